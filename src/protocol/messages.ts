@@ -1,0 +1,179 @@
+/**
+ * Every message between the extension host and the worker process (and, through the
+ * extension, the inspector webview). Both sides import this one file, so a change of shape
+ * is a compile error on both ends. Transport: vscode-jsonrpc over the child process's IPC channel.
+ */
+import {NotificationType, RequestType} from 'vscode-jsonrpc';
+
+// ---------------------------------------------------------------- shared shapes
+
+export interface BackendInfo {
+  name: 'tensorflow' | 'wasm' | 'cpu';
+  description: string;
+  advice: string;
+}
+
+export interface SummaryRow {
+  name: string;
+  className: string;
+  /** Output shape as Keras prints it, e.g. "(None, 26, 26, 32)". */
+  outputShape: string;
+  params: number;
+  /** Names of the layers feeding this one (functional models); empty for the first. */
+  inbound: string[];
+}
+
+export interface SummaryTable {
+  modelName: string;
+  className: string;
+  rows: SummaryRow[];
+  totalParams: number;
+  trainableParams: number;
+  nonTrainableParams: number;
+  /** Bytes of all weights (float32 = 4 bytes each), as Keras 3 prints beside the counts. */
+  totalBytes: number;
+  trainableBytes: number;
+  nonTrainableBytes: number;
+}
+
+export interface EpochLogs {
+  [metric: string]: number;
+}
+
+export interface TrainProgress {
+  runId: string;
+  kind: 'start' | 'batch' | 'epoch' | 'end';
+  epoch: number;       // 1-based
+  epochs: number;
+  batch: number;       // 1-based, within the epoch
+  batches: number;     // per epoch
+  logs: EpochLogs;     // running means for 'batch', epoch results for 'epoch'
+  elapsedSeconds: number;
+  etaSeconds: number;
+}
+
+export interface TrainResult {
+  modelPath: string;
+  epochsRun: number;
+  cancelled: boolean;
+  history: Array<EpochLogs & {epoch: number}>;
+  test?: {loss: number; accuracy: number};
+  backend: BackendInfo;
+  wallSeconds: number;
+  samplesPerSecond: number;
+}
+
+export interface ModelHandle {
+  modelId: string;
+  path: string;
+  format: string;
+  kerasVersion?: string;
+  summary: SummaryTable;
+  compiled: boolean;
+  trainingConfig?: unknown;
+  history?: Array<EpochLogs & {epoch: number}>;
+  /** Input shape without the batch dimension, e.g. [28, 28, 1]. */
+  inputShape: number[];
+  outputShape: number[];
+  /** Dataset the model was trained on (from its saved spec), for the prediction panel. */
+  dataset?: string;
+}
+
+export interface WeightStats {
+  layer: string;
+  name: string;
+  shape: number[];
+  dtype: string;
+  min: number;
+  max: number;
+  mean: number;
+  std: number;
+  zeroFraction: number;
+  histogram: {edges: number[]; counts: number[]};
+  /** PNG as a data URL: Conv2D kernels as tile grids, Dense matrices as down-sampled heat maps. */
+  image?: string;
+}
+
+export interface Prediction {
+  index: number;
+  label?: number;
+  predicted: number;
+  probabilities: number[];
+  /** Input image as a PNG data URL when the input is an image. */
+  image?: string;
+  /** Raw input values for non-image inputs (truncated). */
+  inputValues?: number[];
+}
+
+export interface EvaluationResult {
+  loss: number;
+  accuracy: number;
+  count: number;
+  confusion: number[][];
+  perClassAccuracy: number[];
+}
+
+// ---------------------------------------------------------------- requests
+
+export interface InitializeParams { backendPreference: 'auto' | 'native' | 'wasm' | 'cpu' }
+export const initialize = new RequestType<InitializeParams, BackendInfo, void>('workbench/initialize');
+
+export interface TrainParams {
+  runId: string;
+  specPath: string;
+  workspaceRoot: string;
+  epochs?: number;
+  limit?: number;
+  resume?: boolean;
+  out?: string;
+  /** The extension already confirmed replacing an existing target. */
+  overwrite?: boolean;
+  /** Custom objects may only be loaded in trusted workspaces. */
+  allowCustomObjects: boolean;
+}
+export const train = new RequestType<TrainParams, TrainResult, void>('workbench/train');
+
+export interface CancelParams { runId: string }
+export const cancelTraining = new RequestType<CancelParams, boolean, void>('workbench/cancelTraining');
+
+export interface LoadModelParams {
+  path: string;
+  compile?: boolean;
+  /** Path of a JS module exporting custom layer classes (`custom_objects`); trusted workspaces only. */
+  customObjectsModule?: string;
+}
+export const loadModel = new RequestType<LoadModelParams, ModelHandle, void>('workbench/loadModel');
+
+export interface SaveModelParams {
+  modelId: string;
+  path: string;
+  format?: 'tfjs' | 'h5' | 'keras';
+  overwrite: boolean;
+  includeOptimizer: boolean;
+}
+export const saveModel = new RequestType<SaveModelParams, {path: string}, void>('workbench/saveModel');
+
+export interface ModelParams { modelId: string }
+export const disposeModel = new RequestType<ModelParams, void, void>('workbench/disposeModel');
+export const layerConfig = new RequestType<ModelParams & {layer: string}, unknown, void>('workbench/layerConfig');
+export const weightStats = new RequestType<ModelParams, WeightStats[], void>('workbench/weightStats');
+
+export interface PredictParams extends ModelParams { index: number; topK?: number }
+export const predictSample = new RequestType<PredictParams, Prediction, void>('workbench/predictSample');
+
+export interface SamplePageParams extends ModelParams { offset: number; count: number; onlyMisclassified: boolean }
+export const samplePage = new RequestType<SamplePageParams, {total: number; items: Prediction[]}, void>(
+  'workbench/samplePage');
+
+export interface PixelsParams extends ModelParams { pixels: number[] }
+export const predictPixels = new RequestType<PixelsParams, Prediction, void>('workbench/predictPixels');
+
+export const evaluate = new RequestType<ModelParams & {limit?: number}, EvaluationResult, void>('workbench/evaluate');
+
+// ---------------------------------------------------------------- notifications (worker -> host)
+
+export interface LogParams { level: 'info' | 'warn' | 'error'; message: string }
+export const log = new NotificationType<LogParams>('workbench/log');
+export const trainProgress = new NotificationType<TrainProgress>('workbench/trainProgress');
+export const evaluateProgress = new NotificationType<{modelId: string; done: number; total: number}>(
+  'workbench/evaluateProgress');
