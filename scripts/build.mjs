@@ -1,0 +1,49 @@
+// Bundles every entry point with esbuild. TensorFlow.js stays external for Node entries so the
+// worker can load the native binding when present; the wasm binaries are copied next to the bundle.
+import * as esbuild from 'esbuild';
+import {cpSync, mkdirSync, existsSync} from 'node:fs';
+import {dirname, join} from 'node:path';
+import {createRequire} from 'node:module';
+
+const require = createRequire(import.meta.url);
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+const nodeEntries = [
+  {in: 'src/cli/main.ts', out: 'cli'},
+  {in: 'src/worker/main.ts', out: 'worker'},
+  {in: 'src/extension/main.ts', out: 'extension'},
+].filter((e) => existsSync(e.in));
+
+const common = {bundle: true, sourcemap: true, minify: production, logLevel: 'warning'};
+
+async function main() {
+  mkdirSync('dist/wasm', {recursive: true});
+  const wasmDist = join(dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist');
+  for (const f of ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm']) {
+    cpSync(join(wasmDist, f), join('dist/wasm', f));
+  }
+  const builds = nodeEntries.map((e) => esbuild.build({
+    ...common,
+    entryPoints: [e.in],
+    outfile: `dist/${e.out}.js`,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    // vscode is provided by the host; the native binding must resolve at run time or not at all.
+    external: ['vscode', '@tensorflow/tfjs-node', '@tensorflow/tfjs-node-gpu', 'h5wasm'],
+  }));
+  if (existsSync('webview/main.ts')) {
+    builds.push(esbuild.build({
+      ...common,
+      entryPoints: ['webview/main.ts'],
+      outfile: 'dist/webview.js',
+      platform: 'browser',
+      target: 'es2022',
+      format: 'iife',
+      loader: {'.css': 'css'},
+    }));
+  }
+  await Promise.all(builds);
+}
+main().catch((e) => { console.error(e); process.exit(1); });
