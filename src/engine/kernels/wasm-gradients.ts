@@ -81,7 +81,7 @@ function conv2dBackpropFilter(k: Kernels): KernelFn {
     // [n, oh, ow, co] -> [oh, ow, n, co]: the output gradient becomes the filter.
     const dyt = s.run(k.transpose, {x: dy}, {perm: [1, 2, 0, 3]});
     let dw = s.run(k.conv2d, {x: xt, filter: dyt}, {
-      strides: [1, 1], pad: 'valid', dataFormat: 'NHWC', dilations: [sh, sw], dimRoundingMode: undefined,
+      strides: [1, 1], pad: 'valid', dataFormat: 'NHWC', dilations: [sh, sw], dimRoundingMode: null as never,
     });
     if (dw.shape[1] !== kh || dw.shape[2] !== kw) {
       dw = s.run(k.slice, {x: dw}, {begin: [0, 0, 0, 0], size: [inC, kh, kw, outC]});
@@ -118,7 +118,7 @@ function conv2dBackpropInput(k: Kernels): KernelFn {
     const flipped = s.run(k.reverse, {x: filter}, {dims: [0, 1]});
     const swapped = s.run(k.transpose, {x: flipped}, {perm: [0, 1, 3, 2]});
     return s.keep(s.run(k.conv2d, {x: dyp, filter: swapped}, {
-      strides: [1, 1], pad: 'valid', dataFormat: 'NHWC', dilations: [1, 1], dimRoundingMode: undefined,
+      strides: [1, 1], pad: 'valid', dataFormat: 'NHWC', dilations: [1, 1], dimRoundingMode: null as never,
     }));
   };
 }
