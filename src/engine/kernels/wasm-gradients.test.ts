@@ -88,6 +88,24 @@ test('Conv2DBackpropFilter matches the cpu backend', async () => {
   }
 });
 
+test('Conv2D (forward, with dilations) matches the cpu backend', async () => {
+  await initBackend('wasm');
+  for (const c of convCases) {
+    for (const dilations of [1, 2]) {
+      if (dilations > 1 && (c.strides[0] > 1 || c.strides[1] > 1)) continue; // tfjs forbids both
+      if ((c.kh - 1) * dilations >= c.h || (c.kw - 1) * dilations >= c.w) continue;
+      const attrs = {strides: c.strides, pad: c.pad, dataFormat: 'NHWC', dilations, dimRoundingMode: undefined as never};
+      const inputs = {
+        x: [random(c.n * c.h * c.w * c.ci, 11), [c.n, c.h, c.w, c.ci]],
+        filter: [random(c.kh * c.kw * c.ci * c.co, 12), [c.kh, c.kw, c.ci, c.co]],
+      } as Record<string, [Float32Array, number[]]>;
+      const expected = await runOn('cpu', 'Conv2D', inputs, attrs);
+      const actual = await runOn('wasm', 'Conv2D', inputs, attrs);
+      assertClose(actual, expected, `y ${label(c)} d${dilations}`);
+    }
+  }
+});
+
 test('Conv2DBackpropInput matches the cpu backend', async () => {
   await initBackend('wasm');
   for (const c of convCases) {
@@ -128,6 +146,24 @@ test('BatchMatMul with every transpose combination matches the cpu backend', asy
         assertClose(actual, expected, `matmul b${batch} ${m}x${k}x${n} tA=${transposeA} tB=${transposeB}`);
       }
     }
+  }
+});
+
+test('Sum (bias gradients and other reductions) matches the cpu backend', async () => {
+  await initBackend('wasm');
+  const cases: Array<{shape: number[]; axis: number[]; keepDims: boolean}> = [
+    {shape: [2, 5, 4, 7], axis: [0, 1, 2], keepDims: false},
+    {shape: [2, 5, 4, 8], axis: [2, 0, 1], keepDims: true},
+    {shape: [700, 3], axis: [0], keepDims: false},
+    {shape: [30, 40, 13], axis: [0, 1], keepDims: false},
+    {shape: [6, 5], axis: [1], keepDims: false},
+    {shape: [3, 4, 5], axis: [0, 2], keepDims: true},
+  ];
+  for (const c of cases) {
+    const inputs = {x: [random(c.shape.reduce((p, q) => p * q), 13), c.shape]} as Record<string, [Float32Array, number[]]>;
+    const attrs = {axis: c.axis, keepDims: c.keepDims};
+    assertClose(await runOn('wasm', 'Sum', inputs, attrs), await runOn('cpu', 'Sum', inputs, attrs),
+      `sum ${c.shape} axis ${c.axis} keepDims ${c.keepDims}`);
   }
 });
 
