@@ -6,6 +6,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type {LayersModel} from '@tensorflow/tfjs-layers';
 import {LossAndMetrics} from './losses';
+import {ParallelStepper} from './parallel-stepper';
 
 export interface Batch {
   /** Inputs, row-major, `count` samples of the model's input shape. */
@@ -59,4 +60,26 @@ export class LocalStepper implements TrainStepper {
   }
 
   async dispose(): Promise<void> {}
+}
+
+export interface StepperOptions {
+  /** Worker threads for data-parallel training; 1 (or less) trains on this thread. */
+  threads: number;
+}
+
+/** Layers whose training-time state would differ between data-parallel replicas. */
+const REPLICA_UNSAFE_LAYERS = new Set(['BatchNormalization', 'LayerNormalization']);
+
+/**
+ * Picks how to train: on this thread for threads <= 1, on a backend that is already
+ * multi-threaded (native TensorFlow), or for models with batch statistics; otherwise
+ * data-parallel across worker threads.
+ */
+export function createStepper(model: LayersModel, objective: LossAndMetrics, yShape: number[],
+  options: StepperOptions): TrainStepper {
+  const unsafe = model.layers.some((l) => REPLICA_UNSAFE_LAYERS.has(l.getClassName()));
+  if (options.threads <= 1 || tf.getBackend() !== 'wasm' || unsafe) {
+    return new LocalStepper(model, objective, yShape);
+  }
+  return new ParallelStepper(model, objective, yShape, options.threads);
 }
