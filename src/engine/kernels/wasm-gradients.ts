@@ -31,6 +31,9 @@ const BACKEND = 'wasm';
 /** Floats of im2col scratch per chunk of output pixels (4 MiB: stays in the L3 cache). */
 const CHUNK_FLOATS = 1 << 20;
 
+/** Up to this many rows, an untransposed matmul goes to XNNPACK (see batchMatMul). */
+const SMALL_BATCH_ROWS = 16;
+
 let installed = false;
 const gemms = new WeakMap<object, Gemm>();
 
@@ -196,6 +199,9 @@ function batchMatMul(original: KernelFn): KernelFn {
     const k = transposeA ? aRows : aCols;
     const n = transposeB ? bRows : bCols;
     if ((transposeB ? bCols : bRows) !== k) return original(args);
+    // A few rows times constant weights is inference: XNNPACK keeps those weights packed between
+    // calls, while we would repack them every time.
+    if (m <= SMALL_BATCH_ROWS && !transposeA && !transposeB) return original(args);
     const aOuter = a.shape.slice(0, -2);
     const bOuter = b.shape.slice(0, -2);
     const outer = tf.broadcast_util.assertAndGetBroadcastShape(aOuter, bOuter);
