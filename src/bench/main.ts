@@ -129,37 +129,74 @@ function pytorch(): TorchResult | string {
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as TorchResult;
 }
 
+/**
+ * Each measurement runs in its own child process, so its peak RSS is its own (the wasm heap
+ * never shrinks, and worker threads count in the process's RSS).
+ */
+function runPhase<T>(phase: string, ...args: string[]): T {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', __filename, '--phase', phase, ...args],
+    {encoding: 'utf8', timeout: 400_000, stdio: ['ignore', 'pipe', 'inherit']});
+  const last = (r.stdout ?? '').trim().split('\n').pop() ?? '';
+  if (r.status !== 0 || !last.startsWith('{')) throw new Error(`bench phase ${phase} ${args.join(' ')} failed (${r.status})`);
+  return JSON.parse(last) as T;
+}
+
+async function phase(name: string, args: string[]): Promise<object> {
+  const train = loadMnist('train', 6000);
+  if (name === 'train') {
+    await initBackend('wasm');
+    const t = await trainingSpeed(Number(args[0]), train);
+    return {...t, peakRssMb: peakRssMb()};
+  }
+  if (name === 'infer') {
+    if (args[0] === 'cpu') {
+      await tf.setBackend('cpu');
+    } else {
+      await initBackend('wasm');
+    }
+    const model = referenceModel();
+    const inf = args[0] === 'cpu' ? await inferenceSpeed(model, train, 100, 5) : await inferenceSpeed(model, train, 1000, 30);
+    return {...inf, peakRssMb: peakRssMb()};
+  }
+  if (name === 'formats') {
+    await initBackend('wasm');
+    const model = referenceModel();
+    // One step so that the optimizer slots exist and are saved too (include_optimizer).
+    const stepper = createStepper(model, lossAndMetrics('sparse_categorical_crossentropy', []), [], {threads: 1});
+    await stepper.step({x: train.images.subarray(0, BATCH * 784), y: train.labels.subarray(0, BATCH), count: BATCH});
+    return {formats: await saveLoadTimes(model), peakRssMb: peakRssMb()};
+  }
+  throw new Error(`unknown bench phase ${name}`);
+}
+
 const fmt = (v: number | undefined, digits = 1) => (v === undefined ? '-' : v.toFixed(digits));
 
 async function main() {
   const started = performance.now();
   console.log(`load at start: ${loadavg()}  (${os.cpus().length} cores, ${os.cpus()[0]?.model ?? '?'})`);
-  const train = loadMnist('train', 6000);
   const rows: Row[] = [];
 
   const info = await initBackend('auto');
   console.log(`backend: ${info.description}`);
+  type Inference = {batch1Ms: number; bigPerS: number; peakRssMb: number};
+  type Training = {msPerStep: number; samplesPerS: number; peakRssMb: number};
+  let formats: Array<{format: string; saveMs: number; loadMs: number; mb: number}> = [];
   if (info.name === 'wasm') {
-    const model = referenceModel();
-    const inf = await inferenceSpeed(model, train, 1000, 30);
-    console.log(`wasm inference: batch 1 ${inf.batch1Ms.toFixed(2)} ms, batch 1000 ${inf.bigPerS.toFixed(0)} samples/s`);
-    const formats = await saveLoadTimes(model);
-    for (const f of formats) {
-      console.log(`format ${f.format}: save ${f.saveMs.toFixed(0)} ms, load ${f.loadMs.toFixed(0)} ms, ${f.mb.toFixed(1)} MiB (with optimizer slots)`);
-    }
-    model.dispose();
+    const inf = runPhase<Inference>('infer', 'wasm');
+    console.log(`wasm inference: batch 1 ${inf.batch1Ms.toFixed(2)} ms, batch 1000 ${inf.bigPerS.toFixed(0)} samples/s, peak RSS ${inf.peakRssMb.toFixed(0)} MB`);
+    rows.push({engine: 'wasm inference', batch1Ms: inf.batch1Ms, batch1000PerS: inf.bigPerS, peakRssMb: inf.peakRssMb});
+    const f = runPhase<{formats: typeof formats; peakRssMb: number}>('formats');
+    formats = f.formats;
     for (const threads of THREADS) {
-      const t = await trainingSpeed(threads, train);
-      console.log(`wasm training, ${threads} thread(s): ${t.msPerStep.toFixed(0)} ms/step`);
+      const t = runPhase<Training>('train', String(threads));
+      console.log(`wasm training, ${threads} thread(s): ${t.msPerStep.toFixed(0)} ms/step, peak RSS ${t.peakRssMb.toFixed(0)} MB`);
       rows.push({
-        engine: threads === 1 ? 'wasm, 1 thread' : `wasm, ${threads} worker threads`,
-        trainMsPerStep: t.msPerStep, trainSamplesPerS: t.samplesPerS,
-        ...(threads === 1 ? {batch1Ms: inf.batch1Ms, batch1000PerS: inf.bigPerS} : {}),
-        peakRssMb: peakRssMb(),
+        engine: threads === 1 ? 'wasm training, 1 thread' : `wasm training, ${threads} worker threads`,
+        trainMsPerStep: t.msPerStep, trainSamplesPerS: t.samplesPerS, peakRssMb: t.peakRssMb,
       });
     }
-    (rows[0] as Row & {formats?: typeof formats}).formats = formats;
   } else if (info.name === 'tensorflow') {
+    const train = loadMnist('train', 6000);
     const model = referenceModel();
     const inf = await inferenceSpeed(model, train, 1000, 30);
     model.dispose();
@@ -169,19 +206,16 @@ async function main() {
   }
 
   // The pure-JS backend: inference only (its Conv2DBackpropFilter takes about half an hour per step).
-  await tf.setBackend('cpu');
   {
-    const model = referenceModel();
-    const inf = await inferenceSpeed(model, train, 100, 5);
-    model.dispose();
-    rows.push({engine: 'tfjs cpu (pure JS)', batch1Ms: inf.batch1Ms, batch1000PerS: inf.bigPerS, peakRssMb: peakRssMb(),
-      note: 'training not run: ~2,260 s/step measured; throughput from batch 100'});
+    const inf = runPhase<Inference>('infer', 'cpu');
+    rows.push({engine: 'tfjs cpu (pure JS) inference', batch1Ms: inf.batch1Ms, batch1000PerS: inf.bigPerS, peakRssMb: inf.peakRssMb,
+      note: 'training not run: hopeless (~2,260 s for one step, its Conv2DBackpropFilter is a scalar loop); throughput from batch 100'});
   }
 
   const torch = pytorch();
   console.log('');
   console.log(`Reference model (15,955,210 params), batch ${BATCH}, real MNIST, median of ${STEPS} steps after ${WARMUP} warm-up`);
-  const header = ['engine', 'train ms/step', 'train samples/s', 'vs PyTorch same threads', 'infer b1 ms', 'infer b1000 samples/s', 'peak RSS MB'];
+  const header = ['engine', 'train ms/step', 'train samples/s', 'vs PyTorch same threads', 'infer b1 ms', 'infer b1000 samples/s', 'peak RSS MB (own process)'];
   const lines: string[][] = [];
   const torchAt = (threads: number) => (typeof torch === 'string' ? undefined : torch.training[String(threads)]);
   for (const r of rows) {
@@ -206,7 +240,6 @@ async function main() {
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   for (const l of lines) console.log(row(l));
   for (const r of rows) if (r.note) console.log(`note (${r.engine}): ${r.note}`);
-  const formats = (rows[0] as Row & {formats?: Array<{format: string; saveMs: number; loadMs: number; mb: number}>}).formats ?? [];
   if (formats.length > 0) {
     console.log('');
     console.log('| format | save ms | load ms | size MiB (with optimizer) |');
@@ -214,11 +247,14 @@ async function main() {
     for (const f of formats) console.log(`| ${f.format} | ${f.saveMs.toFixed(0)} | ${f.loadMs.toFixed(0)} | ${f.mb.toFixed(1)} |`);
   }
   if (typeof torch !== 'string') console.log(`PyTorch BLAS: ${torch.blas}`);
-  console.log(`peak RSS of this process (all threads): ${peakRssMb().toFixed(0)} MB`);
   console.log(`load at end: ${loadavg()}  (bench took ${((performance.now() - started) / 1000).toFixed(0)} s)`);
 }
 
-main().catch((e) => {
+const phaseAt = process.argv.indexOf('--phase');
+const run = phaseAt >= 0
+  ? phase(process.argv[phaseAt + 1], process.argv.slice(phaseAt + 2)).then((r) => console.log(JSON.stringify(r)))
+  : main();
+run.catch((e) => {
   console.error(e);
   process.exit(1);
 });
