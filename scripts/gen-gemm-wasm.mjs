@@ -305,8 +305,42 @@ function columnSum() {
 )`;
 }
 
+/**
+ * One Adam step in a single pass, in the same operation order as tfjs's AdamOptimizer:
+ * m = m*b1 + g*(1-b1); v = v*b2 + g^2*(1-b2) (both in place); w' = (m/c1) / (sqrt(v/c2) + eps) * -lr + w.
+ * n must be a multiple of 4 (the caller does the tail).
+ */
+function adam() {
+  const splat = (name) => `(f32x4.splat (local.get ${name}))`;
+  return `
+(func (export "adam") (param $w i32) (param $g i32) (param $m i32) (param $v i32) (param $out i32) (param $n i32)
+      (param $b1 f32) (param $ob1 f32) (param $b2 f32) (param $ob2 f32) (param $c1 f32) (param $c2 f32)
+      (param $eps f32) (param $nlr f32)
+  (local $i i32) (local $gv v128) (local $mv v128) (local $vv v128) (local $o i32)
+  (block $done (loop $l
+    (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+    (local.set $o (i32.shl (local.get $i) (i32.const 2)))
+    (local.set $gv (v128.load align=4 (i32.add (local.get $g) (local.get $o))))
+    (local.set $mv (f32x4.add (f32x4.mul (v128.load align=4 (i32.add (local.get $m) (local.get $o))) ${splat('$b1')})
+                              (f32x4.mul (local.get $gv) ${splat('$ob1')})))
+    (local.set $vv (f32x4.add (f32x4.mul (v128.load align=4 (i32.add (local.get $v) (local.get $o))) ${splat('$b2')})
+                              (f32x4.mul (f32x4.mul (local.get $gv) (local.get $gv)) ${splat('$ob2')})))
+    (v128.store align=4 (i32.add (local.get $m) (local.get $o)) (local.get $mv))
+    (v128.store align=4 (i32.add (local.get $v) (local.get $o)) (local.get $vv))
+    (v128.store align=4 (i32.add (local.get $out) (local.get $o))
+      (f32x4.add
+        (f32x4.mul
+          (f32x4.div (f32x4.div (local.get $mv) ${splat('$c1')})
+                     (f32x4.add (f32x4.sqrt (f32x4.div (local.get $vv) ${splat('$c2')})) ${splat('$eps')}))
+          ${splat('$nlr')})
+        (v128.load align=4 (i32.add (local.get $w) (local.get $o)))))
+    (local.set $i (i32.add (local.get $i) (i32.const 4)))
+    (br $l)))
+)`;
+}
+
 export function gemmWat() {
-  return `(module\n(import "env" "memory" (memory 1))\n${microKernel()}\n${blockLoop()}\n${packer()}\n${packTransposed()}\n${im2col()}\n${col2im()}\n${columnSum()}\n)`;
+  return `(module\n(import "env" "memory" (memory 1))\n${microKernel()}\n${blockLoop()}\n${packer()}\n${packTransposed()}\n${im2col()}\n${col2im()}\n${columnSum()}\n${adam()}\n)`;
 }
 
 async function main() {

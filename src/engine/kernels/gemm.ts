@@ -31,7 +31,7 @@ export interface OutputView {
   ld: number;
 }
 
-interface GemmExports {
+export interface GemmExports {
   block(ap: number, bp: number, c: number, mTiles: number, nTiles: number, kc: number, ldc: number, load: number): void;
   tile(a: number, b: number, c: number, kc: number, ldc: number, load: number): void;
   pack(src: number, outer: number, inner: number, count: number, len: number, w: number, dst: number): void;
@@ -40,6 +40,8 @@ interface GemmExports {
   col2im(dx: number, h: number, w: number, ci: number, oh: number, ow: number, kh: number, kw: number, sh: number,
     sw: number, dh: number, dw: number, pt: number, pl: number, p0: number, rows: number, src: number): void;
   colsum(src: number, rows: number, cols: number, dst: number): void;
+  adam(w: number, g: number, m: number, v: number, out: number, n: number, b1: number, ob1: number, b2: number,
+    ob2: number, c1: number, c2: number, eps: number, nlr: number): void;
 }
 
 /** Shape of an NHWC convolution, as the im2col matrix sees it. */
@@ -159,6 +161,11 @@ export class Gemm {
       for (let c = 0; c < cols; c++) total[c] += h[partial + c];
     }
     this.heap().set(total, out);
+  }
+
+  /** The raw kernels of the module, for fused element-wise updates (pointers in bytes). */
+  get kernels(): GemmExports {
+    return this.kernel;
   }
 
   /** Writes rows [p0, p0 + rows) of the im2col matrix of NHWC input `x` at `dst` (float indices). */

@@ -21,7 +21,7 @@ type KernelFn = (args: {inputs: tf.NamedTensorInfoMap; backend: unknown; attrs?:
   Info | Info[];
 
 /** The parts of tfjs's BackendWasm that the kernels use. */
-interface WasmBackend {
+export interface WasmBackend {
   wasm: WasmHeapModule;
   dataIdMap: {get(dataId: object): {memoryOffset: number} | undefined};
   makeOutput(shape: number[], dtype: tf.DataType): Info;
@@ -37,7 +37,8 @@ const SMALL_BATCH_ROWS = 16;
 let installed = false;
 const gemms = new WeakMap<object, Gemm>();
 
-function gemmFor(backend: WasmBackend): Gemm {
+/** The matrix-multiply engine bound to a wasm backend instance's heap. */
+export function gemmFor(backend: WasmBackend): Gemm {
   let g = gemms.get(backend);
   if (!g) {
     g = new Gemm(backend.wasm);
@@ -47,7 +48,7 @@ function gemmFor(backend: WasmBackend): Gemm {
 }
 
 /** Float index of a tensor's data on the heap. */
-function floatOffset(backend: WasmBackend, t: Info): number {
+export function floatOffset(backend: WasmBackend, t: Info): number {
   const data = backend.dataIdMap.get(t.dataId);
   if (!data) throw new Error('wasm backend: tensor data not found');
   return data.memoryOffset / 4;

@@ -8,6 +8,7 @@ import {parentPort} from 'worker_threads';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import {initBackend} from '../backend';
+import {applyGradients} from '../kernels/fused-adam';
 import {lossAndMetrics, LossAndMetrics} from './losses';
 import type {FromWorker, InitMessage, StepMessage, TensorData, ToWorker} from './parallel-protocol';
 
@@ -50,7 +51,10 @@ async function init(message: InitMessage): Promise<void> {
   tf.dispose(weights);
   const optimizer = createOptimizer(message.optimizer.className, message.optimizer.config);
   if (message.optimizer.state.length > 0) {
-    await optimizer.setWeights(message.optimizer.state.map((t) => ({name: t.name, tensor: toTensor(t)})));
+    const state = message.optimizer.state.map((t) => ({name: t.name, tensor: toTensor(t)}));
+    await optimizer.setWeights(state);
+    // The optimizer made its own variables; ours would share (and pin) their buffers.
+    tf.dispose(state.map((s) => s.tensor));
   }
   const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
   replica = {
@@ -110,7 +114,7 @@ function applyCombined(r: Replica, shardWeights: number[]): void {
       named[v.name] = tf.tensor(combined.subarray(offset, offset + v.size), v.shape);
       offset += v.size;
     }
-    r.optimizer.applyGradients(named);
+    applyGradients(r.optimizer, r.variables, named);
   });
 }
 

@@ -7,6 +7,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type {LayersModel} from '@tensorflow/tfjs-layers';
 import {LossAndMetrics} from './losses';
 import {ParallelStepper} from './parallel-stepper';
+import {applyGradients} from '../kernels/fused-adam';
 
 export interface Batch {
   /** Inputs, row-major, `count` samples of the model's input shape. */
@@ -44,7 +45,7 @@ export class LocalStepper implements TrainStepper {
         prediction = tf.keep(this.model.apply(x, {training: true}) as tf.Tensor);
         return this.objective.loss(y, prediction) as tf.Scalar;
       }, vars);
-      this.model.optimizer.applyGradients(grads);
+      applyGradients(this.model.optimizer, vars, grads);
       const metrics = this.objective.metrics.map((m) => tf.mean(m.fn(y, prediction!)));
       const result = tf.stack([value, ...metrics]);
       prediction!.dispose();
