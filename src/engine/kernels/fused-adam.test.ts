@@ -27,7 +27,7 @@ test('fused Adam equals tfjs AdamOptimizer step by step', async () => {
   for (let step = 0; step < 4; step++) {
     const grads = shapes.map((s, i) => tf.tensor(values(s.reduce((p, q) => p * q), 100 * step + i), s));
     applyGradients(optOurs, ours, Object.fromEntries(ours.map((v, i) => [v.name, grads[i]])));
-    optTheirs.applyGradients(Object.fromEntries(theirs.map((v, i) => [v.name, grads[i]])) as tf.NamedVariableMap);
+    optTheirs.applyGradients(Object.fromEntries(theirs.map((v, i) => [v.name, grads[i]])) as unknown as Parameters<typeof optTheirs.applyGradients>[0]);
     tf.dispose(grads);
   }
   for (let i = 0; i < shapes.length; i++) {
