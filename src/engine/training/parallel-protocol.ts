@@ -1,4 +1,4 @@
-/** Messages between the ParallelStepper (main thread) and its training workers (worker_threads). */
+/** Messages between the ParallelStepper (main thread, replica 0) and its training workers (replicas 1..n-1). */
 
 export interface TensorData {
   name: string;
@@ -37,15 +37,10 @@ export interface ApplyMessage {
   shardWeights: number[];
 }
 
-export interface StateMessage {
-  type: 'state';
-}
-
-export type ToWorker = InitMessage | StepMessage | ApplyMessage | StateMessage | {type: 'dispose'};
+export type ToWorker = InitMessage | StepMessage | ApplyMessage | {type: 'dispose'};
 
 export type FromWorker =
   | {type: 'ready'}
   | {type: 'gradients'; values: number[]}
   | {type: 'applied'}
-  | {type: 'state'; weights: TensorData[]; optimizer: TensorData[]; variableNames: string[]}
   | {type: 'error'; message: string; stack?: string};

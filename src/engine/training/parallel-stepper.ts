@@ -1,13 +1,14 @@
 /**
- * Data-parallel training across worker_threads, for the wasm backend (whose kernels run on one
- * thread each). Every batch is split into equal shards, one per worker; each worker computes its
- * shard's gradient into a SharedArrayBuffer slot, then every worker sums the slots in slot order
- * with weights count/total and applies the same optimizer update to its replica. The sum is the
- * gradient of the whole batch's mean loss, so a step equals a single-thread step up to float
- * rounding, and it is deterministic for a given thread count.
+ * Data-parallel training for the wasm backend (whose kernels run on one thread each): the
+ * main thread's model is replica 0 and n-1 worker_threads hold replicas 1..n-1. Every batch is
+ * split into equal shards; each replica computes its shard's gradient into a SharedArrayBuffer
+ * slot, then every replica sums the slots in slot order with weights count/total and applies
+ * the same optimizer update. The sum is the gradient of the whole batch's mean loss, so a step
+ * equals a single-thread step up to float rounding, and it is deterministic for a given thread
+ * count. The main thread's model and optimizer are always current (sync() has nothing to do),
+ * and one replica fewer means one wasm heap fewer.
  *
- * The main-thread model is only brought up to date by sync() (weights and optimizer state,
- * from worker 0), so call it before evaluating, saving or reading the weights.
+ * The replicas must not be changed from outside between steps (set weights through a new stepper).
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -17,6 +18,7 @@ import type {LayersModel} from '@tensorflow/tfjs-layers';
 import type {LossAndMetrics} from './losses';
 import type {Batch, TrainStepper} from './stepper';
 import type {FromWorker, TensorData, ToWorker} from './parallel-protocol';
+import {applyCombinedGradients, computeShardGradients, Replica, trainableVariables} from './parallel-replica';
 
 /** The worker entry: bundled next to the caller in dist/, or the TypeScript source under tsx. */
 export function trainWorkerPath(): string {
@@ -65,15 +67,33 @@ class WorkerChannel {
   }
 }
 
-async function tensorData(name: string, t: tf.Tensor): Promise<TensorData> {
-  const data = (await t.data()) as Float32Array | Int32Array;
-  return {name, shape: t.shape, dtype: t.dtype === 'int32' ? 'int32' : 'float32', data};
+/**
+ * Tensor values for the workers, float32 ones as views of one SharedArrayBuffer: posting them to
+ * every worker then shares the memory instead of cloning 64 MB of weights per worker.
+ */
+async function sharedTensorData(named: Array<{name: string; tensor: tf.Tensor}>): Promise<TensorData[]> {
+  const floats = named.filter((n) => n.tensor.dtype === 'float32').reduce((s, n) => s + n.tensor.size, 0);
+  const shared = new SharedArrayBuffer(floats * 4);
+  let offset = 0;
+  const out: TensorData[] = [];
+  for (const {name, tensor} of named) {
+    const values = await tensor.data();
+    if (tensor.dtype === 'float32') {
+      const view = new Float32Array(shared, offset * 4, tensor.size);
+      view.set(values as Float32Array);
+      offset += tensor.size;
+      out.push({name, shape: tensor.shape, dtype: 'float32', data: view});
+    } else {
+      out.push({name, shape: tensor.shape, dtype: 'int32', data: Int32Array.from(values as Int32Array)});
+    }
+  }
+  return out;
 }
 
 export class ParallelStepper implements TrainStepper {
   private channels: WorkerChannel[] = [];
   private starting: Promise<void> | undefined;
-  private stepped = false;
+  private replica: Replica | undefined;
 
   constructor(
     private readonly model: LayersModel,
@@ -87,75 +107,59 @@ export class ParallelStepper implements TrainStepper {
   private async start(): Promise<void> {
     const model = this.model;
     const optimizer = model.optimizer;
-    const modelTopology = model.toJSON(null, false) as object;
-    const weights = await Promise.all(model.getWeights().map((t, i) => tensorData(String(i), t)));
-    const optimizerState = await optimizer.getWeights();
-    // An optimizer that has not stepped yet has only its iteration count: start fresh.
-    const state = optimizerState.length > 1
-      ? await Promise.all(optimizerState.map((w) => tensorData(w.name, w.tensor)))
-      : [];
-    const paramCount = model.trainableWeights.reduce((n, w) => n + w.shape.reduce((p: number, q) => p * (q ?? 1), 1), 0);
+    const variables = trainableVariables(model);
+    const paramCount = variables.reduce((n, v) => n + v.size, 0);
     const gradients = new SharedArrayBuffer(paramCount * 4 * this.threads);
+    this.replica = {model, optimizer, objective: this.objective, variables, yShape: this.yShape, gradients, paramCount};
+    const modelTopology = model.toJSON(null, false) as object;
+    const weights = await sharedTensorData(model.getWeights().map((tensor, i) => ({name: String(i), tensor})));
+    const optimizerState = await optimizer.getWeights();
+    // An optimizer that has not stepped yet has only its iteration count: the replicas start fresh too.
+    const state = optimizerState.length > 1 ? await sharedTensorData(optimizerState) : [];
+    for (const w of optimizerState) if (w.name === 'iter') w.tensor.dispose();
     const file = trainWorkerPath();
-    this.channels = Array.from({length: this.threads}, () => new WorkerChannel(spawnWorker(file)));
-    await Promise.all(this.channels.map((c, index) => c.request({
+    this.channels = Array.from({length: this.threads - 1}, () => new WorkerChannel(spawnWorker(file)));
+    await Promise.all(this.channels.map((c, i) => c.request({
       type: 'init', modelTopology, weights,
       optimizer: {className: optimizer.getClassName(), config: optimizer.getConfig(), state},
       lossName: this.objective.lossName, metricNames: this.objective.metrics.map((m) => m.name),
-      yShape: this.yShape, gradients, paramCount, index, workers: this.threads,
+      yShape: this.yShape, gradients, paramCount, index: i + 1, workers: this.threads,
     })));
   }
 
   async step(batch: Batch): Promise<number[]> {
     this.starting ??= this.start();
     await this.starting;
-    const n = this.channels.length;
+    const replica = this.replica!;
+    const n = this.threads;
     const xPer = batch.x.length / batch.count;
     const yPer = batch.y.length / batch.count;
     const counts = Array.from({length: n}, (_, s) => Math.floor(batch.count / n) + (s < batch.count % n ? 1 : 0));
-    const replies = await Promise.all(this.channels.map((c, s) => {
-      const start = counts.slice(0, s).reduce((p, q) => p + q, 0);
-      return c.request({
-        type: 'step', count: counts[s],
-        x: batch.x.slice(start * xPer, (start + counts[s]) * xPer),
-        y: batch.y.slice(start * yPer, (start + counts[s]) * yPer),
-      });
-    }));
+    const starts = counts.map((_, s) => counts.slice(0, s).reduce((p, q) => p + q, 0));
+    const shard = (s: number) => ({
+      x: batch.x.slice(starts[s] * xPer, (starts[s] + counts[s]) * xPer),
+      y: batch.y.slice(starts[s] * yPer, (starts[s] + counts[s]) * yPer),
+    });
+    // Workers take shards 1..n-1 while this thread computes shard 0.
+    const pending = this.channels.map((c, i) => c.request({type: 'step', count: counts[i + 1], ...shard(i + 1)}));
+    const own = shard(0);
+    const values = [computeShardGradients(replica, 0, own.x, own.y, counts[0])];
+    for (const reply of await Promise.all(pending)) {
+      if (reply.type !== 'gradients') throw new Error(`Training worker: unexpected reply ${reply.type}`);
+      values.push(reply.values);
+    }
     const shardWeights = counts.map((c) => c / batch.count);
-    await Promise.all(this.channels.map((c) => c.request({type: 'apply', shardWeights})));
-    this.stepped = true;
+    const applied = this.channels.map((c) => c.request({type: 'apply', shardWeights}));
+    applyCombinedGradients(replica, shardWeights);
+    await Promise.all(applied);
     // Batch means of loss and metrics: shard means weighted by shard size, in shard order.
     const out: number[] = [];
-    replies.forEach((r, s) => {
-      if (r.type !== 'gradients') throw new Error(`Training worker: unexpected reply ${r.type}`);
-      r.values.forEach((v, i) => { out[i] = (out[i] ?? 0) + v * shardWeights[s]; });
-    });
+    values.forEach((v, s) => v.forEach((x, i) => { out[i] = (out[i] ?? 0) + x * shardWeights[s]; }));
     return out;
   }
 
   async sync(): Promise<void> {
-    if (!this.stepped || this.channels.length === 0) return;
-    const reply = await this.channels[0].request({type: 'state'});
-    if (reply.type !== 'state') throw new Error(`Training worker: unexpected reply ${reply.type}`);
-    const weights = reply.weights.map((t) => tf.tensor(t.data, t.shape, t.dtype));
-    this.model.setWeights(weights);
-    tf.dispose(weights);
-    // Optimizer slots are named after the worker's variables; rename them after ours.
-    const ours = this.model.trainableWeights.map((w) => (w.read() as tf.Variable).name);
-    const rename = (name: string) => {
-      const j = reply.variableNames.findIndex((v) => name.startsWith(`${v}/`));
-      return j < 0 ? name : ours[j] + name.slice(reply.variableNames[j].length);
-    };
-    const optimizer = this.model.optimizer;
-    const previous = await optimizer.getWeights();
-    const incoming = reply.optimizer.map((t) => ({name: rename(t.name), tensor: tf.tensor(t.data, t.shape, t.dtype)}));
-    await optimizer.setWeights(incoming);
-    // The optimizer keeps its own variables: free our copies and the slots it replaced.
-    const current = await optimizer.getWeights();
-    const kept = new Set(current.map((w) => w.tensor));
-    for (const w of previous) if (!kept.has(w.tensor)) w.tensor.dispose();
-    for (const w of incoming) w.tensor.dispose();
-    for (const w of current) if (w.name === 'iter') w.tensor.dispose();
+    // This thread's model is replica 0: its weights and optimizer are always current.
   }
 
   async dispose(): Promise<void> {
