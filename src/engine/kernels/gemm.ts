@@ -42,6 +42,7 @@ export interface GemmExports {
   colsum(src: number, rows: number, cols: number, dst: number): void;
   adam(w: number, g: number, m: number, v: number, out: number, n: number, b1: number, ob1: number, b2: number,
     ob2: number, c1: number, c2: number, eps: number, nlr: number): void;
+  biasact(x: number, rows: number, cols: number, bias: number, act: number): void;
 }
 
 /** Shape of an NHWC convolution, as the im2col matrix sees it. */

@@ -106,6 +106,26 @@ test('Conv2D (forward, with dilations) matches the cpu backend', async () => {
   }
 });
 
+test('FusedConv2D (bias + linear/relu/relu6) matches the cpu backend', async () => {
+  await initBackend('wasm');
+  for (const c of convCases.slice(0, 12)) {
+    for (const activation of ['linear', 'relu', 'relu6', 'elu']) {
+      for (const withBias of [true, false]) {
+        const attrs = {strides: c.strides, pad: c.pad, dataFormat: 'NHWC', dilations: 1, dimRoundingMode: undefined as never,
+          activation, leakyreluAlpha: 0.2};
+        const inputs = {
+          x: [random(c.n * c.h * c.w * c.ci, 14).map((v) => v * 8), [c.n, c.h, c.w, c.ci]],
+          filter: [random(c.kh * c.kw * c.ci * c.co, 15), [c.kh, c.kw, c.ci, c.co]],
+          ...(withBias ? {bias: [random(c.co, 16), [c.co]]} : {}),
+        } as Record<string, [Float32Array, number[]]>;
+        const expected = await runOn('cpu', 'FusedConv2D', inputs, attrs);
+        const actual = await runOn('wasm', 'FusedConv2D', inputs, attrs);
+        assertClose(actual, expected, `fused ${label(c)} ${activation} bias=${withBias}`);
+      }
+    }
+  }
+});
+
 test('Conv2DBackpropInput matches the cpu backend', async () => {
   await initBackend('wasm');
   for (const c of convCases) {

@@ -6,7 +6,7 @@
  *   dW (kh*kw*ci x co) = im2col(x)^T * dy, accumulated over chunks of output pixels.
  * - Conv2DBackpropInput: wasm's own kernel is a slow scalar loop. dx = col2im(dy * W^T), which
  *   covers every stride and padding.
- * - Conv2D: im2col chunks times the kernel, with the shared dimension blocked; XNNPACK as built
+ * - Conv2D and FusedConv2D (+ bias, relu): im2col chunks times the kernel, with the shared dimension blocked; XNNPACK as built
  *   into tfjs does not block it and is slower on the wide layers of training-sized batches.
  * - BatchMatMul: wasm drops to a scalar loop when an operand is transposed, and repacks the
  *   weights on every call otherwise; our packing makes transposes free.
@@ -90,6 +90,31 @@ function chunkRows(patch: number, total: number): number {
 
 function usable(a: ConvAttrs, ...tensors: Info[]): boolean {
   return a.dataFormat !== 'NCHW' && tensors.every((t) => t.dtype === 'float32');
+}
+
+const ACTIVATIONS: Record<string, number> = {linear: 0, relu: 1, relu6: 2};
+
+/**
+ * FusedConv2D (inference: convolution + bias + activation) on the same path as Conv2D, with
+ * the bias and a linear/relu/relu6 activation applied in one pass over the output.
+ */
+function fusedConv2d(original: KernelFn, conv: KernelFn): KernelFn {
+  return (args) => {
+    const a = args.attrs as unknown as ConvAttrs & {activation?: string};
+    const bias = args.inputs.bias as Info | undefined;
+    const act = ACTIVATIONS[a.activation ?? 'linear'];
+    const x = args.inputs.x as Info;
+    const filter = args.inputs.filter as Info;
+    const outC = filter.shape[3];
+    if (act === undefined || !usable(a, x, filter) || (bias && (bias.dtype !== 'float32' || bias.shape.reduce((p, q) => p * q, 1) !== outC))) {
+      return original(args);
+    }
+    const out = conv({inputs: {x, filter}, backend: args.backend, attrs: args.attrs}) as Info;
+    const backend = args.backend as WasmBackend;
+    const rows = out.shape.slice(0, 3).reduce((p, q) => p * q, 1);
+    gemmFor(backend).kernels.biasact(floatOffset(backend, out) * 4, rows, outC, bias ? floatOffset(backend, bias) * 4 : 0, act);
+    return out;
+  };
 }
 
 function conv2d(original: KernelFn): KernelFn {
@@ -264,7 +289,9 @@ function replaceKernel(name: string, kernelFunc: KernelFn): void {
 /** Registers the training kernels on the wasm backend. Idempotent. */
 export function installWasmGradientKernels(): void {
   if (installed) return;
-  replaceKernel('Conv2D', conv2d(original('Conv2D')));
+  const conv = conv2d(original('Conv2D'));
+  replaceKernel('Conv2D', conv);
+  replaceKernel('FusedConv2D', fusedConv2d(original('FusedConv2D'), conv));
   replaceKernel('Conv2DBackpropFilter', conv2dBackpropFilter());
   replaceKernel('Conv2DBackpropInput', conv2dBackpropInput(original('Conv2DBackpropInput')));
   replaceKernel('BatchMatMul', batchMatMul(original('BatchMatMul')));
