@@ -4,8 +4,8 @@
 import wabtInit from 'wabt';
 import {writeFileSync} from 'node:fs';
 
-export const MR = 4; // rows of A per micro-tile
-export const NV = 2;
+export const MR = Number(process.env.GEMM_MR ?? 4); // rows of A per micro-tile (GEMM_MR overrides, for tuning)
+export const NV = Number(process.env.GEMM_NV ?? 2); // 4-float vectors of B per micro-tile: NR = 4 * NV columns (GEMM_NV overrides)
 const lane = (lanes) => lanes.flatMap((l) => [0, 1, 2, 3].map((b) => 4 * l + b)).join(' '); // 4-float vectors of B per micro-tile (NR = 4 * NV = 8 columns)
 
 /**
