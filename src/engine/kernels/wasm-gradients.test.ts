@@ -9,6 +9,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import {initBackend} from '../backend';
+import {gemmUsesFusedMultiplyAdd} from './gemm';
 
 function random(n: number, seed: number): Float32Array {
   const out = new Float32Array(n);
@@ -70,6 +71,8 @@ const label = (c: ConvCase) =>
 test('wasm backend is active for the gradient checks', async () => {
   const info = await initBackend('wasm');
   assert.equal(info.name, 'wasm');
+  const fused = gemmUsesFusedMultiplyAdd();
+  assert.equal(fused, process.env.KERAS_WORKBENCH_WASM_FMA !== '0' && fused);
 });
 
 test('Conv2DBackpropFilter matches the cpu backend', async () => {
