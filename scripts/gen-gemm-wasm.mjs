@@ -377,8 +377,118 @@ function biasActivation() {
 )`;
 }
 
+/**
+ * Winograd F(2x2, 3x3) input transform (V = B^T d B) for tiles [t0, t0 + count) of an NHWC input,
+ * four channels at a time (c % 4 == 0). Tile t covers input rows 2*ty - padT .. +3 (zeros outside).
+ * V[k][t - t0][c] is written at v + (k * vStride + (t - t0) * c + ch) * 4 bytes, k = 4 * row + col.
+ */
+function winogradInput() {
+  const L = [];
+  L.push('(func (export "winoIn") (param $x i32) (param $h i32) (param $w i32) (param $c i32) (param $padT i32) (param $padL i32)');
+  L.push('      (param $tilesW i32) (param $tilesPerImage i32) (param $t0 i32) (param $count i32) (param $v i32) (param $vStride i32)');
+  L.push('  (local $t i32) (local $n i32) (local $r i32) (local $y0 i32) (local $x0 i32) (local $ch i32) (local $out i32) (local $kStride i32)');
+  for (let i = 0; i < 4; i++) L.push(`  (local $row${i} i32) (local $okr${i} i32) (local $okc${i} i32)`);
+  for (let i = 0; i < 16; i++) L.push(`  (local $d${i} v128) (local $q${i} v128)`);
+  L.push('  (local.set $kStride (i32.shl (local.get $vStride) (i32.const 2)))');
+  L.push('  (block $done (loop $tiles');
+  L.push('    (br_if $done (i32.ge_u (local.get $t) (local.get $count)))');
+  L.push('    (local.set $n (i32.div_u (i32.add (local.get $t0) (local.get $t)) (local.get $tilesPerImage)))');
+  L.push('    (local.set $r (i32.rem_u (i32.add (local.get $t0) (local.get $t)) (local.get $tilesPerImage)))');
+  L.push('    (local.set $y0 (i32.sub (i32.shl (i32.div_u (local.get $r) (local.get $tilesW)) (i32.const 1)) (local.get $padT)))');
+  L.push('    (local.set $x0 (i32.sub (i32.shl (i32.rem_u (local.get $r) (local.get $tilesW)) (i32.const 1)) (local.get $padL)))');
+  for (let i = 0; i < 4; i++) {
+    L.push(`    (local.set $okr${i} (i32.lt_u (i32.add (local.get $y0) (i32.const ${i})) (local.get $h)))`);
+    L.push(`    (local.set $okc${i} (i32.lt_u (i32.add (local.get $x0) (i32.const ${i})) (local.get $w)))`);
+    L.push(`    (local.set $row${i} (i32.add (local.get $x) (i32.shl (i32.mul (i32.add (i32.mul (i32.add (i32.mul (local.get $n) (local.get $h))`);
+    L.push(`      (i32.add (local.get $y0) (i32.const ${i}))) (local.get $w)) (local.get $x0)) (local.get $c)) (i32.const 2))))`);
+  }
+  L.push('    (local.set $out (i32.add (local.get $v) (i32.shl (i32.mul (local.get $t) (local.get $c)) (i32.const 2))))');
+  L.push('    (local.set $ch (i32.const 0))');
+  L.push('    (loop $chans');
+  for (let i = 0; i < 4; i++) for (let j = 0; j < 4; j++) {
+    L.push(`      (local.set $d${4 * i + j} (if (result v128) (i32.and (local.get $okr${i}) (local.get $okc${j}))`);
+    L.push(`        (then (v128.load align=4 (i32.add (local.get $row${i}) (i32.shl (i32.add (i32.mul (local.get $c) (i32.const ${j})) (local.get $ch)) (i32.const 2)))))`);
+    L.push('        (else (v128.const i32x4 0 0 0 0))))');
+  }
+  const d = (i, j) => `(local.get $d${4 * i + j})`;
+  const q = (i, j) => `(local.get $q${4 * i + j})`;
+  // rows: q = B^T d
+  for (let j = 0; j < 4; j++) {
+    L.push(`      (local.set $q${j} (f32x4.sub ${d(0, j)} ${d(2, j)}))`);
+    L.push(`      (local.set $q${4 + j} (f32x4.add ${d(1, j)} ${d(2, j)}))`);
+    L.push(`      (local.set $q${8 + j} (f32x4.sub ${d(2, j)} ${d(1, j)}))`);
+    L.push(`      (local.set $q${12 + j} (f32x4.sub ${d(1, j)} ${d(3, j)}))`);
+  }
+  // columns: V = q B, stored per k = 4 * i + j
+  const store = (k, expr) => L.push(`      (v128.store align=4 (i32.add (local.get $out) (i32.mul (local.get $kStride) (i32.const ${k}))) ${expr})`);
+  for (let i = 0; i < 4; i++) {
+    store(4 * i + 0, `(f32x4.sub ${q(i, 0)} ${q(i, 2)})`);
+    store(4 * i + 1, `(f32x4.add ${q(i, 1)} ${q(i, 2)})`);
+    store(4 * i + 2, `(f32x4.sub ${q(i, 2)} ${q(i, 1)})`);
+    store(4 * i + 3, `(f32x4.sub ${q(i, 1)} ${q(i, 3)})`);
+  }
+  L.push('      (local.set $out (i32.add (local.get $out) (i32.const 16)))');
+  L.push('      (br_if $chans (i32.lt_u (local.tee $ch (i32.add (local.get $ch) (i32.const 4))) (local.get $c))))');
+  L.push('    (local.set $t (i32.add (local.get $t) (i32.const 1)))');
+  L.push('    (br $tiles)))');
+  L.push(')');
+  return L.join('\n');
+}
+
+/**
+ * Winograd F(2x2, 3x3) output transform (Y = A^T m A) for tiles [t0, t0 + count): m[k][t - t0][c]
+ * at m + (k * mStride + (t - t0) * c + ch) * 4 bytes; writes the 2x2 outputs that fall inside
+ * [oh, ow] of the NHWC output. c % 4 == 0.
+ */
+function winogradOutput() {
+  const L = [];
+  L.push('(func (export "winoOut") (param $m i32) (param $mStride i32) (param $count i32) (param $t0 i32) (param $tilesW i32)');
+  L.push('      (param $tilesPerImage i32) (param $y i32) (param $oh i32) (param $ow i32) (param $c i32)');
+  L.push('  (local $t i32) (local $n i32) (local $r i32) (local $oy i32) (local $ox i32) (local $ch i32) (local $src i32) (local $kStride i32)');
+  L.push('  (local $p00 i32) (local $p10 i32) (local $okr1 i32) (local $okc1 i32) (local $rowBytes i32)');
+  for (let i = 0; i < 16; i++) L.push(`  (local $m${i} v128)`);
+  for (let i = 0; i < 8; i++) L.push(`  (local $s${i} v128)`);
+  L.push('  (local.set $kStride (i32.shl (local.get $mStride) (i32.const 2)))');
+  L.push('  (local.set $rowBytes (i32.shl (i32.mul (local.get $ow) (local.get $c)) (i32.const 2)))');
+  L.push('  (block $done (loop $tiles');
+  L.push('    (br_if $done (i32.ge_u (local.get $t) (local.get $count)))');
+  L.push('    (local.set $n (i32.div_u (i32.add (local.get $t0) (local.get $t)) (local.get $tilesPerImage)))');
+  L.push('    (local.set $r (i32.rem_u (i32.add (local.get $t0) (local.get $t)) (local.get $tilesPerImage)))');
+  L.push('    (local.set $oy (i32.shl (i32.div_u (local.get $r) (local.get $tilesW)) (i32.const 1)))');
+  L.push('    (local.set $ox (i32.shl (i32.rem_u (local.get $r) (local.get $tilesW)) (i32.const 1)))');
+  L.push('    (local.set $okr1 (i32.lt_u (i32.add (local.get $oy) (i32.const 1)) (local.get $oh)))');
+  L.push('    (local.set $okc1 (i32.lt_u (i32.add (local.get $ox) (i32.const 1)) (local.get $ow)))');
+  L.push('    (local.set $p00 (i32.add (local.get $y) (i32.shl (i32.mul (i32.add (i32.mul (i32.add (i32.mul (local.get $n) (local.get $oh)) (local.get $oy)) (local.get $ow)) (local.get $ox)) (local.get $c)) (i32.const 2))))');
+  L.push('    (local.set $src (i32.add (local.get $m) (i32.shl (i32.mul (local.get $t) (local.get $c)) (i32.const 2))))');
+  L.push('    (local.set $ch (i32.const 0))');
+  L.push('    (loop $chans');
+  for (let k = 0; k < 16; k++) L.push(`      (local.set $m${k} (v128.load align=4 (i32.add (local.get $src) (i32.mul (local.get $kStride) (i32.const ${k})))))`);
+  const m = (i, j) => `(local.get $m${4 * i + j})`;
+  // s = A^T m: 2 rows x 4 columns
+  for (let j = 0; j < 4; j++) {
+    L.push(`      (local.set $s${j} (f32x4.add (f32x4.add ${m(0, j)} ${m(1, j)}) ${m(2, j)}))`);
+    L.push(`      (local.set $s${4 + j} (f32x4.sub (f32x4.sub ${m(1, j)} ${m(2, j)}) ${m(3, j)}))`);
+  }
+  const s = (i, j) => `(local.get $s${4 * i + j})`;
+  const y0 = (i) => `(f32x4.add (f32x4.add ${s(i, 0)} ${s(i, 1)}) ${s(i, 2)})`;
+  const y1 = (i) => `(f32x4.sub (f32x4.sub ${s(i, 1)} ${s(i, 2)}) ${s(i, 3)})`;
+  L.push(`      (v128.store align=4 (local.get $p00) ${y0(0)})`);
+  L.push(`      (if (local.get $okc1) (then (v128.store align=4 (i32.add (local.get $p00) (i32.shl (local.get $c) (i32.const 2))) ${y1(0)})))`);
+  L.push('      (if (local.get $okr1) (then');
+  L.push('        (local.set $p10 (i32.add (local.get $p00) (local.get $rowBytes)))');
+  L.push(`        (v128.store align=4 (local.get $p10) ${y0(1)})`);
+  L.push(`        (if (local.get $okc1) (then (v128.store align=4 (i32.add (local.get $p10) (i32.shl (local.get $c) (i32.const 2))) ${y1(1)})))))`);
+  L.push('      (local.set $src (i32.add (local.get $src) (i32.const 16)))');
+  L.push('      (local.set $p00 (i32.add (local.get $p00) (i32.const 16)))');
+  L.push('      (br_if $chans (i32.lt_u (local.tee $ch (i32.add (local.get $ch) (i32.const 4))) (local.get $c))))');
+  L.push('    (local.set $t (i32.add (local.get $t) (i32.const 1)))');
+  L.push('    (br $tiles)))');
+  L.push(')');
+  return L.join('\n');
+}
+
 export function gemmWat(fma = false) {
-  return `(module\n(import "env" "memory" (memory 1))\n${microKernel(fma)}\n${blockLoop()}\n${packer()}\n${packTransposed()}\n${im2col()}\n${col2im()}\n${columnSum()}\n${adam()}\n${biasActivation()}\n)`;
+  return `(module\n(import "env" "memory" (memory 1))\n${microKernel(fma)}\n${blockLoop()}\n${packer()}\n${packTransposed()}\n${im2col()}\n${col2im()}\n${columnSum()}\n${adam()}\n${biasActivation()}\n${winogradInput()}\n${winogradOutput()}\n)`;
 }
 
 async function main() {

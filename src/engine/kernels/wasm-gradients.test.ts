@@ -64,6 +64,12 @@ for (const pad of ['valid', 'same'] as const) {
 convCases.push({n: 3, h: 28, w: 28, ci: 1, co: 8, kh: 3, kw: 3, strides: [1, 1], pad: 'valid'});
 convCases.push({n: 2, h: 12, w: 10, ci: 16, co: 24, kh: 3, kw: 3, strides: [2, 2], pad: 'same'});
 convCases.push({n: 1, h: 5, w: 5, ci: 2, co: 3, kh: 5, kw: 5, strides: [1, 1], pad: 'valid'});
+// 3x3 stride 1 with channels in fours: the Winograd path (odd and even output sizes).
+for (const pad of ['valid', 'same'] as const) {
+  convCases.push({n: 2, h: 9, w: 7, ci: 4, co: 8, kh: 3, kw: 3, strides: [1, 1], pad});
+  convCases.push({n: 3, h: 10, w: 11, ci: 8, co: 12, kh: 3, kw: 3, strides: [1, 1], pad});
+  convCases.push({n: 1, h: 4, w: 3, ci: 16, co: 4, kh: 3, kw: 3, strides: [1, 1], pad});
+}
 
 const label = (c: ConvCase) =>
   `n${c.n} ${c.h}x${c.w}x${c.ci} k${c.kh}x${c.kw}x${c.co} s${c.strides.join('x')} ${c.pad}`;

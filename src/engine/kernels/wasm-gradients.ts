@@ -84,6 +84,12 @@ function isPointwise(g: ConvGeometry): boolean {
   return g.kh === 1 && g.kw === 1 && g.sh === 1 && g.sw === 1 && g.padTop === 0 && g.padLeft === 0;
 }
 
+/** A 3x3, stride-1, undilated convolution over channels in fours: Winograd's case. */
+function winogradFits(g: ConvGeometry & {outC: number}): boolean {
+  return g.kh === 3 && g.kw === 3 && g.sh === 1 && g.sw === 1 && g.dh === 1 && g.dw === 1 &&
+    g.inC % 4 === 0 && g.outC % 4 === 0 && process.env.KERAS_WORKBENCH_WINOGRAD !== '0';
+}
+
 function chunkRows(patch: number, total: number): number {
   return Math.max(1, Math.min(total, Math.floor(CHUNK_FLOATS / patch)));
 }
@@ -130,6 +136,16 @@ function conv2d(original: KernelFn): KernelFn {
     const pixels = g.n * g.outH * g.outW;
     const patch = g.kh * g.kw * g.inC;
     const w: MatrixView = {ptr: floatOffset(backend, filter), rs: g.outC, cs: 1};
+    if (winogradFits(g)) {
+      const f = floatOffset(backend, filter);
+      const taps = g.inC * g.outC;
+      gemm.winograd3x3({
+        n: g.n, h: g.inH, w: g.inW, inC: g.inC, outH: g.outH, outW: g.outW, outC: g.outC,
+        padTop: g.padTop, padLeft: g.padLeft, x: floatOffset(backend, x), y: floatOffset(backend, out),
+        tap: (a, b, ci, co) => f + (a * 3 + b) * taps + ci * g.outC + co,
+      });
+      return out;
+    }
     if (isPointwise(g)) {
       gemm.matmul(pixels, g.outC, patch, {ptr: floatOffset(backend, x), rs: patch, cs: 1}, w,
         {ptr: floatOffset(backend, out), ld: g.outC});
@@ -193,6 +209,18 @@ function conv2dBackpropInput(original: KernelFn): KernelFn {
     const patch = g.kh * g.kw * g.inC;
     // W^T: element (co, k) of the transposed kernel is W[k * outC + co].
     const wT: MatrixView = {ptr: floatOffset(backend, filter), rs: 1, cs: g.outC};
+    if (winogradFits(g)) {
+      // dx is the convolution of dy, padded by (2 - pad), with the kernel flipped in space and
+      // its channel axes swapped.
+      const f = floatOffset(backend, filter);
+      const taps = g.inC * g.outC;
+      gemm.winograd3x3({
+        n: g.n, h: g.outH, w: g.outW, inC: g.outC, outH: g.inH, outW: g.inW, outC: g.inC,
+        padTop: 2 - g.padTop, padLeft: 2 - g.padLeft, x: floatOffset(backend, dy), y: floatOffset(backend, out),
+        tap: (a, b, co, ci) => f + ((2 - a) * 3 + (2 - b)) * taps + ci * g.outC + co,
+      });
+      return out;
+    }
     if (isPointwise(g)) {
       gemm.matmul(pixels, patch, g.outC, {ptr: floatOffset(backend, dy), rs: g.outC, cs: 1}, wT,
         {ptr: floatOffset(backend, out), ld: patch});
