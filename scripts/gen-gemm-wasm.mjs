@@ -487,8 +487,62 @@ function winogradOutput() {
   return L.join('\n');
 }
 
+/**
+ * Output-gradient transform for the Winograd filter gradient: Z = A dY A^T, the 2x2 tile of dy
+ * at output rows 2*ty.., columns 2*tx.. (zeros past [oh, ow]) to 4x4, four channels at a time.
+ * Z[k][t - t0][c] is written at z + (k * zStride + (t - t0) * c + ch) * 4 bytes.
+ */
+function winogradOutputGradient() {
+  const L = [];
+  L.push('(func (export "winoDy") (param $dy i32) (param $oh i32) (param $ow i32) (param $c i32) (param $tilesW i32)');
+  L.push('      (param $tilesPerImage i32) (param $t0 i32) (param $count i32) (param $z i32) (param $zStride i32)');
+  L.push('  (local $t i32) (local $n i32) (local $r i32) (local $oy i32) (local $ox i32) (local $ch i32) (local $out i32) (local $kStride i32)');
+  L.push('  (local $p00 i32) (local $okr1 i32) (local $okc1 i32) (local $rowBytes i32) (local $cb i32)');
+  L.push('  (local $y00 v128) (local $y01 v128) (local $y10 v128) (local $y11 v128) (local $zero v128)');
+  for (let i = 0; i < 8; i++) L.push(`  (local $r${i} v128)`);
+  L.push('  (local.set $kStride (i32.shl (local.get $zStride) (i32.const 2)))');
+  L.push('  (local.set $rowBytes (i32.shl (i32.mul (local.get $ow) (local.get $c)) (i32.const 2)))');
+  L.push('  (local.set $cb (i32.shl (local.get $c) (i32.const 2)))');
+  L.push('  (block $done (loop $tiles');
+  L.push('    (br_if $done (i32.ge_u (local.get $t) (local.get $count)))');
+  L.push('    (local.set $n (i32.div_u (i32.add (local.get $t0) (local.get $t)) (local.get $tilesPerImage)))');
+  L.push('    (local.set $r (i32.rem_u (i32.add (local.get $t0) (local.get $t)) (local.get $tilesPerImage)))');
+  L.push('    (local.set $oy (i32.shl (i32.div_u (local.get $r) (local.get $tilesW)) (i32.const 1)))');
+  L.push('    (local.set $ox (i32.shl (i32.rem_u (local.get $r) (local.get $tilesW)) (i32.const 1)))');
+  L.push('    (local.set $okr1 (i32.lt_u (i32.add (local.get $oy) (i32.const 1)) (local.get $oh)))');
+  L.push('    (local.set $okc1 (i32.lt_u (i32.add (local.get $ox) (i32.const 1)) (local.get $ow)))');
+  L.push('    (local.set $p00 (i32.add (local.get $dy) (i32.shl (i32.mul (i32.add (i32.mul (i32.add (i32.mul (local.get $n) (local.get $oh)) (local.get $oy)) (local.get $ow)) (local.get $ox)) (local.get $c)) (i32.const 2))))');
+  L.push('    (local.set $out (i32.add (local.get $z) (i32.shl (i32.mul (local.get $t) (local.get $c)) (i32.const 2))))');
+  L.push('    (local.set $ch (i32.const 0))');
+  L.push('    (loop $chans');
+  L.push('      (local.set $y00 (v128.load align=4 (local.get $p00)))');
+  L.push('      (local.set $y01 (if (result v128) (local.get $okc1) (then (v128.load align=4 (i32.add (local.get $p00) (local.get $cb)))) (else (v128.const i32x4 0 0 0 0))))');
+  L.push('      (local.set $y10 (if (result v128) (local.get $okr1) (then (v128.load align=4 (i32.add (local.get $p00) (local.get $rowBytes)))) (else (v128.const i32x4 0 0 0 0))))');
+  L.push('      (local.set $y11 (if (result v128) (i32.and (local.get $okr1) (local.get $okc1)) (then (v128.load align=4 (i32.add (i32.add (local.get $p00) (local.get $rowBytes)) (local.get $cb)))) (else (v128.const i32x4 0 0 0 0))))');
+  // R = A dY (4 x 2): rows y0, y0 + y1, y0 - y1, -y1 (y0, y1 = rows of the dy tile)
+  L.push('      (local.set $r0 (local.get $y00)) (local.set $r1 (local.get $y01))');
+  L.push('      (local.set $r2 (f32x4.add (local.get $y00) (local.get $y10))) (local.set $r3 (f32x4.add (local.get $y01) (local.get $y11)))');
+  L.push('      (local.set $r4 (f32x4.sub (local.get $y00) (local.get $y10))) (local.set $r5 (f32x4.sub (local.get $y01) (local.get $y11)))');
+  L.push('      (local.set $r6 (f32x4.neg (local.get $y10))) (local.set $r7 (f32x4.neg (local.get $y11)))');
+  const store = (k, expr) => L.push(`      (v128.store align=4 (i32.add (local.get $out) (i32.mul (local.get $kStride) (i32.const ${k}))) ${expr})`);
+  for (let i = 0; i < 4; i++) {
+    const a = `(local.get $r${2 * i})`, b = `(local.get $r${2 * i + 1})`;
+    store(4 * i, a);
+    store(4 * i + 1, `(f32x4.add ${a} ${b})`);
+    store(4 * i + 2, `(f32x4.sub ${a} ${b})`);
+    store(4 * i + 3, `(f32x4.neg ${b})`);
+  }
+  L.push('      (local.set $out (i32.add (local.get $out) (i32.const 16)))');
+  L.push('      (local.set $p00 (i32.add (local.get $p00) (i32.const 16)))');
+  L.push('      (br_if $chans (i32.lt_u (local.tee $ch (i32.add (local.get $ch) (i32.const 4))) (local.get $c))))');
+  L.push('    (local.set $t (i32.add (local.get $t) (i32.const 1)))');
+  L.push('    (br $tiles)))');
+  L.push(')');
+  return L.join('\n');
+}
+
 export function gemmWat(fma = false) {
-  return `(module\n(import "env" "memory" (memory 1))\n${microKernel(fma)}\n${blockLoop()}\n${packer()}\n${packTransposed()}\n${im2col()}\n${col2im()}\n${columnSum()}\n${adam()}\n${biasActivation()}\n${winogradInput()}\n${winogradOutput()}\n)`;
+  return `(module\n(import "env" "memory" (memory 1))\n${microKernel(fma)}\n${blockLoop()}\n${packer()}\n${packTransposed()}\n${im2col()}\n${col2im()}\n${columnSum()}\n${adam()}\n${biasActivation()}\n${winogradInput()}\n${winogradOutput()}\n${winogradOutputGradient()}\n)`;
 }
 
 async function main() {

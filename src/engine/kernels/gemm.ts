@@ -48,6 +48,8 @@ export interface GemmExports {
     t0: number, count: number, v: number, vStride: number): void;
   winoOut(m: number, mStride: number, count: number, t0: number, tilesW: number, tilesPerImage: number, y: number,
     oh: number, ow: number, c: number): void;
+  winoDy(dy: number, oh: number, ow: number, c: number, tilesW: number, tilesPerImage: number, t0: number, count: number,
+    z: number, zStride: number): void;
 }
 
 /**
@@ -212,6 +214,50 @@ export class Gemm {
           {ptr: u + k * c.inC * c.outC, rs: c.outC, cs: 1}, {ptr: m + k * count * c.outC, ld: c.outC});
       }
       this.kernel.winoOut(m * 4, count * c.outC, count, t0, tilesW, perImage, c.y * 4, c.outH, c.outW, c.outC);
+    }
+  }
+
+  /**
+   * Filter gradient of a 3x3, stride-1 convolution by Winograd F(2x2, 3x3), the adjoint of
+   * winograd3x3: dW = G^T [sum over tiles of (B^T d B) (.) (A dY A^T)] G, the tile sums being 16
+   * matrix products (inC x tiles) by (tiles x outC). `c.y` is dy; writes dW[a][b][ci][co] at `dw`.
+   */
+  winograd3x3Filter(c: Omit<Winograd3x3, 'tap'>, dw: number): void {
+    const tilesH = Math.ceil(c.outH / 2);
+    const tilesW = Math.ceil(c.outW / 2);
+    const perImage = tilesH * tilesW;
+    const tiles = c.n * perImage;
+    const chunk = Math.max(1, Math.min(tiles, Math.floor(WINOGRAD_CHUNK_FLOATS / (16 * (c.inC + c.outC)))));
+    const plane = c.inC * c.outC;
+    const s = this.scratch('winoU', 16 * plane);
+    const v = this.scratch('winoV', 16 * chunk * c.inC);
+    const z = this.scratch('winoM', 16 * chunk * c.outC);
+    for (let t0 = 0; t0 < tiles; t0 += chunk) {
+      const count = Math.min(chunk, tiles - t0);
+      this.kernel.winoIn(c.x * 4, c.h, c.w, c.inC, c.padTop, c.padLeft, tilesW, perImage, t0, count, v * 4, count * c.inC);
+      this.kernel.winoDy(c.y * 4, c.outH, c.outW, c.outC, tilesW, perImage, t0, count, z * 4, count * c.outC);
+      for (let k = 0; k < 16; k++) {
+        this.matmul(c.inC, c.outC, count, {ptr: v + k * count * c.inC, rs: 1, cs: c.inC},
+          {ptr: z + k * count * c.outC, rs: c.outC, cs: 1}, {ptr: s + k * plane, ld: c.outC}, t0 > 0);
+      }
+    }
+    // dW = G^T S G per (ci, co), G^T = [[1, 1/2, 1/2, 0], [0, 1/2, -1/2, 0], [0, 1/2, 1/2, 1]].
+    const h = this.heap();
+    const t = new Float64Array(12);
+    for (let at = 0; at < plane; at++) {
+      for (let j = 0; j < 4; j++) {
+        const s0 = h[s + j * plane + at], s1 = h[s + (4 + j) * plane + at];
+        const s2 = h[s + (8 + j) * plane + at], s3 = h[s + (12 + j) * plane + at];
+        t[j] = s0 + (s1 + s2) / 2;
+        t[4 + j] = (s1 - s2) / 2;
+        t[8 + j] = (s1 + s2) / 2 + s3;
+      }
+      for (let a = 0; a < 3; a++) {
+        const r0 = t[4 * a], r1 = t[4 * a + 1], r2 = t[4 * a + 2], r3 = t[4 * a + 3];
+        h[dw + (a * 3) * plane + at] = r0 + (r1 + r2) / 2;
+        h[dw + (a * 3 + 1) * plane + at] = (r1 - r2) / 2;
+        h[dw + (a * 3 + 2) * plane + at] = (r1 + r2) / 2 + r3;
+      }
     }
   }
 
