@@ -41,7 +41,8 @@ async function main() {
   const model = referenceModel();
   const data = loadMnist('train', 150 * (steps + 1));
   const stepper = new LocalStepper(model, lossAndMetrics('sparse_categorical_crossentropy', ['accuracy']), []);
-  const batch = (i: number) => ({x: data.images.subarray(i * 150 * 784, (i + 1) * 150 * 784), y: data.labels.subarray(i * 150, (i + 1) * 150), count: 150});
+  const bs = Number(process.env.BATCH ?? 150);
+  const batch = (i: number) => ({x: data.images.subarray(i * bs * 784, (i + 1) * bs * 784), y: data.labels.subarray(i * bs, (i + 1) * bs), count: bs});
   await stepper.step(batch(0));
   profiling = true;
   const t0 = performance.now();

@@ -67,7 +67,7 @@ export function computeShardGradients(r: Replica, index: number, x: Float32Array
 /** Sum of every slot weighted by its shard's share of the batch, in slot order; then the update. */
 export function applyCombinedGradients(r: Replica, shardWeights: number[]): void {
   const backend = tf.backend() as unknown as WasmBackend;
-  const slots = shardWeights.map((w, s) => ({w: Math.fround(w), data: slotOf(r, s)})).filter((s) => s.w !== 0);
+  const slots = shardWeights.map((w, s) => ({w, data: slotOf(r, s)})).filter((s) => s.w !== 0);
   tf.tidy(() => {
     const named: tf.NamedTensorMap = {};
     let offset = 0;
@@ -76,9 +76,17 @@ export function applyCombinedGradients(r: Replica, shardWeights: number[]): void
       const info = backend.makeOutput(v.shape, 'float32');
       const at = floatOffset(backend, info);
       const h = backend.wasm.HEAPF32;
-      h.fill(0, at, at + v.size);
-      for (const {w, data} of slots) {
-        for (let i = 0; i < v.size; i++) h[at + i] += w * data[offset + i];
+      const n = v.size;
+      // One pass, slots in order, in double precision, rounded once: identical in every replica.
+      if (slots.length === 2) {
+        const [a, b] = slots;
+        for (let i = 0; i < n; i++) h[at + i] = a.w * a.data[offset + i] + b.w * b.data[offset + i];
+      } else {
+        for (let i = 0; i < n; i++) {
+          let sum = 0;
+          for (const {w, data} of slots) sum += w * data[offset + i];
+          h[at + i] = sum;
+        }
       }
       named[v.name] = tf.engine().makeTensorFromTensorInfo(info);
       offset += v.size;
