@@ -6,10 +6,10 @@
  *   dW (kh*kw*ci x co) = im2col(x)^T * dy, accumulated over chunks of output pixels.
  * - Conv2DBackpropInput: wasm's own kernel is a slow scalar loop. dx = col2im(dy * W^T), which
  *   covers every stride and padding.
- * - 3x3 stride-1 convolutions (all three: forward, input and filter gradients) by Winograd
- *   F(2x2, 3x3), 2.25x fewer multiply-adds, the products again on the blocked GEMM.
- * - Conv2D and FusedConv2D (+ bias, relu): im2col chunks times the kernel, with the shared dimension blocked; XNNPACK as built
- *   into tfjs does not block it and is slower on the wide layers of training-sized batches.
+ * - Conv2D and FusedConv2D (+ bias, relu): im2col chunks times the kernel with the shared
+ *   dimension blocked; XNNPACK as built into tfjs does not block it.
+ * - 3x3 stride-1 convolutions (forward, input and filter gradients): Winograd F(2x2, 3x3), 2.25x
+ *   fewer multiply-adds, its 16 products again on the blocked GEMM.
  * - BatchMatMul: wasm drops to a scalar loop when an operand is transposed, and repacks the
  *   weights on every call otherwise; our packing makes transposes free.
  * - Sum over the leading axes (bias gradients): wasm transposes the whole tensor first.
