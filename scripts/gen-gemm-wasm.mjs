@@ -541,8 +541,38 @@ function winogradOutputGradient() {
   return L.join('\n');
 }
 
+/** ReLU gradient in one pass: out = x > 0 ? dy : dy * 0, NaN where x is NaN (as dy * step(x)). */
+function reluGradient() {
+  return `
+(func (export "relugrad") (param $dy i32) (param $x i32) (param $out i32) (param $n i32)
+  (local $i i32) (local $o i32) (local $xv v128) (local $gv v128) (local $r v128) (local $xs f32) (local $gs f32)
+  (block $vd (loop $vl
+    (br_if $vd (i32.gt_u (i32.add (local.get $i) (i32.const 4)) (local.get $n)))
+    (local.set $o (i32.shl (local.get $i) (i32.const 2)))
+    (local.set $xv (v128.load align=4 (i32.add (local.get $x) (local.get $o))))
+    (local.set $gv (v128.load align=4 (i32.add (local.get $dy) (local.get $o))))
+    (local.set $r (v128.bitselect (local.get $gv) (f32x4.mul (local.get $gv) (f32x4.splat (f32.const 0)))
+      (f32x4.gt (local.get $xv) (f32x4.splat (f32.const 0)))))
+    (v128.store align=4 (i32.add (local.get $out) (local.get $o))
+      (v128.bitselect (local.get $xv) (local.get $r) (f32x4.ne (local.get $xv) (local.get $xv))))
+    (local.set $i (i32.add (local.get $i) (i32.const 4)))
+    (br $vl)))
+  (block $sd (loop $sl
+    (br_if $sd (i32.ge_u (local.get $i) (local.get $n)))
+    (local.set $o (i32.shl (local.get $i) (i32.const 2)))
+    (local.set $xs (f32.load (i32.add (local.get $x) (local.get $o))))
+    (local.set $gs (f32.load (i32.add (local.get $dy) (local.get $o))))
+    (f32.store (i32.add (local.get $out) (local.get $o))
+      (select (local.get $xs)
+        (select (local.get $gs) (f32.mul (local.get $gs) (f32.const 0)) (f32.gt (local.get $xs) (f32.const 0)))
+        (f32.ne (local.get $xs) (local.get $xs))))
+    (local.set $i (i32.add (local.get $i) (i32.const 1)))
+    (br $sl)))
+)`;
+}
+
 export function gemmWat(fma = false) {
-  return `(module\n(import "env" "memory" (memory 1))\n${microKernel(fma)}\n${blockLoop()}\n${packer()}\n${packTransposed()}\n${im2col()}\n${col2im()}\n${columnSum()}\n${adam()}\n${biasActivation()}\n${winogradInput()}\n${winogradOutput()}\n${winogradOutputGradient()}\n)`;
+  return `(module\n(import "env" "memory" (memory 1))\n${microKernel(fma)}\n${blockLoop()}\n${packer()}\n${packTransposed()}\n${im2col()}\n${col2im()}\n${columnSum()}\n${adam()}\n${biasActivation()}\n${winogradInput()}\n${winogradOutput()}\n${winogradOutputGradient()}\n${reluGradient()}\n)`;
 }
 
 async function main() {

@@ -42,3 +42,16 @@ test('fused Adam equals tfjs AdamOptimizer step by step', async () => {
     assert.deepEqual(Array.from(await a[i].tensor.data()), Array.from(await b[i].tensor.data()), a[i].name);
   }
 });
+
+test('fused Adam leaves clones of its slots untouched', async () => {
+  await initBackend('wasm');
+  const w = tf.variable(tf.tensor([1, 2, 3, 4, 5]), true, 'clone_check');
+  const opt = tf.train.adam(0.1);
+  applyGradients(opt, [w], {[w.name]: tf.tensor([1, 1, 1, 1, 1])});
+  const [, m] = await opt.getWeights();
+  const before = tf.clone(m.tensor);
+  const snapshot = Array.from(await before.data());
+  applyGradients(opt, [w], {[w.name]: tf.tensor([1, 1, 1, 1, 1])});
+  assert.deepEqual(Array.from(await before.data()), snapshot);
+  assert.notDeepEqual(Array.from(await m.tensor.data()), snapshot);
+});

@@ -23,6 +23,19 @@ interface AdamState {
   incrementIterations(): void;
 }
 
+/**
+ * The slot variable, first given a buffer of its own if another tensor shares it (a clone):
+ * m and v are then updated in place without changing anything else.
+ */
+function ownBuffer(backend: WasmBackend, slot: tf.Variable): tf.Variable {
+  if (backend.refCount(slot.dataId) > 1) {
+    const copy = tf.tidy(() => tf.add(slot, 0));
+    slot.assign(copy);
+    copy.dispose();
+  }
+  return slot;
+}
+
 export function canFuseAdam(optimizer: tf.Optimizer): boolean {
   return tf.getBackend() === 'wasm' && optimizer instanceof tf.AdamOptimizer &&
     Object.getPrototypeOf(optimizer) === tf.AdamOptimizer.prototype;
@@ -51,8 +64,8 @@ export function applyGradients(optimizer: tf.Optimizer, variables: tf.Variable[]
     opt.accumulatedSecondMoment[i] ??= {originalName: `${value.name}/v`, variable: tf.tidy(() => tf.zerosLike(value).variable(false))};
     const g = grads[value.name];
     if (!g) return;
-    const m = opt.accumulatedFirstMoment[i]!.variable;
-    const v = opt.accumulatedSecondMoment[i]!.variable;
+    const m = ownBuffer(backend, opt.accumulatedFirstMoment[i]!.variable);
+    const v = ownBuffer(backend, opt.accumulatedSecondMoment[i]!.variable);
     const out = backend.makeOutput(value.shape, 'float32');
     const n = value.size;
     const [pw, pg, pm, pv, po] = [value, g, m, v, out].map((t) => floatOffset(backend, t));

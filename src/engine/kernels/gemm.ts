@@ -50,6 +50,7 @@ export interface GemmExports {
     oh: number, ow: number, c: number): void;
   winoDy(dy: number, oh: number, ow: number, c: number, tilesW: number, tilesPerImage: number, t0: number, count: number,
     z: number, zStride: number): void;
+  relugrad(dy: number, x: number, out: number, n: number): void;
 }
 
 /**

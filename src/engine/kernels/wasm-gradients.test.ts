@@ -196,6 +196,34 @@ test('Sum (bias gradients and other reductions) matches the cpu backend', async 
   }
 });
 
+test('ReLU gradient matches the cpu backend (zeros, negatives, odd sizes)', async () => {
+  await initBackend('wasm');
+  for (const shape of [[7], [3, 5, 9], [2, 4, 4, 8]]) {
+    const n = shape.reduce((p, q) => p * q);
+    const xData = random(n, 17).map((v, i) => (i % 5 === 0 ? 0 : v));
+    const dyData = random(n, 18);
+    const grad = async (backend: string) => {
+      await tf.setBackend(backend);
+      const x = tf.tensor(xData, shape);
+      const dy = tf.tensor(dyData, shape);
+      const g = tf.grad((t: tf.Tensor) => tf.relu(t))(x, dy);
+      const out = {values: (await g.data()) as Float32Array, shape: g.shape};
+      tf.dispose([x, dy, g]);
+      return out;
+    };
+    assertClose(await grad('wasm'), await grad('cpu'), `relu grad ${shape}`);
+  }
+});
+
+test('a clone keeps its values when the original is disposed', async () => {
+  await initBackend('wasm');
+  const x = tf.tensor([1, 2, 3, 4]);
+  const copy = tf.clone(x);
+  x.dispose();
+  assert.deepEqual(Array.from(await copy.data()), [1, 2, 3, 4]);
+  copy.dispose();
+});
+
 test('gradients of a small conv net through tf.grads match the cpu backend', async () => {
   await initBackend('wasm');
   const xData = random(2 * 10 * 9 * 2, 7);

@@ -13,6 +13,7 @@
  * - BatchMatMul: wasm drops to a scalar loop when an operand is transposed, and repacks the
  *   weights on every call otherwise; our packing makes transposes free.
  * - Sum over the leading axes (bias gradients): wasm transposes the whole tensor first.
+ * - Identity shares buffers instead of copying; the ReLU gradient is one pass instead of three.
  * Each kernel falls back to the backend's own for data types or layouts it does not handle.
  */
 import * as tf from '@tensorflow/tfjs-core';
@@ -27,6 +28,8 @@ export interface WasmBackend {
   wasm: WasmHeapModule;
   dataIdMap: {get(dataId: object): {memoryOffset: number} | undefined};
   makeOutput(shape: number[], dtype: tf.DataType): Info;
+  incRef(dataId: object): void;
+  refCount(dataId: object): number;
 }
 
 const BACKEND = 'wasm';
@@ -308,6 +311,50 @@ function sum(original: KernelFn): KernelFn {
   };
 }
 
+/**
+ * Identity (what tf.clone runs, and the engine on every tensor it saves for the backward pass)
+ * shares the buffer, as the cpu backend does, instead of copying it: tensors are immutable.
+ */
+function identity(original: KernelFn): KernelFn {
+  return (args) => {
+    const x = args.inputs.x as Info;
+    if (x.dtype === 'string') return original(args);
+    (args.backend as WasmBackend).incRef(x.dataId);
+    return {dataId: x.dataId, shape: x.shape, dtype: x.dtype};
+  };
+}
+
+const RELU_GRAD = 'KerasWorkbenchReluGrad';
+
+/** dy * step(x) in one pass (tfjs's ReLU gradient runs Step, Cast and Multiply). */
+function reluGrad(): KernelFn {
+  return (args) => {
+    const dy = args.inputs.dy as Info;
+    const x = args.inputs.x as Info;
+    const backend = args.backend as WasmBackend;
+    const out = backend.makeOutput(x.shape, 'float32');
+    gemmFor(backend).kernels.relugrad(floatOffset(backend, dy) * 4, floatOffset(backend, x) * 4,
+      floatOffset(backend, out) * 4, x.shape.reduce((p, q) => p * q, 1));
+    return out;
+  };
+}
+
+/** The ReLU gradient through our kernel on wasm, the usual ops elsewhere. */
+function registerReluGradient(): void {
+  tf.registerGradient({
+    kernelName: 'Relu',
+    inputsToSave: ['x'],
+    gradFunc: (dy, saved) => {
+      const [x] = saved;
+      const g = dy as tf.Tensor;
+      if (tf.getBackend() === BACKEND && x.dtype === 'float32' && g.dtype === 'float32') {
+        return {x: () => tf.engine().runKernel(RELU_GRAD, {dy: g, x}) as tf.Tensor};
+      }
+      return {x: () => tf.mul(g, tf.cast(tf.step(x), 'float32'))};
+    },
+  });
+}
+
 function original(name: string): KernelFn {
   const config = tf.getKernel(name, BACKEND);
   if (!config) throw new Error(`TensorFlow.js wasm backend has no '${name}' kernel`);
@@ -333,6 +380,9 @@ export function installWasmGradientKernels(): void {
   replaceKernel('Conv2DBackpropInput', conv2dBackpropInput(original('Conv2DBackpropInput')));
   replaceKernel('BatchMatMul', batchMatMul(original('BatchMatMul')));
   replaceKernel('Sum', sum(original('Sum')));
+  replaceKernel('Identity', identity(original('Identity')));
+  tf.registerKernel({kernelName: RELU_GRAD, backendName: BACKEND, kernelFunc: reluGrad() as never});
+  registerReluGradient();
   installed = true;
 }
 
