@@ -118,6 +118,22 @@ export interface EvaluationResult {
 export interface InitializeParams { backendPreference: 'auto' | 'native' | 'wasm' | 'cpu' }
 export const initialize = new RequestType<InitializeParams, BackendInfo, void>('workbench/initialize');
 
+/** What the extension needs to know about a spec before training (save target, overwrite). */
+export interface DescribeSpecParams { specPath: string; workspaceRoot: string; out?: string }
+export interface SpecSummary {
+  name: string;
+  /** Absolute save path, resolved inside the workspace. */
+  savePath: string;
+  format: string;
+  overwrite: boolean;
+  epochs: number;
+  targetExists: boolean;
+}
+export const describeSpec = new RequestType<DescribeSpecParams, SpecSummary, void>('workbench/describeSpec');
+
+/** Text of the reference MNIST spec, for "New Training Spec". */
+export const referenceSpec = new RequestType<Record<string, never>, string, void>('workbench/referenceSpec');
+
 export interface TrainParams {
   runId: string;
   specPath: string;
