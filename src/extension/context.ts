@@ -71,6 +71,20 @@ export class Ctx implements vscode.Disposable {
     return folder?.uri.fsPath;
   }
 
+  /** The custom objects module setting, resolved; only in trusted workspaces (it is code from the workspace). */
+  customObjectsModule(uri?: vscode.Uri): string | undefined {
+    const module = this.config.customObjectsModule;
+    if (!module) return undefined;
+    if (!vscode.workspace.isTrusted) {
+      this.log.warn(`Not loading custom objects from ${module}: the workspace is not trusted.`);
+      void vscode.window.showWarningMessage(
+        `Custom objects (${module}) are not loaded because this workspace is not trusted. Trust the workspace to use them.`);
+      return undefined;
+    }
+    const root = this.workspaceRoot(uri);
+    return root ? path.resolve(root, module) : module;
+  }
+
   /** Shows an error with a button to the log; never throws. */
   showError(message: string): void {
     this.log.error(message);

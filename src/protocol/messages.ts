@@ -144,8 +144,8 @@ export interface TrainParams {
   out?: string;
   /** The extension already confirmed replacing an existing target. */
   overwrite?: boolean;
-  /** Custom objects may only be loaded in trusted workspaces. */
-  allowCustomObjects: boolean;
+  /** JS module of custom layer classes (`custom_objects`); the extension sends it only in trusted workspaces. */
+  customObjectsModule?: string;
 }
 export const train = new RequestType<TrainParams, TrainResult, void>('workbench/train');
 

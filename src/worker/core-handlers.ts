@@ -3,10 +3,10 @@
  * nothing here knows about VS Code.
  */
 import * as fs from 'fs';
-import * as path from 'path';
 import {MessageConnection} from 'vscode-jsonrpc';
 import * as engine from '../engine';
 import {resolveInside} from '../engine/spec/spec';
+import {loadCustomObjectsModule} from '../formats/custom-objects';
 import * as msg from '../protocol/messages';
 import {ModelStore} from './model-store';
 import {HandlerSet, handle} from './handler-set';
@@ -51,25 +51,23 @@ export const registerCoreHandlers: HandlerSet = (connection: MessageConnection, 
     if (runs.size > 0) throw new Error('A training run is already in progress in this worker.');
     await ensureBackend();
     const spec = engine.readTrainSpec(params.specPath);
-    const out = resolveInside(params.workspaceRoot, params.out ?? spec.save.path, params.specPath,
-      params.out ? 'out' : 'save.path');
     const abort = new AbortController();
     runs.set(params.runId, abort);
-    // Relative data paths in a spec mean the same thing as on the command line, run from the root.
-    process.chdir(params.workspaceRoot);
     try {
-      const result = await engine.trainFromSpec(spec, {
-        specPath: params.specPath,
+      return await engine.trainFromSpec(spec, params.specPath, {
+        workspaceRoot: params.workspaceRoot,
+        runId: params.runId,
         epochs: params.epochs,
         limit: params.limit,
         resume: params.resume,
-        out,
+        out: params.out,
         overwrite: params.overwrite,
+        backend: backendPreference,
+        customObjects: params.customObjectsModule ? loadCustomObjectsModule(params.customObjectsModule) : undefined,
         signal: abort.signal,
         onProgress: (p) => void connection.sendNotification(msg.trainProgress, {...p, runId: params.runId}),
         onLog: (line) => logLine(line),
       });
-      return result;
     } finally {
       runs.delete(params.runId);
     }
@@ -85,31 +83,19 @@ export const registerCoreHandlers: HandlerSet = (connection: MessageConnection, 
 
   handle(connection, msg.loadModel, async ({path: modelPath, compile, customObjectsModule}) => {
     await ensureBackend();
-    const customObjects = customObjectsModule ? loadCustomObjects(customObjectsModule) : undefined;
-    const {model, handle: loaded} = await engine.loadModelForInspection(modelPath, {compile: compile ?? true, customObjects});
-    const registered = models.add(model, loaded);
-    logLine(`Loaded ${modelPath} (${registered.summary.totalParams.toLocaleString('en-US')} params) as ${registered.modelId}`);
-    return registered;
+    const {handle: loaded} = models.add(await engine.openModel(modelPath, {compile: compile ?? true, customObjectsModule}));
+    logLine(`Loaded ${modelPath} (${loaded.summary.totalParams.toLocaleString('en-US')} params) as ${loaded.modelId}`);
+    return loaded;
   });
 
   handle(connection, msg.saveModel, async ({modelId, path: target, format, overwrite, includeOptimizer}) => {
-    const {model} = models.get(modelId);
+    const {model} = models.require(modelId);
     await engine.saveModel(model, target, {overwrite, includeOptimizer, saveFormat: format ?? 'tfjs'});
     logLine(`Saved ${modelId} to ${target}`);
     return {path: target};
   });
 
   handle(connection, msg.disposeModel, async ({modelId}) => {
-    models.dispose(modelId);
+    models.release(modelId);
   });
 };
-
-/** Requires a user module of custom layer classes (the extension only sends one in trusted workspaces). */
-function loadCustomObjects(modulePath: string): Record<string, unknown> {
-  const resolved = path.resolve(modulePath);
-  if (!fs.existsSync(resolved)) throw new Error(`custom objects module ${resolved} does not exist`);
-  // A real require, not the bundler's: the module lives in the user's workspace.
-  const nodeRequire = eval('require') as NodeRequire;
-  const mod = nodeRequire(resolved) as Record<string, unknown>;
-  return (mod.default && typeof mod.default === 'object' ? mod.default : mod) as Record<string, unknown>;
-}

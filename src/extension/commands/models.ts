@@ -23,7 +23,7 @@ export async function openModel(ctx: Ctx, uri: vscode.Uri, {reuse}: {reuse: bool
       handle = await vscode.window.withProgress({
         location: vscode.ProgressLocation.Notification,
         title: `Loading ${vscode.workspace.asRelativePath(modelPath)}…`,
-      }, () => ctx.client.sendRequest(msg.loadModel, {path: modelPath, compile: true, customObjectsModule: customObjects(ctx, uri)}));
+      }, () => ctx.client.sendRequest(msg.loadModel, {path: modelPath, compile: true, customObjectsModule: ctx.customObjectsModule(uri)}));
     } catch (e) {
       ctx.showError(`Cannot load ${modelPath}: ${(e as Error).message}`);
       return undefined;
@@ -47,20 +47,6 @@ function normalizeModelPath(file: string): string | undefined {
   if (kind === 'folder') return fs.existsSync(path.join(file, 'model.json')) ? file : undefined;
   if (kind === 'model.json') return path.dirname(file);
   return kind ? file : undefined;
-}
-
-/** The custom objects module, only in trusted workspaces (it is code from the workspace). */
-function customObjects(ctx: Ctx, uri: vscode.Uri): string | undefined {
-  const module = ctx.config.customObjectsModule;
-  if (!module) return undefined;
-  if (!vscode.workspace.isTrusted) {
-    ctx.log.warn(`Not loading custom objects from ${module}: the workspace is not trusted.`);
-    void vscode.window.showWarningMessage(
-      `Custom objects (${module}) are not loaded because this workspace is not trusted. Trust the workspace to use them.`);
-    return undefined;
-  }
-  const root = ctx.workspaceRoot(uri);
-  return root ? path.resolve(root, module) : module;
 }
 
 async function askForModel(ctx: Ctx): Promise<vscode.Uri | undefined> {

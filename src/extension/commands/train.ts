@@ -102,7 +102,7 @@ async function runTraining(ctx: Ctx, specPath: string, workspaceRoot: string, st
         return await ctx.client.sendRequest(msg.train, {
           runId, specPath, workspaceRoot, out: summary.savePath, overwrite,
           epochs: ctx.config.epochs, limit: ctx.config.sampleLimit,
-          allowCustomObjects: vscode.workspace.isTrusted,
+          customObjectsModule: ctx.customObjectsModule(vscode.Uri.file(specPath)),
         });
       } finally {
         listener.dispose();
