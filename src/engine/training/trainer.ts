@@ -198,6 +198,8 @@ export async function trainFromSpec(spec: TrainSpec, specFile: string, options: 
           elapsedSeconds: (Date.now() - started) / 1000,
           etaSeconds: perBatch * (batches - b - 1 + (epochs - epoch) * batches),
         });
+        // Let the event loop run between batches: a cancel request over IPC (or SIGINT) can only arrive here.
+        await new Promise((resolve) => setImmediate(resolve));
         if (options.signal?.aborted) {
           cancelled = true;
           break;
