@@ -16,8 +16,8 @@ function startWorker(): {child: ChildProcess; connection: MessageConnection; log
   const connection = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
   const logs: string[] = [];
   const progress: msg.TrainProgress[] = [];
-  connection.onNotification(msg.log, (p) => logs.push(p.message));
-  connection.onNotification(msg.trainProgress, (p) => progress.push(p));
+  connection.onNotification(msg.log, (p) => { logs.push(p.message); });
+  connection.onNotification(msg.trainProgress, (p) => { progress.push(p); });
   connection.listen();
   return {child, connection, logs, progress};
 }
