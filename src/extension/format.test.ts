@@ -22,4 +22,5 @@ test('isTrainSpec and modelKind recognise the files the menus target', () => {
   assert.equal(modelKind('/w/m.keras', false), 'keras');
   assert.equal(modelKind('/w/models/model.json', false), 'model.json');
   assert.equal(modelKind('/w/readme.md', false), undefined);
+  assert.equal(modelKind('/w/mnist.train.json', false), undefined);
 });

@@ -21,12 +21,12 @@ export function formatLogs(logs: Record<string, number>): string {
     .join(' - ');
 }
 
-/** What a path given to Load Model is: a tfjs folder, its model.json, or a single-file Keras model. */
+/** What a path given to Load Model is: a tfjs folder, a model JSON file, or a single-file Keras model. */
 export function modelKind(file: string, isDirectory: boolean): 'folder' | 'model.json' | 'h5' | 'keras' | undefined {
   if (isDirectory) return 'folder';
   const lower = file.toLowerCase();
   if (lower.endsWith('.h5') || lower.endsWith('.hdf5')) return 'h5';
   if (lower.endsWith('.keras')) return 'keras';
-  if (lower.endsWith('.json')) return 'model.json';
+  if (lower.endsWith('.json') && !isTrainSpec(lower)) return 'model.json';
   return undefined;
 }

@@ -7,12 +7,14 @@ import * as vscode from 'vscode';
 import {COMMANDS} from './commands';
 import {Ctx} from './context';
 import {registerInspectorSerializer} from './inspector-entry';
+import type {TrainProgress} from '../protocol/messages';
 
 /** What the extension exports to other extensions and to its integration tests. */
 export interface KerasWorkbenchApi {
   activationMs: number;
   workerPid(): number | undefined;
   modelFolders(): Promise<string[]>;
+  onTrainProgress(listener: (p: TrainProgress) => void): vscode.Disposable;
 }
 
 let ctx: Ctx | undefined;
@@ -34,6 +36,7 @@ export function activate(context: vscode.ExtensionContext): KerasWorkbenchApi {
       await current.modelFolders.ready;
       return current.modelFolders.list();
     },
+    onTrainProgress: (listener) => current.client.onTrainProgress(listener),
   };
 }
 

@@ -38,6 +38,7 @@ interface RunningWorker {
   died: Promise<never>;
   backend: Promise<msg.BackendInfo>;
   exited: boolean;
+  deathError?: WorkerDiedError;
 }
 
 const KEPT_LINES = 50;
@@ -79,7 +80,12 @@ export class WorkerClient implements vscode.Disposable {
         await Promise.race([worker.backend, worker.died]);
         return await Promise.race([worker.connection.sendRequest<P, R, void>(type, params as never), worker.died]);
       } catch (e) {
-        throw toError(e);
+        // The IPC channel closes a moment before the process reports its exit: when the connection
+        // failed, wait for the exit so the user reads why the worker died, not "connection disposed".
+        if (!(e instanceof ResponseError) && !worker.exited) {
+          await Promise.race([worker.died.catch(() => undefined), new Promise((r) => setTimeout(r, 3000))]);
+        }
+        throw worker.deathError ?? toError(e);
       }
     });
   }
@@ -152,7 +158,8 @@ export class WorkerClient implements vscode.Disposable {
         if (this.worker === worker) this.worker = undefined;
         log.warn(`Worker (pid ${child.pid}) stopped: ${signal ?? `exit code ${code}`}`);
         this.exits.fire();
-        reject(new WorkerDiedError(code, signal, this.recentLines.slice(-SHOWN_LINES)));
+        worker.deathError = new WorkerDiedError(code, signal, this.recentLines.slice(-SHOWN_LINES));
+        reject(worker.deathError);
       };
       child.on('exit', onGone);
       child.on('error', (e) => { this.record(`worker process error: ${e.message}`, 'error'); onGone(null, null); });

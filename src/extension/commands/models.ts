@@ -35,7 +35,7 @@ export async function openModel(ctx: Ctx, uri: vscode.Uri, {reuse}: {reuse: bool
   return handle;
 }
 
-/** A model.json stands for its folder; folders need a model.json; .h5/.keras files are taken as they are. */
+/** A model.json stands for its folder; folders need a model.json; other model files are taken as they are. */
 function normalizeModelPath(file: string): string | undefined {
   let stat: fs.Stats;
   try {
@@ -45,7 +45,7 @@ function normalizeModelPath(file: string): string | undefined {
   }
   const kind = modelKind(file, stat.isDirectory());
   if (kind === 'folder') return fs.existsSync(path.join(file, 'model.json')) ? file : undefined;
-  if (kind === 'model.json') return path.dirname(file);
+  if (kind === 'model.json' && path.basename(file) === 'model.json') return path.dirname(file);
   return kind ? file : undefined;
 }
 
