@@ -25,10 +25,12 @@ export function pipeConsole(page, prefix, filter = () => true) {
       // Styled logs: the format string's %c slots take CSS arguments; keep the other arguments.
       const values = await Promise.all(m.args().map((a) => a.jsonValue().catch(() => '')));
       const styles = (String(values[0]).match(/%c/g) ?? []).length;
-      const rest = values.slice(1 + styles).map((v) => (typeof v === 'string' ? v : JSON.stringify(v)));
-      // Fill printf slots (%s, %d) the way the browser console does, then append what is left.
-      text = String(values[0]).replace(/%c/g, '').replace(/%[sdifo]/g, () => (rest.length ? rest.shift() : ''));
-      text = [text, ...rest].join(' ');
+      const parts = [String(values[0]).replace(/%c/g, ''), ...values.slice(1 + styles).map((v) => (typeof v === 'string' ? v : JSON.stringify(v)))];
+      // The host forwards console.log(format, ...args) as separate arguments: fill printf slots
+      // (%s, %d) of each part from the parts after it, as the browser console would.
+      const out = [];
+      while (parts.length) out.push(parts.shift().replace(/%[sdifo]/g, () => (parts.length ? parts.shift() : '')));
+      text = out.join(' ');
     }
     text = text.trim();
     if (text && filter(text)) console.log(`${prefix} ${text}`);

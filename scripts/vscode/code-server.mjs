@@ -135,7 +135,7 @@ export async function startCodeServer({bin, nodeDir}, {scratch, settings = {}, e
   // setsid execs (we are not a group leader), so child.pid is the new group's id.
   const pgid = child.pid;
   // Recorded so that run-all.mjs can still stop the group if this process dies first.
-  writeFileSync(join(scratch, `code-server-${pgid}.pgid`), String(pgid));
+  writeFileSync(join(process.env.KW_PGID_DIR ?? scratch, `code-server-${pgid}.pgid`), String(pgid));
   let exited = false;
   child.on('exit', () => { exited = true; });
   const stop = () => stopGroup(pgid);

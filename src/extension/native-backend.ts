@@ -8,9 +8,8 @@ import * as fs from 'fs';
 import * as vscode from 'vscode';
 import type {BackendInfo} from '../protocol/messages';
 import type {Ctx} from './context';
+import {describeInstall, InstallOutcome, NATIVE_PACKAGE} from './native-install-outcome';
 
-/** Must match the tfjs-core version the worker bundles. */
-export const NATIVE_PACKAGE = '@tensorflow/tfjs-node@4.22.0';
 
 let offeredThisSession = false;
 
@@ -24,11 +23,6 @@ export async function offerNativeBackend(ctx: Ctx, backend: BackendInfo): Promis
     `Training ran on ${backend.description}. The native TensorFlow backend is several times faster: install it?`, install, never);
   if (choice === install) await vscode.commands.executeCommand('kerasWorkbench.installNativeBackend');
   if (choice === never) await ctx.config.stopOfferingNativeBackend();
-}
-
-export interface InstallOutcome {
-  ok: boolean;
-  message: string;
 }
 
 export function installNativeBackend(ctx: Ctx) {
@@ -73,24 +67,4 @@ export function installNativeBackend(ctx: Ctx) {
     }
     return outcome;
   };
-}
-
-/** Turns npm's exit and output into a message a person can act on. */
-export function describeInstall(code: number | 'missing-npm' | 'cancelled', output: string[], dir: string): InstallOutcome {
-  if (code === 0) return {ok: true, message: `Installed ${NATIVE_PACKAGE} into ${dir}.`};
-  if (code === 'cancelled') return {ok: false, message: 'Installation of the native backend was cancelled.'};
-  if (code === 'missing-npm') {
-    return {ok: false, message: `npm was not found on the PATH. Install Node.js (with npm), or run "npm install ${NATIVE_PACKAGE}" in ${dir}.`};
-  }
-  const text = output.join('\n');
-  const lastLines = output.slice(-3).join(' | ');
-  if (/libtensorflow|install-?script|node-pre-gyp|tfjs-node.*install|Failed to download/i.test(text) && !/E404|ENOTFOUND registry/i.test(text)) {
-    return {ok: false, message: 'The native backend could not be installed: its install step downloads the libtensorflow ' +
-      'library from outside the npm registry, and that download failed (this machine cannot reach it). Training keeps ' +
-      `using the WebAssembly backend. npm said: ${lastLines}`};
-  }
-  if (/ENOTFOUND|ETIMEDOUT|ECONNREFUSED|EAI_AGAIN|network/i.test(text)) {
-    return {ok: false, message: `The native backend could not be installed: npm cannot reach the package registry. Training keeps using the WebAssembly backend. npm said: ${lastLines}`};
-  }
-  return {ok: false, message: `npm install ${NATIVE_PACKAGE} failed (exit code ${code}). Training keeps using the WebAssembly backend. npm said: ${lastLines}`};
 }

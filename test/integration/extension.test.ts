@@ -134,3 +134,17 @@ suite('Keras Workbench extension', () => {
     assert.ok(api.workerPid(), 'a fresh worker runs');
   });
 });
+
+suite('Native backend', () => {
+  test('Install Native Backend installs @tensorflow/tfjs-node or says plainly why it cannot', async function () {
+    this.timeout(300_000);
+    const outcome = await vscode.commands.executeCommand<{ok: boolean; message: string}>('kerasWorkbench.installNativeBackend');
+    console.log(`[measure] native backend install: ${outcome.ok ? 'installed' : 'not possible here'}: ${outcome.message}`);
+    if (outcome.ok) {
+      assert.match(outcome.message, /tfjs-node/);
+    } else {
+      assert.match(outcome.message, /libtensorflow|package registry/);
+      assert.match(outcome.message, /keeps using the WebAssembly backend/);
+    }
+  });
+});

@@ -108,7 +108,7 @@ async function runTraining(ctx: Ctx, specPath: string, workspaceRoot: string, st
         listener.dispose();
       }
     });
-    reportSuccess(ctx, outcome.result);
+    reportSuccess(ctx, summary.name, outcome.result);
     if (outcome.result.backend) void offerNativeBackend(ctx, outcome.result.backend);
   } catch (e) {
     outcome.error = (e as Error).message;
@@ -120,16 +120,21 @@ async function runTraining(ctx: Ctx, specPath: string, workspaceRoot: string, st
   return outcome;
 }
 
-function reportSuccess(ctx: Ctx, result: msg.TrainResult): void {
+function reportSuccess(ctx: Ctx, name: string, result: msg.TrainResult): void {
   const where = vscode.workspace.asRelativePath(result.modelPath);
-  ctx.modelFolders.add(result.modelPath);
+  const epochs = `${result.epochsRun} epoch${result.epochsRun === 1 ? '' : 's'}`;
   const last = result.history[result.history.length - 1];
   const metrics = last ? ` (${formatLogs(last)})` : '';
-  const verb = result.cancelled ? `Training cancelled after ${result.epochsRun} epoch(s)` : `Trained ${result.epochsRun} epoch(s)`;
-  ctx.log.info(`${verb} in ${formatDuration(result.wallSeconds)}, ${Math.round(result.samplesPerSecond)} samples/s on ${result.backend.name}; saved to ${result.modelPath}`);
+  ctx.log.info(`${result.cancelled ? 'Cancelled' : 'Finished'} after ${epochs} in ${formatDuration(result.wallSeconds)}, ` +
+    `${Math.round(result.samplesPerSecond)} samples/s on ${result.backend.name}`);
+  if (result.cancelled) {
+    void vscode.window.showInformationMessage(`Training of ${name} cancelled after ${epochs}${metrics}. The model at ${where} was not changed.`);
+    return;
+  }
+  ctx.modelFolders.add(result.modelPath);
   const inspect = 'Open Inspector';
   const reveal = 'Reveal in Explorer';
-  void vscode.window.showInformationMessage(`${verb}${metrics}. Saved to ${where}.`, inspect, reveal).then(async (choice) => {
+  void vscode.window.showInformationMessage(`Trained ${name} for ${epochs}${metrics}. Saved to ${where}.`, inspect, reveal).then(async (choice) => {
     if (choice === inspect) await openModel(ctx, vscode.Uri.file(result.modelPath), {reuse: true});
     if (choice === reveal) await vscode.commands.executeCommand('revealInExplorer', vscode.Uri.file(result.modelPath));
   });
