@@ -36,7 +36,7 @@ export async function runIntegration({grep} = {}) {
   try {
     browser = await launchBrowser();
     const page = await browser.newPage({viewport: {width: 1400, height: 900}});
-    pipeConsole(page, '[host]', (t) => !/ENOTFOUND|marketplace|telemetry|Failed to load resource|github/i.test(t));
+    pipeConsole(page, '[host]', (t) => t.includes('[measure]') || !/ENOTFOUND|marketplace|telemetry|Failed to load resource|github/i.test(t));
     const exit = new Promise((resolveExit) => page.exposeFunction('codeAutomationExit', (code) => resolveExit(code)));
     const remote = (p) => `vscode-remote://127.0.0.1:${server.port}${p}`;
     const payload = JSON.stringify([['extensionDevelopmentPath', remote(repo)], ['extensionTestsPath', remote(testsIndex)]]);
