@@ -6,7 +6,9 @@ import {initBackend} from '../backend';
 import {
   evaluate, evaluateProgress, layerConfig, predictPixels, predictSample, samplePage, weightStats,
 } from '../../protocol/messages';
-import {loadMnistTestSet} from './dataset';
+import {testSetFor} from './dataset';
+
+const mnistTest = () => testSetFor([28, 28, 1], [10])!;
 import {inProcessWorker, smallMnistModel} from './test-model';
 import type {LoadedModel} from './handlers';
 
@@ -37,8 +39,8 @@ test('sample 788 of the MNIST test set is a 9, and the trained model predicts 9'
 });
 
 test('drawn pixels equal to a test image give the same prediction as the sample', async () => {
-  const set = loadMnistTestSet();
-  const pixels = Array.from(set.pixels.subarray(788 * 784, 789 * 784), (v) => v / 255);
+  const set = mnistTest();
+  const pixels = Array.from(set.x.subarray(788 * 784, 789 * 784));
   const drawn = await client.sendRequest(predictPixels, {modelId, pixels});
   const sample = await client.sendRequest(predictSample, {modelId, index: 788});
   assert.equal(drawn.predicted, sample.predicted);
@@ -56,7 +58,7 @@ test('evaluation over the whole test set: confusion matrix sums to 10,000, with 
   const diagonal = r.confusion.reduce((s, row, i) => s + row[i]!, 0);
   assert.equal(diagonal / 10000, r.accuracy);
   assert.ok(r.accuracy > 0.8, `accuracy ${r.accuracy}`);
-  const labels = loadMnistTestSet().labels;
+  const labels = Array.from(mnistTest().labels!);
   r.confusion.forEach((row, c) => assert.equal(row.reduce((a, b) => a + b, 0), labels.filter((l) => l === c).length));
   assert.ok(r.perClassAccuracy.every((a) => a >= 0 && a <= 1));
   assert.ok(seen.length >= 2 && seen.at(-1) === 10000, `progress ${seen.join(',')}`);

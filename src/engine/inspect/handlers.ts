@@ -12,11 +12,14 @@ import {
 import {computeWeightStats} from './weights';
 import {PredictionService} from './predictions';
 import {testSetFor} from './dataset';
-import {layerDetails} from './summary';
+import {layerDetails} from './layer-details';
+import type {DataDescription} from '../data/dataset';
 
 export interface LoadedModel {
   model: LayersModel;
   handle: ModelHandle;
+  /** The data the model was trained on, as stored in its metadata (the engine's `OpenModel.data`). */
+  data?: DataDescription;
 }
 
 class InspectorSession {
@@ -25,7 +28,8 @@ class InspectorSession {
 
   constructor(readonly loaded: LoadedModel) {
     const {handle, model} = loaded;
-    this.predictions = new PredictionService(model, testSetFor(handle.dataset, handle.inputShape, handle.outputShape));
+    void handle;
+    this.predictions = new PredictionService(model, testSetFor(handle.inputShape, handle.outputShape, loaded.data));
   }
 }
 

@@ -64,16 +64,18 @@ export class PredictionService {
     }
   }
 
-  /** Test samples scaled to [0, 1], as the model's input batch. */
+  /** Test samples, already preprocessed by the data loader, as the model's input batch. */
   private inputBatch(indices: number[]): tf.Tensor {
     const set = this.requireTestSet();
     const size = this.inputSize;
     const x = new Float32Array(indices.length * size);
-    indices.forEach((index, n) => {
-      const src = set.pixels.subarray(index * size, (index + 1) * size);
-      for (let i = 0; i < size; i++) x[n * size + i] = src[i]! / 255;
-    });
+    indices.forEach((index, n) => x.set(set.x.subarray(index * size, (index + 1) * size), n * size));
     return tf.tensor(x, [indices.length, ...this.inputShape]);
+  }
+
+  private label(index: number): number | undefined {
+    const l = this.testSet?.labels?.[index];
+    return l === undefined ? undefined : Math.round(l);
   }
 
   private async run(x: tf.Tensor): Promise<{values: Float32Array; classes: number}> {
@@ -89,24 +91,33 @@ export class PredictionService {
     return {values, classes};
   }
 
-  sampleImage(index: number): string {
+  /** The sample as a PNG: values in [0, 1] are scaled to bytes, larger ones clamped to 0..255. */
+  sampleImage(index: number): string | undefined {
     const set = this.requireTestSet();
-    const [h, w] = set.sampleShape as [number, number];
-    const channels = set.sampleShape[2] ?? 1;
-    const px = set.pixels.subarray(index * h * w * channels, (index + 1) * h * w * channels);
-    return pngDataUrl(w, h, Uint8Array.from(px), channels === 3 ? 3 : 1);
+    if (!this.isImageModel) return undefined;
+    const [h, w] = this.inputShape as [number, number];
+    const channels = this.inputShape[2] ?? 1;
+    const size = this.inputSize;
+    const src = set.x.subarray(index * size, (index + 1) * size);
+    let max = 0;
+    for (let i = 0; i < size; i++) if (src[i]! > max) max = src[i]!;
+    const scale = max <= 1 ? 255 : 1;
+    const px = new Uint8Array(size);
+    for (let i = 0; i < size; i++) px[i] = Math.max(0, Math.min(255, Math.round(src[i]! * scale)));
+    return pngDataUrl(w, h, px, channels === 3 ? 3 : 1);
   }
 
   private prediction(index: number, probabilities: Float32Array, k: number, withImage: boolean): Prediction {
     const set = this.testSet;
-    const probs = Array.from(probabilities);
+    const size = this.inputSize;
     return {
       index,
-      label: set ? set.labels[index] : undefined,
+      label: this.label(index),
       predicted: argmax(probabilities),
-      probabilities: probs,
+      probabilities: Array.from(probabilities),
       top: topK(probabilities, k),
       image: withImage && set ? this.sampleImage(index) : undefined,
+      inputValues: set && !this.isImageModel ? Array.from(set.x.subarray(index * size, Math.min((index + 1) * size, index * size + MAX_INPUT_VALUES))) : undefined,
     };
   }
 
@@ -159,7 +170,8 @@ export class PredictionService {
     if (onlyMisclassified) {
       const whole = await this.predictAll(onProgress);
       const wrong: number[] = [];
-      for (let i = 0; i < this.testSet.count; i++) if (whole.predicted[i] !== this.testSet.labels[i]) wrong.push(i);
+      if (!this.testSet.labels) throw new Error('The test set has no class labels, so no sample can be called misclassified.');
+      for (let i = 0; i < this.testSet.count; i++) if (whole.predicted[i] !== this.label(i)) wrong.push(i);
       total = wrong.length;
       indices = wrong.slice(offset, offset + count);
     } else {
@@ -188,13 +200,14 @@ export class PredictionService {
   /** Loss (sparse categorical crossentropy on the predicted probabilities), accuracy and confusion matrix. */
   async evaluate(limit: number | undefined, onProgress?: ProgressListener): Promise<EvaluationResult> {
     const set = this.requireTestSet();
+    if (!set.labels) throw new Error('The test set has no class labels: a confusion matrix needs them.');
     const whole = await this.predictAll(onProgress);
     const count = Math.min(set.count, limit ?? set.count);
     const classes = whole.classes;
     const confusion = Array.from({length: classes}, () => new Array<number>(classes).fill(0));
     let lossSum = 0, correct = 0;
     for (let i = 0; i < count; i++) {
-      const label = set.labels[i]!;
+      const label = this.label(i)!;
       const predicted = whole.predicted[i]!;
       confusion[label]![predicted]!++;
       if (label === predicted) correct++;

@@ -8,7 +8,7 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import type {ModelHandle} from '../../protocol/messages';
-import {summarizeModel} from './summary';
+import {summarize} from '../summary';
 import {PassThrough} from 'node:stream';
 import {createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection} from 'vscode-jsonrpc/node';
 import {registerInspectorHandlers, type LoadedModel} from './handlers';
@@ -48,7 +48,7 @@ export function handleFor(model: tfl.LayersModel, modelId: string, path: string,
     modelId,
     path,
     format: 'tfjs',
-    summary: summarizeModel(model),
+    summary: summarize(model),
     compiled: false,
     history,
     inputShape: (model.inputs[0]!.shape as number[]).slice(1),

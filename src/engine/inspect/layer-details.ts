@@ -1,8 +1,9 @@
 /**
- * The Keras `model.summary()` table and per-layer details, read from a TensorFlow.js LayersModel.
+ * One layer's details for the inspector's layer table (the table itself is the engine's
+ * `summarize`): its Keras-style configuration, shapes, inbound layers and weights.
  */
 import type {LayersModel} from '@tensorflow/tfjs-layers';
-import type {LayerDetails, SummaryRow, SummaryTable} from '../../protocol/messages';
+import type {LayerDetails} from '../../protocol/messages';
 
 type Shape = Array<number | null>;
 
@@ -11,10 +12,6 @@ export function formatShape(shape: Shape | Shape[]): string {
   if (shape.length > 0 && Array.isArray(shape[0])) return '[' + (shape as Shape[]).map((s) => formatShape(s)).join(', ') + ']';
   const dims = (shape as Shape).map((d) => (d === null || d === undefined ? 'None' : String(d)));
   return dims.length === 1 ? `(${dims[0]},)` : `(${dims.join(', ')})`;
-}
-
-function tensorCount(shape: number[]): number {
-  return shape.reduce((a, b) => a * b, 1);
 }
 
 type AnyLayer = LayersModel['layers'][number];
@@ -33,33 +30,6 @@ function outputShapeOf(layer: AnyLayer): string {
   } catch {
     return 'multiple';
   }
-}
-
-export function summarizeModel(model: LayersModel): SummaryTable {
-  const className = model.getClassName();
-  const rows: SummaryRow[] = model.layers.map((layer) => ({
-    name: layer.name,
-    className: layer.getClassName(),
-    outputShape: outputShapeOf(layer),
-    params: layer.countParams(),
-    // A Sequential model's first layer is fed by its hidden InputLayer, which Keras does not list.
-    inbound: inboundNames(layer).filter((n) => model.layers.some((l) => l.name === n)),
-  }));
-  const trainable = model.trainableWeights.reduce((s, w) => s + tensorCount(w.shape as number[]), 0);
-  const nonTrainable = model.nonTrainableWeights.reduce((s, w) => s + tensorCount(w.shape as number[]), 0);
-  const bytesPer = (dtype: string) => (dtype === 'float64' ? 8 : dtype === 'float16' ? 2 : 4);
-  const bytes = (ws: typeof model.trainableWeights) => ws.reduce((s, w) => s + tensorCount(w.shape as number[]) * bytesPer(w.dtype), 0);
-  return {
-    modelName: model.name,
-    className,
-    rows,
-    totalParams: trainable + nonTrainable,
-    trainableParams: trainable,
-    nonTrainableParams: nonTrainable,
-    totalBytes: bytes(model.trainableWeights) + bytes(model.nonTrainableWeights),
-    trainableBytes: bytes(model.trainableWeights),
-    nonTrainableBytes: bytes(model.nonTrainableWeights),
-  };
 }
 
 /** TensorFlow.js configs use camelCase keys; Keras users know them as snake_case (kernel_size). */
