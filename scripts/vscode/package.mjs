@@ -12,7 +12,7 @@ export function packageVsix(out = join(repo, '.test-artifacts', 'keras-workbench
   const steps = [
     [process.execPath, [join(repo, 'scripts', 'build.mjs'), '--production']],
     [process.execPath, [join(repo, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-update-package-json',
-      '--allow-missing-repository', '--skip-license', '--out', out]],
+      '--allow-missing-repository', '--skip-license', '--no-rewrite-relative-links', '--out', out]],
   ];
   for (const [cmd, args] of steps) {
     const r = spawnSync(cmd, args, {cwd: repo, env, stdio: ['ignore', 'inherit', 'inherit']});

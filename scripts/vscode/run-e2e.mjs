@@ -16,7 +16,8 @@ export async function runE2e({vsix} = {}) {
   vsix ??= packageVsix();
   const cs = ensureCodeServer();
   const scratch = mkdtempSync(join(tmpdir(), 'kw-e2e-'));
-  const workspace = makeWorkspace(join(scratch, 'workspace'));
+  // 5000 samples: enough for the small CNN to classify test sample 788 (a 9) correctly.
+  const workspace = makeWorkspace(join(scratch, 'workspace'), {sampleLimit: 5000});
   const extensionsDir = join(scratch, 'extensions');
   const userDataDir = join(scratch, 'user-data');
   mkdirSync(join(scratch, 'tmp'), {recursive: true});
@@ -34,8 +35,10 @@ export async function runE2e({vsix} = {}) {
     await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
     process.env.KW_ARTIFACTS = artifacts;
     const {trainLoadInspect} = await import(join(repo, 'test', 'e2e', 'train-load.e2e.mjs'));
+    const {checkInspector} = await import(join(repo, 'test', 'e2e', 'inspector.e2e.mjs'));
     try {
       const measures = await trainLoadInspect(page, {workspace});
+      Object.assign(measures, await checkInspector(page, {artifacts, expectPrediction788: 9, testSetSize: 10000}));
       console.log(`[e2e] passed in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(measures)}`);
       return 0;
     } catch (e) {

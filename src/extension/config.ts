@@ -36,6 +36,10 @@ export class Config {
     return positive(this.raw.get<number>('training.epochs', 0));
   }
 
+  get showLiveCurves(): boolean {
+    return this.raw.get<boolean>('training.showLiveCurves', true);
+  }
+
   get workerMemoryLimitMB(): number {
     return this.raw.get<number>('worker.memoryLimitMB', 4096);
   }

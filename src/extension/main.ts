@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import {COMMANDS} from './commands';
 import {Ctx} from './context';
-import {registerInspectorSerializer} from './inspector-entry';
+import {registerInspectorSerializer} from './inspector';
 import type {TrainProgress} from '../protocol/messages';
 
 /** What the extension exports to other extensions and to its integration tests. */

@@ -52,10 +52,14 @@ export class WorkerClient implements vscode.Disposable {
   private readonly progress = new vscode.EventEmitter<msg.TrainProgress>();
   private readonly backendInfo = new vscode.EventEmitter<msg.BackendInfo>();
   private readonly exits = new vscode.EventEmitter<void>();
+  private readonly evaluation = new vscode.EventEmitter<{modelId: string; done: number; total: number}>();
 
   /** Fires for every training progress notification of the worker. */
   readonly onTrainProgress = (listener: (p: msg.TrainProgress) => void): vscode.Disposable => this.progress.event(listener);
   readonly onBackend = this.backendInfo.event;
+  /** Progress of whole-test-set evaluations (the inspector's confusion matrix). */
+  readonly onEvaluateProgress = (listener: (p: {modelId: string; done: number; total: number}) => void): vscode.Disposable =>
+    this.evaluation.event(listener);
   /** Fires when a worker process is gone (stopped or died): the models it held are gone too. */
   readonly onExit = this.exits.event;
 
@@ -114,6 +118,7 @@ export class WorkerClient implements vscode.Disposable {
     this.progress.dispose();
     this.backendInfo.dispose();
     this.exits.dispose();
+    this.evaluation.dispose();
     return stopped;
   }
 
@@ -147,6 +152,7 @@ export class WorkerClient implements vscode.Disposable {
     const connection = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
     connection.onNotification(msg.log, ({level, message}) => this.record(message, level));
     connection.onNotification(msg.trainProgress, (p) => this.progress.fire(p));
+    connection.onNotification(msg.evaluateProgress, (p) => this.evaluation.fire(p));
     connection.listen();
 
     const worker: RunningWorker = {process: child, connection, exited: false} as RunningWorker;

@@ -7,6 +7,7 @@
 //   await checkInspector(page, {artifacts, expectPrediction788: 9, testSetSize: 10000});
 import assert from 'node:assert/strict';
 import {join} from 'node:path';
+import {pickQuickItem, runCommand} from './workbench.mjs';
 
 const STEP_TIMEOUT = 120_000;
 const THEMES = [['light', 'Light Modern'], ['dark', 'Dark Modern']];
@@ -30,14 +31,8 @@ async function selectTab(frame, name) {
 }
 
 async function setColorTheme(page, label) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.fill('>Preferences: Color Theme');
-  await page.locator('.quick-input-widget .monaco-list-row.focused', {hasText: 'Preferences: Color Theme'}).waitFor({timeout: STEP_TIMEOUT});
-  await page.keyboard.press('Enter');
-  await input.fill(label);
-  await page.locator('.quick-input-widget .monaco-list-row.focused', {hasText: label}).waitFor({timeout: STEP_TIMEOUT});
-  await page.keyboard.press('Enter');
+  await runCommand(page, 'Preferences: Color Theme');
+  await pickQuickItem(page, label);
   await page.waitForTimeout(800);
 }
 

@@ -105,6 +105,31 @@ suite('Keras Workbench extension', () => {
     fs.rmSync(uri.fsPath);
   });
 
+  test('Cancel Training stops the run after the current batch and leaves the saved model alone', async () => {
+    const api = await activeApi();
+    const spec = vscode.Uri.file(path.join(workspaceRoot(), 'small.train.json'));
+    const modelJson = path.join(workspaceRoot(), 'models', 'small-cnn', 'model.json');
+    const before = fs.statSync(modelJson).mtimeMs;
+    const outcome = await withSettings({'training.sampleLimit': 5000, 'training.epochs': 3}, async () => {
+      let cancelled = false;
+      const listener = api.onTrainProgress((p) => {
+        if (!cancelled && p.kind === 'batch') {
+          cancelled = true;
+          void vscode.commands.executeCommand('kerasWorkbench.cancelTraining');
+        }
+      });
+      try {
+        return await vscode.commands.executeCommand<TrainOutcome>('kerasWorkbench.trainModel', spec);
+      } finally {
+        listener.dispose();
+      }
+    });
+    assert.equal(outcome.error, undefined);
+    assert.equal(outcome.result?.cancelled, true);
+    assert.equal(outcome.result?.epochsRun, 0);
+    assert.equal(fs.statSync(modelJson).mtimeMs, before, 'the model saved earlier is untouched');
+  });
+
   test('a worker killed with SIGKILL mid-training gives an error, and the next Train Model succeeds', async () => {
     const api = await activeApi();
     const spec = vscode.Uri.file(path.join(workspaceRoot(), 'small.train.json'));

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import * as msg from '../../protocol/messages';
 import type {Ctx} from '../context';
 import {modelKind} from '../format';
-import {openInspector} from '../inspector-entry';
+import {openInspector} from '../inspector';
 
 /** Loads a model in the worker (or reuses a loaded one for the same path) and opens the inspector on it. */
 export async function openModel(ctx: Ctx, uri: vscode.Uri, {reuse}: {reuse: boolean}): Promise<msg.ModelHandle | undefined> {

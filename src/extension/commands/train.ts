@@ -10,6 +10,7 @@ import * as msg from '../../protocol/messages';
 import type {Ctx} from '../context';
 import {formatDuration, formatLogs, isTrainSpec} from '../format';
 import {offerNativeBackend} from '../native-backend';
+import {showTrainingRun, TrainingRunView} from '../inspector';
 import {openModel} from './models';
 
 export interface TrainOutcome {
@@ -80,6 +81,7 @@ async function runTraining(ctx: Ctx, specPath: string, workspaceRoot: string, st
       overwrite = true;
     }
     ctx.log.info(`Training ${specPath} -> ${summary.savePath}`);
+    const live = ctx.config.showLiveCurves ? openLiveView(ctx, runId, summary.name) : undefined;
     outcome.result = await vscode.window.withProgress({
       location: vscode.ProgressLocation.Notification,
       title: `Training ${summary.name}`,
@@ -109,6 +111,7 @@ async function runTraining(ctx: Ctx, specPath: string, workspaceRoot: string, st
       }
     });
     reportSuccess(ctx, summary.name, outcome.result);
+    if (live && !outcome.result.cancelled) await showTrainedModel(ctx, live, outcome.result.modelPath);
     if (outcome.result.backend) void offerNativeBackend(ctx, outcome.result.backend);
   } catch (e) {
     outcome.error = (e as Error).message;
@@ -118,6 +121,25 @@ async function runTraining(ctx: Ctx, specPath: string, workspaceRoot: string, st
     status.dispose();
   }
   return outcome;
+}
+
+/** The inspector's live loss / accuracy curves for this run; undefined once the user closes it. */
+function openLiveView(ctx: Ctx, runId: string, title: string): {view?: TrainingRunView} {
+  const live: {view?: TrainingRunView} = {view: showTrainingRun(ctx.extensionUri, ctx.client, {runId, title})};
+  live.view?.panel.onDidDispose(() => { live.view = undefined; });
+  return live;
+}
+
+/** Loads the saved model into the live view, so the panel turns from curves into the full inspector. */
+async function showTrainedModel(ctx: Ctx, live: {view?: TrainingRunView}, modelPath: string): Promise<void> {
+  if (!live.view) return;
+  try {
+    const handle = await ctx.client.sendRequest(msg.loadModel, {path: modelPath, compile: true});
+    ctx.rememberModel(handle);
+    live.view?.showModel(handle);
+  } catch (e) {
+    ctx.log.warn(`Could not show the trained model in the inspector: ${(e as Error).message}`);
+  }
 }
 
 function reportSuccess(ctx: Ctx, name: string, result: msg.TrainResult): void {
