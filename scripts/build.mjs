@@ -30,8 +30,9 @@ async function main() {
     platform: 'node',
     target: 'node20',
     format: 'cjs',
-    // vscode is provided by the host; the native binding must resolve at run time or not at all.
-    external: ['vscode', '@tensorflow/tfjs-node', '@tensorflow/tfjs-node-gpu', 'h5wasm'],
+    // vscode is provided by the host. TensorFlow.js resolves from node_modules at run time so that the
+    // native binding, when installed, registers into the very same tfjs-core instance we use.
+    external: ['vscode', '@tensorflow/*', 'h5wasm'],
   }));
   if (existsSync('webview/main.ts')) {
     builds.push(esbuild.build({

@@ -1,0 +1,7 @@
+/** A data file that cannot be used; the message always starts with the file's path. */
+export class DataError extends Error {
+  constructor(readonly file: string, problem: string) {
+    super(`${file}: ${problem}`);
+    this.name = 'DataError';
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * Builds a Keras model from the spec: a list of layers with Keras argument names, or a Keras
+ * model config (`model.to_json()`). TensorFlow.js deserializes Keras configs itself (snake_case
+ * keys, Keras class names), so the spec is turned into one and handed over.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import * as tfl from '@tensorflow/tfjs-layers';
+import {LayerSpec, SpecError, TrainSpec} from '../spec/spec';
+
+const INITIALIZER_CLASSES: Record<string, string> = {
+  glorot_uniform: 'GlorotUniform', glorot_normal: 'GlorotNormal', he_uniform: 'HeUniform',
+  he_normal: 'HeNormal', lecun_uniform: 'LeCunUniform', lecun_normal: 'LeCunNormal',
+  random_uniform: 'RandomUniform', random_normal: 'RandomNormal', truncated_normal: 'TruncatedNormal',
+  orthogonal: 'Orthogonal',
+};
+const SEEDED_ARGS = ['kernel_initializer', 'recurrent_initializer', 'embeddings_initializer', 'depthwise_initializer',
+  'pointwise_initializer'];
+const DEFAULT_KERNEL_INITIALIZER = {class_name: 'GlorotUniform', config: {}};
+
+export function knownLayerClasses(): string[] {
+  return Object.keys(tf.serialization.SerializationMap.getMap().classNameMap);
+}
+
+/**
+ * Gives every random initializer a seed derived from the run's seed and the layer's position,
+ * so that the same spec builds the same weights on every run.
+ */
+function seedInitializers(config: Record<string, unknown>, seed: number, layerIndex: number): void {
+  const seeded = (value: unknown, slot: number): unknown => {
+    const s = seed * 1000 + layerIndex * 10 + slot;
+    if (value === undefined) return {...DEFAULT_KERNEL_INITIALIZER, config: {seed: s}};
+    if (typeof value === 'string') {
+      const cls = INITIALIZER_CLASSES[value] ?? INITIALIZER_CLASSES[value.toLowerCase()];
+      return cls ? {class_name: cls, config: {seed: s}} : value;
+    }
+    if (value && typeof value === 'object' && 'class_name' in value) {
+      const v = value as {class_name: string; config?: Record<string, unknown>};
+      return {class_name: v.class_name, config: {seed: s, ...(v.config ?? {})}};
+    }
+    return value;
+  };
+  SEEDED_ARGS.forEach((arg, slot) => {
+    if (arg in config || (arg === 'kernel_initializer' && 'units' in config) ||
+      (arg === 'kernel_initializer' && 'filters' in config)) {
+      config[arg] = seeded(config[arg], slot);
+    }
+  });
+}
+
+export function layersToConfig(name: string, layers: LayerSpec[], seed: number): {class_name: string; config: unknown} {
+  return {
+    class_name: 'Sequential',
+    config: {
+      name,
+      layers: layers.map((layer, i) => {
+        const {type, ...args} = layer;
+        const config: Record<string, unknown> = {...args};
+        seedInitializers(config, seed, i);
+        return {class_name: type, config};
+      }),
+    },
+  };
+}
+
+async function fromConfig(topology: {class_name: string; config: unknown}): Promise<tfl.LayersModel> {
+  return tfl.models.modelFromJSON({modelTopology: topology as never});
+}
+
+export async function buildModel(spec: TrainSpec, specFile: string): Promise<tfl.LayersModel> {
+  const model = spec.model;
+  if ('layers' in model) {
+    const known = new Set(knownLayerClasses());
+    model.layers.forEach((layer, i) => {
+      if (!known.has(layer.type)) {
+        throw new SpecError(specFile, `model.layers[${i}].type`,
+          `unknown Keras layer '${layer.type}' (TensorFlow.js implements: ${[...known].filter((n) => /^[A-Z]/.test(n)).sort().join(', ')})`);
+      }
+    });
+    const topology = layersToConfig(model.name ?? spec.name.replace(/[^A-Za-z0-9_]/g, '_'), model.layers, spec.fit.seed);
+    try {
+      return await fromConfig(topology);
+    } catch (error) {
+      // Find the first layer whose arguments TensorFlow.js rejects, to name it in the error.
+      for (let n = 1; n <= model.layers.length; n++) {
+        try {
+          const prefix = layersToConfig('probe', model.layers.slice(0, n), spec.fit.seed);
+          (await fromConfig(prefix)).dispose();
+        } catch (inner) {
+          throw new SpecError(specFile, `model.layers[${n - 1}]`, `${model.layers[n - 1].type}: ${(inner as Error).message}`);
+        }
+      }
+      throw new SpecError(specFile, 'model.layers', (error as Error).message);
+    }
+  }
+  if ('config' in model) {
+    try {
+      return await fromConfig(model.config);
+    } catch (error) {
+      throw new SpecError(specFile, 'model.config', (error as Error).message);
+    }
+  }
+  throw new Error('buildModel: a saved model is loaded with loadModel, not built');
+}
+
+export function createOptimizer(spec: TrainSpec['compile']['optimizer']): tf.Optimizer {
+  const lr = spec.learning_rate;
+  switch (spec.class_name) {
+    case 'adam': return tf.train.adam(lr ?? 0.001, spec.beta_1 ?? 0.9, spec.beta_2 ?? 0.999, spec.epsilon ?? 1e-7);
+    case 'adamax': return tf.train.adamax(lr ?? 0.001, spec.beta_1 ?? 0.9, spec.beta_2 ?? 0.999, spec.epsilon ?? 1e-7);
+    case 'sgd': return spec.momentum
+      ? tf.train.momentum(lr ?? 0.01, spec.momentum, spec.nesterov ?? false)
+      : tf.train.sgd(lr ?? 0.01);
+    case 'rmsprop': return tf.train.rmsprop(lr ?? 0.001, spec.rho ?? 0.9, spec.momentum ?? 0, spec.epsilon ?? 1e-7);
+    case 'adagrad': return tf.train.adagrad(lr ?? 0.001);
+    case 'adadelta': return tf.train.adadelta(lr ?? 0.001, spec.rho ?? 0.95, spec.epsilon ?? 1e-7);
+  }
+}
+
+/** TensorFlow.js's names for Keras losses, as stored in a tfjs training config. */
+export function tfjsLossName(kerasLoss: string): string {
+  return kerasLoss.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+}

@@ -1,0 +1,177 @@
+/**
+ * `save_model` and `load_model`: the one public entry that dispatches on the format. Saving is
+ * atomic (written beside the target, then renamed over it), so a failed or cancelled save never
+ * damages the model that was there before.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import * as tf from '@tensorflow/tfjs-core';
+import * as tfl from '@tensorflow/tfjs-layers';
+import {FormatError} from './errors';
+import {tfjsLayersFormat} from './tfjs-layers';
+import {explainUnknownClass, registerCustomObjects} from './custom-objects';
+import type {EpochRecord, FormatModule, KerasArtifacts, LoadOptions, SaveFormat, SaveOptions} from './artifacts';
+
+export {FormatError} from './errors';
+export type {KerasArtifacts, SaveFormat, SaveOptions, LoadOptions} from './artifacts';
+
+/** Registered formats, most specific first. Readers of other formats register themselves here. */
+const formats: FormatModule[] = [tfjsLayersFormat];
+
+export function registerFormat(module: FormatModule): void {
+  if (!formats.some((f) => f.format === module.format)) formats.unshift(module);
+}
+
+export function availableSaveFormats(): SaveFormat[] {
+  return formats.filter((f) => f.write).map((f) => f.format as SaveFormat);
+}
+
+export function formatFromPath(target: string): SaveFormat {
+  const ext = path.extname(target).toLowerCase();
+  if (ext === '.h5' || ext === '.hdf5') return 'h5';
+  if (ext === '.keras') return 'keras';
+  return 'tfjs';
+}
+
+export async function detectFormat(target: string): Promise<FormatModule> {
+  if (!fs.existsSync(target)) throw new FormatError(target, 'no such file or folder');
+  for (const f of formats) if (await f.detect(target)) return f;
+  const what = fs.statSync(target).isDirectory()
+    ? 'a folder without model.json (TensorFlow.js) or saved_model.pb (SavedModel)'
+    : 'neither HDF5, a Keras zip, nor a TensorFlow.js model.json';
+  throw new FormatError(target, `is not a model this tool can read: ${what}`);
+}
+
+export async function readArtifacts(target: string): Promise<{artifacts: KerasArtifacts; format: FormatModule['format']}> {
+  const module = await detectFormat(target);
+  return {artifacts: await module.read(target), format: module.format};
+}
+
+/** The artifacts of a model in memory, as TensorFlow.js would save them. */
+export async function modelArtifacts(model: tfl.LayersModel, includeOptimizer: boolean): Promise<KerasArtifacts> {
+  let captured: tf.io.ModelArtifacts | undefined;
+  await model.save(tf.io.withSaveHandler(async (a) => {
+    captured = a;
+    return {modelArtifactsInfo: {dateSaved: new Date(), modelTopologyType: 'JSON'}};
+  }), {includeOptimizer: includeOptimizer && model.optimizer != null});
+  return captured as KerasArtifacts;
+}
+
+function checkTarget(target: string, format: SaveFormat, overwrite: boolean): void {
+  if (!fs.existsSync(target)) return;
+  const isDir = fs.statSync(target).isDirectory();
+  if (format !== 'tfjs' && isDir) {
+    throw new FormatError(target, `is an existing folder; the '${format}' format saves a single file. Choose a file path (e.g. model.${format}).`);
+  }
+  if (format === 'tfjs' && !isDir) {
+    throw new FormatError(target, 'is an existing file; the TensorFlow.js format saves a folder. Choose a folder path.');
+  }
+  if (!overwrite) {
+    throw new FormatError(target, 'already exists and overwrite is false; nothing was written.');
+  }
+}
+
+function removeQuietly(p: string): void {
+  fs.rmSync(p, {recursive: true, force: true});
+}
+
+/** Writes through a temporary sibling, then swaps it in: readers see the old or the new model, never half. */
+export async function writeAtomically(target: string, write: (tmp: string) => Promise<void>): Promise<void> {
+  const dir = path.dirname(path.resolve(target));
+  fs.mkdirSync(dir, {recursive: true});
+  const stamp = `${process.pid}-${Date.now().toString(36)}`;
+  const tmp = path.join(dir, `.${path.basename(target)}.saving-${stamp}`);
+  const old = path.join(dir, `.${path.basename(target)}.old-${stamp}`);
+  try {
+    await write(tmp);
+    if (fs.existsSync(target)) {
+      fs.renameSync(target, old);
+      try {
+        fs.renameSync(tmp, target);
+      } catch (e) {
+        fs.renameSync(old, target);
+        throw e;
+      }
+      removeQuietly(old);
+    } else {
+      fs.renameSync(tmp, target);
+    }
+  } finally {
+    removeQuietly(tmp);
+  }
+}
+
+export async function saveArtifacts(artifacts: KerasArtifacts, target: string, options: SaveOptions = {}): Promise<SaveFormat> {
+  const format = options.saveFormat ?? formatFromPath(target);
+  checkTarget(target, format, options.overwrite ?? true);
+  const module = formats.find((f) => f.format === format);
+  if (!module?.write) {
+    throw new FormatError(target, `saving in the '${format}' format is not available (available: ${availableSaveFormats().join(', ')})`);
+  }
+  let toWrite = artifacts;
+  if (options.includeOptimizer === false) {
+    const keep = (artifacts.weightSpecs ?? []).map((s) => s.group !== 'optimizer');
+    toWrite = {...artifacts, ...stripOptimizer(artifacts, keep)};
+  }
+  await writeAtomically(target, (tmp) => module.write!(tmp, toWrite));
+  return format;
+}
+
+function stripOptimizer(artifacts: KerasArtifacts, keep: boolean[]): Pick<KerasArtifacts, 'weightSpecs' | 'weightData'> {
+  const specs = artifacts.weightSpecs ?? [];
+  if (keep.every(Boolean)) return {weightSpecs: specs, weightData: artifacts.weightData};
+  const data = new Uint8Array(tf.io.concatenateArrayBuffers(
+    Array.isArray(artifacts.weightData) ? artifacts.weightData : [artifacts.weightData as ArrayBuffer]));
+  const parts: Uint8Array[] = [];
+  let offset = 0;
+  specs.forEach((s, i) => {
+    const bytes = s.shape.reduce((a, b) => a * b, 1) * (s.dtype === 'bool' ? 1 : 4);
+    if (keep[i]) parts.push(data.subarray(offset, offset + bytes));
+    offset += bytes;
+  });
+  const total = parts.reduce((n, p) => n + p.byteLength, 0);
+  const out = new Uint8Array(total);
+  let o = 0;
+  for (const p of parts) { out.set(p, o); o += p.byteLength; }
+  return {weightSpecs: specs.filter((_, i) => keep[i]), weightData: out.buffer};
+}
+
+export interface SaveModelOptions extends SaveOptions {
+  history?: EpochRecord[];
+  metadata?: Record<string, {}>;
+}
+
+/** Keras `save_model(model, path, overwrite, include_optimizer, save_format)`. */
+export async function saveModel(model: tfl.LayersModel, target: string, options: SaveModelOptions = {}): Promise<SaveFormat> {
+  const format = options.saveFormat ?? formatFromPath(target);
+  checkTarget(target, format, options.overwrite ?? true);
+  const artifacts = await modelArtifacts(model, options.includeOptimizer ?? true);
+  artifacts.history = options.history;
+  if (options.metadata) artifacts.userDefinedMetadata = {...(artifacts.userDefinedMetadata ?? {}), ...options.metadata};
+  return saveArtifacts(artifacts, target, {...options, saveFormat: format});
+}
+
+export interface LoadedModel {
+  model: tfl.LayersModel;
+  artifacts: KerasArtifacts;
+  format: FormatModule['format'];
+}
+
+/** Builds a model from artifacts; `compile` restores optimizer, loss and metrics when present. */
+export async function modelFromArtifacts(artifacts: KerasArtifacts, file: string, options: LoadOptions = {}): Promise<tfl.LayersModel> {
+  registerCustomObjects(options.customObjects);
+  const compile = options.compile ?? true;
+  const usable: KerasArtifacts = compile ? artifacts : {...artifacts, trainingConfig: undefined};
+  try {
+    return await tfl.loadLayersModel(tf.io.fromMemory(usable as tf.io.ModelArtifacts));
+  } catch (error) {
+    throw explainUnknownClass(error, file);
+  }
+}
+
+/** Keras `load_model(path, custom_objects, compile)`. */
+export async function loadModel(target: string, options: LoadOptions = {}): Promise<LoadedModel> {
+  const {artifacts, format} = await readArtifacts(target);
+  const model = await modelFromArtifacts(artifacts, target, options);
+  return {model, artifacts, format};
+}

@@ -1,0 +1,156 @@
+/**
+ * TensorFlow.js layers format: a folder with `model.json` (topology, training config, weights
+ * manifest) and binary weight shards. Reads every variant seen in the wild: files saved by
+ * TensorFlow.js (topology is the bare model config), converter output (topology wraps
+ * `model_config`), old converter output without `format` keys and with extension-less shards,
+ * and manifest paths starting with `./`. Writes what tfjs-node writes, plus `history.json`.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import type {io} from '@tensorflow/tfjs-core';
+import {FormatError} from './errors';
+import type {EpochRecord, FormatModule, KerasArtifacts} from './artifacts';
+
+export const MODEL_JSON = 'model.json';
+export const WEIGHTS_BIN = 'weights.bin';
+export const HISTORY_JSON = 'history.json';
+
+/** The model.json of a folder, or the path itself when it names a JSON file. */
+function modelJsonPath(target: string): string {
+  return fs.statSync(target).isDirectory() ? path.join(target, MODEL_JSON) : target;
+}
+
+function readJson(file: string): any {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new FormatError(file, `cannot read: ${(e as Error).message}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new FormatError(file, `is not valid JSON: ${(e as Error).message}`);
+  }
+}
+
+function toArrayBuffer(chunks: Uint8Array[]): ArrayBuffer {
+  const total = chunks.reduce((n, c) => n + c.byteLength, 0);
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const c of chunks) {
+    out.set(c, offset);
+    offset += c.byteLength;
+  }
+  return out.buffer;
+}
+
+const BYTES_PER_DTYPE: Record<string, number> = {float32: 4, int32: 4, bool: 1, uint8: 1, uint16: 2, float16: 2, complex64: 8};
+
+function expectedBytes(specs: io.WeightsManifestEntry[]): number {
+  return specs.reduce((n, s) => {
+    const count = s.shape.reduce((a, b) => a * b, 1);
+    const q = s.quantization;
+    const bytes = q ? BYTES_PER_DTYPE[q.dtype] ?? 1 : BYTES_PER_DTYPE[s.dtype] ?? 4;
+    return n + count * bytes;
+  }, 0);
+}
+
+export async function readTfjsLayers(target: string): Promise<KerasArtifacts> {
+  const file = modelJsonPath(target);
+  const dir = path.dirname(file);
+  const json = readJson(file);
+  if (!json || typeof json !== 'object' || !json.modelTopology) {
+    throw new FormatError(file, 'is not a TensorFlow.js layers model (no modelTopology)');
+  }
+  if (json.format && json.format !== 'layers-model') {
+    throw new FormatError(file, `is a TensorFlow.js '${json.format}' model, not a Keras layers model: it has no Keras layers to load`);
+  }
+  const topology = json.modelTopology;
+  // Converter output wraps the model config: {keras_version, backend, model_config, training_config}.
+  const wrapped = topology.model_config !== undefined;
+  const modelTopology = wrapped ? topology.model_config : topology;
+  const trainingConfig = json.trainingConfig ?? (wrapped ? topology.training_config : undefined);
+  const kerasVersion: string | undefined = wrapped ? topology.keras_version : topology.keras_version;
+  const manifest: io.WeightsManifestConfig = json.weightsManifest ?? [];
+  const specs: io.WeightsManifestEntry[] = [];
+  const chunks: Uint8Array[] = [];
+  for (const group of manifest) {
+    for (const shard of group.paths) {
+      const resolved = path.resolve(dir, shard);
+      const rel = path.relative(dir, resolved);
+      if (rel.startsWith('..') || path.isAbsolute(rel) || path.isAbsolute(shard)) {
+        throw new FormatError(file, `weights manifest path '${shard}' points outside the model folder; refusing to read it`);
+      }
+      try {
+        chunks.push(fs.readFileSync(resolved));
+      } catch (e) {
+        throw new FormatError(file, `weights shard '${shard}' cannot be read: ${(e as Error).message}`);
+      }
+    }
+    specs.push(...group.weights);
+  }
+  const weightData = toArrayBuffer(chunks);
+  const needed = expectedBytes(specs);
+  if (weightData.byteLength !== needed) {
+    throw new FormatError(file, `weight shards hold ${weightData.byteLength} bytes but the manifest describes ${needed}`);
+  }
+  let history: EpochRecord[] | undefined;
+  const historyFile = path.join(dir, HISTORY_JSON);
+  if (fs.existsSync(historyFile)) history = readJson(historyFile);
+  return {
+    modelTopology,
+    trainingConfig,
+    weightSpecs: specs,
+    weightData,
+    format: 'layers-model',
+    generatedBy: json.generatedBy,
+    convertedBy: json.convertedBy,
+    userDefinedMetadata: json.userDefinedMetadata,
+    kerasVersion,
+    history,
+  };
+}
+
+function weightBuffers(data: io.WeightData | undefined): Uint8Array[] {
+  if (!data) return [];
+  const list = Array.isArray(data) ? data : [data];
+  return list.map((b) => new Uint8Array(b));
+}
+
+export async function writeTfjsLayers(dir: string, artifacts: KerasArtifacts): Promise<void> {
+  fs.mkdirSync(dir, {recursive: true});
+  const manifest: io.WeightsManifestConfig = [{paths: [WEIGHTS_BIN], weights: artifacts.weightSpecs ?? []}];
+  const modelJson = {
+    format: 'layers-model',
+    generatedBy: artifacts.generatedBy ?? 'Keras Workbench',
+    convertedBy: artifacts.convertedBy ?? null,
+    modelTopology: artifacts.modelTopology,
+    ...(artifacts.trainingConfig ? {trainingConfig: artifacts.trainingConfig} : {}),
+    weightsManifest: manifest,
+    ...(artifacts.userDefinedMetadata ? {userDefinedMetadata: artifacts.userDefinedMetadata} : {}),
+  };
+  const fd = fs.openSync(path.join(dir, WEIGHTS_BIN), 'w');
+  try {
+    for (const chunk of weightBuffers(artifacts.weightData)) fs.writeSync(fd, chunk);
+  } finally {
+    fs.closeSync(fd);
+  }
+  fs.writeFileSync(path.join(dir, MODEL_JSON), JSON.stringify(modelJson));
+  if (artifacts.history) fs.writeFileSync(path.join(dir, HISTORY_JSON), JSON.stringify(artifacts.history, null, 1));
+}
+
+export const tfjsLayersFormat: FormatModule = {
+  format: 'tfjs',
+  async detect(target: string) {
+    try {
+      const stat = fs.statSync(target);
+      if (stat.isDirectory()) return fs.existsSync(path.join(target, MODEL_JSON));
+      return target.endsWith('.json') && fs.readFileSync(target, 'utf8').includes('"modelTopology"');
+    } catch {
+      return false;
+    }
+  },
+  read: readTfjsLayers,
+  write: writeTfjsLayers,
+};
