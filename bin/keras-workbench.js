@@ -8,4 +8,4 @@ if (!fs.existsSync(bundle)) {
     cwd: path.join(__dirname, '..'), stdio: 'inherit',
   });
 }
-require(bundle);
+require(bundle).main(process.argv.slice(2)).then((code) => process.exit(code));

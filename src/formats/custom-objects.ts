@@ -45,7 +45,7 @@ export function loadCustomObjectsModule(modulePath: string): CustomObjects {
 /** Turns TensorFlow.js's "Unknown layer: X" into an error that names the file and the fix. */
 export function explainUnknownClass(error: unknown, file: string): Error {
   const message = (error as Error)?.message ?? String(error);
-  const match = /Unknown (layer|initializer|regularizer|constraint|activation|loss|metric|optimizer)[^:]*: ([A-Za-z0-9_>.-]+)/i.exec(message);
+  const match = /Unknown (layer|initializer|regularizer|constraint|activation|loss|metric|optimizer)[^:]*: ([A-Za-z0-9_>.-]*[A-Za-z0-9_>-])/i.exec(message);
   if (!match) return error instanceof Error ? error : new Error(message);
   const [, kind, name] = match;
   return new FormatError(file,

@@ -47,14 +47,27 @@ function seedInitializers(config: Record<string, unknown>, seed: number, layerIn
   });
 }
 
+/** Keras's default layer name stem: `Conv2D` -> `conv2d`, `MaxPooling2D` -> `max_pooling2d`. */
+export function kerasSnakeCase(className: string): string {
+  return className.replace(/(.)([A-Z][a-z0-9]+)/g, '$1_$2').replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
+}
+
 export function layersToConfig(name: string, layers: LayerSpec[], seed: number): {class_name: string; config: unknown} {
+  const used = new Map<string, number>();
+  // Keras names layers `dense`, `dense_1`, ... per class; TensorFlow.js would say `dense_Dense1`.
+  const defaultName = (type: string) => {
+    const stem = kerasSnakeCase(type);
+    const n = used.get(stem) ?? 0;
+    used.set(stem, n + 1);
+    return n === 0 ? stem : `${stem}_${n}`;
+  };
   return {
     class_name: 'Sequential',
     config: {
       name,
       layers: layers.map((layer, i) => {
         const {type, ...args} = layer;
-        const config: Record<string, unknown> = {...args};
+        const config: Record<string, unknown> = {...args, name: args.name ?? defaultName(type)};
         seedInitializers(config, seed, i);
         return {class_name: type, config};
       }),

@@ -65,7 +65,12 @@ function fieldName(pointer: string): string {
 function describe(errors: ErrorObject[], file: string): SpecError {
   const meaningful = errors.filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'if');
   const pool = meaningful.length ? meaningful : errors;
-  const best = pool.reduce((a, b) => (b.instancePath.length > a.instancePath.length ? b : a));
+  // Among `oneOf` alternatives, the one whose required keys are all present is what the user meant.
+  const branch = (e: ErrorObject) => /^(.*oneOf\/\d+)/.exec(e.schemaPath)?.[1] ?? '';
+  const missing = new Map<string, number>();
+  for (const e of pool) if (e.keyword === 'required') missing.set(branch(e), (missing.get(branch(e)) ?? 0) + 1);
+  const rank = (e: ErrorObject) => e.instancePath.split('/').length * 100 - (missing.get(branch(e)) ?? 0);
+  const best = pool.reduce((a, b) => (rank(b) > rank(a) ? b : a));
   let pointer = best.instancePath;
   let problem = best.message ?? 'is invalid';
   if (best.keyword === 'additionalProperties') {

@@ -39,12 +39,15 @@ export class LocalStepper implements TrainStepper {
       const vars = this.model.trainableWeights.map((w) => w.read() as tf.Variable);
       let prediction: tf.Tensor | undefined;
       const {value, grads} = tf.variableGrads(() => {
-        prediction = this.model.apply(x, {training: true}) as tf.Tensor;
+        // Kept past variableGrads' own scope: the metrics below read it.
+        prediction = tf.keep(this.model.apply(x, {training: true}) as tf.Tensor);
         return this.objective.loss(y, prediction) as tf.Scalar;
       }, vars);
       this.model.optimizer.applyGradients(grads);
       const metrics = this.objective.metrics.map((m) => tf.mean(m.fn(y, prediction!)));
-      return tf.stack([value, ...metrics]);
+      const result = tf.stack([value, ...metrics]);
+      prediction!.dispose();
+      return result;
     });
     const out = Array.from(await values.data());
     values.dispose();

@@ -1,0 +1,28 @@
+// `npm test`: everything CI checks, in order of cost: types, bundles, unit tests next to the
+// code, then the suites that drive a real VS Code (code-server) and a real browser.
+import {spawnSync} from 'node:child_process';
+import {existsSync} from 'node:fs';
+import {ensureSystemPackages} from './system-deps.mjs';
+
+const started = Date.now();
+const stages = [
+  ['typecheck', ['node_modules/typescript/bin/tsc', '-p', '.']],
+  ['build', ['scripts/build.mjs']],
+  ['unit tests', ['scripts/run-unit-tests.mjs']],
+  ['VS Code integration and end-to-end tests', ['scripts/vscode/run-all.mjs']],
+  ['inspector browser tests', ['scripts/run-browser-tests.mjs']],
+];
+
+ensureSystemPackages();
+for (const [name, args] of stages) {
+  if (!existsSync(args[0])) {
+    console.log(`\n=== ${name}: skipped (${args[0]} not present)`);
+    continue;
+  }
+  console.log(`\n=== ${name}`);
+  const t = Date.now();
+  const r = spawnSync(process.execPath, args, {stdio: 'inherit'});
+  console.log(`=== ${name}: ${r.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - t) / 1000).toFixed(0)} s`);
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+console.log(`\nAll test stages passed in ${((Date.now() - started) / 1000).toFixed(0)} s.`);

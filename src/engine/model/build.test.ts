@@ -1,0 +1,57 @@
+import {test, before} from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'fs';
+import * as path from 'path';
+import {initBackend} from '../backend';
+import {buildModel, kerasSnakeCase} from './build';
+import {validateSpec} from '../spec/spec';
+import {trainFromSpec} from '../training/trainer';
+import {loadModel} from '../../formats';
+import {KERAS_FIXTURES, tempDir} from '../../test-support/fixtures';
+
+const base = {
+  data: {dataset: 'mnist'},
+  preprocessing: {reshape: [784], scale: 1 / 255},
+  compile: {optimizer: {class_name: 'adam', learning_rate: 0.01}, loss: 'sparse_categorical_crossentropy', metrics: ['accuracy']},
+  fit: {batch_size: 100, epochs: 1, seed: 3, verbose: 0},
+  save: {path: 'models/m'},
+};
+
+before(async () => {
+  await initBackend('wasm');
+});
+
+test('Keras default layer names', () => {
+  assert.deepEqual(['Conv2D', 'MaxPooling2D', 'BatchNormalization', 'Dense', 'LSTM'].map(kerasSnakeCase),
+    ['conv2d', 'max_pooling2d', 'batch_normalization', 'dense', 'lstm']);
+});
+
+test('an unknown layer class or bad layer arguments name the layer', async () => {
+  const unknown = validateSpec({...base, model: {layers: [{type: 'Dense', units: 3, input_shape: [784]}, {type: 'Conv3DTransposeX'}]}}, 's.json');
+  await assert.rejects(buildModel(unknown, 's.json'), /s\.json: model\.layers\[1\]\.type: unknown Keras layer 'Conv3DTransposeX' \(TensorFlow\.js implements: .*Conv2D/);
+  const bad = validateSpec({...base, model: {layers: [{type: 'Dense', units: 3, input_shape: [784]}, {type: 'Dense', units: -2}]}}, 's.json');
+  await assert.rejects(buildModel(bad, 's.json'), /s\.json: model\.layers\[1\]: Dense: /);
+});
+
+test('a model config from model.to_json() builds (Keras 2 dialect)', async () => {
+  const config = JSON.parse(fs.readFileSync(path.join(KERAS_FIXTURES, 'h5', 'keras2.2.2_seq_lenet_topology.json'), 'utf8'));
+  const spec = validateSpec({...base, model: {config}}, 's.json');
+  const model = await buildModel(spec, 's.json');
+  assert.ok(model.layers.some((l) => l.getClassName() === 'Conv2D'));
+  model.dispose();
+});
+
+test('model.from continues training a saved model with its optimizer state', async () => {
+  const root = tempDir();
+  const layers = [{type: 'Dense', units: 8, activation: 'relu', input_shape: [784]}, {type: 'Dense', units: 10, activation: 'softmax'}];
+  await trainFromSpec(validateSpec({...base, model: {layers}}, 's.json'), 's.json', {workspaceRoot: root, limit: 300});
+  const logs: string[] = [];
+  await trainFromSpec(validateSpec({...base, model: {from: 'models/m'}, save: {path: 'models/m2'}}, 's.json'), 's.json',
+    {workspaceRoot: root, limit: 300, onLog: (l) => logs.push(l)});
+  assert.ok(logs.includes('Continuing from models/m with its saved optimizer state.'), logs.join('\n'));
+  const first = await loadModel(path.join(root, 'models/m'));
+  const second = await loadModel(path.join(root, 'models/m2'));
+  const iterations = async (m: typeof first) => (await (await m.model.optimizer.getWeights())[0].tensor.data())[0];
+  assert.equal(await iterations(first), 3);
+  assert.equal(await iterations(second), 6, 'Adam iterations continue from the saved state');
+});

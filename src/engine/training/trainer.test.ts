@@ -1,0 +1,113 @@
+import {test, before} from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'fs';
+import * as path from 'path';
+import {initBackend} from '../backend';
+import {validateSpec} from '../spec/spec';
+import {trainFromSpec, checkpointPath} from './trainer';
+import {loadModel} from '../../formats';
+import {loadDataset} from '../data/dataset';
+import {predictSamples} from '../predict';
+import {tempDir} from '../../test-support/fixtures';
+
+function smallSpec(overrides: Record<string, unknown> = {}) {
+  return validateSpec({
+    data: {dataset: 'mnist'},
+    preprocessing: {reshape: [28, 28, 1], dtype: 'float32', scale: 1 / 255},
+    model: {layers: [
+      {type: 'Conv2D', filters: 4, kernel_size: [3, 3], activation: 'relu', input_shape: [28, 28, 1]},
+      {type: 'Flatten'},
+      {type: 'Dense', units: 16, activation: 'relu'},
+      {type: 'Dense', units: 10, activation: 'softmax'},
+    ]},
+    compile: {optimizer: 'adam', loss: 'sparse_categorical_crossentropy', metrics: ['accuracy']},
+    fit: {batch_size: 50, epochs: 2, validation_split: 0.2, seed: 42, verbose: 0},
+    save: {path: 'models/small'},
+    ...overrides,
+  }, 'small.train.json');
+}
+
+async function weightsOf(dir: string): Promise<Float32Array[]> {
+  const {model} = await loadModel(dir);
+  const values = await Promise.all(model.getWeights().map((w) => w.data() as Promise<Float32Array>));
+  model.dispose();
+  return values;
+}
+
+function maxAbsDiff(a: Float32Array[], b: Float32Array[]): number {
+  assert.equal(a.length, b.length);
+  let max = 0;
+  a.forEach((t, i) => t.forEach((v, j) => (max = Math.max(max, Math.abs(v - b[i][j])))));
+  return max;
+}
+
+before(async () => {
+  await initBackend('wasm');
+});
+
+test('same seed, same weights; training reports Keras metrics per epoch and saves history', async () => {
+  const a = tempDir();
+  const b = tempDir();
+  const lines: string[] = [];
+  const r1 = await trainFromSpec(smallSpec(), 'small.train.json', {workspaceRoot: a, limit: 400, onLog: (l) => lines.push(l)});
+  await trainFromSpec(smallSpec(), 'small.train.json', {workspaceRoot: b, limit: 400});
+  assert.equal(r1.epochsRun, 2);
+  assert.deepEqual(Object.keys(r1.history[0]), ['epoch', 'loss', 'accuracy', 'val_loss', 'val_accuracy']);
+  assert.ok(r1.test && r1.test.accuracy > 0.3, `test accuracy ${r1.test?.accuracy}`);
+  assert.equal(maxAbsDiff(await weightsOf(path.join(a, 'models/small')), await weightsOf(path.join(b, 'models/small'))), 0);
+  const history = JSON.parse(fs.readFileSync(path.join(a, 'models/small/history.json'), 'utf8'));
+  assert.equal(history.length, 2);
+  assert.ok(!fs.existsSync(checkpointPath(path.join(a, 'models/small'))), 'checkpoint removed after a finished run');
+  assert.ok(lines.some((l) => /^Test loss: \d/.test(l)));
+});
+
+test('a run cancelled in epoch 2 and resumed equals an uninterrupted 2-epoch run', async () => {
+  const straight = tempDir();
+  await trainFromSpec(smallSpec(), 'small.train.json', {workspaceRoot: straight, limit: 400});
+
+  const resumed = tempDir();
+  const controller = new AbortController();
+  const cancelled = await trainFromSpec(smallSpec(), 'small.train.json', {
+    workspaceRoot: resumed, limit: 400, signal: controller.signal,
+    onProgress: (p) => { if (p.kind === 'batch' && p.epoch === 2) controller.abort(); },
+  });
+  assert.equal(cancelled.cancelled, true);
+  assert.equal(cancelled.epochsRun, 1);
+  const target = path.join(resumed, 'models/small');
+  assert.ok(!fs.existsSync(target), 'a cancelled run does not write the model');
+  assert.ok(fs.existsSync(path.join(checkpointPath(target), 'model.json')));
+
+  const done = await trainFromSpec(smallSpec(), 'small.train.json', {workspaceRoot: resumed, limit: 400, resume: true});
+  assert.equal(done.epochsRun, 2);
+  assert.deepEqual(done.history.map((h) => h.epoch), [1, 2]);
+  const diff = maxAbsDiff(await weightsOf(path.join(straight, 'models/small')), await weightsOf(target));
+  assert.ok(diff <= 1e-4, `max abs difference ${diff}`);
+});
+
+test('overwrite: false refuses an existing target before training and leaves it intact', async () => {
+  const ws = tempDir();
+  const target = path.join(ws, 'models/small');
+  fs.mkdirSync(target, {recursive: true});
+  fs.writeFileSync(path.join(target, 'model.json'), 'previous');
+  const spec = smallSpec({save: {path: 'models/small', overwrite: false}});
+  await assert.rejects(trainFromSpec(spec, 'small.train.json', {workspaceRoot: ws, limit: 100}),
+    /models\/small: already exists and save\.overwrite is false; nothing was trained/);
+  assert.equal(fs.readFileSync(path.join(target, 'model.json'), 'utf8'), 'previous');
+});
+
+test('save -> load -> predict gives bitwise identical outputs', async () => {
+  const ws = tempDir();
+  await trainFromSpec(smallSpec({fit: {batch_size: 50, epochs: 1, seed: 1, verbose: 0}}), 'small.train.json', {workspaceRoot: ws, limit: 200});
+  const test = loadDataset({data: {dataset: 'mnist'}, preprocessing: {reshape: [28, 28, 1], scale: 1 / 255}}, {split: 'test'}).test!;
+  const first = await loadModel(path.join(ws, 'models/small'));
+  const p1 = await predictSamples(first.model, test, [0, 788, 9999]);
+  const copy = path.join(ws, 'copy');
+  const {saveModel} = await import('../../formats');
+  await saveModel(first.model, copy);
+  const second = await loadModel(copy);
+  const p2 = await predictSamples(second.model, test, [0, 788, 9999]);
+  assert.deepEqual(p2.map((p) => p.probabilities), p1.map((p) => p.probabilities));
+  assert.equal(p1[1].label, 9);
+  first.model.dispose();
+  second.model.dispose();
+});

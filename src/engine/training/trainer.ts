@@ -1,0 +1,251 @@
+/**
+ * The training run behind "Train Model" and `keras-workbench train`: Keras `fit` semantics
+ * (validation_split takes the last samples before shuffling, seeded shuffling per epoch),
+ * progress events per batch and per epoch, cancel after the current batch, a checkpoint at
+ * every epoch end that `resume` continues from (optimizer state included), and `save_model`
+ * of the result.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import * as tf from '@tensorflow/tfjs-core';
+import type {LayersModel} from '@tensorflow/tfjs-layers';
+import {initBackend, BackendPreference} from '../backend';
+import {DataDescription, loadDataset, Split} from '../data/dataset';
+import {readTrainSpec, resolveInside, SpecError, TrainSpec} from '../spec/spec';
+import {buildModel, createOptimizer, tfjsLossName} from '../model/build';
+import {evaluateSplit, gatherRows} from '../evaluate';
+import {LossAndMetrics, lossAndMetrics} from './losses';
+import {LocalStepper, TrainStepper} from './stepper';
+import {epochPermutation} from './random';
+import {epochLine} from './keras-log';
+import {formatFromPath, loadModel, saveModel, FormatError} from '../../formats';
+import type {CustomObjects} from '../../formats/custom-objects';
+import type {BackendInfo, TrainProgress, TrainResult} from '../../protocol/messages';
+
+export interface TrainOptions {
+  /** Root that relative paths in the spec resolve against (the workspace folder; the CLI's cwd). */
+  workspaceRoot?: string;
+  /** Overrides of the spec. */
+  epochs?: number;
+  limit?: number;
+  out?: string;
+  overwrite?: boolean;
+  resume?: boolean;
+  backend?: BackendPreference;
+  threads?: number;
+  runId?: string;
+  signal?: AbortSignal;
+  onProgress?: (p: TrainProgress) => void;
+  onLog?: (line: string) => void;
+  customObjects?: CustomObjects;
+  /** Replaces how each batch step is computed (e.g. across worker threads). */
+  createStepper?: (model: LayersModel, objective: LossAndMetrics, targetShape: number[]) => Promise<TrainStepper> | TrainStepper;
+}
+
+export const CHECKPOINT_SUFFIX = '.checkpoint';
+const STATE_FILE = 'trainer-state.json';
+
+interface CheckpointState {
+  specName: string;
+  seed: number;
+  epochsDone: number;
+  history: Array<Record<string, number>>;
+}
+
+export function checkpointPath(target: string): string {
+  return target.replace(/[\\/]+$/, '') + CHECKPOINT_SUFFIX;
+}
+
+function take(split: Split, count: number): Split {
+  const xSize = split.sampleShape.reduce((a, b) => a * b, 1);
+  const ySize = split.targetShape.reduce((a, b) => a * b, 1);
+  return {...split, count, x: split.x.subarray(0, count * xSize), y: split.y.subarray(0, count * ySize)};
+}
+
+function slice(split: Split, from: number, to: number): Split {
+  const xSize = split.sampleShape.reduce((a, b) => a * b, 1);
+  const ySize = split.targetShape.reduce((a, b) => a * b, 1);
+  return {...split, count: to - from, x: split.x.subarray(from * xSize, to * xSize), y: split.y.subarray(from * ySize, to * ySize)};
+}
+
+/** Keras `validation_split`: the LAST fraction of the samples, taken before any shuffling. */
+export function splitValidation(split: Split, fraction: number): {train: Split; validation?: Split} {
+  if (!fraction) return {train: split};
+  const at = Math.floor(split.count * (1 - fraction));
+  if (at <= 0 || at >= split.count) return {train: split};
+  return {train: slice(split, 0, at), validation: slice(split, at, split.count)};
+}
+
+function named(objective: LossAndMetrics, values: number[], prefix = ''): Record<string, number> {
+  const out: Record<string, number> = {[`${prefix}loss`]: values[0]};
+  objective.metrics.forEach((m, i) => (out[`${prefix}${m.name}`] = values[i + 1]));
+  return out;
+}
+
+export function modelDataDescription(model: LayersModel): DataDescription | undefined {
+  const meta = model.getUserDefinedMetadata() as {kerasWorkbench?: {data: DataDescription['data']; preprocessing: DataDescription['preprocessing']}} | undefined;
+  return meta?.kerasWorkbench ? {data: meta.kerasWorkbench.data, preprocessing: meta.kerasWorkbench.preprocessing} : undefined;
+}
+
+async function prepareModel(spec: TrainSpec, specFile: string, root: string, options: TrainOptions,
+  log: (line: string) => void): Promise<LayersModel> {
+  const model = spec.model;
+  if ('from' in model) {
+    const from = resolveInside(root, model.from, specFile, 'model.from');
+    const loaded = await loadModel(from, {compile: true, customObjects: options.customObjects});
+    if (loaded.model.optimizer) {
+      log(`Continuing from ${model.from} with its saved optimizer state.`);
+      return loaded.model;
+    }
+    log(`Continuing from ${model.from}; it has no training config, compiling with the spec's.`);
+    return compile(loaded.model, spec);
+  }
+  return compile(await buildModel(spec, specFile), spec);
+}
+
+function compile(model: LayersModel, spec: TrainSpec): LayersModel {
+  model.compile({
+    optimizer: createOptimizer(spec.compile.optimizer),
+    loss: tfjsLossName(lossAndMetrics(spec.compile.loss, []).lossName),
+    metrics: spec.compile.metrics,
+  });
+  return model;
+}
+
+export async function trainFromSpecFile(specFile: string, options: TrainOptions = {}): Promise<TrainResult> {
+  return trainFromSpec(readTrainSpec(specFile), specFile, options);
+}
+
+export async function trainFromSpec(spec: TrainSpec, specFile: string, options: TrainOptions = {}): Promise<TrainResult> {
+  const started = Date.now();
+  const log = options.onLog ?? (() => undefined);
+  const root = path.resolve(options.workspaceRoot ?? process.cwd());
+  const runId = options.runId ?? `run-${started}`;
+  const epochs = options.epochs ?? spec.fit.epochs;
+  const verbose = spec.fit.verbose;
+  const target = options.out ? path.resolve(root, options.out) : resolveInside(root, spec.save.path, specFile, 'save.path');
+  const format = spec.save.format ?? formatFromPath(target);
+  const overwrite = options.overwrite ?? spec.save.overwrite;
+  if (fs.existsSync(target) && !overwrite) {
+    throw new FormatError(target, 'already exists and save.overwrite is false; nothing was trained. Set "overwrite": true or choose another save.path.');
+  }
+
+  const backend: BackendInfo = await initBackend(options.backend ?? 'auto');
+  log(`Backend: ${backend.description}`);
+  if (backend.advice) log(backend.advice);
+
+  const description: DataDescription = {data: spec.data, preprocessing: spec.preprocessing, workspaceRoot: root};
+  const dataset = loadDataset(description);
+  let trainAll = dataset.train;
+  if (options.limit) trainAll = take(trainAll, Math.min(options.limit, trainAll.count));
+  const {train, validation} = splitValidation(trainAll, spec.fit.validation_split);
+  const test = dataset.test && (options.limit ? take(dataset.test, Math.min(options.limit, dataset.test.count)) : dataset.test);
+  const objective = lossAndMetrics(spec.compile.loss, spec.compile.metrics);
+
+  const checkpoint = checkpointPath(target);
+  let model: LayersModel;
+  let state: CheckpointState = {specName: spec.name, seed: spec.fit.seed, epochsDone: 0, history: []};
+  if (options.resume) {
+    const stateFile = path.join(checkpoint, STATE_FILE);
+    if (!fs.existsSync(stateFile)) {
+      throw new FormatError(checkpoint, 'no checkpoint to resume from (train without --resume first; a checkpoint is written at every epoch end)');
+    }
+    state = JSON.parse(fs.readFileSync(stateFile, 'utf8')) as CheckpointState;
+    if (state.seed !== spec.fit.seed) {
+      throw new SpecError(specFile, 'fit.seed', `is ${spec.fit.seed} but the checkpoint was trained with seed ${state.seed}; resuming would not reproduce the run`);
+    }
+    model = (await loadModel(checkpoint, {compile: true, customObjects: options.customObjects})).model;
+    log(`Resuming from ${checkpoint} after epoch ${state.epochsDone}.`);
+  } else {
+    model = await prepareModel(spec, specFile, root, options, log);
+  }
+  const inputShape = (model.inputs[0].shape as (number | null)[]).slice(1);
+  if (inputShape.join() !== train.sampleShape.join()) {
+    throw new SpecError(specFile, 'preprocessing.reshape',
+      `samples have shape (${train.sampleShape.join(', ')}) but the model expects (${inputShape.join(', ')})`);
+  }
+
+  const batchSize = spec.fit.batch_size;
+  const batches = Math.ceil(train.count / batchSize);
+  const stepper = options.createStepper
+    ? await options.createStepper(model, objective, train.targetShape)
+    : new LocalStepper(model, objective, train.targetShape);
+  const progress = (p: Omit<TrainProgress, 'runId' | 'epochs' | 'batches'>) =>
+    options.onProgress?.({runId, epochs, batches, ...p});
+  let cancelled = false;
+  let samplesSeen = 0;
+  const trainingStarted = Date.now();
+  progress({kind: 'start', epoch: state.epochsDone + 1, batch: 0, logs: {}, elapsedSeconds: 0, etaSeconds: 0});
+  try {
+    for (let epoch = state.epochsDone + 1; epoch <= epochs && !cancelled; epoch++) {
+      if (verbose) log(`Epoch ${epoch}/${epochs}`);
+      const order = spec.fit.shuffle ? epochPermutation(train.count, spec.fit.seed, epoch) : null;
+      const sums = new Array(1 + objective.metrics.length).fill(0);
+      let seen = 0;
+      const epochStarted = Date.now();
+      for (let b = 0; b < batches; b++) {
+        const from = b * batchSize;
+        const to = Math.min(from + batchSize, train.count);
+        const {x, y} = gatherRows(train, order, from, to);
+        const values = await stepper.step({x, y, count: to - from});
+        values.forEach((v, i) => (sums[i] += v * (to - from)));
+        seen += to - from;
+        samplesSeen += to - from;
+        const elapsed = (Date.now() - epochStarted) / 1000;
+        const perBatch = elapsed / (b + 1);
+        progress({
+          kind: 'batch', epoch, batch: b + 1, logs: named(objective, sums.map((s) => s / seen)),
+          elapsedSeconds: (Date.now() - started) / 1000,
+          etaSeconds: perBatch * (batches - b - 1 + (epochs - epoch) * batches),
+        });
+        if (options.signal?.aborted) {
+          cancelled = true;
+          break;
+        }
+      }
+      if (cancelled) break;
+      await stepper.sync();
+      const logs = named(objective, sums.map((s) => s / seen));
+      if (validation) Object.assign(logs, named(objective, await evaluateSplit(model, objective, validation), 'val_'));
+      const seconds = (Date.now() - epochStarted) / 1000;
+      if (verbose) log(epochLine(batches, seconds, logs, verbose));
+      state = {...state, epochsDone: epoch, history: [...state.history, {epoch, ...logs}]};
+      await saveModel(model, checkpoint, {overwrite: true, includeOptimizer: true, history: state.history as never});
+      fs.writeFileSync(path.join(checkpoint, STATE_FILE), JSON.stringify(state));
+      progress({kind: 'epoch', epoch, batch: batches, logs, elapsedSeconds: (Date.now() - started) / 1000,
+        etaSeconds: seconds * (epochs - epoch)});
+    }
+  } finally {
+    await stepper.sync();
+    await stepper.dispose();
+  }
+
+  const trainingSeconds = (Date.now() - trainingStarted) / 1000;
+  const result: TrainResult = {
+    modelPath: target, epochsRun: state.epochsDone, cancelled, history: state.history as TrainResult['history'],
+    backend, wallSeconds: 0, samplesPerSecond: samplesSeen / Math.max(trainingSeconds, 1e-9),
+  };
+  if (cancelled) {
+    log(`Training cancelled during epoch ${state.epochsDone + 1}. ${state.epochsDone > 0
+      ? `The checkpoint after epoch ${state.epochsDone} is kept at ${checkpoint}; continue with --resume.`
+      : 'No epoch finished, so there is no checkpoint.'} The model at ${target} was not changed.`);
+  } else {
+    const metadata = {kerasWorkbench: {spec: spec.name, data: spec.data, preprocessing: spec.preprocessing}};
+    await saveModel(model, target, {
+      overwrite: true, includeOptimizer: spec.save.include_optimizer, saveFormat: format,
+      history: state.history as never, metadata: metadata as never,
+    });
+    log(`Saved model to ${path.relative(root, target) || target} (${format}).`);
+    fs.rmSync(checkpoint, {recursive: true, force: true});
+    if (test) {
+      const [loss, ...metrics] = await evaluateSplit(model, objective, test);
+      result.test = {loss, accuracy: metrics[objective.metrics.findIndex((m) => m.name.includes('accuracy'))] ?? NaN};
+      log(`Test loss: ${loss.toFixed(4)} - ${objective.metrics.map((m, i) => `test ${m.name}: ${metrics[i].toFixed(4)}`).join(' - ')}`);
+    }
+  }
+  result.wallSeconds = (Date.now() - started) / 1000;
+  progress({kind: 'end', epoch: state.epochsDone, batch: 0, logs: state.history.at(-1) ?? {}, elapsedSeconds: result.wallSeconds, etaSeconds: 0});
+  model.dispose();
+  model.optimizer?.dispose();
+  return result;
+}

@@ -1,0 +1,30 @@
+/** Paths and helpers shared by unit tests: the shared fixtures, temp folders, Debian's numpy. */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import {execFileSync} from 'child_process';
+
+export const REPO_ROOT = path.resolve(__dirname, '..', '..');
+export const SHARED = path.resolve(REPO_ROOT, '..', 'shared');
+export const KERAS_FIXTURES = path.join(SHARED, 'fixtures', 'keras');
+export const ORACLES = path.join(SHARED, 'fixtures', 'oracles');
+
+export function tempDir(prefix = 'kw-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** Debian's python3 (with numpy and h5py from apt), not whatever python3 is first on PATH. */
+export const SYSTEM_PYTHON = fs.existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+
+export function runPython(script: string, args: string[] = []): string {
+  return execFileSync(SYSTEM_PYTHON, ['-c', script, ...args], {encoding: 'utf8'});
+}
+
+export function hasPythonModule(name: string): boolean {
+  try {
+    runPython(`import ${name}`);
+    return true;
+  } catch {
+    return false;
+  }
+}
