@@ -10,6 +10,10 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import {FormatError} from './errors';
 import {tfjsLayersFormat} from './tfjs-layers';
 import {explainUnknownClass, registerCustomObjects} from './custom-objects';
+import {hdf5Format} from './hdf5';
+import {kerasZipFormat} from './keras-zip';
+import {savedModelFormat} from './savedmodel';
+import {registerKerasCompatLayers} from './keras-config-layers';
 import type {EpochRecord, FormatModule, KerasArtifacts, LoadOptions, SaveFormat, SaveOptions} from './artifacts';
 
 export {FormatError} from './errors';
@@ -17,6 +21,8 @@ export type {KerasArtifacts, SaveFormat, SaveOptions, LoadOptions} from './artif
 
 /** Registered formats, most specific first. Readers of other formats register themselves here. */
 const formats: FormatModule[] = [tfjsLayersFormat];
+// Keras interoperability (issue 5): HDF5 (.h5, also HDF5 content in .keras files), Keras 3 zip, SavedModel.
+[savedModelFormat, kerasZipFormat, hdf5Format].forEach((f) => registerFormat(f));
 
 export function registerFormat(module: FormatModule): void {
   if (!formats.some((f) => f.format === module.format)) formats.unshift(module);
@@ -42,7 +48,9 @@ export async function detectFormat(target: string): Promise<FormatModule> {
   throw new FormatError(target, `is not a model this tool can read: ${what}`);
 }
 
-export async function readArtifacts(target: string): Promise<{artifacts: KerasArtifacts; format: FormatModule['format']}> {
+export async function readArtifacts(target: string, options: LoadOptions = {}): Promise<{artifacts: KerasArtifacts; format: FormatModule['format']}> {
+  // Readers build the model to place its weights: custom layers must be known before that.
+  registerCustomObjects(options.customObjects);
   const module = await detectFormat(target);
   return {artifacts: await module.read(target), format: module.format};
 }
@@ -159,6 +167,7 @@ export interface LoadedModel {
 
 /** Builds a model from artifacts; `compile` restores optimizer, loss and metrics when present. */
 export async function modelFromArtifacts(artifacts: KerasArtifacts, file: string, options: LoadOptions = {}): Promise<tfl.LayersModel> {
+  registerKerasCompatLayers();
   registerCustomObjects(options.customObjects);
   const compile = options.compile ?? true;
   const usable: KerasArtifacts = compile ? artifacts : {...artifacts, trainingConfig: undefined};
@@ -171,7 +180,7 @@ export async function modelFromArtifacts(artifacts: KerasArtifacts, file: string
 
 /** Keras `load_model(path, custom_objects, compile)`. */
 export async function loadModel(target: string, options: LoadOptions = {}): Promise<LoadedModel> {
-  const {artifacts, format} = await readArtifacts(target);
+  const {artifacts, format} = await readArtifacts(target, options);
   const model = await modelFromArtifacts(artifacts, target, options);
   return {model, artifacts, format};
 }

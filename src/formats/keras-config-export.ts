@@ -251,7 +251,7 @@ export function keras3Places(slots: LayerSlots[], isSequential: boolean, prefix 
   const used = new Map<string, number>();
   for (const slot of slots) {
     if (isSequential && slot.className === 'InputLayer') continue;
-    const base = kerasSnakeCase(slot.className);
+    const base = kerasSnakeCase(slot.className === 'Model' ? 'Functional' : slot.className);
     const count = used.get(base);
     const generic = count === undefined ? base : `${base}_${count + 1}`;
     used.set(base, count === undefined ? 0 : count + 1);

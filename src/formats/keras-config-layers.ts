@@ -163,13 +163,24 @@ export class KerasConv1D extends TfjsConv1D {
   }
 }
 
-let registered = false;
+type Registrable = tf.serialization.SerializableConstructor<tf.serialization.Serializable>;
+const COMPAT_CLASSES = [KerasReLU, KerasELU, KerasConv1D] as unknown as Array<Registrable & {className: string}>;
 
-/** Registers the Keras-compatible layer classes with TensorFlow.js's serialization (idempotent). */
+/** TensorFlow.js's own classes for the names we replace, captured before anything replaced them. */
+const builtins = new Map(COMPAT_CLASSES.map((c) => [c.className, classRegisteredAs(c.className)]));
+
+function classRegisteredAs(name: string): unknown {
+  return tf.serialization.SerializationMap.getMap().classNameMap[name]?.[0];
+}
+
+/**
+ * Registers the Keras-compatible layer classes with TensorFlow.js's serialization. A class the
+ * user registered under the same name (custom_objects) is left in place.
+ */
 export function registerKerasCompatLayers(): void {
-  if (registered) return;
-  registered = true;
-  tf.serialization.registerClass(KerasReLU);
-  tf.serialization.registerClass(KerasELU);
-  tf.serialization.registerClass(KerasConv1D as unknown as tf.serialization.SerializableConstructor<tf.serialization.Serializable>);
+  for (const cls of COMPAT_CLASSES) {
+    const current = classRegisteredAs(cls.className);
+    if (current === cls || (current !== undefined && current !== builtins.get(cls.className))) continue;
+    tf.serialization.registerClass(cls);
+  }
 }

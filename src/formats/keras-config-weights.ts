@@ -67,7 +67,7 @@ function describeLayer(layer: tfl.layers.Layer): LayerSlots {
     weights: layer.weights.map((w) => ({name: w.originalName, shape: [...w.shape] as number[], trainable: w.trainable})),
   };
   try {
-    slots.inputShape = stripBatch((layer as unknown as {inputShape: unknown}).inputShape);
+    slots.inputShape = stripBatch((layer.inboundNodes[0] as unknown as {inputShapes?: unknown} | undefined)?.inputShapes);
     slots.outputShape = stripBatch(layer.outputShape);
   } catch {
     // Shared layers have several input shapes; Keras 3 does not need them to place weights.
@@ -87,6 +87,7 @@ function describeLayer(layer: tfl.layers.Layer): LayerSlots {
 
 function stripBatch(shape: unknown): (number | null)[] | (number | null)[][] | undefined {
   if (!Array.isArray(shape)) return undefined;
+  if (shape.length === 1 && Array.isArray(shape[0])) return (shape[0] as (number | null)[]).slice(1);
   if (shape.length > 0 && Array.isArray(shape[0])) return (shape as (number | null)[][]).map((s) => s.slice(1));
   return (shape as (number | null)[]).slice(1);
 }
