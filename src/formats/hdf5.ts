@@ -252,3 +252,25 @@ export const hdf5Format: FormatModule = {
     await writeKerasHdf5(path, artifacts);
   },
 };
+
+/**
+ * A Keras JSON topology (`model.to_json()`) on its own: recognized so that loading it explains
+ * that its weights file is needed, instead of "not a model".
+ */
+export const kerasJsonTopologyFormat: FormatModule = {
+  format: 'h5-weights',
+  async detect(p: string) {
+    if (!p.toLowerCase().endsWith('.json')) return false;
+    try {
+      if (fs.statSync(p).size > 64 * 1024 * 1024) return false;
+      const json = JSON.parse(fs.readFileSync(p, 'utf8'));
+      return json !== null && typeof json === 'object' && typeof json.class_name === 'string' && 'config' in json && !('modelTopology' in json);
+    } catch {
+      return false;
+    }
+  },
+  async read(p: string): Promise<KerasArtifacts> {
+    throw new FormatError(p, 'is a Keras model topology (model.to_json()) without weights. Load it together with its ' +
+      `weights-only HDF5 file (model.save_weights), e.g. \`convert ${p} out.h5 --weights weights.h5\``);
+  },
+};

@@ -10,7 +10,7 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import {FormatError} from './errors';
 import {tfjsLayersFormat} from './tfjs-layers';
 import {explainUnknownClass, registerCustomObjects} from './custom-objects';
-import {hdf5Format} from './hdf5';
+import {hdf5Format, kerasJsonTopologyFormat} from './hdf5';
 import {kerasZipFormat} from './keras-zip';
 import {savedModelFormat} from './savedmodel';
 import {registerKerasCompatLayers} from './keras-config-layers';
@@ -22,7 +22,7 @@ export type {KerasArtifacts, SaveFormat, SaveOptions, LoadOptions} from './artif
 /** Registered formats, most specific first. Readers of other formats register themselves here. */
 const formats: FormatModule[] = [tfjsLayersFormat];
 // Keras interoperability (issue 5): HDF5 (.h5, also HDF5 content in .keras files), Keras 3 zip, SavedModel.
-[savedModelFormat, kerasZipFormat, hdf5Format].forEach((f) => registerFormat(f));
+[kerasJsonTopologyFormat, savedModelFormat, kerasZipFormat, hdf5Format].forEach((f) => registerFormat(f));
 
 export function registerFormat(module: FormatModule): void {
   if (!formats.some((f) => f.format === module.format)) formats.unshift(module);

@@ -214,31 +214,32 @@ export function bindLayerWeights(
 ): BoundWeights {
   const out: BoundWeights = {specs: [], buffers: []};
   const withWeights = model.layers.filter((l) => l.weights.length > 0);
-  for (const layer of withWeights) {
-    let arrays = stored.get(layer.name);
-    if (!arrays) {
-      const have = [...stored.keys()].filter((k) => (stored.get(k) ?? []).length > 0);
-      throw new FormatError(file, `holds no weights for layer '${layer.name}' (${layer.className}); layers with weights in the file: ${have.join(', ') || 'none'}`);
-    }
+  // Keras pairs the model's layers that have weights with the file's layers that have weights,
+  // in order (load_weights_from_hdf5_group); names only have to match when loading by name.
+  const fileLayers = [...stored.entries()].filter(([, a]) => a.length > 0);
+  if (fileLayers.length !== withWeights.length) {
+    throw new FormatError(file, `holds weights for ${fileLayers.length} layers (${fileLayers.map(([n]) => n).join(', ') || 'none'}) ` +
+      `but the model has ${withWeights.length} layers with weights (${withWeights.map((l) => l.name).join(', ')})`);
+  }
+  withWeights.forEach((layer, k) => {
+    const [storedName, original] = fileLayers[k];
+    let arrays = original;
     const layout = legacy.get(layer.name);
-    if (layout) arrays = convertLegacyWeights(layout, arrays, file, layer.name);
+    if (layout) arrays = convertLegacyWeights(layout, arrays, file, storedName);
+    const label = storedName === layer.name ? `layer '${layer.name}'` : `layer '${layer.name}' (stored as '${storedName}')`;
     if (arrays.length !== layer.weights.length) {
-      throw new FormatError(file, `layer '${layer.name}' (${layer.className}) expects ${layer.weights.length} weights ` +
+      throw new FormatError(file, `${label} (${layer.className}) expects ${layer.weights.length} weights ` +
         `(${layer.weights.map((w) => w.name.split('/').pop()).join(', ')}) but the file holds ${arrays.length} (${arrays.map((a) => a.name).join(', ')})`);
     }
     layer.weights.forEach((slot, i) => {
-      const a = arrays![i];
+      const a = arrays[i];
       if (!sameShape(a.shape, slot.shape)) {
-        throw new FormatError(file, `layer '${layer.name}' weight '${a.name}' has shape ${shapeText(a.shape)} ` +
+        throw new FormatError(file, `${label} weight '${a.name}' has shape ${shapeText(a.shape)} ` +
           `but the model needs ${shapeText(slot.shape)} for ${slot.name}`);
       }
       pushArray(out, slot.name, a.dtype === 'float32' ? a : {...a, dtype: 'float32', data: Float32Array.from(a.data)});
     });
-  }
-  const extra = [...stored.entries()].filter(([n, a]) => a.length > 0 && !withWeights.some((l) => l.name === n));
-  if (extra.length > 0) {
-    throw new FormatError(file, `holds weights for layers the model config does not have: ${extra.map(([n]) => n).join(', ')}`);
-  }
+  });
   return out;
 }
 

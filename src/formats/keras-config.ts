@@ -248,7 +248,9 @@ function normalizeLayerConfig(layer: LayerConfig, ctx: NormalizeContext, major: 
   if (cls === 'TFOpLambda' || cls === 'SlicingOpLambda') {
     refuse(ctx, `${label} wraps a raw TensorFlow op (${String(c.function ?? '?')}) recorded by tf.keras; TensorFlow.js layers cannot replay it`);
   }
-  if (typeof c.dtype === 'string' && !['float32', 'int32', 'bool', 'string'].includes(c.dtype)) {
+  if (cls === 'InputLayer' && typeof c.dtype === 'string' && /^u?int(8|16|64)$/.test(c.dtype)) {
+    c.dtype = 'int32'; // TensorFlow.js inputs are float32, int32 or bool; integer ids keep their values
+  } else if (typeof c.dtype === 'string' && !['float32', 'int32', 'bool', 'string'].includes(c.dtype)) {
     if (/float16|bfloat16|float64/.test(c.dtype)) {
       refuse(ctx, `${label}: dtype policy '${c.dtype}' — TensorFlow.js computes in float32, which gives different numbers`);
     }
@@ -420,6 +422,12 @@ function normalizeModelObject(model: ModelConfig, ctx: NormalizeContext, major: 
         normalized[0] = {...normalized[0], config: {...normalized[0].config, batch_input_shape: input.batch_input_shape}};
       }
     }
+    // Keras ignores input shapes given to later layers; TensorFlow.js would warn about them.
+    normalized = normalized.map((l, i) => {
+      if (i === 0 || !('batch_input_shape' in l.config)) return l;
+      const {batch_input_shape: _ignored, ...rest} = l.config;
+      return {...l, config: rest};
+    });
     return {class_name: 'Sequential', config: {name: cfg.name ?? 'sequential', layers: normalized}};
   }
   if (cls === 'Model' || cls === 'Functional') {
