@@ -10,7 +10,7 @@ import '@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops';
 
 /** Which optional Keras behaviours the registered layers implement (read by the config checks). */
 export const KERAS_COMPAT_LAYER_OPTIONS = {
-  gruResetAfter: false,
+  gruResetAfter: true,
 };
 
 interface ReLUArgs {
@@ -163,8 +163,115 @@ export class KerasConv1D extends TfjsConv1D {
   }
 }
 
+interface GRUCellInternals {
+  units: number;
+  useBias: boolean;
+  dropout: number;
+  recurrentDropout: number;
+  kernel: tfl.LayerVariable;
+  recurrentKernel: tfl.LayerVariable;
+  bias: tfl.LayerVariable | null;
+  kernelInitializer: unknown;
+  recurrentInitializer: unknown;
+  biasInitializer: unknown;
+  kernelRegularizer: unknown;
+  recurrentRegularizer: unknown;
+  biasRegularizer: unknown;
+  kernelConstraint: unknown;
+  recurrentConstraint: unknown;
+  biasConstraint: unknown;
+  activation: {apply: (x: tf.Tensor) => tf.Tensor};
+  recurrentActivation: {apply: (x: tf.Tensor) => tf.Tensor};
+  dropoutMask: tf.Tensor | null;
+  recurrentDropoutMask: tf.Tensor | null;
+  built: boolean;
+  addWeight: (...args: unknown[]) => tfl.LayerVariable;
+}
+
+const TfjsGRUCell = tfl.layers.gruCell({units: 1}).constructor as unknown as LayerConstructor;
+const TfjsGRU = tfl.layers.gru({units: 1}).constructor as unknown as LayerConstructor;
+
+/**
+ * The GRU cell of tf.keras 2 and Keras 3 with reset_after=True (their default): the reset gate
+ * multiplies the recurrent projection after the matrix product, and input and recurrent parts
+ * have separate biases, stored as one (2, 3*units) bias.
+ */
+export class ResetAfterGRUCell extends TfjsGRUCell {
+  static className = 'ResetAfterGRUCell';
+
+  constructor(args: Record<string, unknown>) {
+    super({...args, resetAfter: false} as never);
+  }
+
+  build(inputShape: tfl.Shape | tfl.Shape[]): void {
+    const self = this as unknown as GRUCellInternals;
+    const shape = (Array.isArray(inputShape[0]) ? inputShape[0] : inputShape) as tfl.Shape;
+    const inputDim = shape[shape.length - 1] as number;
+    const u = self.units;
+    self.kernel = self.addWeight('kernel', [inputDim, 3 * u], null, self.kernelInitializer, self.kernelRegularizer, true, self.kernelConstraint);
+    self.recurrentKernel = self.addWeight('recurrent_kernel', [u, 3 * u], null, self.recurrentInitializer, self.recurrentRegularizer, true, self.recurrentConstraint);
+    self.bias = self.useBias
+      ? self.addWeight('bias', [2, 3 * u], null, self.biasInitializer, self.biasRegularizer, true, self.biasConstraint)
+      : null;
+    self.built = true;
+  }
+
+  call(inputs: tf.Tensor | tf.Tensor[], kwargs: Record<string, unknown>): tf.Tensor | tf.Tensor[] {
+    const self = this as unknown as GRUCellInternals;
+    return tf.tidy(() => {
+      const [xIn, hIn] = inputs as tf.Tensor[];
+      const training = kwargs?.training === true;
+      let x = xIn;
+      let hPrev = hIn;
+      if (training && self.dropout > 0 && self.dropout < 1) {
+        self.dropoutMask ??= tf.keep(tf.dropout(tf.onesLike(xIn), self.dropout));
+        x = tf.mul(x, self.dropoutMask);
+      }
+      if (training && self.recurrentDropout > 0 && self.recurrentDropout < 1) {
+        self.recurrentDropoutMask ??= tf.keep(tf.dropout(tf.onesLike(hIn), self.recurrentDropout));
+        hPrev = tf.mul(hPrev, self.recurrentDropoutMask);
+      }
+      let matrixX = tf.matMul(x, self.kernel.read());
+      let matrixInner = tf.matMul(hPrev, self.recurrentKernel.read());
+      if (self.bias) {
+        const [inputBias, recurrentBias] = tf.unstack(self.bias.read());
+        matrixX = tf.add(matrixX, inputBias);
+        matrixInner = tf.add(matrixInner, recurrentBias);
+      }
+      const [xZ, xR, xH] = tf.split(matrixX, 3, -1);
+      const [rZ, rR, rH] = tf.split(matrixInner, 3, -1);
+      const z = self.recurrentActivation.apply(tf.add(xZ, rZ));
+      const r = self.recurrentActivation.apply(tf.add(xR, rR));
+      const hh = self.activation.apply(tf.add(xH, tf.mul(r, rH)));
+      const h = tf.add(tf.mul(z, hIn), tf.mul(tf.sub(1, z), hh));
+      return [h, h];
+    });
+  }
+
+  getConfig(): tf.serialization.ConfigDict {
+    return {...super.getConfig(), resetAfter: true};
+  }
+}
+
+/** Keras GRU: TensorFlow.js's GRU, with Keras's reset_after=True computed by ResetAfterGRUCell. */
+export class KerasGRU extends TfjsGRU {
+  static className = 'GRU';
+  readonly resetAfter: boolean;
+
+  constructor(args: Record<string, unknown>) {
+    const resetAfter = args.resetAfter === true;
+    super({...args, resetAfter: false} as never);
+    this.resetAfter = resetAfter;
+    if (resetAfter) (this as unknown as {cell: tfl.layers.Layer}).cell = new ResetAfterGRUCell(args);
+  }
+
+  getConfig(): tf.serialization.ConfigDict {
+    return {...super.getConfig(), resetAfter: this.resetAfter};
+  }
+}
+
 type Registrable = tf.serialization.SerializableConstructor<tf.serialization.Serializable>;
-const COMPAT_CLASSES = [KerasReLU, KerasELU, KerasConv1D] as unknown as Array<Registrable & {className: string}>;
+const COMPAT_CLASSES = [KerasReLU, KerasELU, KerasConv1D, KerasGRU] as unknown as Array<Registrable & {className: string}>;
 
 /** TensorFlow.js's own classes for the names we replace, captured before anything replaced them. */
 const builtins = new Map(COMPAT_CLASSES.map((c) => [c.className, classRegisteredAs(c.className)]));

@@ -284,7 +284,8 @@ function normalizeLayerConfig(layer: LayerConfig, ctx: NormalizeContext, major: 
         refuse(ctx, `${label}: GRU with reset_after=True (the tf.keras 2 / Keras 3 default, bias of shape (2, 3*units)) ` +
           'is not implemented by TensorFlow.js, whose GRU computes reset_after=False; refusing rather than loading different numbers');
       }
-      if (resetAfter !== true) drop('reset_after');
+      if (resetAfter === true) c.reset_after = true;
+      else drop('reset_after');
     }
   }
   if (cls === 'LeakyReLU') {
