@@ -54,6 +54,12 @@ test('convert: refusals exit 1 naming the file, usage errors exit 2, --no-overwr
   assert.equal(refused.code, 1);
   assert.match(refused.err, new RegExp(`${module.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: is a TensorFlow SavedModel without keras_metadata.pb`));
   assert.equal(fs.existsSync(path.join(dir, 'x.h5')), false);
+  // A model Keras 3 would compute differently is refused for .keras, naming the target, not a temporary file.
+  const lstm = path.join(dir, 'lstm.keras');
+  const unwritable = await quietly(() => convertCommand([path.join(KERAS_FIXTURES, 'h5/keras2.1.3_seq_embedding_lstm.h5'), lstm]));
+  assert.equal(unwritable.code, 1);
+  assert.ok(unwritable.err.includes(`${lstm}: cannot be written as Keras 3: layer 'lstm_1' (LSTM) uses hard_sigmoid`), unwritable.err);
+  assert.equal(fs.readdirSync(dir).length, 0, 'nothing left behind');
   assert.equal((await quietly(() => convertCommand(['only-one']))).code, 2);
   assert.equal((await quietly(() => convertCommand(['a', 'b', '--format', 'onnx']))).code, 2);
   const target = path.join(dir, 'keep.h5');

@@ -121,7 +121,11 @@ export async function saveArtifacts(artifacts: KerasArtifacts, target: string, o
     const keep = (artifacts.weightSpecs ?? []).map((s) => s.group !== 'optimizer');
     toWrite = {...artifacts, ...stripOptimizer(artifacts, keep)};
   }
-  await writeAtomically(target, (tmp) => module.write!(tmp, toWrite));
+  await writeAtomically(target, (tmp) => module.write!(tmp, toWrite).catch((e: unknown) => {
+    // Writers see the temporary path; errors should name the file the user asked for.
+    if (e instanceof FormatError && e.file === tmp) throw new FormatError(target, e.message.slice(tmp.length + 2));
+    throw e;
+  }));
   return format;
 }
 

@@ -109,7 +109,8 @@ function keras3LayerConfig(layer: LayerConfig, file: string): JsonObject {
   const c = kerasLayerConfig(layer);
   for (const key of ['activation', 'recurrent_activation']) {
     if (c[key] === 'hard_sigmoid') {
-      refuseFor3(file, layer, `uses hard_sigmoid, which Keras 3 computes as relu6(x + 3) / 6 instead of clip(0.2x + 0.5): Keras 3 would compute different numbers`);
+      refuseFor3(file, layer, 'uses hard_sigmoid, which Keras 3 computes as relu6(x + 3) / 6 instead of clip(0.2x + 0.5): ' +
+        'Keras 3 would compute different numbers. Save it as .h5 (tf.keras 2 keeps the old hard_sigmoid) instead');
     }
   }
   if (layer.class_name === 'ThresholdedReLU') refuseFor3(file, layer, 'does not exist in Keras 3');

@@ -5,8 +5,37 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-// tfjs-layers' Orthogonal initializer (LSTM/GRU recurrent kernels) calls chained tensor methods.
-import '@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops';
+
+/**
+ * tfjs-layers calls some ops as tensor methods (`x.flatten()` in the Orthogonal initializer of
+ * LSTM/GRU recurrent kernels). Those methods come from tfjs-core's ES-module-only
+ * `register_all_chained_ops`, which the CommonJS build cannot load; define them from the ops.
+ */
+export function installChainedTensorMethods(): void {
+  const proto = tf.Tensor.prototype as unknown as Record<string, unknown>;
+  if (typeof proto.flatten === 'function') return;
+  const define = (name: string, fn: (this: tf.Tensor, ...args: unknown[]) => unknown) => {
+    if (typeof proto[name] !== 'function') proto[name] = fn;
+  };
+  for (const [name, op] of Object.entries(tf)) {
+    if (typeof op === 'function' && /__op$/.test((op as {name: string}).name)) {
+      define(name, function (this: tf.Tensor, ...args: unknown[]) {
+        return (op as (...a: unknown[]) => unknown)(this, ...args);
+      });
+    }
+  }
+  define('flatten', function () { return tf.reshape(this, [this.size]); });
+  define('asScalar', function () { return tf.reshape(this, []); });
+  define('as1D', function () { return tf.reshape(this, [this.size]); });
+  for (const rank of [2, 3, 4, 5]) {
+    define(`as${rank}D`, function (...dims: unknown[]) { return tf.reshape(this, dims as number[]); });
+  }
+  define('asType', function (dtype: unknown) { return tf.cast(this, dtype as tf.DataType); });
+  define('toFloat', function () { return tf.cast(this, 'float32'); });
+  define('toInt', function () { return tf.cast(this, 'int32'); });
+  define('toBool', function () { return tf.cast(this, 'bool'); });
+  define('reshapeAs', function (other: unknown) { return tf.reshape(this, (other as tf.Tensor).shape); });
+}
 
 /** Which optional Keras behaviours the registered layers implement (read by the config checks). */
 export const KERAS_COMPAT_LAYER_OPTIONS = {
@@ -285,6 +314,7 @@ function classRegisteredAs(name: string): unknown {
  * user registered under the same name (custom_objects) is left in place.
  */
 export function registerKerasCompatLayers(): void {
+  installChainedTensorMethods();
   for (const cls of COMPAT_CLASSES) {
     const current = classRegisteredAs(cls.className);
     if (current === cls || (current !== undefined && current !== builtins.get(cls.className))) continue;
