@@ -15,9 +15,17 @@ export const MODEL_JSON = 'model.json';
 export const WEIGHTS_BIN = 'weights.bin';
 export const HISTORY_JSON = 'history.json';
 
-/** The model.json of a folder, or the path itself when it names a JSON file. */
+/**
+ * The model.json of a folder (or its only JSON file holding a `modelTopology`, as some apps
+ * rename it), or the path itself when it names a JSON file.
+ */
 function modelJsonPath(target: string): string {
-  return fs.statSync(target).isDirectory() ? path.join(target, MODEL_JSON) : target;
+  if (!fs.statSync(target).isDirectory()) return target;
+  const standard = path.join(target, MODEL_JSON);
+  if (fs.existsSync(standard)) return standard;
+  const candidates = fs.readdirSync(target).filter((f) => f.endsWith('.json') &&
+    fs.readFileSync(path.join(target, f), 'utf8').includes('"modelTopology"'));
+  return candidates.length === 1 ? path.join(target, candidates[0]) : standard;
 }
 
 function readJson(file: string): any {
@@ -144,9 +152,7 @@ export const tfjsLayersFormat: FormatModule = {
   format: 'tfjs',
   async detect(target: string) {
     try {
-      const stat = fs.statSync(target);
-      if (stat.isDirectory()) return fs.existsSync(path.join(target, MODEL_JSON));
-      return target.endsWith('.json') && fs.readFileSync(target, 'utf8').includes('"modelTopology"');
+      return fs.existsSync(modelJsonPath(target)) && fs.readFileSync(modelJsonPath(target), 'utf8').includes('"modelTopology"');
     } catch {
       return false;
     }
