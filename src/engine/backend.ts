@@ -57,6 +57,9 @@ export async function initBackend(preference: BackendPreference = 'auto'): Promi
   // tfjs-layers' own initializers (Orthogonal, for LSTM/GRU) call chained tensor methods that the
   // CommonJS build of tfjs-core does not install.
   installChainedTensorMethods();
+  // Production mode: no debug checks, and no console banner telling CLI users to install
+  // tfjs-node (we print our own, accurate advice).
+  tf.env().set('PROD', true);
   const wantNative = preference === 'auto' || preference === 'native';
   if (wantNative) {
     const pkg = tryNative();
