@@ -13,14 +13,15 @@ import {
 import {normalizeModelConfig, type ModelConfig} from './keras-config';
 import {normalizeTrainingConfig, trainingConfigForKeras2} from './keras-config-training';
 import {
-  bindLayerWeights, bindOptimizerWeights, concatBuffers, decodeArtifactWeights, describeModel, type ModelSlots,
+  bindLayerWeights, appendOptimizer, bindOptimizerWeights, concatBuffers, kerasArtifacts, decodeArtifactWeights, describeModel, type ModelSlots,
   type StoredArray,
 } from './keras-config-weights';
 import {keras2LayerNames, toKeras2ModelConfig} from './keras-config-export';
 
 /** The Keras API version whose HDF5 layout we write. */
 export const WRITTEN_KERAS_VERSION = '2.15.0';
-export const WRITER = 'Keras Workbench (TensorFlow.js layers 4.22)';
+export {WRITER} from './bytes';
+import {WRITER} from './bytes';
 
 interface RawKerasHdf5 {
   kerasVersion?: string;
@@ -117,23 +118,9 @@ async function assemble(file: string, raw: RawKerasHdf5, modelConfig: unknown, t
   warnings.push(...(training?.warnings ?? []));
   if (training?.trainingConfig && raw.optimizer.length > 0) {
     const opt = bindOptimizerWeights(file, training.optimizerClass, raw.optimizer, slots);
-    if (opt.warning) warnings.push(opt.warning);
-    if (opt.bound) {
-      bound.specs.push(...opt.bound.specs);
-      bound.buffers.push(...opt.bound.buffers);
-    }
+    appendOptimizer(bound, opt, warnings);
   }
-  return {
-    modelTopology: normalized.config,
-    trainingConfig: training?.trainingConfig,
-    weightSpecs: bound.specs,
-    weightData: concatBuffers(bound.buffers),
-    format: 'layers-model',
-    generatedBy: version ? `keras v${version}` : 'keras',
-    convertedBy: WRITER,
-    kerasVersion: version,
-    warnings: warnings.length ? warnings : undefined,
-  };
+  return kerasArtifacts(normalized.config, training?.trainingConfig, bound, version, warnings);
 }
 
 /** A whole-model Keras HDF5 file (`model.save("x.h5")`). */

@@ -8,6 +8,7 @@ import * as path from 'path';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import {FormatError} from './errors';
+import {concatBuffers} from './bytes';
 import {tfjsLayersFormat} from './tfjs-layers';
 import {explainUnknownClass, registerCustomObjects} from './custom-objects';
 import {hdf5Format, kerasJsonTopologyFormat} from './hdf5';
@@ -141,11 +142,7 @@ function stripOptimizer(artifacts: KerasArtifacts, keep: boolean[]): Pick<KerasA
     if (keep[i]) parts.push(data.subarray(offset, offset + bytes));
     offset += bytes;
   });
-  const total = parts.reduce((n, p) => n + p.byteLength, 0);
-  const out = new Uint8Array(total);
-  let o = 0;
-  for (const p of parts) { out.set(p, o); o += p.byteLength; }
-  return {weightSpecs: specs.filter((_, i) => keep[i]), weightData: out.buffer};
+  return {weightSpecs: specs.filter((_, i) => keep[i]), weightData: concatBuffers(parts)};
 }
 
 export interface SaveModelOptions extends SaveOptions {

@@ -7,6 +7,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import {FormatError} from './errors';
+import {concatBuffers, WRITER} from './bytes';
+import type {KerasArtifacts} from './artifacts';
 import type {Json, JsonObject, LayerConfig, LegacyWeightLayout, ModelConfig} from './keras-config';
 import {walkLayers} from './keras-config';
 import {registerKerasCompatLayers} from './keras-config-layers';
@@ -320,15 +322,31 @@ function toFloat(a: StoredArray): StoredArray {
   return a.dtype === 'float32' ? a : {...a, dtype: 'float32', data: Float32Array.from(a.data)};
 }
 
-export function concatBuffers(parts: Uint8Array[]): ArrayBuffer {
-  const total = parts.reduce((n, p) => n + p.byteLength, 0);
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const p of parts) {
-    out.set(p, offset);
-    offset += p.byteLength;
+export {concatBuffers} from './bytes';
+
+/** Adds the bound optimizer state to the model's weights, or records why it was left out. */
+export function appendOptimizer(bound: BoundWeights, binding: OptimizerBinding, warnings: string[]): void {
+  if (binding.warning) warnings.push(binding.warning);
+  if (binding.bound) {
+    bound.specs.push(...binding.bound.specs);
+    bound.buffers.push(...binding.bound.buffers);
   }
-  return out.buffer;
+}
+
+/** What every Keras reader (HDF5, .keras, SavedModel) returns once config and weights are bound. */
+export function kerasArtifacts(modelTopology: ModelConfig, trainingConfig: tf.io.TrainingConfig | undefined,
+  bound: BoundWeights, version: string | undefined, warnings: string[]): KerasArtifacts {
+  return {
+    modelTopology: modelTopology as never,
+    trainingConfig,
+    weightSpecs: bound.specs,
+    weightData: concatBuffers(bound.buffers),
+    format: 'layers-model',
+    generatedBy: version ? `keras v${version}` : 'keras',
+    convertedBy: WRITER,
+    kerasVersion: version,
+    warnings: warnings.length ? warnings : undefined,
+  };
 }
 
 /** The artifacts' weights by name, decoded (float32 / int32), in manifest order. */

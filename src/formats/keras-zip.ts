@@ -17,11 +17,11 @@ import {
 import {normalizeModelConfig, type Json, type JsonObject} from './keras-config';
 import {compileConfigForKeras3, normalizeTrainingConfig} from './keras-config-training';
 import {
-  bindOptimizerWeights, concatBuffers, decodeArtifactWeights, describeModel, type BoundWeights, type ModelSlots,
+  appendOptimizer, bindOptimizerWeights, concatBuffers, kerasArtifacts, decodeArtifactWeights, describeModel, type BoundWeights, type ModelSlots,
   type StoredArray,
 } from './keras-config-weights';
 import {keras3Places, toKeras3ModelConfig} from './keras-config-export';
-import {WRITER} from './hdf5';
+import {WRITER} from './bytes';
 
 export const CONFIG_JSON = 'config.json';
 export const METADATA_JSON = 'metadata.json';
@@ -149,26 +149,12 @@ export async function readKerasZip(file: string): Promise<KerasArtifacts> {
       const optimizer = readOptimizerVariables(file, index, slots.trainable.length);
       if (training?.trainingConfig && optimizer.length > 0) {
         const opt = bindOptimizerWeights(file, training.optimizerClass, optimizer, slots);
-        if (opt.warning) warnings.push(opt.warning);
-        if (opt.bound) {
-          b.specs.push(...opt.bound.specs);
-          b.buffers.push(...opt.bound.buffers);
-        }
+        appendOptimizer(b, opt, warnings);
       }
       return b;
     }));
   }
-  return {
-    modelTopology: normalized.config,
-    trainingConfig: training?.trainingConfig,
-    weightSpecs: bound.specs,
-    weightData: concatBuffers(bound.buffers),
-    format: 'layers-model',
-    generatedBy: version ? `keras v${version}` : 'keras',
-    convertedBy: WRITER,
-    kerasVersion: version,
-    warnings: warnings.length ? warnings : undefined,
-  };
+  return kerasArtifacts(normalized.config, training?.trainingConfig, bound, version, warnings);
 }
 
 function kerasDate(d: Date): string {

@@ -12,10 +12,10 @@ import type {FormatModule, KerasArtifacts} from './artifacts';
 import {normalizeModelConfig, type JsonObject} from './keras-config';
 import {normalizeTrainingConfig} from './keras-config-training';
 import {
-  bindOptimizerWeights, concatBuffers, describeModel, type BoundWeights, type LayerSlots, type StoredArray,
+  appendOptimizer, bindOptimizerWeights, concatBuffers, kerasArtifacts, describeModel, type BoundWeights, type LayerSlots, type StoredArray,
 } from './keras-config-weights';
 import {openTensorBundle, readKerasMetadata, type TensorBundle} from './savedmodel-bundle';
-import {WRITER} from './hdf5';
+import {WRITER} from './bytes';
 
 export const SAVED_MODEL_PB = 'saved_model.pb';
 export const KERAS_METADATA_PB = 'keras_metadata.pb';
@@ -134,23 +134,9 @@ export async function readKerasSavedModel(folder: string): Promise<KerasArtifact
       }
     }
     const opt = bindOptimizerWeights(folder, training.optimizerClass, slotArrays, slots);
-    if (opt.warning) warnings.push(opt.warning);
-    if (opt.bound) {
-      bound.specs.push(...opt.bound.specs);
-      bound.buffers.push(...opt.bound.buffers);
-    }
+    appendOptimizer(bound, opt, warnings);
   }
-  return {
-    modelTopology: normalized.config,
-    trainingConfig: training?.trainingConfig,
-    weightSpecs: bound.specs,
-    weightData: concatBuffers(bound.buffers),
-    format: 'layers-model',
-    generatedBy: version ? `keras v${version}` : 'keras',
-    convertedBy: WRITER,
-    kerasVersion: version,
-    warnings: warnings.length ? warnings : undefined,
-  };
+  return kerasArtifacts(normalized.config, training?.trainingConfig, bound, version, warnings);
 }
 
 export const savedModelFormat: FormatModule = {

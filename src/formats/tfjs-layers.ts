@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type {io} from '@tensorflow/tfjs-core';
 import {FormatError} from './errors';
+import {concatBuffers} from './bytes';
 import type {EpochRecord, FormatModule, KerasArtifacts} from './artifacts';
 
 export const MODEL_JSON = 'model.json';
@@ -40,17 +41,6 @@ function readJson(file: string): any {
   } catch (e) {
     throw new FormatError(file, `is not valid JSON: ${(e as Error).message}`);
   }
-}
-
-function toArrayBuffer(chunks: Uint8Array[]): ArrayBuffer {
-  const total = chunks.reduce((n, c) => n + c.byteLength, 0);
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const c of chunks) {
-    out.set(c, offset);
-    offset += c.byteLength;
-  }
-  return out.buffer;
 }
 
 const BYTES_PER_DTYPE: Record<string, number> = {float32: 4, int32: 4, bool: 1, uint8: 1, uint16: 2, float16: 2, complex64: 8};
@@ -98,7 +88,7 @@ export async function readTfjsLayers(target: string): Promise<KerasArtifacts> {
     }
     specs.push(...group.weights);
   }
-  const weightData = toArrayBuffer(chunks);
+  const weightData = concatBuffers(chunks);
   const needed = expectedBytes(specs);
   if (weightData.byteLength !== needed) {
     throw new FormatError(file, `weight shards hold ${weightData.byteLength} bytes but the manifest describes ${needed}`);
