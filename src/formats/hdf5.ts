@@ -13,7 +13,7 @@ import {
 import {normalizeModelConfig, type ModelConfig} from './keras-config';
 import {normalizeTrainingConfig, trainingConfigForKeras2} from './keras-config-training';
 import {
-  bindLayerWeights, appendOptimizer, bindOptimizerWeights, concatBuffers, kerasArtifacts, decodeArtifactWeights, describeModel, type ModelSlots,
+  bindLayerWeights, appendOptimizer, bindOptimizerWeights, kerasArtifacts, decodeArtifactWeights, describeModel, type ModelSlots,
   type StoredArray,
 } from './keras-config-weights';
 import {keras2LayerNames, toKeras2ModelConfig} from './keras-config-export';

@@ -17,7 +17,7 @@ import {
 import {normalizeModelConfig, type Json, type JsonObject} from './keras-config';
 import {compileConfigForKeras3, normalizeTrainingConfig} from './keras-config-training';
 import {
-  appendOptimizer, bindOptimizerWeights, concatBuffers, kerasArtifacts, decodeArtifactWeights, describeModel, type BoundWeights, type ModelSlots,
+  appendOptimizer, bindOptimizerWeights, kerasArtifacts, decodeArtifactWeights, describeModel, type BoundWeights, type ModelSlots,
   type StoredArray,
 } from './keras-config-weights';
 import {keras3Places, toKeras3ModelConfig} from './keras-config-export';

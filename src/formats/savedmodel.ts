@@ -12,7 +12,7 @@ import type {FormatModule, KerasArtifacts} from './artifacts';
 import {normalizeModelConfig, type JsonObject} from './keras-config';
 import {normalizeTrainingConfig} from './keras-config-training';
 import {
-  appendOptimizer, bindOptimizerWeights, concatBuffers, kerasArtifacts, describeModel, type BoundWeights, type LayerSlots, type StoredArray,
+  appendOptimizer, bindOptimizerWeights, kerasArtifacts, describeModel, type BoundWeights, type LayerSlots, type StoredArray,
 } from './keras-config-weights';
 import {openTensorBundle, readKerasMetadata, type TensorBundle} from './savedmodel-bundle';
 import {WRITER} from './bytes';
