@@ -60,7 +60,7 @@ suite('Keras Workbench extension', () => {
     console.log(`[measure] Train Model -> first progress: ${outcome.firstProgressMs} ms (warm worker)`);
   });
 
-  test('Load Model loads in the worker and opens the inspector; Save Model As… writes a copy', async () => {
+  test('Load Model loads in the worker and opens the inspector; Save Model As… writes tfjs, .h5 and .keras', async () => {
     const folder = vscode.Uri.file(path.join(workspaceRoot(), 'existing-model'));
     const handle = await vscode.commands.executeCommand<ModelHandle>('kerasWorkbench.loadModel', folder);
     assert.ok(handle, 'the model loads');
@@ -75,6 +75,15 @@ suite('Keras Workbench extension', () => {
     assert.ok(fs.existsSync(path.join(copy, 'model.json')));
     const reloaded = await vscode.commands.executeCommand<ModelHandle>('kerasWorkbench.loadModel', vscode.Uri.file(copy));
     assert.equal(reloaded.summary.totalParams, 3051);
+
+    for (const format of ['h5', 'keras'] as const) {
+      const file = path.join(workspaceRoot(), 'models', `abalone.${format}`);
+      assert.equal(await vscode.commands.executeCommand('kerasWorkbench.saveModelAs', {modelId: handle.modelId, path: file, format}), file);
+      const again = await vscode.commands.executeCommand<ModelHandle>('kerasWorkbench.loadModel', vscode.Uri.file(file));
+      assert.ok(again, `${file} loads back`);
+      assert.equal(again.summary.totalParams, 3051);
+      assert.equal(again.format, format);
+    }
   });
 
   test('Load Model on something that is not a model fails without throwing', async () => {

@@ -97,8 +97,9 @@ async function runTraining(ctx: Ctx, specPath: string, workspaceRoot: string, st
         const increment = Math.max(0, done * 100 - reported);
         reported += increment;
         const eta = p.etaSeconds > 0 ? ` · ETA ${formatDuration(p.etaSeconds)}` : '';
-        status.text = `$(sync~spin) Keras: epoch ${p.epoch}/${p.epochs} · batch ${p.batch}/${p.batches}${eta}`;
-        progress.report({increment, message: `epoch ${p.epoch}/${p.epochs}, batch ${p.batch}/${p.batches}${eta} ${formatLogs(p.logs)}`});
+        const batch = p.batch > 0 ? ` · batch ${p.batch}/${p.batches}` : '';
+        status.text = `$(sync~spin) Keras: epoch ${p.epoch}/${p.epochs}${batch}${eta}`;
+        progress.report({increment, message: `epoch ${p.epoch}/${p.epochs}${batch}${eta} ${formatLogs(p.logs)}`.trim()});
       });
       try {
         return await ctx.client.sendRequest(msg.train, {
