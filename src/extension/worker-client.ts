@@ -50,13 +50,11 @@ export class WorkerClient implements vscode.Disposable {
   private restartWhenIdle = false;
   private readonly recentLines: string[] = [];
   private readonly progress = new vscode.EventEmitter<msg.TrainProgress>();
-  private readonly backendInfo = new vscode.EventEmitter<msg.BackendInfo>();
   private readonly exits = new vscode.EventEmitter<void>();
   private readonly evaluation = new vscode.EventEmitter<{modelId: string; done: number; total: number}>();
 
   /** Fires for every training progress notification of the worker. */
   readonly onTrainProgress = (listener: (p: msg.TrainProgress) => void): vscode.Disposable => this.progress.event(listener);
-  readonly onBackend = this.backendInfo.event;
   /** Progress of whole-test-set evaluations (the inspector's confusion matrix). */
   readonly onEvaluateProgress = (listener: (p: {modelId: string; done: number; total: number}) => void): vscode.Disposable =>
     this.evaluation.event(listener);
@@ -96,7 +94,7 @@ export class WorkerClient implements vscode.Disposable {
 
   /** Applies changed worker settings: now when idle, else when the current requests finish. */
   restartSoon(): void {
-    if (this.inFlight === 0) this.stop();
+    if (this.inFlight === 0) void this.stop();
     else this.restartWhenIdle = true;
   }
 
@@ -116,7 +114,6 @@ export class WorkerClient implements vscode.Disposable {
   dispose(): Promise<void> {
     const stopped = this.stop();
     this.progress.dispose();
-    this.backendInfo.dispose();
     this.exits.dispose();
     this.evaluation.dispose();
     return stopped;
@@ -172,7 +169,7 @@ export class WorkerClient implements vscode.Disposable {
     });
     worker.died.catch(() => { /* observed by requests; a death while idle is only logged */ });
     worker.backend = connection.sendRequest(msg.initialize, {backendPreference: this.options.backend()});
-    worker.backend.then((info) => this.backendInfo.fire(info), () => undefined);
+    worker.backend.catch(() => { /* observed by requests, which report it */ });
     this.worker = worker;
     return worker;
   }
