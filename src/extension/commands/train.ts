@@ -92,7 +92,6 @@ async function runTraining(ctx: Ctx, specPath: string, workspaceRoot: string, st
       const listener = ctx.client.onTrainProgress((p) => {
         if (p.runId !== runId) return;
         outcome.firstProgressMs ??= Math.round(performance.now() - started);
-        if (p.kind === 'epoch') ctx.log.info(`Epoch ${p.epoch}/${p.epochs}: ${formatLogs(p.logs)}`);
         const done = p.batches ? ((p.epoch - 1) * p.batches + p.batch) / (p.epochs * p.batches) : 0;
         const increment = Math.max(0, done * 100 - reported);
         reported += increment;
@@ -113,7 +112,7 @@ async function runTraining(ctx: Ctx, specPath: string, workspaceRoot: string, st
     });
     reportSuccess(ctx, summary.name, outcome.result);
     if (live && !outcome.result.cancelled) await showTrainedModel(ctx, live, outcome.result.modelPath);
-    if (outcome.result.backend) void offerNativeBackend(ctx, outcome.result.backend);
+    void offerNativeBackend(ctx, outcome.result.backend);
   } catch (e) {
     outcome.error = (e as Error).message;
     ctx.showError(`Training ${path.basename(specPath)} failed: ${outcome.error}`);
