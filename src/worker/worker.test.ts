@@ -22,85 +22,70 @@ function startWorker(): {child: ChildProcess; connection: MessageConnection; log
   return {child, connection, logs, progress};
 }
 
-function workspace(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kw-worker-'));
-  fs.copyFileSync(SPEC, path.join(dir, 'small.train.json'));
-  return dir;
+type Worker = ReturnType<typeof startWorker> & {root: string; specPath: string};
+
+/** Runs `fn` with a fresh worker and a workspace holding small.train.json; kills and removes both after. */
+async function withWorker(fn: (w: Worker) => Promise<void>): Promise<void> {
+  const worker = startWorker();
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kw-worker-'));
+  const specPath = path.join(root, 'small.train.json');
+  fs.copyFileSync(SPEC, specPath);
+  try {
+    await fn({...worker, root, specPath});
+  } finally {
+    worker.connection.dispose();
+    worker.child.kill('SIGKILL');
+    fs.rmSync(root, {recursive: true, force: true});
+  }
 }
 
-test('worker trains, loads and saves a model over IPC', async () => {
-  const {child, connection, logs, progress} = startWorker();
-  const root = workspace();
-  try {
-    const backend = await connection.sendRequest(msg.initialize, {backendPreference: 'auto'});
-    assert.notEqual(backend.name, 'cpu', 'a fast backend is picked');
-    const specPath = path.join(root, 'small.train.json');
-    const summary = await connection.sendRequest(msg.describeSpec, {specPath, workspaceRoot: root});
-    assert.deepEqual({...summary}, {name: 'small-cnn', savePath: path.join(root, 'models/small-cnn'), format: 'tfjs',
-      overwrite: true, epochs: 1, targetExists: false});
+test('worker trains, loads and saves a model over IPC', () => withWorker(async ({connection, logs, progress, root, specPath}) => {
+  const backend = await connection.sendRequest(msg.initialize, {backendPreference: 'auto'});
+  assert.notEqual(backend.name, 'cpu', 'a fast backend is picked');
+  const summary = await connection.sendRequest(msg.describeSpec, {specPath, workspaceRoot: root});
+  assert.deepEqual({...summary}, {name: 'small-cnn', savePath: path.join(root, 'models/small-cnn'), format: 'tfjs',
+    overwrite: true, epochs: 1, targetExists: false});
 
-    const result = await connection.sendRequest(msg.train, {runId: 'r1', specPath, workspaceRoot: root, limit: 300});
-    assert.equal(result.epochsRun, 1);
-    assert.equal(result.cancelled, false);
-    assert.equal(result.modelPath, path.join(root, 'models/small-cnn'));
-    assert.ok(fs.existsSync(path.join(result.modelPath, 'model.json')));
-    assert.ok(progress.some((p) => p.kind === 'batch' && p.runId === 'r1'), 'batch progress arrives with the run id');
-    assert.ok(progress.some((p) => p.kind === 'epoch'), 'epoch progress arrives');
-    assert.ok(logs.some((l) => /Epoch 1\/1|loss: /.test(l)), `Keras-style lines are logged: ${logs.join('\n')}`);
+  const result = await connection.sendRequest(msg.train, {runId: 'r1', specPath, workspaceRoot: root, limit: 300});
+  assert.equal(result.epochsRun, 1);
+  assert.equal(result.cancelled, false);
+  assert.equal(result.modelPath, path.join(root, 'models/small-cnn'));
+  assert.ok(fs.existsSync(path.join(result.modelPath, 'model.json')));
+  assert.ok(progress.some((p) => p.kind === 'batch' && p.runId === 'r1'), 'batch progress arrives with the run id');
+  assert.ok(progress.some((p) => p.kind === 'epoch'), 'epoch progress arrives');
+  assert.ok(logs.some((l) => /Epoch 1\/1|loss: /.test(l)), `Keras-style lines are logged: ${logs.join('\n')}`);
 
-    const handle = await connection.sendRequest(msg.loadModel, {path: result.modelPath});
-    assert.equal(handle.summary.rows.length, 3);
-    assert.deepEqual(handle.inputShape, [28, 28, 1]);
-    const copy = path.join(root, 'copy');
-    await connection.sendRequest(msg.saveModel, {modelId: handle.modelId, path: copy, format: 'tfjs', overwrite: false, includeOptimizer: true});
-    assert.ok(fs.existsSync(path.join(copy, 'model.json')));
-    await assert.rejects(
-      connection.sendRequest(msg.saveModel, {modelId: handle.modelId, path: copy, format: 'tfjs', overwrite: false, includeOptimizer: true}),
-      /exists/, 'an existing target is refused without overwrite');
-    await connection.sendRequest(msg.disposeModel, {modelId: handle.modelId});
-    await assert.rejects(connection.sendRequest(msg.saveModel, {modelId: handle.modelId, path: copy, overwrite: true, includeOptimizer: true}),
-      /No loaded model/);
-  } finally {
-    connection.dispose();
-    child.kill('SIGKILL');
-    fs.rmSync(root, {recursive: true, force: true});
-  }
-});
+  const handle = await connection.sendRequest(msg.loadModel, {path: result.modelPath});
+  assert.equal(handle.summary.rows.length, 3);
+  assert.deepEqual(handle.inputShape, [28, 28, 1]);
+  const copy = path.join(root, 'copy');
+  await connection.sendRequest(msg.saveModel, {modelId: handle.modelId, path: copy, format: 'tfjs', overwrite: false, includeOptimizer: true});
+  assert.ok(fs.existsSync(path.join(copy, 'model.json')));
+  await assert.rejects(
+    connection.sendRequest(msg.saveModel, {modelId: handle.modelId, path: copy, format: 'tfjs', overwrite: false, includeOptimizer: true}),
+    /exists/, 'an existing target is refused without overwrite');
+  await connection.sendRequest(msg.disposeModel, {modelId: handle.modelId});
+  await assert.rejects(connection.sendRequest(msg.saveModel, {modelId: handle.modelId, path: copy, overwrite: true, includeOptimizer: true}),
+    /No loaded model/);
+}));
 
-test('worker errors name the spec file and the field', async () => {
-  const {child, connection} = startWorker();
-  const root = workspace();
-  try {
-    const specPath = path.join(root, 'bad.train.json');
-    fs.writeFileSync(specPath, fs.readFileSync(SPEC, 'utf8').replace('"batch_size": 50', '"batch_size": 0'));
-    await assert.rejects(connection.sendRequest(msg.describeSpec, {specPath, workspaceRoot: root}),
-      (e: Error) => e.message.includes('bad.train.json') && e.message.includes('fit.batch_size'));
-    await assert.rejects(connection.sendRequest(msg.loadModel, {path: path.join(root, 'missing')}), /missing/);
-  } finally {
-    connection.dispose();
-    child.kill('SIGKILL');
-    fs.rmSync(root, {recursive: true, force: true});
-  }
-});
+test('worker errors name the spec file and the field', () => withWorker(async ({connection, root}) => {
+  const specPath = path.join(root, 'bad.train.json');
+  fs.writeFileSync(specPath, fs.readFileSync(SPEC, 'utf8').replace('"batch_size": 50', '"batch_size": 0'));
+  await assert.rejects(connection.sendRequest(msg.describeSpec, {specPath, workspaceRoot: root}),
+    (e: Error) => e.message.includes('bad.train.json') && e.message.includes('fit.batch_size'));
+  await assert.rejects(connection.sendRequest(msg.loadModel, {path: path.join(root, 'missing')}), /missing/);
+}));
 
-test('cancel stops a training run after the current batch', async () => {
-  const {child, connection, progress} = startWorker();
-  const root = workspace();
-  try {
-    const specPath = path.join(root, 'small.train.json');
-    const run = connection.sendRequest(msg.train, {runId: 'c1', specPath, workspaceRoot: root, limit: 3000, epochs: 3});
-    while (!progress.some((p) => p.kind === 'batch')) await new Promise((r) => setTimeout(r, 20));
-    assert.equal(await connection.sendRequest(msg.cancelTraining, {runId: 'c1'}), true);
-    const result = await run;
-    assert.equal(result.cancelled, true);
-    assert.ok(result.epochsRun < 3);
-    assert.equal(await connection.sendRequest(msg.cancelTraining, {runId: 'c1'}), false, 'a finished run cannot be cancelled');
-  } finally {
-    connection.dispose();
-    child.kill('SIGKILL');
-    fs.rmSync(root, {recursive: true, force: true});
-  }
-});
+test('cancel stops a training run after the current batch', () => withWorker(async ({connection, progress, root, specPath}) => {
+  const run = connection.sendRequest(msg.train, {runId: 'c1', specPath, workspaceRoot: root, limit: 3000, epochs: 3});
+  while (!progress.some((p) => p.kind === 'batch')) await new Promise((r) => setTimeout(r, 20));
+  assert.equal(await connection.sendRequest(msg.cancelTraining, {runId: 'c1'}), true);
+  const result = await run;
+  assert.equal(result.cancelled, true);
+  assert.ok(result.epochsRun < 3);
+  assert.equal(await connection.sendRequest(msg.cancelTraining, {runId: 'c1'}), false, 'a finished run cannot be cancelled');
+}));
 
 test('the worker exits when its parent disconnects', async () => {
   const {child, connection} = startWorker();
