@@ -12,11 +12,12 @@ import {openInspector} from '../inspector';
 
 /** Loads a model in the worker (or reuses a loaded one for the same path) and opens the inspector on it. */
 export async function openModel(ctx: Ctx, uri: vscode.Uri, {reuse}: {reuse: boolean}): Promise<msg.ModelHandle | undefined> {
-  const modelPath = normalizeModelPath(uri.fsPath);
-  if (!modelPath) {
+  const target = normalizeModelPath(uri.fsPath);
+  if (!target) {
     ctx.showError(`${uri.fsPath} is not a Keras model: expected a folder with model.json, a model.json, or a .h5/.keras file.`);
     return undefined;
   }
+  const modelPath = target.path;
   let handle = reuse ? [...ctx.models.values()].reverse().find((m) => m.path === modelPath) : undefined;
   if (!handle) {
     try {
@@ -29,14 +30,14 @@ export async function openModel(ctx: Ctx, uri: vscode.Uri, {reuse}: {reuse: bool
       return undefined;
     }
     ctx.rememberModel(handle);
-    if (modelKind(modelPath, true) === 'folder') ctx.modelFolders.add(modelPath);
+    if (target.isFolder) ctx.modelFolders.add(modelPath);
   }
   openInspector(ctx.extensionUri, ctx.client, handle);
   return handle;
 }
 
 /** A model.json stands for its folder; folders need a model.json; other model files are taken as they are. */
-function normalizeModelPath(file: string): string | undefined {
+function normalizeModelPath(file: string): {path: string; isFolder: boolean} | undefined {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -44,9 +45,9 @@ function normalizeModelPath(file: string): string | undefined {
     return undefined;
   }
   const kind = modelKind(file, stat.isDirectory());
-  if (kind === 'folder') return fs.existsSync(path.join(file, 'model.json')) ? file : undefined;
-  if (kind === 'model.json' && path.basename(file) === 'model.json') return path.dirname(file);
-  return kind ? file : undefined;
+  if (kind === 'folder') return fs.existsSync(path.join(file, 'model.json')) ? {path: file, isFolder: true} : undefined;
+  if (kind === 'model.json' && path.basename(file) === 'model.json') return {path: path.dirname(file), isFolder: true};
+  return kind ? {path: file, isFolder: false} : undefined;
 }
 
 async function askForModel(ctx: Ctx): Promise<vscode.Uri | undefined> {
