@@ -4,17 +4,29 @@
 // Screenshots go to .test-artifacts/e2e-*.png.
 import assert from 'node:assert/strict';
 import {join} from 'node:path';
-import {contextMenu, explorerRow, pickQuickItem, runCommand, STEP_TIMEOUT, waitForFrameText, waitForNotification} from './workbench.mjs';
+import {contextMenu, contextMenuLabels, explorerRow, pickQuickItem, runCommand, STEP_TIMEOUT, waitForFrameText, waitForNotification} from './workbench.mjs';
 
 const SHOT_DIR = process.env.KW_ARTIFACTS;
 
 export async function trainLoadInspect(page, {workspace}) {
   const shot = (name) => page.screenshot({path: join(SHOT_DIR, `e2e-${name}.png`)});
   const measures = {};
+  const t0 = Date.now();
 
   await page.locator('.monaco-workbench .explorer-folders-view').waitFor({timeout: STEP_TIMEOUT});
   await page.locator('.explorer-folders-view .monaco-list-row', {hasText: 'small.train.json'}).waitFor({timeout: STEP_TIMEOUT});
   await shot('1-workbench');
+
+  // The explorer menus follow their `when` clauses: Train Model on specs, Load Model on model folders only.
+  // (Contributed menu items appear once the remote extension host has registered the extension.)
+  // The model-folder key is set once the extension has activated and searched the workspace.
+  const onSpec = await menuOnceItShows(page, explorerRow(page, 'small.train.json'), 'Train Model');
+  assert.ok(onSpec.includes('Train Model'), `menu on a spec: ${onSpec}`);
+  measures.menuOnSpecAfterMs = Date.now() - t0;
+  const onModel = await menuOnceItShows(page, explorerRow(page, 'existing-model'), 'Load Model');
+  measures.menuOnModelFolderAfterMs = Date.now() - t0;
+  assert.ok(onModel.includes('Load Model') && !onModel.includes('Train Model'), `menu on a model folder: ${onModel}`);
+  assert.ok(!(await contextMenuLabels(page, explorerRow(page, '.vscode'))).includes('Load Model'), 'no Load Model on other folders');
 
   await runCommand(page, 'Keras: Train Model');
   await page.locator('.quick-input-widget .monaco-list-row', {hasText: 'small.train.json'}).first().waitFor({timeout: STEP_TIMEOUT});
@@ -59,4 +71,11 @@ export async function trainLoadInspect(page, {workspace}) {
   measures.vscodeActivation = (await item.first().innerText()).match(/\d+\s*ms/)?.[0];
   await shot('7-extensions-view');
   return measures;
+}
+
+async function menuOnceItShows(page, row, label) {
+  const until = Date.now() + STEP_TIMEOUT;
+  let labels = [];
+  while (!labels.includes(label) && Date.now() < until) labels = await contextMenuLabels(page, row);
+  return labels;
 }

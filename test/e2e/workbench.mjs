@@ -65,6 +65,18 @@ export async function contextMenu(page, row, label) {
   throw new Error(`context menu item "${label}" not found`);
 }
 
+/** The labels of the context menu of `row` (the menu is closed again). */
+export async function contextMenuLabels(page, row) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await row.click({button: 'right'});
+    await page.waitForTimeout(500);
+    const labels = await page.locator('.context-view .action-item .action-label').allInnerTexts();
+    await page.keyboard.press('Escape');
+    if (labels.length) return labels.map((l) => l.trim()).filter(Boolean);
+  }
+  throw new Error('the context menu did not open');
+}
+
 /** Toasts are hidden under the smoke-test driver: reads the Notifications center instead. */
 export async function waitForNotification(page, pattern, timeoutMs = STEP_TIMEOUT * 3) {
   const until = Date.now() + timeoutMs;
