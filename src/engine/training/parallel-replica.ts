@@ -1,0 +1,88 @@
+/**
+ * The two halves of a data-parallel step that every replica runs, the main thread's model and
+ * each worker's alike: the gradient of its shard into its SharedArrayBuffer slot, then the sum of
+ * all slots in slot order and the optimizer update. Same code and same order everywhere, so the
+ * replicas stay identical.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import type {LayersModel} from '@tensorflow/tfjs-layers';
+import {applyGradients} from '../kernels/fused-adam';
+import {floatOffset, WasmBackend} from '../kernels/wasm-gradients';
+import type {LossAndMetrics} from './losses';
+
+export interface Replica {
+  model: LayersModel;
+  optimizer: tf.Optimizer;
+  objective: LossAndMetrics;
+  variables: tf.Variable[];
+  yShape: number[];
+  gradients: SharedArrayBuffer;
+  paramCount: number;
+}
+
+export function trainableVariables(model: LayersModel): tf.Variable[] {
+  return model.trainableWeights.map((w) => w.read() as tf.Variable);
+}
+
+function slotOf(r: Replica, index: number): Float32Array {
+  return new Float32Array(r.gradients, index * r.paramCount * 4, r.paramCount);
+}
+
+/** Gradient of the shard's mean loss into slot `index`; returns the shard's [loss, ...metrics] means. */
+export function computeShardGradients(r: Replica, index: number, x: Float32Array, y: Float32Array, count: number): number[] {
+  const slot = slotOf(r, index);
+  if (count === 0) {
+    slot.fill(0);
+    return [0, ...r.objective.metrics.map(() => 0)];
+  }
+  const inputShape = (r.model.inputs[0].shape as number[]).slice(1);
+  const result = tf.tidy(() => {
+    const xs = tf.tensor(x, [count, ...inputShape]);
+    const ys = tf.tensor(y, [count, ...r.yShape]);
+    let prediction: tf.Tensor | undefined;
+    const {value, grads} = tf.variableGrads(() => {
+      // Kept past variableGrads' own scope: the metrics below read it.
+      prediction = tf.keep(r.model.apply(xs, {training: true}) as tf.Tensor);
+      return r.objective.loss(ys, prediction) as tf.Scalar;
+    }, r.variables);
+    const backend = tf.backend() as unknown as WasmBackend;
+    let offset = 0;
+    for (const v of r.variables) {
+      // Straight from the wasm heap into the shared slot.
+      const g = grads[v.name];
+      const at = floatOffset(backend, g);
+      slot.set(backend.wasm.HEAPF32.subarray(at, at + g.size), offset);
+      offset += g.size;
+    }
+    const metrics = r.objective.metrics.map((m) => tf.mean(m.fn(ys, prediction!)));
+    const out = tf.stack([value, ...metrics]);
+    prediction!.dispose();
+    return out;
+  });
+  const values = Array.from(result.dataSync());
+  result.dispose();
+  return values;
+}
+
+/** Sum of every slot weighted by its shard's share of the batch, in slot order; then the update. */
+export function applyCombinedGradients(r: Replica, shardWeights: number[]): void {
+  const backend = tf.backend() as unknown as WasmBackend;
+  const slots = shardWeights.map((w, s) => ({w: Math.fround(w), data: slotOf(r, s)})).filter((s) => s.w !== 0);
+  tf.tidy(() => {
+    const named: tf.NamedTensorMap = {};
+    let offset = 0;
+    for (const v of r.variables) {
+      // Written straight into a fresh tensor on the wasm heap.
+      const info = backend.makeOutput(v.shape, 'float32');
+      const at = floatOffset(backend, info);
+      const h = backend.wasm.HEAPF32;
+      h.fill(0, at, at + v.size);
+      for (const {w, data} of slots) {
+        for (let i = 0; i < v.size; i++) h[at + i] += w * data[offset + i];
+      }
+      named[v.name] = tf.engine().makeTensorFromTensorInfo(info);
+      offset += v.size;
+    }
+    applyGradients(r.optimizer, r.variables, named);
+  });
+}
