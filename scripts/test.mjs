@@ -15,7 +15,7 @@ const stages = [
 
 ensureSystemPackages();
 for (const [name, args] of stages) {
-  const entry = args.find((a) => /\.(m?js|ts)$/.test(a));
+  const entry = args.find((a) => !a.startsWith('-') && a !== 'tsx');
   if (!existsSync(entry)) {
     console.log(`\n=== ${name}: skipped (${entry} not present)`);
     continue;
