@@ -10,13 +10,14 @@ const stages = [
   ['build', ['scripts/build.mjs']],
   ['unit tests', ['scripts/run-unit-tests.mjs']],
   ['VS Code integration and end-to-end tests', ['scripts/vscode/run-all.mjs']],
-  ['inspector browser tests', ['scripts/run-browser-tests.mjs']],
+  ['inspector webview in headless Chromium', ['--import', 'tsx', '--test', 'test/e2e/inspector-webview.test.ts']],
 ];
 
 ensureSystemPackages();
 for (const [name, args] of stages) {
-  if (!existsSync(args[0])) {
-    console.log(`\n=== ${name}: skipped (${args[0]} not present)`);
+  const entry = args.find((a) => !a.startsWith('-') && a !== 'tsx');
+  if (!existsSync(entry)) {
+    console.log(`\n=== ${name}: skipped (${entry} not present)`);
     continue;
   }
   console.log(`\n=== ${name}`);

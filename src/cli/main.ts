@@ -8,6 +8,7 @@ import * as engine from '../engine';
 import {batchLine} from '../engine/training/keras-log';
 import type {BackendPreference} from '../engine/backend';
 import type {TrainProgress} from '../protocol/messages';
+import {convertCommand} from './convert';
 
 const HELP = `Usage: keras-workbench <command> [options]
 
@@ -18,13 +19,13 @@ Commands:
       --resume              Continue from the checkpoint of an interrupted run (optimizer state included).
       --out PATH            Override save.path.
       --overwrite           Replace an existing model even if the spec says overwrite: false.
+      --threads N           Data-parallel training threads (default: every core).
   summary MODEL           Print model.summary() of a saved model (folder, .h5 or .keras).
   predict MODEL           Predict test samples of the model's dataset.
       --sample N            Index in the test split (repeatable; default 0).
   evaluate MODEL          Test loss and accuracy on the model's test split.
       --limit N             Evaluate the first N test samples only.
-  convert IN OUT          Convert a model between formats (folder, .h5, .keras).
-      --format F            tfjs | h5 | keras (default: from OUT's extension).
+  convert IN OUT          Convert a model between formats (see convert --help).
 
 Options for every command:
   --backend B             auto (default) | native | wasm | cpu
@@ -50,7 +51,7 @@ function parse(args: string[]) {
     allowPositionals: true,
     options: {
       epochs: {type: 'string'}, limit: {type: 'string'}, resume: {type: 'boolean'}, out: {type: 'string'},
-      overwrite: {type: 'boolean'}, sample: {type: 'string', multiple: true}, backend: {type: 'string'},
+      overwrite: {type: 'boolean'}, threads: {type: 'string'}, sample: {type: 'string', multiple: true}, backend: {type: 'string'},
       'custom-objects': {type: 'string'}, 'no-compile': {type: 'boolean'}, format: {type: 'string'},
       help: {type: 'boolean', short: 'h'},
     },
@@ -108,6 +109,7 @@ async function train({values, positionals}: Parsed): Promise<number> {
     const result = await engine.trainFromSpec(spec, specFile, {
       epochs: int(values.epochs, '--epochs'), limit: int(values.limit, '--limit'), resume: values.resume,
       out: values.out, overwrite: values.overwrite, backend: backendOf(values), signal: controller.signal,
+      threads: int(values.threads, '--threads'),
       onProgress, onLog,
     });
     const samples = result.samplesPerSecond.toFixed(1);
@@ -153,21 +155,13 @@ async function evaluate({values, positionals}: Parsed): Promise<number> {
   return 0;
 }
 
-async function convert({values, positionals}: Parsed): Promise<number> {
-  const input = needPositional(positionals, 1, 'IN');
-  const output = needPositional(positionals, 2, 'OUT');
-  const opened = await open(values, input);
-  const format = values.format as 'tfjs' | 'h5' | 'keras' | undefined;
-  const written = await engine.saveModel(opened.model, output, {
-    saveFormat: format, overwrite: values.overwrite ?? false, includeOptimizer: true, history: opened.handle.history as never,
-  });
-  process.stdout.write(`Wrote ${path.resolve(output)} (${written}).\n`);
-  return 0;
-}
-
-const COMMANDS: Record<string, (p: Parsed) => Promise<number>> = {train, summary, predict, evaluate, convert};
+const COMMANDS: Record<string, (p: Parsed) => Promise<number>> = {train, summary, predict, evaluate};
 
 export async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'convert') {
+    // convert has its own options (--weights, --no-optimizer, ...) and help.
+    return convertCommand(argv.slice(1));
+  }
   let parsed: Parsed;
   try {
     parsed = parse(argv);

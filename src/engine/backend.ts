@@ -7,6 +7,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import * as path from 'path';
 import * as fs from 'fs';
 import {installWasmGradientKernels} from './kernels/wasm-gradients';
+import {installChainedTensorMethods} from '../formats/keras-config-layers';
 
 export type BackendPreference = 'auto' | 'native' | 'wasm' | 'cpu';
 
@@ -53,6 +54,12 @@ function tryNative(): string | undefined {
 
 export async function initBackend(preference: BackendPreference = 'auto'): Promise<BackendInfo> {
   if (active) return active;
+  // tfjs-layers' own initializers (Orthogonal, for LSTM/GRU) call chained tensor methods that the
+  // CommonJS build of tfjs-core does not install.
+  installChainedTensorMethods();
+  // Production mode: no debug checks, and no console banner telling CLI users to install
+  // tfjs-node (we print our own, accurate advice).
+  tf.env().set('PROD', true);
   const wantNative = preference === 'auto' || preference === 'native';
   if (wantNative) {
     const pkg = tryNative();

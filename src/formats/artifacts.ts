@@ -18,6 +18,8 @@ export interface KerasArtifacts extends io.ModelArtifacts {
   kerasVersion?: string;
   /** Training history (per epoch metrics), when the saver stored it. */
   history?: EpochRecord[];
+  /** What a reader could not carry over (e.g. optimizer state it could not map); the model still loads. */
+  warnings?: string[];
 }
 
 export interface SaveOptions {

@@ -8,8 +8,13 @@ import * as path from 'path';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import {FormatError} from './errors';
+import {concatBuffers} from './bytes';
 import {tfjsLayersFormat} from './tfjs-layers';
 import {explainUnknownClass, registerCustomObjects} from './custom-objects';
+import {hdf5Format, kerasJsonTopologyFormat} from './hdf5';
+import {kerasZipFormat} from './keras-zip';
+import {savedModelFormat} from './savedmodel';
+import {registerKerasCompatLayers} from './keras-config-layers';
 import type {EpochRecord, FormatModule, KerasArtifacts, LoadOptions, SaveFormat, SaveOptions} from './artifacts';
 
 export {FormatError} from './errors';
@@ -17,6 +22,8 @@ export type {KerasArtifacts, SaveFormat, SaveOptions, LoadOptions} from './artif
 
 /** Registered formats, most specific first. Readers of other formats register themselves here. */
 const formats: FormatModule[] = [tfjsLayersFormat];
+// Keras interoperability (issue 5): HDF5 (.h5, also HDF5 content in .keras files), Keras 3 zip, SavedModel.
+[kerasJsonTopologyFormat, savedModelFormat, kerasZipFormat, hdf5Format].forEach((f) => registerFormat(f));
 
 export function registerFormat(module: FormatModule): void {
   if (!formats.some((f) => f.format === module.format)) formats.unshift(module);
@@ -42,7 +49,9 @@ export async function detectFormat(target: string): Promise<FormatModule> {
   throw new FormatError(target, `is not a model this tool can read: ${what}`);
 }
 
-export async function readArtifacts(target: string): Promise<{artifacts: KerasArtifacts; format: FormatModule['format']}> {
+export async function readArtifacts(target: string, options: LoadOptions = {}): Promise<{artifacts: KerasArtifacts; format: FormatModule['format']}> {
+  // Readers build the model to place its weights: custom layers must be known before that.
+  registerCustomObjects(options.customObjects);
   const module = await detectFormat(target);
   return {artifacts: await module.read(target), format: module.format};
 }
@@ -113,7 +122,11 @@ export async function saveArtifacts(artifacts: KerasArtifacts, target: string, o
     const keep = (artifacts.weightSpecs ?? []).map((s) => s.group !== 'optimizer');
     toWrite = {...artifacts, ...stripOptimizer(artifacts, keep)};
   }
-  await writeAtomically(target, (tmp) => module.write!(tmp, toWrite));
+  await writeAtomically(target, (tmp) => module.write!(tmp, toWrite).catch((e: unknown) => {
+    // Writers see the temporary path; errors should name the file the user asked for.
+    if (e instanceof FormatError && e.file === tmp) throw new FormatError(target, e.message.slice(tmp.length + 2));
+    throw e;
+  }));
   return format;
 }
 
@@ -129,11 +142,7 @@ function stripOptimizer(artifacts: KerasArtifacts, keep: boolean[]): Pick<KerasA
     if (keep[i]) parts.push(data.subarray(offset, offset + bytes));
     offset += bytes;
   });
-  const total = parts.reduce((n, p) => n + p.byteLength, 0);
-  const out = new Uint8Array(total);
-  let o = 0;
-  for (const p of parts) { out.set(p, o); o += p.byteLength; }
-  return {weightSpecs: specs.filter((_, i) => keep[i]), weightData: out.buffer};
+  return {weightSpecs: specs.filter((_, i) => keep[i]), weightData: concatBuffers(parts)};
 }
 
 export interface SaveModelOptions extends SaveOptions {
@@ -159,6 +168,7 @@ export interface LoadedModel {
 
 /** Builds a model from artifacts; `compile` restores optimizer, loss and metrics when present. */
 export async function modelFromArtifacts(artifacts: KerasArtifacts, file: string, options: LoadOptions = {}): Promise<tfl.LayersModel> {
+  registerKerasCompatLayers();
   registerCustomObjects(options.customObjects);
   const compile = options.compile ?? true;
   const usable: KerasArtifacts = compile ? artifacts : {...artifacts, trainingConfig: undefined};
@@ -171,7 +181,7 @@ export async function modelFromArtifacts(artifacts: KerasArtifacts, file: string
 
 /** Keras `load_model(path, custom_objects, compile)`. */
 export async function loadModel(target: string, options: LoadOptions = {}): Promise<LoadedModel> {
-  const {artifacts, format} = await readArtifacts(target);
+  const {artifacts, format} = await readArtifacts(target, options);
   const model = await modelFromArtifacts(artifacts, target, options);
   return {model, artifacts, format};
 }

@@ -9,15 +9,24 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type {io} from '@tensorflow/tfjs-core';
 import {FormatError} from './errors';
+import {concatBuffers} from './bytes';
 import type {EpochRecord, FormatModule, KerasArtifacts} from './artifacts';
 
 export const MODEL_JSON = 'model.json';
 export const WEIGHTS_BIN = 'weights.bin';
 export const HISTORY_JSON = 'history.json';
 
-/** The model.json of a folder, or the path itself when it names a JSON file. */
+/**
+ * The model.json of a folder (or its only JSON file holding a `modelTopology`, as some apps
+ * rename it), or the path itself when it names a JSON file.
+ */
 function modelJsonPath(target: string): string {
-  return fs.statSync(target).isDirectory() ? path.join(target, MODEL_JSON) : target;
+  if (!fs.statSync(target).isDirectory()) return target;
+  const standard = path.join(target, MODEL_JSON);
+  if (fs.existsSync(standard)) return standard;
+  const candidates = fs.readdirSync(target).filter((f) => f.endsWith('.json') &&
+    fs.readFileSync(path.join(target, f), 'utf8').includes('"modelTopology"'));
+  return candidates.length === 1 ? path.join(target, candidates[0]) : standard;
 }
 
 function readJson(file: string): any {
@@ -32,17 +41,6 @@ function readJson(file: string): any {
   } catch (e) {
     throw new FormatError(file, `is not valid JSON: ${(e as Error).message}`);
   }
-}
-
-function toArrayBuffer(chunks: Uint8Array[]): ArrayBuffer {
-  const total = chunks.reduce((n, c) => n + c.byteLength, 0);
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const c of chunks) {
-    out.set(c, offset);
-    offset += c.byteLength;
-  }
-  return out.buffer;
 }
 
 const BYTES_PER_DTYPE: Record<string, number> = {float32: 4, int32: 4, bool: 1, uint8: 1, uint16: 2, float16: 2, complex64: 8};
@@ -90,7 +88,7 @@ export async function readTfjsLayers(target: string): Promise<KerasArtifacts> {
     }
     specs.push(...group.weights);
   }
-  const weightData = toArrayBuffer(chunks);
+  const weightData = concatBuffers(chunks);
   const needed = expectedBytes(specs);
   if (weightData.byteLength !== needed) {
     throw new FormatError(file, `weight shards hold ${weightData.byteLength} bytes but the manifest describes ${needed}`);
@@ -144,9 +142,7 @@ export const tfjsLayersFormat: FormatModule = {
   format: 'tfjs',
   async detect(target: string) {
     try {
-      const stat = fs.statSync(target);
-      if (stat.isDirectory()) return fs.existsSync(path.join(target, MODEL_JSON));
-      return target.endsWith('.json') && fs.readFileSync(target, 'utf8').includes('"modelTopology"');
+      return fs.existsSync(modelJsonPath(target)) && fs.readFileSync(modelJsonPath(target), 'utf8').includes('"modelTopology"');
     } catch {
       return false;
     }

@@ -92,6 +92,8 @@ export interface WeightStats {
   histogram: {edges: number[]; counts: number[]};
   /** PNG as a data URL: Conv2D kernels as tile grids, Dense matrices as down-sampled heat maps. */
   image?: string;
+  /** What `image` shows: one tile per (input channel, filter), one per filter averaged over channels, or a matrix. */
+  imageKind?: 'kernel-grid' | 'kernel-grid-mean' | 'heatmap' | 'heatmap-downsampled';
 }
 
 export interface Prediction {
@@ -103,6 +105,21 @@ export interface Prediction {
   image?: string;
   /** Raw input values for non-image inputs (truncated). */
   inputValues?: number[];
+  /** The k most probable classes, most probable first. */
+  top?: Array<{label: number; probability: number}>;
+}
+
+/** One layer's configuration and weights, shown on demand in the layer table. */
+export interface LayerDetails {
+  name: string;
+  className: string;
+  config: Record<string, unknown>;
+  inputShape: string;
+  outputShape: string;
+  inbound: string[];
+  trainable: boolean;
+  params: number;
+  weights: Array<{name: string; shape: number[]; dtype: string; trainable: boolean}>;
 }
 
 export interface EvaluationResult {
@@ -118,6 +135,22 @@ export interface EvaluationResult {
 export interface InitializeParams { backendPreference: 'auto' | 'native' | 'wasm' | 'cpu' }
 export const initialize = new RequestType<InitializeParams, BackendInfo, void>('workbench/initialize');
 
+/** What the extension needs to know about a spec before training (save target, overwrite). */
+export interface DescribeSpecParams { specPath: string; workspaceRoot: string; out?: string }
+export interface SpecSummary {
+  name: string;
+  /** Absolute save path, resolved inside the workspace. */
+  savePath: string;
+  format: string;
+  overwrite: boolean;
+  epochs: number;
+  targetExists: boolean;
+}
+export const describeSpec = new RequestType<DescribeSpecParams, SpecSummary, void>('workbench/describeSpec');
+
+/** Text of the reference MNIST spec, for "New Training Spec". */
+export const referenceSpec = new RequestType<Record<string, never>, string, void>('workbench/referenceSpec');
+
 export interface TrainParams {
   runId: string;
   specPath: string;
@@ -128,8 +161,8 @@ export interface TrainParams {
   out?: string;
   /** The extension already confirmed replacing an existing target. */
   overwrite?: boolean;
-  /** Custom objects may only be loaded in trusted workspaces. */
-  allowCustomObjects: boolean;
+  /** JS module of custom layer classes (`custom_objects`); the extension sends it only in trusted workspaces. */
+  customObjectsModule?: string;
 }
 export const train = new RequestType<TrainParams, TrainResult, void>('workbench/train');
 
@@ -155,17 +188,18 @@ export const saveModel = new RequestType<SaveModelParams, {path: string}, void>(
 
 export interface ModelParams { modelId: string }
 export const disposeModel = new RequestType<ModelParams, void, void>('workbench/disposeModel');
-export const layerConfig = new RequestType<ModelParams & {layer: string}, unknown, void>('workbench/layerConfig');
+export const layerConfig = new RequestType<ModelParams & {layer: string}, LayerDetails, void>('workbench/layerConfig');
 export const weightStats = new RequestType<ModelParams, WeightStats[], void>('workbench/weightStats');
 
 export interface PredictParams extends ModelParams { index: number; topK?: number }
 export const predictSample = new RequestType<PredictParams, Prediction, void>('workbench/predictSample');
 
-export interface SamplePageParams extends ModelParams { offset: number; count: number; onlyMisclassified: boolean }
+export interface SamplePageParams extends ModelParams { offset: number; count: number; onlyMisclassified: boolean; topK?: number }
 export const samplePage = new RequestType<SamplePageParams, {total: number; items: Prediction[]}, void>(
   'workbench/samplePage');
 
-export interface PixelsParams extends ModelParams { pixels: number[] }
+/** Raw input values, flattened: drawn pixels in [0, 1] for 28x28x1 models, or a tabular row. */
+export interface PixelsParams extends ModelParams { pixels: number[]; topK?: number }
 export const predictPixels = new RequestType<PixelsParams, Prediction, void>('workbench/predictPixels');
 
 export const evaluate = new RequestType<ModelParams & {limit?: number}, EvaluationResult, void>('workbench/evaluate');
@@ -177,3 +211,34 @@ export const log = new NotificationType<LogParams>('workbench/log');
 export const trainProgress = new NotificationType<TrainProgress>('workbench/trainProgress');
 export const evaluateProgress = new NotificationType<{modelId: string; done: number; total: number}>(
   'workbench/evaluateProgress');
+
+// ---------------------------------------------------------------- inspector webview <-> extension host
+// postMessage payloads. The webview names a worker request by its method below; the host adds the
+// model id, forwards it to the worker and answers with the same id.
+
+export interface InspectorRequestMap {
+  weightStats: {params: Record<string, never>; result: WeightStats[]};
+  layerConfig: {params: {layer: string}; result: LayerDetails};
+  predictSample: {params: {index: number; topK?: number}; result: Prediction};
+  samplePage: {params: {offset: number; count: number; onlyMisclassified: boolean; topK?: number}; result: {total: number; items: Prediction[]}};
+  predictPixels: {params: {pixels: number[]; topK?: number}; result: Prediction};
+  evaluate: {params: {limit?: number}; result: EvaluationResult};
+}
+export type InspectorMethod = keyof InspectorRequestMap;
+
+/** What the panel shows: a loaded model, or a training run that has no saved model yet. */
+export type InspectorSubject =
+  | {kind: 'model'; model: ModelHandle}
+  | {kind: 'training'; runId: string; title: string; model?: ModelHandle};
+
+export type WebviewToHost =
+  | {type: 'ready'}
+  | {type: 'request'; id: number; method: InspectorMethod; params: unknown}
+  /** The webview measured something (benchmarks, tests). */
+  | {type: 'mark'; name: string; at: number};
+
+export type HostToWebview =
+  | {type: 'subject'; subject: InspectorSubject}
+  | {type: 'response'; id: number; result?: unknown; error?: string}
+  | {type: 'trainProgress'; progress: TrainProgress}
+  | {type: 'evaluateProgress'; done: number; total: number};

@@ -15,6 +15,7 @@ const INITIALIZER_CLASSES: Record<string, string> = {
 };
 const SEEDED_ARGS = ['kernel_initializer', 'recurrent_initializer', 'embeddings_initializer', 'depthwise_initializer',
   'pointwise_initializer'];
+const RECURRENT_WITH_GATES = new Set(['LSTM', 'GRU', 'ConvLSTM2D']);
 const DEFAULT_KERNEL_INITIALIZER = {class_name: 'GlorotUniform', config: {}};
 
 export function knownLayerClasses(): string[] {
@@ -68,6 +69,8 @@ export function layersToConfig(name: string, layers: LayerSpec[], seed: number):
       layers: layers.map((layer, i) => {
         const {type, ...args} = layer;
         const config: Record<string, unknown> = {...args, name: args.name ?? defaultName(type)};
+        // Keras's default; TensorFlow.js defaults to hard_sigmoid, which computes other numbers.
+        if (RECURRENT_WITH_GATES.has(type) && config.recurrent_activation === undefined) config.recurrent_activation = 'sigmoid';
         seedInitializers(config, seed, i);
         return {class_name: type, config};
       }),

@@ -6,6 +6,7 @@
  * of the result.
  */
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import * as tf from '@tensorflow/tfjs-core';
 import type {LayersModel} from '@tensorflow/tfjs-layers';
@@ -15,7 +16,7 @@ import {readTrainSpec, resolveInside, SpecError, TrainSpec} from '../spec/spec';
 import {buildModel, createOptimizer, tfjsLossName} from '../model/build';
 import {evaluateSplit, gatherRows} from '../evaluate';
 import {LossAndMetrics, lossAndMetrics} from './losses';
-import {LocalStepper, TrainStepper} from './stepper';
+import {createStepper, TrainStepper} from './stepper';
 import {epochPermutation} from './random';
 import {epochLine} from './keras-log';
 import {formatFromPath, loadModel, saveModel, FormatError} from '../../formats';
@@ -40,6 +41,12 @@ export interface TrainOptions {
   customObjects?: CustomObjects;
   /** Replaces how each batch step is computed (e.g. across worker threads). */
   createStepper?: (model: LayersModel, objective: LossAndMetrics, targetShape: number[]) => Promise<TrainStepper> | TrainStepper;
+}
+
+/** Every core: data-parallel replicas on the wasm backend (native TensorFlow threads itself). */
+export function defaultThreads(): number {
+  const fromEnv = Number(process.env.KERAS_WORKBENCH_THREADS);
+  return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : os.availableParallelism();
 }
 
 export const CHECKPOINT_SUFFIX = '.checkpoint';
@@ -169,7 +176,7 @@ export async function trainFromSpec(spec: TrainSpec, specFile: string, options: 
   const batches = Math.ceil(train.count / batchSize);
   const stepper = options.createStepper
     ? await options.createStepper(model, objective, train.targetShape)
-    : new LocalStepper(model, objective, train.targetShape);
+    : createStepper(model, objective, train.targetShape, {threads: options.threads ?? defaultThreads()});
   const progress = (p: Omit<TrainProgress, 'runId' | 'epochs' | 'batches'>) =>
     options.onProgress?.({runId, epochs, batches, ...p});
   let cancelled = false;
@@ -198,6 +205,8 @@ export async function trainFromSpec(spec: TrainSpec, specFile: string, options: 
           elapsedSeconds: (Date.now() - started) / 1000,
           etaSeconds: perBatch * (batches - b - 1 + (epochs - epoch) * batches),
         });
+        // Let the event loop run between batches: a cancel request over IPC (or SIGINT) can only arrive here.
+        await new Promise((resolve) => setImmediate(resolve));
         if (options.signal?.aborted) {
           cancelled = true;
           break;

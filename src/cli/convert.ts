@@ -1,0 +1,94 @@
+/**
+ * `convert IN OUT [--format tfjs|h5|keras] [--weights W.h5] [--no-optimizer] [--no-overwrite]`:
+ * converts between every format we read and every format we write, file to file, without
+ * running the model. IN is sniffed by content; OUT's format comes from --format or its extension.
+ */
+import * as path from 'path';
+import {parseArgs} from 'util';
+import {initBackend} from '../engine/backend';
+import {FormatError, formatFromPath, readArtifacts, saveArtifacts, type KerasArtifacts, type SaveFormat} from '../formats/index';
+import {readKerasWeightsWithTopology} from '../formats/hdf5';
+import {loadCustomObjectsModule} from '../formats/custom-objects';
+
+export const CONVERT_HELP = `Usage: keras-workbench convert IN OUT [options]
+
+Converts a Keras model between formats. IN may be a TensorFlow.js folder (model.json), a Keras
+HDF5 file (.h5/.hdf5), a Keras 3 .keras file, or a tf.keras SavedModel folder; its format is
+recognized from its content. OUT is written as a TensorFlow.js folder, .h5 (tf.keras 2.x layout)
+or .keras (Keras 3 layout).
+
+Options:
+  --format F            tfjs | h5 | keras (default: from OUT's extension; folder = tfjs)
+  --weights FILE        IN is a JSON topology (model.to_json()) and FILE its weights-only HDF5
+                        (model.save_weights()).
+  --no-optimizer        Leave the optimizer state out (Keras include_optimizer=False).
+  --no-overwrite        Fail instead of replacing an existing OUT.
+  --custom-objects JS   Module exporting custom layer classes (Keras custom_objects).`;
+
+const FORMATS: SaveFormat[] = ['tfjs', 'h5', 'keras'];
+
+function parse(args: string[]) {
+  return parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      format: {type: 'string'}, weights: {type: 'string'}, 'no-optimizer': {type: 'boolean'},
+      'no-overwrite': {type: 'boolean'}, overwrite: {type: 'boolean'}, 'custom-objects': {type: 'string'},
+      backend: {type: 'string'}, help: {type: 'boolean', short: 'h'},
+    },
+  });
+}
+
+/** Runs `convert` with the arguments after the command name; returns the exit status. */
+export async function convertCommand(args: string[]): Promise<number> {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(args[0] === 'convert' ? args.slice(1) : args);
+  } catch (e) {
+    process.stderr.write(`convert: ${(e as Error).message}\n\n${CONVERT_HELP}\n`);
+    return 2;
+  }
+  const {values, positionals} = parsed;
+  if (values.help) {
+    process.stdout.write(`${CONVERT_HELP}\n`);
+    return 0;
+  }
+  const [input, output] = positionals;
+  if (!input || !output || positionals.length > 2) {
+    process.stderr.write(`convert: expected IN and OUT, got ${positionals.length} path(s)\n\n${CONVERT_HELP}\n`);
+    return 2;
+  }
+  const format = (values.format ?? formatFromPath(output)) as SaveFormat;
+  if (!FORMATS.includes(format)) {
+    process.stderr.write(`convert: --format must be one of ${FORMATS.join(', ')}, got '${values.format}'\n`);
+    return 2;
+  }
+  try {
+    // Readers build the model (without running it) to place its weights; the lightest backend does.
+    await initBackend('cpu');
+    const customObjects = values['custom-objects'] ? loadCustomObjectsModule(values['custom-objects']) : undefined;
+    let artifacts: KerasArtifacts;
+    let from: string;
+    if (values.weights) {
+      artifacts = await readKerasWeightsWithTopology(values.weights, input);
+      from = 'JSON topology + weights-only HDF5';
+    } else {
+      const read = await readArtifacts(input, {customObjects});
+      artifacts = read.artifacts;
+      from = read.format;
+    }
+    for (const w of artifacts.warnings ?? []) process.stderr.write(`warning: ${w}\n`);
+    const written = await saveArtifacts(artifacts, output, {
+      saveFormat: format,
+      includeOptimizer: !values['no-optimizer'],
+      overwrite: !values['no-overwrite'],
+    });
+    const version = artifacts.kerasVersion ? `, Keras ${artifacts.kerasVersion}` : '';
+    process.stdout.write(`Converted ${input} (${from}${version}) -> ${path.resolve(output)} (${written}).\n`);
+    return 0;
+  } catch (e) {
+    const message = e instanceof FormatError ? e.message : `${input}: ${(e as Error).message ?? e}`;
+    process.stderr.write(`convert: ${message}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,26 @@
+/** Every command of package.json's `contributes.commands`, as a factory over the shared context. */
+import * as vscode from 'vscode';
+import type {Ctx} from '../context';
+import {installNativeBackend} from '../native-backend';
+import {loadModel, openInspectorCommand, saveModelAs} from './models';
+import {newTrainingSpec} from './spec';
+import {cancelTraining, trainModel} from './train';
+
+type Command = (...args: any[]) => unknown; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export const COMMANDS: Record<string, (ctx: Ctx) => Command> = {
+  'kerasWorkbench.trainModel': trainModel,
+  'kerasWorkbench.cancelTraining': cancelTraining,
+  'kerasWorkbench.loadModel': loadModel,
+  'kerasWorkbench.openInspector': openInspectorCommand,
+  'kerasWorkbench.saveModelAs': saveModelAs,
+  'kerasWorkbench.newTrainingSpec': newTrainingSpec,
+  'kerasWorkbench.installNativeBackend': installNativeBackend,
+  'kerasWorkbench.restartWorker': (ctx) => async () => {
+    await ctx.client.stop();
+    const info = await ctx.client.backend();
+    void vscode.window.showInformationMessage(`Keras Workbench worker restarted on ${info.description}.`);
+    return info;
+  },
+  'kerasWorkbench.showLog': (ctx) => () => ctx.log.show(),
+};

@@ -1,0 +1,158 @@
+/**
+ * Keras: Load Model, Open Inspector and Save Model As…. Models are loaded in the worker (never in
+ * the extension host); the extension keeps only their handles.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import * as msg from '../../protocol/messages';
+import type {Ctx} from '../context';
+import {modelKind} from '../format';
+import {openInspector} from '../inspector';
+
+/** Loads a model in the worker (or reuses a loaded one for the same path) and opens the inspector on it. */
+export async function openModel(ctx: Ctx, uri: vscode.Uri, {reuse}: {reuse: boolean}): Promise<msg.ModelHandle | undefined> {
+  const target = normalizeModelPath(uri.fsPath);
+  if (!target) {
+    ctx.showError(`${uri.fsPath} is not a Keras model: expected a folder with model.json, a model.json, or a .h5/.keras file.`);
+    return undefined;
+  }
+  const modelPath = target.path;
+  let handle = reuse ? [...ctx.models.values()].reverse().find((m) => m.path === modelPath) : undefined;
+  if (!handle) {
+    try {
+      handle = await vscode.window.withProgress({
+        location: vscode.ProgressLocation.Notification,
+        title: `Loading ${vscode.workspace.asRelativePath(modelPath)}…`,
+      }, () => ctx.client.sendRequest(msg.loadModel, {path: modelPath, compile: true, customObjectsModule: ctx.customObjectsModule(uri)}));
+    } catch (e) {
+      ctx.showError(`Cannot load ${modelPath}: ${(e as Error).message}`);
+      return undefined;
+    }
+    ctx.rememberModel(handle);
+    if (target.isFolder) ctx.modelFolders.add(modelPath);
+  }
+  openInspector(ctx.extensionUri, ctx.client, handle);
+  return handle;
+}
+
+/** A model.json stands for its folder; folders need a model.json; other model files are taken as they are. */
+function normalizeModelPath(file: string): {path: string; isFolder: boolean} | undefined {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    return undefined;
+  }
+  const kind = modelKind(file, stat.isDirectory());
+  if (kind === 'folder') return fs.existsSync(path.join(file, 'model.json')) ? {path: file, isFolder: true} : undefined;
+  if (kind === 'model.json' && path.basename(file) === 'model.json') return {path: path.dirname(file), isFolder: true};
+  return kind ? {path: file, isFolder: false} : undefined;
+}
+
+async function askForModel(ctx: Ctx): Promise<vscode.Uri | undefined> {
+  const root = ctx.workspaceRoot();
+  const picked = await vscode.window.showOpenDialog({
+    title: 'Load Keras Model',
+    openLabel: 'Load Model',
+    canSelectFiles: true,
+    canSelectFolders: true,
+    defaultUri: root ? vscode.Uri.file(path.join(root, ctx.config.defaultSaveFolder)) : undefined,
+    filters: {'Keras models': ['json', 'h5', 'hdf5', 'keras'], 'All files': ['*']},
+  });
+  return picked?.[0];
+}
+
+export function loadModel(ctx: Ctx) {
+  return async (arg?: vscode.Uri): Promise<msg.ModelHandle | undefined> => {
+    const uri = arg instanceof vscode.Uri ? arg : await askForModel(ctx);
+    return uri ? openModel(ctx, uri, {reuse: false}) : undefined;
+  };
+}
+
+export function openInspectorCommand(ctx: Ctx) {
+  return async (arg?: vscode.Uri): Promise<msg.ModelHandle | undefined> => {
+    if (arg instanceof vscode.Uri) return openModel(ctx, arg, {reuse: true});
+    const handle = await pickLoadedModel(ctx, 'Open Inspector');
+    if (handle) {
+      openInspector(ctx.extensionUri, ctx.client, handle);
+      return handle;
+    }
+    if (ctx.models.size > 0) return undefined; // the user dismissed the pick
+    const uri = await askForModel(ctx);
+    return uri ? openModel(ctx, uri, {reuse: true}) : undefined;
+  };
+}
+
+async function pickLoadedModel(ctx: Ctx, title: string): Promise<msg.ModelHandle | undefined> {
+  const loaded = [...ctx.models.values()].reverse();
+  if (loaded.length <= 1) return loaded[0];
+  const picked = await vscode.window.showQuickPick(loaded.map((m) => ({
+    label: m.summary.modelName,
+    description: vscode.workspace.asRelativePath(m.path),
+    detail: `${m.summary.totalParams.toLocaleString('en-US')} params · ${m.format}`,
+    handle: m,
+  })), {title, placeHolder: 'Loaded model'});
+  return picked?.handle;
+}
+
+const FORMATS: Array<vscode.QuickPickItem & {format: NonNullable<msg.SaveModelParams['format']>; extension: string}> = [
+  {label: 'TensorFlow.js folder', description: 'model.json + weight shards', format: 'tfjs', extension: ''},
+  {label: 'Keras HDF5', description: '.h5', format: 'h5', extension: '.h5'},
+  {label: 'Keras 3 archive', description: '.keras', format: 'keras', extension: '.keras'},
+];
+
+/** Arguments for calling Save Model As… without its dialogs (tests, other extensions). */
+export interface SaveModelArgs {
+  modelId: string;
+  path: string;
+  format?: msg.SaveModelParams['format'];
+}
+
+export function saveModelAs(ctx: Ctx) {
+  return async (args?: SaveModelArgs): Promise<string | undefined> => {
+    const handle = args ? ctx.models.get(args.modelId) : await pickLoadedModel(ctx, 'Save Model As…');
+    if (!handle) {
+      void vscode.window.showInformationMessage('No model is loaded: use "Keras: Load Model" first.');
+      return undefined;
+    }
+    const format = args ? FORMATS.find((f) => f.format === (args.format ?? 'tfjs'))
+      : await vscode.window.showQuickPick(FORMATS, {title: 'Save Model As…', placeHolder: 'Format'});
+    if (!format) return undefined;
+    const target = args ? vscode.Uri.file(args.path) : await askForTarget(ctx, handle, format);
+    if (!target) return undefined;
+    const exists = fs.existsSync(target.fsPath);
+    if (exists) {
+      const replace = 'Replace';
+      const choice = await vscode.window.showWarningMessage(`${vscode.workspace.asRelativePath(target)} already exists. Replace it?`,
+        {modal: true}, replace);
+      if (choice !== replace) return undefined;
+    }
+    try {
+      const saved = await vscode.window.withProgress({
+        location: vscode.ProgressLocation.Notification, title: `Saving ${vscode.workspace.asRelativePath(target)}…`,
+      }, () => ctx.client.sendRequest(msg.saveModel, {
+        modelId: handle.modelId, path: target.fsPath, format: format.format, overwrite: exists, includeOptimizer: true,
+      }));
+      if (format.format === 'tfjs') ctx.modelFolders.add(saved.path);
+      const reveal = 'Reveal in Explorer';
+      void vscode.window.showInformationMessage(`Saved ${handle.summary.modelName} to ${vscode.workspace.asRelativePath(saved.path)}.`, reveal)
+        .then((choice) => choice && vscode.commands.executeCommand('revealInExplorer', vscode.Uri.file(saved.path)));
+      return saved.path;
+    } catch (e) {
+      ctx.showError(`Cannot save ${handle.summary.modelName} to ${target.fsPath}: ${(e as Error).message}`);
+      return undefined;
+    }
+  };
+}
+
+function askForTarget(ctx: Ctx, handle: msg.ModelHandle, format: (typeof FORMATS)[number]): Thenable<vscode.Uri | undefined> {
+  const root = ctx.workspaceRoot(vscode.Uri.file(handle.path)) ?? path.dirname(handle.path);
+  const base = path.basename(handle.path).replace(/\.(h5|hdf5|keras)$/i, '');
+  return vscode.window.showSaveDialog({
+    title: `Save ${handle.summary.modelName} as ${format.label}`,
+    saveLabel: 'Save Model',
+    defaultUri: vscode.Uri.file(path.join(root, ctx.config.defaultSaveFolder, `${base}-copy${format.extension}`)),
+    filters: format.extension ? {[format.label]: [format.extension.slice(1)]} : undefined,
+  });
+}

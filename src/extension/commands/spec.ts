@@ -1,0 +1,37 @@
+/** Keras: New Training Spec — writes the reference MNIST CNN spec into the workspace and opens it. */
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import * as msg from '../../protocol/messages';
+import type {Ctx} from '../context';
+
+export function newTrainingSpec(ctx: Ctx) {
+  return async (): Promise<vscode.Uri | undefined> => {
+    const root = ctx.workspaceRoot(vscode.window.activeTextEditor?.document.uri);
+    if (!root) {
+      void vscode.window.showErrorMessage('Open a folder first: the training spec is written into the workspace.');
+      return undefined;
+    }
+    let text: string;
+    try {
+      text = await ctx.client.sendRequest(msg.referenceSpec, {});
+    } catch (e) {
+      ctx.showError(`Cannot get the reference spec: ${(e as Error).message}`);
+      return undefined;
+    }
+    // The extension validates *.train.json through its jsonValidation contribution; a relative
+    // "$schema" pointing into this repository would not resolve in the user's workspace.
+    text = text.replace(/^\s*"\$schema"\s*:\s*"[^"]*",?\s*\n/m, '');
+    const target = vscode.Uri.file(freeName(root, 'mnist-cnn', '.train.json'));
+    await vscode.workspace.fs.writeFile(target, Buffer.from(text, 'utf8'));
+    await vscode.window.showTextDocument(target);
+    return target;
+  };
+}
+
+function freeName(dir: string, stem: string, ext: string): string {
+  for (let i = 1; ; i++) {
+    const candidate = path.join(dir, `${stem}${i === 1 ? '' : `-${i}`}${ext}`);
+    if (!fs.existsSync(candidate)) return candidate;
+  }
+}

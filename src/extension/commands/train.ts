@@ -1,0 +1,174 @@
+/**
+ * Keras: Train Model. Picks the spec (argument, active editor, quick pick, or the offer to create
+ * the reference spec), confirms replacing an existing model, then runs the training in the worker
+ * with a cancellable progress notification, a status bar item and the epoch lines in the log.
+ */
+import * as path from 'path';
+import {randomUUID} from 'crypto';
+import * as vscode from 'vscode';
+import * as msg from '../../protocol/messages';
+import type {Ctx} from '../context';
+import {formatDuration, formatLogs, isTrainSpec} from '../format';
+import {offerNativeBackend} from '../native-backend';
+import {showTrainingRun, TrainingRunView} from '../inspector';
+import {openModel} from './models';
+
+export interface TrainOutcome {
+  result?: msg.TrainResult;
+  error?: string;
+  /** From the command to the first progress notification of the worker, in ms. */
+  firstProgressMs?: number;
+}
+
+export function trainModel(ctx: Ctx) {
+  return async (arg?: vscode.Uri): Promise<TrainOutcome | undefined> => {
+    const started = performance.now();
+    if (ctx.training) {
+      const choice = await vscode.window.showWarningMessage('A training run is already in progress.', 'Cancel Training');
+      if (choice) await vscode.commands.executeCommand('kerasWorkbench.cancelTraining');
+      return undefined;
+    }
+    const spec = await pickSpec(arg);
+    if (!spec) return undefined;
+    const root = ctx.workspaceRoot(spec);
+    if (!root) {
+      ctx.showError(`${spec.fsPath} is not inside an open workspace folder: open its folder to train.`);
+      return undefined;
+    }
+    await vscode.workspace.textDocuments.find((d) => d.uri.toString() === spec.toString() && d.isDirty)?.save();
+    return runTraining(ctx, spec.fsPath, root, started);
+  };
+}
+
+async function pickSpec(arg?: vscode.Uri): Promise<vscode.Uri | undefined> {
+  if (arg instanceof vscode.Uri && isTrainSpec(arg.fsPath)) return arg;
+  const active = vscode.window.activeTextEditor?.document.uri;
+  if (active && isTrainSpec(active.fsPath)) return active;
+  const specs = await vscode.workspace.findFiles('**/*.train.json', '**/node_modules/**', 200);
+  if (specs.length === 0) {
+    const create = 'Create Reference Spec';
+    const choice = await vscode.window.showInformationMessage(
+      'No training spec (*.train.json) in this workspace. Create the reference MNIST CNN spec?', create);
+    if (choice === create) await vscode.commands.executeCommand('kerasWorkbench.newTrainingSpec');
+    return undefined;
+  }
+  const items = specs
+    .map((uri) => ({label: path.basename(uri.fsPath), description: vscode.workspace.asRelativePath(uri, true), uri}))
+    .sort((a, b) => a.description.localeCompare(b.description));
+  const picked = await vscode.window.showQuickPick(items, {title: 'Train Model', placeHolder: 'Training spec to run'});
+  return picked?.uri;
+}
+
+async function runTraining(ctx: Ctx, specPath: string, workspaceRoot: string, started: number): Promise<TrainOutcome> {
+  const runId = randomUUID();
+  ctx.training = runId;
+  const status = vscode.window.createStatusBarItem('kerasWorkbench.training', vscode.StatusBarAlignment.Left, 10);
+  status.name = 'Keras Training';
+  status.command = 'kerasWorkbench.cancelTraining';
+  status.text = '$(sync~spin) Keras: starting…';
+  status.tooltip = 'Training in progress: click to cancel';
+  status.show();
+  const outcome: TrainOutcome = {};
+  try {
+    const summary = await ctx.client.sendRequest(msg.describeSpec, {specPath, workspaceRoot});
+    let overwrite = summary.overwrite;
+    if (summary.targetExists && !summary.overwrite && ctx.config.confirmOverwrite) {
+      const replace = 'Replace';
+      const choice = await vscode.window.showWarningMessage(
+        `${vscode.workspace.asRelativePath(summary.savePath)} already exists. Replace it with the model trained by ${path.basename(specPath)}?`,
+        {modal: true, detail: 'The spec says "overwrite": false.'}, replace);
+      if (choice !== replace) return outcome;
+      overwrite = true;
+    }
+    ctx.log.info(`Training ${specPath} -> ${summary.savePath}`);
+    const live = ctx.config.showLiveCurves ? openLiveView(ctx, runId, summary.name) : undefined;
+    outcome.result = await vscode.window.withProgress({
+      location: vscode.ProgressLocation.Notification,
+      title: `Training ${summary.name}`,
+      cancellable: true,
+    }, async (progress, token) => {
+      token.onCancellationRequested(() => void vscode.commands.executeCommand('kerasWorkbench.cancelTraining'));
+      let reported = 0;
+      const listener = ctx.client.onTrainProgress((p) => {
+        if (p.runId !== runId) return;
+        outcome.firstProgressMs ??= Math.round(performance.now() - started);
+        const done = p.batches ? ((p.epoch - 1) * p.batches + p.batch) / (p.epochs * p.batches) : 0;
+        const increment = Math.max(0, done * 100 - reported);
+        reported += increment;
+        const eta = p.etaSeconds > 0 ? ` · ETA ${formatDuration(p.etaSeconds)}` : '';
+        const batch = p.batch > 0 ? ` · batch ${p.batch}/${p.batches}` : '';
+        status.text = `$(sync~spin) Keras: epoch ${p.epoch}/${p.epochs}${batch}${eta}`;
+        progress.report({increment, message: `epoch ${p.epoch}/${p.epochs}${batch}${eta} ${formatLogs(p.logs)}`.trim()});
+      });
+      try {
+        return await ctx.client.sendRequest(msg.train, {
+          runId, specPath, workspaceRoot, out: summary.savePath, overwrite,
+          epochs: ctx.config.epochs, limit: ctx.config.sampleLimit,
+          customObjectsModule: ctx.customObjectsModule(vscode.Uri.file(specPath)),
+        });
+      } finally {
+        listener.dispose();
+      }
+    });
+    reportSuccess(ctx, summary.name, outcome.result);
+    if (live && !outcome.result.cancelled) await showTrainedModel(ctx, live, outcome.result.modelPath);
+    void offerNativeBackend(ctx, outcome.result.backend);
+  } catch (e) {
+    outcome.error = (e as Error).message;
+    ctx.showError(`Training ${path.basename(specPath)} failed: ${outcome.error}`);
+  } finally {
+    ctx.training = undefined;
+    status.dispose();
+  }
+  return outcome;
+}
+
+/** The inspector's live loss / accuracy curves for this run; undefined once the user closes it. */
+function openLiveView(ctx: Ctx, runId: string, title: string): {view?: TrainingRunView} {
+  const live: {view?: TrainingRunView} = {view: showTrainingRun(ctx.extensionUri, ctx.client, {runId, title})};
+  live.view?.panel.onDidDispose(() => { live.view = undefined; });
+  return live;
+}
+
+/** Loads the saved model into the live view, so the panel turns from curves into the full inspector. */
+async function showTrainedModel(ctx: Ctx, live: {view?: TrainingRunView}, modelPath: string): Promise<void> {
+  if (!live.view) return;
+  try {
+    const handle = await ctx.client.sendRequest(msg.loadModel, {path: modelPath, compile: true});
+    ctx.rememberModel(handle);
+    live.view?.showModel(handle);
+  } catch (e) {
+    ctx.log.warn(`Could not show the trained model in the inspector: ${(e as Error).message}`);
+  }
+}
+
+function reportSuccess(ctx: Ctx, name: string, result: msg.TrainResult): void {
+  const where = vscode.workspace.asRelativePath(result.modelPath);
+  const epochs = `${result.epochsRun} epoch${result.epochsRun === 1 ? '' : 's'}`;
+  const last = result.history[result.history.length - 1];
+  const metrics = last ? ` (${formatLogs(last)})` : '';
+  ctx.log.info(`${result.cancelled ? 'Cancelled' : 'Finished'} after ${epochs} in ${formatDuration(result.wallSeconds)}, ` +
+    `${Math.round(result.samplesPerSecond)} samples/s on ${result.backend.name}`);
+  if (result.cancelled) {
+    void vscode.window.showInformationMessage(`Training of ${name} cancelled after ${epochs}${metrics}. The model at ${where} was not changed.`);
+    return;
+  }
+  ctx.modelFolders.add(result.modelPath);
+  const inspect = 'Open Inspector';
+  const reveal = 'Reveal in Explorer';
+  void vscode.window.showInformationMessage(`Trained ${name} for ${epochs}${metrics}. Saved to ${where}.`, inspect, reveal).then(async (choice) => {
+    if (choice === inspect) await openModel(ctx, vscode.Uri.file(result.modelPath), {reuse: true});
+    if (choice === reveal) await vscode.commands.executeCommand('revealInExplorer', vscode.Uri.file(result.modelPath));
+  });
+}
+
+export function cancelTraining(ctx: Ctx) {
+  return async (): Promise<boolean> => {
+    const runId = ctx.training;
+    if (!runId) {
+      void vscode.window.showInformationMessage('No training run in progress.');
+      return false;
+    }
+    return ctx.client.sendRequest(msg.cancelTraining, {runId});
+  };
+}

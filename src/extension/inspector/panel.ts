@@ -1,0 +1,147 @@
+/**
+ * The inspector's webview panel in VS Code: one per model (or per training run), local
+ * resources only, state kept by the webview (`setState`) and restored after a reload by the
+ * panel serializer, which reloads the model in the worker.
+ */
+import * as vscode from 'vscode';
+import {loadModel, type HostToWebview, type InspectorSubject, type ModelHandle, type WebviewToHost} from '../../protocol/messages';
+import {inspectorHtml, makeNonce} from './html';
+import {createInspectorRouter, type InspectorClient} from './router';
+
+export const INSPECTOR_VIEW_TYPE = 'kerasWorkbench.inspector';
+
+function titleOf(subject: InspectorSubject): string {
+  if (subject.kind === 'training' && !subject.model) return `Training: ${subject.title}`;
+  return `Inspector: ${subject.model!.summary.modelName}`;
+}
+
+export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+  return {
+    enableScripts: true,
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist')],
+    // The webview restores itself from its saved state; keeping it alive while hidden is not needed.
+    retainContextWhenHidden: false,
+  };
+}
+
+const open = new Set<InspectorPanel>();
+
+export class InspectorPanel {
+  private readonly disposables: vscode.Disposable[] = [];
+  private trainSubscription?: vscode.Disposable;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly extensionUri: vscode.Uri,
+    private readonly client: InspectorClient,
+    private subject: InspectorSubject,
+  ) {
+    open.add(this);
+    panel.webview.options = webviewOptions(extensionUri);
+    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'inspector.svg');
+    const route = createInspectorRouter(client, {
+      post: (m) => void this.post(m),
+      modelId: () => this.subject.model?.modelId,
+    });
+    this.disposables.push(
+      panel.webview.onDidReceiveMessage((m: WebviewToHost) => void route(m)),
+      panel.onDidDispose(() => this.dispose()),
+    );
+    if (client.onEvaluateProgress) {
+      this.disposables.push(client.onEvaluateProgress((p) => {
+        if (p.modelId === this.subject.model?.modelId) void this.post({type: 'evaluateProgress', done: p.done, total: p.total});
+      }));
+    }
+    this.watchTraining();
+    this.render();
+  }
+
+  get modelId(): string | undefined {
+    return this.subject.model?.modelId;
+  }
+
+  get runId(): string | undefined {
+    return this.subject.kind === 'training' ? this.subject.runId : undefined;
+  }
+
+  private watchTraining(): void {
+    this.trainSubscription?.dispose();
+    this.trainSubscription = undefined;
+    const runId = this.runId;
+    if (!runId) return;
+    this.trainSubscription = this.client.onTrainProgress((progress) => {
+      if (progress.runId === runId) void this.post({type: 'trainProgress', progress});
+    });
+  }
+
+  private render(): void {
+    const webview = this.panel.webview;
+    const dist = vscode.Uri.joinPath(this.extensionUri, 'dist');
+    this.panel.title = titleOf(this.subject);
+    webview.html = inspectorHtml({
+      cspSource: webview.cspSource,
+      nonce: makeNonce(),
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.css')).toString(),
+      title: titleOf(this.subject),
+      subject: this.subject,
+    });
+  }
+
+  private post(message: HostToWebview): Thenable<boolean> {
+    return this.panel.webview.postMessage(message);
+  }
+
+  /** Shows another subject in the same panel, e.g. the saved model at the end of a training run. */
+  setSubject(subject: InspectorSubject): void {
+    this.subject = subject;
+    this.panel.title = titleOf(subject);
+    this.watchTraining();
+    void this.post({type: 'subject', subject});
+  }
+
+  reveal(): void {
+    this.panel.reveal(undefined, false);
+  }
+
+  dispose(): void {
+    open.delete(this);
+    this.trainSubscription?.dispose();
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+
+  static find(predicate: (p: InspectorPanel) => boolean): InspectorPanel | undefined {
+    for (const p of open) if (predicate(p)) return p;
+    return undefined;
+  }
+}
+
+export function createPanel(extensionUri: vscode.Uri, client: InspectorClient, subject: InspectorSubject): InspectorPanel {
+  const panel = vscode.window.createWebviewPanel(INSPECTOR_VIEW_TYPE, titleOf(subject), vscode.ViewColumn.Active, webviewOptions(extensionUri));
+  return new InspectorPanel(panel, extensionUri, client, subject);
+}
+
+/** After a window reload: reload the panel's model in the (new) worker and show it again. */
+export async function restorePanel(extensionUri: vscode.Uri, client: InspectorClient, panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+  const saved = (state as {subject?: InspectorSubject} | undefined)?.subject;
+  panel.webview.options = webviewOptions(extensionUri);
+  if (!saved) {
+    panel.webview.html = '<!DOCTYPE html><html><body><p>Nothing to restore: open the inspector again from Keras: Load Model.</p></body></html>';
+    return;
+  }
+  let model: ModelHandle | undefined = saved.model;
+  if (model) {
+    try {
+      model = await client.sendRequest(loadModel, {path: model.path});
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      void vscode.window.showErrorMessage(`Keras Workbench: could not reload ${saved.model!.path} for the inspector: ${message}`);
+      panel.dispose();
+      return;
+    }
+  }
+  const subject: InspectorSubject = saved.kind === 'training'
+    ? {kind: 'training', runId: saved.runId, title: saved.title, model}
+    : {kind: 'model', model: model!};
+  new InspectorPanel(panel, extensionUri, client, subject);
+}

@@ -1,0 +1,45 @@
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import type {RequestType} from 'vscode-jsonrpc';
+import type {HostToWebview} from '../../protocol/messages';
+import {createInspectorRouter, type InspectorClient} from './router';
+
+function recordingClient(answer: (method: string, params: unknown) => unknown): {client: InspectorClient; calls: Array<[string, unknown]>} {
+  const calls: Array<[string, unknown]> = [];
+  const client: InspectorClient = {
+    async sendRequest<P, R>(type: RequestType<P, R, void>, params: P): Promise<R> {
+      calls.push([type.method, params]);
+      return answer(type.method, params) as R;
+    },
+    onTrainProgress: () => ({dispose() {}}),
+  };
+  return {client, calls};
+}
+
+test('requests get the panel model id and the worker method; answers keep the request id', async () => {
+  const {client, calls} = recordingClient((m) => (m === 'workbench/predictSample' ? {index: 788, predicted: 9, probabilities: []} : null));
+  const posted: HostToWebview[] = [];
+  const route = createInspectorRouter(client, {post: (m) => posted.push(m), modelId: () => 'model-7'});
+  await route({type: 'request', id: 3, method: 'predictSample', params: {index: 788, modelId: 'other'}});
+  assert.deepEqual(calls, [['workbench/predictSample', {index: 788, modelId: 'model-7'}]]);
+  assert.deepEqual(posted, [{type: 'response', id: 3, result: {index: 788, predicted: 9, probabilities: []}}]);
+});
+
+test('unknown methods, a missing model and worker errors come back as error messages', async () => {
+  const {client, calls} = recordingClient(() => { throw new Error('Sample index 10000 is outside the test set (0..9999).'); });
+  const posted: HostToWebview[] = [];
+  let modelId: string | undefined;
+  const route = createInspectorRouter(client, {post: (m) => posted.push(m), modelId: () => modelId});
+  await route({type: 'request', id: 1, method: 'saveModel' as never, params: {}});
+  await route({type: 'request', id: 2, method: 'toString' as never, params: {}});
+  await route({type: 'request', id: 3, method: 'weightStats', params: {}});
+  modelId = 'm';
+  await route({type: 'request', id: 4, method: 'predictSample', params: {index: 10000}});
+  assert.equal(calls.length, 1);
+  assert.deepEqual(posted.map((p) => p.type === 'response' && [p.id, p.error]), [
+    [1, 'The inspector asked for an unknown request "saveModel".'],
+    [2, 'The inspector asked for an unknown request "toString".'],
+    [3, 'This panel has no loaded model yet.'],
+    [4, 'Sample index 10000 is outside the test set (0..9999).'],
+  ]);
+});

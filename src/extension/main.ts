@@ -1,0 +1,47 @@
+/**
+ * Extension entry. Activation only wires commands, the model-folder watcher and the inspector
+ * serializer: TensorFlow.js lives in the worker process, which starts on the first command
+ * that needs it.
+ */
+import * as vscode from 'vscode';
+import {COMMANDS} from './commands';
+import {Ctx} from './context';
+import {registerInspectorSerializer} from './inspector';
+import type {TrainProgress} from '../protocol/messages';
+
+/** What the extension exports to other extensions and to its integration tests. */
+export interface KerasWorkbenchApi {
+  activationMs: number;
+  workerPid(): number | undefined;
+  modelFolders(): Promise<string[]>;
+  onTrainProgress(listener: (p: TrainProgress) => void): vscode.Disposable;
+}
+
+let ctx: Ctx | undefined;
+
+export function activate(context: vscode.ExtensionContext): KerasWorkbenchApi {
+  const started = performance.now();
+  const current = new Ctx(context);
+  ctx = current;
+  for (const [id, factory] of Object.entries(COMMANDS)) {
+    context.subscriptions.push(vscode.commands.registerCommand(id, factory(current)));
+  }
+  registerInspectorSerializer(context, current.client);
+  const activationMs = performance.now() - started;
+  current.log.info(`Activated in ${activationMs.toFixed(1)} ms`);
+  return {
+    activationMs,
+    workerPid: () => current.client.pid,
+    modelFolders: async () => {
+      await current.modelFolders.ready;
+      return current.modelFolders.list();
+    },
+    onTrainProgress: (listener) => current.client.onTrainProgress(listener),
+  };
+}
+
+export async function deactivate(): Promise<void> {
+  const current = ctx;
+  ctx = undefined;
+  await current?.dispose();
+}

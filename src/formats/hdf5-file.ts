@@ -1,0 +1,216 @@
+/**
+ * HDF5 through h5wasm (the HDF5 C library compiled to WebAssembly): opening files, and the
+ * attribute and dataset encodings Keras uses. h5wasm is an ES module, loaded on first use.
+ */
+import * as fs from 'fs';
+import type * as H5 from 'h5wasm';
+import {FormatError} from './errors';
+
+type H5Module = typeof import('h5wasm/node');
+export type H5File = H5.File;
+export type H5Group = H5.Group;
+export type H5Dataset = H5.Dataset;
+
+const HDF5_MAGIC = [0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a];
+const ZIP_MAGIC = [0x50, 0x4b];
+
+/** HDF5's object header limit; Keras splits larger attributes into `name0`, `name1`, ... */
+export const HDF5_OBJECT_HEADER_LIMIT = 64512;
+
+let loading: Promise<H5Module> | undefined;
+
+export function h5wasm(): Promise<H5Module> {
+  loading ??= import('h5wasm/node').then(async (m) => {
+    await m.ready;
+    return m;
+  });
+  return loading;
+}
+
+function startsWith(file: string, magic: number[]): boolean {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, 'r');
+    const head = Buffer.alloc(magic.length);
+    const n = fs.readSync(fd, head, 0, magic.length, 0);
+    return n === magic.length && magic.every((b, i) => head[i] === b);
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+export function isHdf5File(file: string): boolean {
+  return isFile(file) && startsWith(file, HDF5_MAGIC);
+}
+
+export function isZipFile(file: string): boolean {
+  return isFile(file) && startsWith(file, ZIP_MAGIC);
+}
+
+function isFile(p: string): boolean {
+  try {
+    return fs.statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Opens an HDF5 file for reading, runs `use`, and always closes it. */
+export async function withHdf5<T>(file: string, use: (f: H5File) => T | Promise<T>): Promise<T> {
+  const h5 = await h5wasm();
+  if (!isHdf5File(file)) throw new FormatError(file, 'is not an HDF5 file (no HDF5 signature)');
+  let f: H5File;
+  try {
+    f = new h5.File(file, 'r');
+  } catch (e) {
+    throw new FormatError(file, `cannot be opened as HDF5: ${(e as Error).message ?? e}`);
+  }
+  try {
+    return await use(f);
+  } finally {
+    f.close();
+  }
+}
+
+/** Creates (truncates) an HDF5 file, runs `fill`, flushes and closes it. */
+export async function createHdf5(file: string, fill: (f: H5File) => void | Promise<void>): Promise<void> {
+  const h5 = await h5wasm();
+  const f = new h5.File(file, 'w');
+  try {
+    await fill(f);
+    f.flush();
+  } finally {
+    f.close();
+  }
+}
+
+export function isGroup(entity: unknown): entity is H5Group {
+  return entity != null && typeof (entity as H5Group).keys === 'function' && typeof (entity as H5Group).create_group === 'function';
+}
+
+export function isDataset(entity: unknown): entity is H5Dataset {
+  return entity != null && typeof (entity as H5Dataset).shape !== 'undefined' && typeof (entity as H5Group).keys !== 'function';
+}
+
+/** Decodes bytes h5wasm may hand back for fixed-length strings. */
+function asText(v: unknown): string {
+  if (typeof v === 'string') return v.replace(/\0+$/, '');
+  if (v instanceof Uint8Array) return new TextDecoder().decode(v).replace(/\0+$/, '');
+  return String(v);
+}
+
+function attributeValue(holder: H5Group | H5Dataset, name: string): unknown {
+  const attrs = holder.attrs;
+  if (!(name in attrs)) return undefined;
+  return attrs[name].value;
+}
+
+/** A scalar string attribute (fixed or variable length), or undefined when absent. */
+export function readStringAttribute(holder: H5Group | H5Dataset, name: string): string | undefined {
+  const v = attributeValue(holder, name);
+  if (v === undefined || v === null) return undefined;
+  if (Array.isArray(v)) return v.length === 1 ? asText(v[0]) : v.map(asText).join('');
+  return asText(v);
+}
+
+/**
+ * A string-array attribute as Keras writes it: fixed-length or variable-length strings, an empty
+ * float64 array for "no names", or split into `name0`, `name1`, ... when it outgrew 64 KB.
+ */
+export function readStringListAttribute(holder: H5Group | H5Dataset, name: string): string[] | undefined {
+  const attrs = holder.attrs;
+  if (name in attrs) return toStringList(attrs[name].value);
+  if (!(`${name}0` in attrs)) return undefined;
+  const out: string[] = [];
+  for (let i = 0; `${name}${i}` in attrs; i++) out.push(...toStringList(attrs[`${name}${i}`].value));
+  return out;
+}
+
+function toStringList(v: unknown): string[] {
+  if (v === null || v === undefined) return [];
+  if (typeof v === 'string') return [asText(v)];
+  if (Array.isArray(v)) return v.map(asText);
+  // An empty numeric array (Keras writes float64 shape (0,) for layers without weights).
+  if (ArrayBuffer.isView(v)) return (v as unknown as ArrayLike<unknown>).length === 0 ? [] : Array.from(v as unknown as ArrayLike<unknown>, asText);
+  return [asText(v)];
+}
+
+export interface NumericArray {
+  dtype: 'float32' | 'int32';
+  shape: number[];
+  data: Float32Array | Int32Array;
+}
+
+/** A numeric dataset as float32 (floats) or int32 (integers, including int64 scalars read as BigInt). */
+export function readNumericDataset(ds: H5Dataset, file: string, where: string): NumericArray {
+  const shape = ds.shape ?? [];
+  const raw = ds.value as unknown;
+  const md = ds.metadata as {type: number; size: number; signed: boolean};
+  const isFloat = md.type === 1; // H5T_FLOAT
+  const isInt = md.type === 0; // H5T_INTEGER
+  if (!isFloat && !isInt) throw new FormatError(file, `dataset '${where}' is not numeric (HDF5 type class ${md.type})`);
+  const values: ArrayLike<number | bigint> =
+    typeof raw === 'number' || typeof raw === 'bigint' ? [raw] : (raw as ArrayLike<number | bigint>);
+  if (isFloat) {
+    if (md.size !== 4 && md.size !== 8 && md.size !== 2) throw new FormatError(file, `dataset '${where}' has float size ${md.size}`);
+    const data = values instanceof Float32Array ? new Float32Array(values) : Float32Array.from(values as ArrayLike<number>, Number);
+    return {dtype: 'float32', shape, data};
+  }
+  const data = new Int32Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const x = Number(values[i]);
+    if (!Number.isSafeInteger(x) || x > 2147483647 || x < -2147483648) {
+      throw new FormatError(file, `dataset '${where}' holds an integer (${values[i]}) beyond int32`);
+    }
+    data[i] = x;
+  }
+  return {dtype: 'int32', shape, data};
+}
+
+/** Writes a string attribute the way h5py writes Python str: a variable-length UTF-8 scalar. */
+export function writeStringAttribute(holder: H5Group, name: string, value: string): void {
+  holder.create_attribute(name, value);
+}
+
+/**
+ * Writes a list of names like Keras: variable-length UTF-8 strings, an empty float64 array when
+ * there are none, and split into numbered chunks when the attribute would pass the header limit.
+ */
+export function writeStringListAttribute(holder: H5Group, name: string, values: string[]): void {
+  if (values.length === 0) {
+    holder.create_attribute(name, new Float64Array(0), [0], '<d');
+    return;
+  }
+  const bytes = values.reduce((n, v) => n + Buffer.byteLength(v, 'utf8') + 16, 0);
+  if (bytes <= HDF5_OBJECT_HEADER_LIMIT) {
+    holder.create_attribute(name, values, [values.length], 'S');
+    return;
+  }
+  const chunks = Math.ceil(bytes / HDF5_OBJECT_HEADER_LIMIT) + 1;
+  const per = Math.ceil(values.length / chunks);
+  for (let i = 0; i * per < values.length; i++) {
+    const part = values.slice(i * per, (i + 1) * per);
+    holder.create_attribute(`${name}${i}`, part, [part.length], 'S');
+  }
+}
+
+/** Creates `path` (slash separated, relative to `root`) and every missing group on the way. */
+export function ensureGroup(root: H5Group, path: string): H5Group {
+  let g = root;
+  for (const part of path.split('/').filter(Boolean)) {
+    const existing = g.keys().includes(part) ? g.get(part) : null;
+    g = isGroup(existing) ? existing : g.create_group(part);
+  }
+  return g;
+}
+
+/** Writes a float32 or int64 dataset at `path` under `root`, creating parent groups. */
+export function writeDataset(root: H5Group, path: string, data: Float32Array | BigInt64Array, shape: number[]): void {
+  const parts = path.split('/');
+  const name = parts.pop()!;
+  const parent = parts.length ? ensureGroup(root, parts.join('/')) : root;
+  const dtype = data instanceof BigInt64Array ? '<q' : '<f';
+  parent.create_dataset({name, data, shape, dtype});
+}

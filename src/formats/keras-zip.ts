@@ -1,0 +1,233 @@
+/**
+ * The Keras 3 `.keras` zip (also written by tf.keras 2.13-2.15): `metadata.json`, `config.json`
+ * and `model.weights.h5`, whose variables live at `layers/<snake_case class + counter>/vars/<i>`
+ * and `optimizer/vars/<i>`. Reads both writers' variants (including Windows backslash group
+ * names); writes the Keras 3 layout with stored (uncompressed) members, as Keras does.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import {unzipSync, zipSync, strToU8, strFromU8} from 'fflate';
+import {FormatError} from './errors';
+import type {FormatModule, KerasArtifacts} from './artifacts';
+import {
+  createHdf5, ensureGroup, isDataset, isGroup, isZipFile, readNumericDataset, withHdf5, writeDataset, writeStringAttribute,
+  type H5Dataset, type H5Group,
+} from './hdf5-file';
+import {normalizeModelConfig, type Json, type JsonObject} from './keras-config';
+import {compileConfigForKeras3, normalizeTrainingConfig} from './keras-config-training';
+import {
+  appendOptimizer, bindOptimizerWeights, kerasArtifacts, decodeArtifactWeights, describeModel, type BoundWeights, type ModelSlots,
+  type StoredArray,
+} from './keras-config-weights';
+import {keras3Places, toKeras3ModelConfig} from './keras-config-export';
+import {WRITER} from './bytes';
+
+export const CONFIG_JSON = 'config.json';
+export const METADATA_JSON = 'metadata.json';
+export const WEIGHTS_H5 = 'model.weights.h5';
+/** The Keras version whose `.keras` layout we write. */
+export const WRITTEN_KERAS3_VERSION = '3.10.0';
+
+function readZip(file: string): Record<string, Uint8Array> {
+  try {
+    return unzipSync(new Uint8Array(fs.readFileSync(file)));
+  } catch (e) {
+    throw new FormatError(file, `is not a readable zip archive: ${(e as Error).message}`);
+  }
+}
+
+function memberJson(file: string, members: Record<string, Uint8Array>, name: string): JsonObject | undefined {
+  const bytes = members[name];
+  if (!bytes) return undefined;
+  try {
+    return JSON.parse(strFromU8(bytes)) as JsonObject;
+  } catch (e) {
+    throw new FormatError(file, `${name} inside the archive is not valid JSON: ${(e as Error).message}`);
+  }
+}
+
+/** Runs `use` on an HDF5 file holding `bytes` (h5wasm opens files by path). */
+async function withTemporaryHdf5<T>(bytes: Uint8Array, use: (tmp: string) => Promise<T>): Promise<T> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'keras-zip-'));
+  const tmp = path.join(dir, WEIGHTS_H5);
+  try {
+    fs.writeFileSync(tmp, bytes);
+    return await use(tmp);
+  } finally {
+    fs.rmSync(dir, {recursive: true, force: true});
+  }
+}
+
+/** Every dataset of the weights file by its path with '/' separators (Windows writers used '\\'). */
+function indexDatasets(root: H5Group): Map<string, H5Dataset> {
+  const out = new Map<string, H5Dataset>();
+  const visit = (g: H5Group, prefix: string) => {
+    for (const key of g.keys()) {
+      const child = g.get(key);
+      const p = (prefix ? `${prefix}/${key}` : key).replace(/\\/g, '/');
+      if (isGroup(child)) visit(child, p);
+      else if (isDataset(child)) out.set(p, child);
+    }
+  };
+  visit(root, '');
+  return out;
+}
+
+function varsUnder(index: Map<string, H5Dataset>, group: string): string[] {
+  const prefix = `${group}/`;
+  return [...index.keys()]
+    .filter((k) => k.startsWith(prefix) && !k.slice(prefix.length).includes('/'))
+    .sort((a, b) => Number(a.slice(prefix.length)) - Number(b.slice(prefix.length)));
+}
+
+function readModelVariables(file: string, index: Map<string, H5Dataset>, slots: ModelSlots, isSequential: boolean): BoundWeights {
+  const {vars} = keras3Places(slots.layers, isSequential);
+  const bound: BoundWeights = {specs: [], buffers: []};
+  const used = new Set<string>();
+  for (const place of vars) {
+    const key = `${place.group}/${place.index}`;
+    const ds = index.get(key);
+    if (!ds) {
+      const near = varsUnder(index, place.group);
+      throw new FormatError(file, `${WEIGHTS_H5} has no variable '${key}' for ${place.weight}` +
+        (near.length ? ` (that group holds ${near.length})` : ` (it has: ${[...index.keys()].filter((k) => k.startsWith('layers/')).slice(0, 8).join(', ')}...)`));
+    }
+    const a = readNumericDataset(ds, file, key);
+    if (a.shape.join(',') !== place.shape.join(',')) {
+      throw new FormatError(file, `${WEIGHTS_H5}: '${key}' has shape (${a.shape.join(', ')}) but ${place.weight} needs (${place.shape.join(', ')})`);
+    }
+    used.add(key);
+    const data = a.data instanceof Float32Array ? a.data : Float32Array.from(a.data);
+    bound.specs.push({name: place.weight, shape: a.shape, dtype: 'float32'});
+    bound.buffers.push(new Uint8Array(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength)));
+  }
+  const unused = [...index.keys()].filter((k) => k.startsWith('layers/') && !used.has(k));
+  if (unused.length > 0) {
+    throw new FormatError(file, `${WEIGHTS_H5} holds variables the model config does not account for: ${unused.slice(0, 6).join(', ')}`);
+  }
+  return bound;
+}
+
+/** Optimizer variables with names that say what they are (Keras 3: iteration, learning_rate, m/v pairs). */
+function readOptimizerVariables(file: string, index: Map<string, H5Dataset>, trainable: number): StoredArray[] {
+  const keys = varsUnder(index, 'optimizer/vars');
+  if (keys.length === 0) return [];
+  const arrays = keys.map((k) => ({...readNumericDataset(index.get(k)!, file, k), name: k}));
+  // Keras 3 keeps [iteration, learning_rate, m0, v0, m1, v1, ...]; tf.keras 2.13-2.15 has no learning_rate variable.
+  const hasLearningRate = arrays.length === 2 + 2 * trainable && arrays[1].shape.length === 0;
+  const first = hasLearningRate ? 2 : 1;
+  return arrays.map((a, i) => {
+    if (i === 0) return {...a, name: 'iteration'};
+    if (i < first) return {...a, name: 'learning_rate'};
+    const j = i - first;
+    return {...a, name: `${Math.floor(j / 2)}/${j % 2 === 0 ? 'm' : 'v'}`};
+  });
+}
+
+export async function readKerasZip(file: string): Promise<KerasArtifacts> {
+  const members = readZip(file);
+  const config = memberJson(file, members, CONFIG_JSON);
+  if (!config) throw new FormatError(file, `is a zip without ${CONFIG_JSON}: not a Keras .keras file`);
+  const metadata = memberJson(file, members, METADATA_JSON) ?? {};
+  const version = typeof metadata.keras_version === 'string' ? metadata.keras_version : undefined;
+  const normalized = normalizeModelConfig(config, {file, kerasVersion: version ?? '3'});
+  const slots = await describeModel(normalized.config, file);
+  const isSequential = normalized.config.class_name === 'Sequential';
+  const weightsBytes = members[WEIGHTS_H5];
+  const warnings: string[] = [];
+  const compileConfig = config.compile_config as Json | undefined;
+  const training = compileConfig ? normalizeTrainingConfig(compileConfig) : undefined;
+  warnings.push(...(training?.warnings ?? []));
+  let bound: BoundWeights = {specs: [], buffers: []};
+  if (!weightsBytes) {
+    if (slots.layers.some((l) => l.weights.length > 0)) throw new FormatError(file, `has no ${WEIGHTS_H5} but the model has weights`);
+  } else {
+    bound = await withTemporaryHdf5(weightsBytes, (tmp) => withHdf5(tmp, (f) => {
+      const index = indexDatasets(f as unknown as H5Group);
+      const b = readModelVariables(file, index, slots, isSequential);
+      const optimizer = readOptimizerVariables(file, index, slots.trainable.length);
+      if (training?.trainingConfig && optimizer.length > 0) {
+        const opt = bindOptimizerWeights(file, training.optimizerClass, optimizer, slots);
+        appendOptimizer(b, opt, warnings);
+      }
+      return b;
+    }));
+  }
+  return kerasArtifacts(normalized.config, training?.trainingConfig, bound, version, warnings);
+}
+
+function kerasDate(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}@${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+}
+
+/** Writes the Keras 3 `.keras` layout. */
+export async function writeKerasZip(file: string, artifacts: KerasArtifacts): Promise<void> {
+  const normalized = normalizeModelConfig(artifacts.modelTopology, {file, kerasVersion: '2'});
+  const config = normalized.config;
+  const slots = await describeModel(config, file);
+  const compileConfig = compileConfigForKeras3(artifacts.trainingConfig);
+  const keras3Config = toKeras3ModelConfig(config, slots, file, compileConfig);
+  const weights = decodeArtifactWeights(artifacts.weightSpecs ?? [], artifacts.weightData, file);
+  const isSequential = config.class_name === 'Sequential';
+  const {vars, groups} = keras3Places(slots.layers, isSequential);
+  const optimizer = [...weights.values()].filter((w) => w.group === 'optimizer');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'keras-zip-'));
+  try {
+    const tmp = path.join(dir, WEIGHTS_H5);
+    await createHdf5(tmp, (f) => {
+      const root = f as unknown as H5Group;
+      writeStringAttribute(ensureGroup(root, 'vars'), 'name', String(config.config.name ?? 'model'));
+      ensureGroup(root, 'layers');
+      for (const g of groups) writeStringAttribute(ensureGroup(root, g.group), 'name', g.name);
+      for (const v of vars) {
+        const value = weights.get(v.weight);
+        if (!value) throw new FormatError(file, `the model's weight ${v.weight} is missing from the artifacts`);
+        writeDataset(root, `${v.group}/${v.index}`, value.data instanceof Float32Array ? value.data : Float32Array.from(value.data), value.shape);
+      }
+      if (compileConfig && optimizer.length > 0) writeAdamVariables(file, root, optimizer, compileConfig, slots);
+    });
+    const metadata = {keras_version: WRITTEN_KERAS3_VERSION, date_saved: kerasDate(new Date()), written_by: WRITER};
+    const zip = zipSync({
+      [METADATA_JSON]: [strToU8(JSON.stringify(metadata)), {level: 0}],
+      [CONFIG_JSON]: [strToU8(JSON.stringify(keras3Config)), {level: 0}],
+      [WEIGHTS_H5]: [new Uint8Array(fs.readFileSync(tmp)), {level: 0}],
+    });
+    fs.writeFileSync(file, zip);
+  } finally {
+    fs.rmSync(dir, {recursive: true, force: true});
+  }
+}
+
+/** Keras 3 Adam: iteration (int64), learning_rate, then (momentum, velocity) per trainable weight. */
+function writeAdamVariables(file: string, root: H5Group, optimizer: StoredArray[], compileConfig: JsonObject, slots: ModelSlots): void {
+  const opt = compileConfig.optimizer as JsonObject;
+  if (opt.class_name !== 'Adam') return; // other optimizers start fresh in Keras, which warns about it
+  const byName = new Map(optimizer.map((w) => [w.name, w]));
+  const iter = byName.get('iter');
+  const ms = slots.trainable.map((t) => byName.get(`${t.name}/m`));
+  const vs = slots.trainable.map((t) => byName.get(`${t.name}/v`));
+  if (!iter || ms.some((m) => !m) || vs.some((v) => !v)) return;
+  const g = ensureGroup(root, 'optimizer/vars');
+  writeStringAttribute(g, 'name', 'adam');
+  writeDataset(g, '0', BigInt64Array.of(BigInt(Math.round(Number(iter.data[0])))), []);
+  const lr = Number((opt.config as JsonObject).learning_rate ?? 0.001);
+  writeDataset(g, '1', Float32Array.of(lr), []);
+  let i = 2;
+  for (let k = 0; k < ms.length; k++) {
+    for (const w of [ms[k]!, vs[k]!]) writeDataset(g, String(i++), w.data instanceof Float32Array ? w.data : Float32Array.from(w.data), w.shape);
+  }
+  void file;
+}
+
+export const kerasZipFormat: FormatModule = {
+  format: 'keras',
+  async detect(p: string) {
+    return isZipFile(p) && CONFIG_JSON in readZip(p);
+  },
+  read: readKerasZip,
+  write: writeKerasZip,
+};
+
+

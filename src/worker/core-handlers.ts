@@ -1,0 +1,101 @@
+/**
+ * The worker's own requests: backend, training, loading and saving. Each one calls the engine;
+ * nothing here knows about VS Code.
+ */
+import * as fs from 'fs';
+import {MessageConnection} from 'vscode-jsonrpc';
+import * as engine from '../engine';
+import {resolveInside} from '../engine/spec/spec';
+import {loadCustomObjectsModule} from '../formats/custom-objects';
+import * as msg from '../protocol/messages';
+import {ModelStore} from './model-store';
+import {HandlerSet, handle} from './handler-set';
+
+let backendPreference: msg.InitializeParams['backendPreference'] = 'auto';
+let backend: Promise<msg.BackendInfo> | undefined;
+
+/** Initializes the backend once, with the preference of the last `initialize` request. */
+export function ensureBackend(): Promise<msg.BackendInfo> {
+  if (!backend) backend = engine.initBackend(backendPreference);
+  return backend;
+}
+
+export const registerCoreHandlers: HandlerSet = (connection: MessageConnection, models: ModelStore) => {
+  const runs = new Map<string, AbortController>();
+  const logLine = (message: string, level: msg.LogParams['level'] = 'info') =>
+    void connection.sendNotification(msg.log, {level, message});
+
+  handle(connection, msg.initialize, async ({backendPreference: preference}) => {
+    backendPreference = preference;
+    const info = await ensureBackend();
+    logLine(`Backend: ${info.description}${info.advice ? ` (${info.advice})` : ''}`);
+    return info;
+  });
+
+  handle(connection, msg.referenceSpec, async () => engine.REFERENCE_SPEC);
+
+  handle(connection, msg.describeSpec, async ({specPath, workspaceRoot, out}) => {
+    const spec = engine.readTrainSpec(specPath);
+    const savePath = resolveInside(workspaceRoot, out ?? spec.save.path, specPath, out ? 'out' : 'save.path');
+    return {
+      name: spec.name,
+      savePath,
+      format: spec.save.format ?? 'tfjs',
+      overwrite: spec.save.overwrite,
+      epochs: spec.fit.epochs,
+      targetExists: fs.existsSync(savePath),
+    };
+  });
+
+  handle(connection, msg.train, async (params) => {
+    if (runs.size > 0) throw new Error('A training run is already in progress in this worker.');
+    await ensureBackend();
+    const spec = engine.readTrainSpec(params.specPath);
+    const abort = new AbortController();
+    runs.set(params.runId, abort);
+    try {
+      return await engine.trainFromSpec(spec, params.specPath, {
+        workspaceRoot: params.workspaceRoot,
+        runId: params.runId,
+        epochs: params.epochs,
+        limit: params.limit,
+        resume: params.resume,
+        out: params.out,
+        overwrite: params.overwrite,
+        backend: backendPreference,
+        customObjects: params.customObjectsModule ? loadCustomObjectsModule(params.customObjectsModule) : undefined,
+        signal: abort.signal,
+        onProgress: (p) => void connection.sendNotification(msg.trainProgress, {...p, runId: params.runId}),
+        onLog: (line) => logLine(line),
+      });
+    } finally {
+      runs.delete(params.runId);
+    }
+  });
+
+  handle(connection, msg.cancelTraining, async ({runId}) => {
+    const run = runs.get(runId);
+    if (!run) return false;
+    run.abort();
+    logLine('Cancel requested: training stops after the current batch.');
+    return true;
+  });
+
+  handle(connection, msg.loadModel, async ({path: modelPath, compile, customObjectsModule}) => {
+    await ensureBackend();
+    const {handle: loaded} = models.add(await engine.openModel(modelPath, {compile: compile ?? true, customObjectsModule}));
+    logLine(`Loaded ${modelPath} (${loaded.summary.totalParams.toLocaleString('en-US')} params) as ${loaded.modelId}`);
+    return loaded;
+  });
+
+  handle(connection, msg.saveModel, async ({modelId, path: target, format, overwrite, includeOptimizer}) => {
+    const {model} = models.require(modelId);
+    await engine.saveModel(model, target, {overwrite, includeOptimizer, saveFormat: format ?? 'tfjs'});
+    logLine(`Saved ${modelId} to ${target}`);
+    return {path: target};
+  });
+
+  handle(connection, msg.disposeModel, async ({modelId}) => {
+    models.release(modelId);
+  });
+};

@@ -1,0 +1,29 @@
+/**
+ * How groups of request handlers plug into the worker: each group is a function of the
+ * connection and the model store (core handlers here; the inspector adds its own).
+ */
+import {MessageConnection, RequestType, ResponseError} from 'vscode-jsonrpc';
+import type {ModelStore} from './model-store';
+
+export type HandlerSet = (connection: MessageConnection, models: ModelStore) => void;
+
+/** Error code of failures raised by the engine; the message is what the user reads. */
+export const ENGINE_ERROR = 1;
+
+/**
+ * Registers a request handler whose errors reach the extension with their own message (not
+ * wrapped in "Request ... failed with message"), and their stack as data for the log.
+ */
+export function handle<P, R>(connection: MessageConnection, type: RequestType<P, R, void>,
+  fn: (params: P) => Promise<R>): void {
+  const handler = async (params: P): Promise<R | ResponseError<{stack?: string}>> => {
+    try {
+      return await fn(params);
+    } catch (e) {
+      const err = e instanceof Error ? e : new Error(String(e));
+      return new ResponseError<{stack?: string}>(ENGINE_ERROR, err.message, {stack: err.stack});
+    }
+  };
+  // The typed overloads cannot see through the generic P; the handler's shape is checked above.
+  connection.onRequest(type, handler as never);
+}

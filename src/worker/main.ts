@@ -1,0 +1,26 @@
+/**
+ * The worker process: forked by the extension host, it owns TensorFlow.js and every model, and
+ * answers the requests of `src/protocol/messages.ts` over the IPC channel (vscode-jsonrpc).
+ * Keeping tfjs here means a crash, an out-of-memory or a kill never takes the editor down.
+ */
+import {createMessageConnection, IPCMessageReader, IPCMessageWriter} from 'vscode-jsonrpc/node';
+import {ModelStore} from './model-store';
+import {HandlerSet} from './handler-set';
+import {registerCoreHandlers} from './core-handlers';
+import {registerInspectorHandlers} from '../engine/inspect/handlers';
+
+if (!process.send) {
+  console.error('keras-workbench worker: start me with child_process.fork (I talk over the IPC channel).');
+  process.exit(2);
+}
+
+const connection = createMessageConnection(new IPCMessageReader(process), new IPCMessageWriter(process));
+const models = new ModelStore();
+
+// Request handler groups. The inspector's handlers (weights, predictions, evaluation) plug in here.
+const handlerSets: HandlerSet[] = [registerCoreHandlers, registerInspectorHandlers];
+for (const register of handlerSets) register(connection, models);
+
+connection.listen();
+// The extension host went away (window closed, extension disabled, host crashed): stop too.
+process.on('disconnect', () => process.exit(0));

@@ -1,0 +1,97 @@
+// The worker process end to end over its real IPC channel: forked like the extension forks it,
+// spoken to with the protocol of src/protocol/messages.ts, training real MNIST.
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {fork, ChildProcess} from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import {createMessageConnection, IPCMessageReader, IPCMessageWriter, MessageConnection} from 'vscode-jsonrpc/node';
+import * as msg from '../protocol/messages';
+
+const SPEC = path.resolve('test/fixtures/small-cnn.train.json');
+
+function startWorker(): {child: ChildProcess; connection: MessageConnection; logs: string[]; progress: msg.TrainProgress[]} {
+  const child = fork(path.resolve('src/worker/main.ts'), [], {execArgv: ['--import', 'tsx'], silent: true});
+  const connection = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+  const logs: string[] = [];
+  const progress: msg.TrainProgress[] = [];
+  connection.onNotification(msg.log, (p) => { logs.push(p.message); });
+  connection.onNotification(msg.trainProgress, (p) => { progress.push(p); });
+  connection.listen();
+  return {child, connection, logs, progress};
+}
+
+type Worker = ReturnType<typeof startWorker> & {root: string; specPath: string};
+
+/** Runs `fn` with a fresh worker and a workspace holding small.train.json; kills and removes both after. */
+async function withWorker(fn: (w: Worker) => Promise<void>): Promise<void> {
+  const worker = startWorker();
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kw-worker-'));
+  const specPath = path.join(root, 'small.train.json');
+  fs.copyFileSync(SPEC, specPath);
+  try {
+    await fn({...worker, root, specPath});
+  } finally {
+    worker.connection.dispose();
+    worker.child.kill('SIGKILL');
+    fs.rmSync(root, {recursive: true, force: true});
+  }
+}
+
+test('worker trains, loads and saves a model over IPC', () => withWorker(async ({connection, logs, progress, root, specPath}) => {
+  const backend = await connection.sendRequest(msg.initialize, {backendPreference: 'auto'});
+  assert.notEqual(backend.name, 'cpu', 'a fast backend is picked');
+  const summary = await connection.sendRequest(msg.describeSpec, {specPath, workspaceRoot: root});
+  assert.deepEqual({...summary}, {name: 'small-cnn', savePath: path.join(root, 'models/small-cnn'), format: 'tfjs',
+    overwrite: true, epochs: 1, targetExists: false});
+
+  const result = await connection.sendRequest(msg.train, {runId: 'r1', specPath, workspaceRoot: root, limit: 300});
+  assert.equal(result.epochsRun, 1);
+  assert.equal(result.cancelled, false);
+  assert.equal(result.modelPath, path.join(root, 'models/small-cnn'));
+  assert.ok(fs.existsSync(path.join(result.modelPath, 'model.json')));
+  assert.ok(progress.some((p) => p.kind === 'batch' && p.runId === 'r1'), 'batch progress arrives with the run id');
+  assert.ok(progress.some((p) => p.kind === 'epoch'), 'epoch progress arrives');
+  assert.ok(logs.some((l) => /Epoch 1\/1|loss: /.test(l)), `Keras-style lines are logged: ${logs.join('\n')}`);
+
+  const handle = await connection.sendRequest(msg.loadModel, {path: result.modelPath});
+  assert.equal(handle.summary.rows.length, 3);
+  assert.deepEqual(handle.inputShape, [28, 28, 1]);
+  const copy = path.join(root, 'copy');
+  await connection.sendRequest(msg.saveModel, {modelId: handle.modelId, path: copy, format: 'tfjs', overwrite: false, includeOptimizer: true});
+  assert.ok(fs.existsSync(path.join(copy, 'model.json')));
+  await assert.rejects(
+    connection.sendRequest(msg.saveModel, {modelId: handle.modelId, path: copy, format: 'tfjs', overwrite: false, includeOptimizer: true}),
+    /exists/, 'an existing target is refused without overwrite');
+  await connection.sendRequest(msg.disposeModel, {modelId: handle.modelId});
+  await assert.rejects(connection.sendRequest(msg.saveModel, {modelId: handle.modelId, path: copy, overwrite: true, includeOptimizer: true}),
+    /No loaded model/);
+}));
+
+test('worker errors name the spec file and the field', () => withWorker(async ({connection, root}) => {
+  const specPath = path.join(root, 'bad.train.json');
+  fs.writeFileSync(specPath, fs.readFileSync(SPEC, 'utf8').replace('"batch_size": 50', '"batch_size": 0'));
+  await assert.rejects(connection.sendRequest(msg.describeSpec, {specPath, workspaceRoot: root}),
+    (e: Error) => e.message.includes('bad.train.json') && e.message.includes('fit.batch_size'));
+  await assert.rejects(connection.sendRequest(msg.loadModel, {path: path.join(root, 'missing')}), /missing/);
+}));
+
+test('cancel stops a training run after the current batch', () => withWorker(async ({connection, progress, root, specPath}) => {
+  const run = connection.sendRequest(msg.train, {runId: 'c1', specPath, workspaceRoot: root, limit: 3000, epochs: 3});
+  while (!progress.some((p) => p.kind === 'batch')) await new Promise((r) => setTimeout(r, 20));
+  assert.equal(await connection.sendRequest(msg.cancelTraining, {runId: 'c1'}), true);
+  const result = await run;
+  assert.equal(result.cancelled, true);
+  assert.ok(result.epochsRun < 3);
+  assert.equal(await connection.sendRequest(msg.cancelTraining, {runId: 'c1'}), false, 'a finished run cannot be cancelled');
+}));
+
+test('the worker exits when its parent disconnects', async () => {
+  const {child, connection} = startWorker();
+  await connection.sendRequest(msg.initialize, {backendPreference: 'auto'});
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  connection.dispose();
+  child.disconnect();
+  assert.equal(await exited, 0);
+});

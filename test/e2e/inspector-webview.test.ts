@@ -1,0 +1,283 @@
+/**
+ * The inspector webview in headless Chromium, fed by the real worker-side code (a small CNN
+ * trained on MNIST in the setup): every tab's content is checked against what the engine
+ * computes, and screenshots of every tab in a light and a dark theme go to .test-artifacts/.
+ * Run: npm run build && node --import tsx --test test/e2e/inspector-webview.test.ts
+ */
+import {test, before, after} from 'node:test';
+import assert from 'node:assert/strict';
+import {mkdirSync} from 'node:fs';
+import {join} from 'node:path';
+import * as tfl from '@tensorflow/tfjs-layers';
+import {initBackend} from '../../src/engine/backend';
+import {branchingModel, handleFor, smallMnistModel} from '../../src/engine/inspect/test-model';
+import {PredictionService} from '../../src/engine/inspect/predictions';
+import {testSetFor} from '../../src/engine/inspect/dataset';
+import type {LoadedModel} from '../../src/engine/inspect/handlers';
+import type {ModelHandle, TrainProgress} from '../../src/protocol/messages';
+import {ROOT, startHarness, type Harness, type ThemeName} from './inspector-harness';
+
+const ARTIFACTS = join(ROOT, '.test-artifacts', 'inspector');
+const CACHE = join(ROOT, '.cache', 'inspector');
+let small: LoadedModel;
+let functional: LoadedModel;
+let tabular: LoadedModel;
+let harness: Harness;
+const tab = (name: string) => `vscode-tab-header[data-tab=${name}]`;
+const panel = (name: string) => `vscode-tab-panel[data-tab=${name}]`;
+
+before(async () => {
+  mkdirSync(ARTIFACTS, {recursive: true});
+  await initBackend('auto');
+  small = await smallMnistModel(CACHE);
+  const fm = branchingModel();
+  functional = {model: fm, handle: {...handleFor(fm, 'two-branch', '/models/two_branch'), dataset: undefined}};
+  const tm = tfl.sequential({name: 'abalone_like', layers: [
+    tfl.layers.dense({inputShape: [8], units: 6, activation: 'relu'}),
+    tfl.layers.dense({units: 3, activation: 'softmax'}),
+  ]});
+  tabular = {model: tm, handle: {...handleFor(tm, 'tabular', '/models/tabular'), dataset: undefined}};
+  const models = new Map([[small.handle.modelId, small], [functional.handle.modelId, functional], [tabular.handle.modelId, tabular]]);
+  harness = await startHarness(models, 'light');
+});
+
+after(async () => {
+  await harness?.close();
+});
+
+async function shot(name: string): Promise<void> {
+  await harness.page.screenshot({path: join(ARTIFACTS, `${name}.png`), fullPage: true});
+}
+
+async function select(name: string): Promise<void> {
+  await harness.page.click(tab(name));
+  await harness.page.waitForSelector(`${panel(name)}:not([hidden])`);
+}
+
+function noViolations(): void {
+  assert.deepEqual(harness.cspViolations, [], 'Content Security Policy violations');
+  assert.deepEqual(harness.pageErrors, [], 'errors in the page');
+}
+
+test('Layers: the summary rows and totals equal the engine summary; configuration on demand', async () => {
+  const {page} = harness;
+  await harness.open({kind: 'model', model: small.handle});
+  await page.waitForSelector('[data-testid=summary-table]');
+  const rows = await page.$$eval('[data-testid=summary-table] tbody tr[data-layer]', (trs) =>
+    trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent!.trim())));
+  const s = small.handle.summary;
+  assert.deepEqual(rows, s.rows.map((r) => [`${r.name} (${r.className})`, r.outputShape, r.params.toLocaleString('en-US')]));
+  assert.match(await page.textContent('[data-testid=total-params]') ?? '', new RegExp(`Total params: ${s.totalParams.toLocaleString('en-US')} \\(248.29 KB\\)`));
+  assert.match(await page.textContent('[data-testid=trainable-params]') ?? '', /Trainable params: 63,562/);
+  assert.match(await page.textContent('[data-testid=non-trainable-params]') ?? '', /Non-trainable params: 0 \(0 B\)/);
+  // Keyboard: focus the conv2d_1 row's button and open its configuration with Enter.
+  await page.focus('tr[data-layer=conv2d_1] button');
+  await page.keyboard.press('Enter');
+  const config = await page.waitForSelector('[data-testid=layer-config]');
+  const text = await config.textContent();
+  assert.match(text ?? '', /"filters": 16/);
+  assert.match(text ?? '', /"kernel_size": \[\s*3,\s*3\s*\]/);
+  assert.equal(await page.getAttribute('tr[data-layer=conv2d_1] button', 'aria-expanded'), 'true');
+  noViolations();
+});
+
+test('Weights: statistics, a rendered histogram and kernel / matrix images for every tensor', async () => {
+  const {page} = harness;
+  await select('weights');
+  await page.waitForSelector('[data-testid=weight-card]');
+  const cards = await page.$$eval('[data-testid=weight-card]', (els) => els.map((e) => e.getAttribute('data-weight')));
+  assert.deepEqual(cards, small.model.weights.map((w) => w.originalName));
+  // The first card's histogram is drawn by uPlot on a canvas with non-empty pixels.
+  await page.waitForSelector('[data-testid=weight-card] [data-testid=histogram] canvas');
+  const painted = await page.$eval('[data-testid=weight-card] [data-testid=histogram] canvas', (c) => {
+    const ctx = (c as HTMLCanvasElement).getContext('2d')!;
+    const d = ctx.getImageData(0, 0, (c as HTMLCanvasElement).width, (c as HTMLCanvasElement).height).data;
+    let n = 0;
+    for (let i = 3; i < d.length; i += 4) if (d[i]! > 0) n++;
+    return n;
+  });
+  assert.ok(painted > 500, `histogram canvas has ${painted} painted pixels`);
+  const mean = await page.textContent('[data-weight="conv2d/kernel"] [data-stat=mean]');
+  const values = await small.model.weights[0]!.read().data();
+  const expected = Array.from(values).reduce((a, b) => a + b, 0) / values.length;
+  assert.ok(Math.abs(Number(mean) - expected) < 1e-3, `mean ${mean} vs ${expected}`);
+  const images = await page.$$eval('[data-testid=weight-image]', (imgs) => imgs.map((i) => (i as HTMLImageElement).naturalWidth));
+  assert.equal(images.length, 4, 'two kernel grids and two dense heat maps');
+  assert.ok(images.every((w) => w > 20), `images decoded: ${images}`);
+  noViolations();
+});
+
+test('Predictions: sample 788 shows ground truth 9 and the prediction the engine computes', async () => {
+  const {page} = harness;
+  await select('predictions');
+  await page.waitForSelector('[data-testid=sample-grid] button.sample');
+  assert.equal(await page.$$eval('[data-testid=sample-grid] button.sample', (b) => b.length), 40);
+  await page.fill('#jump-index input', '788');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('[data-testid=sample-detail][data-index="788"] [data-testid=predicted]');
+  const engine = await new PredictionService(small.model, testSetFor([28, 28, 1], [10])).predictIndices([788]);
+  assert.equal(await page.textContent('[data-testid=ground-truth]'), '9');
+  assert.equal(await page.textContent('[data-testid=sample-detail] [data-testid=predicted]'), String(engine[0]!.predicted));
+  assert.equal(engine[0]!.predicted, 9);
+  const bars = await page.$$eval('[data-testid=sample-top-k] li .bar-label', (ls) => ls.map((l) => l.textContent));
+  assert.equal(bars.length, 5);
+  assert.equal(bars[0], '9');
+  assert.match(await page.textContent('[data-testid=page-info]') ?? '', /^760–799 of 10,000/);
+  // Clicking a tile shows that sample.
+  await page.click('button.sample[data-index="790"]');
+  await page.waitForSelector('[data-testid=sample-detail][data-index="790"]');
+  noViolations();
+});
+
+test('Predictions: only misclassified samples', async () => {
+  const {page} = harness;
+  await page.click('#only-misclassified');
+  await page.waitForFunction(() => /misclassified$/.test(document.querySelector('[data-testid=page-info]')?.textContent ?? ''));
+  const tiles = await page.$$eval('[data-testid=sample-grid] button.sample', (bs) => bs.map((b) => b.classList.contains('wrong')));
+  assert.ok(tiles.length > 0 && tiles.every(Boolean), 'every tile is misclassified');
+  await page.click('#only-misclassified');
+  await page.waitForFunction(() => /of 10,000$/.test(document.querySelector('[data-testid=page-info]')?.textContent ?? ''));
+});
+
+test('Predictions: a drawn stroke changes the prediction', async () => {
+  const {page} = harness;
+  const canvas = await page.waitForSelector('[data-testid=draw-canvas]');
+  await canvas.scrollIntoViewIfNeeded();
+  const box = (await canvas.boundingBox())!;
+  // A vertical stroke, drawn with the mouse like a person would: a "1".
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.15);
+  await page.mouse.down();
+  for (let i = 1; i <= 12; i++) await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * (0.15 + 0.7 * i / 12));
+  await page.mouse.up();
+  await page.waitForSelector('[data-testid=draw-predicted]');
+  await page.waitForTimeout(300);
+  const first = await page.textContent('[data-testid=draw-predicted]');
+  // A horizontal bar and a loop turn it into something else.
+  await page.mouse.move(box.x + box.width * 0.2, box.y + box.height * 0.2);
+  await page.mouse.down();
+  for (let i = 1; i <= 24; i++) {
+    const a = (i / 24) * Math.PI * 2;
+    await page.mouse.move(box.x + box.width * (0.5 + 0.3 * Math.cos(a)), box.y + box.height * (0.5 + 0.3 * Math.sin(a)));
+  }
+  await page.mouse.up();
+  await page.waitForFunction((before) => document.querySelector('[data-testid=draw-predicted]')?.textContent !== before, first, {timeout: 5000});
+  const second = await page.textContent('[data-testid=draw-predicted]');
+  assert.notEqual(second, first, `prediction stayed ${first}`);
+  assert.equal(await page.$$eval('[data-testid=draw-top-k] li', (l) => l.length), 5);
+});
+
+test('Predictions: the confusion matrix sums to the test-set size', async () => {
+  const {page} = harness;
+  await page.click('#evaluate');
+  await page.waitForSelector('[data-testid=confusion-matrix]', {timeout: 60000});
+  const counts = await page.$$eval('[data-testid=confusion-matrix] td[data-count]', (tds) => tds.map((t) => Number(t.getAttribute('data-count'))));
+  assert.equal(counts.length, 100);
+  assert.equal(counts.reduce((a, b) => a + b, 0), 10000);
+  assert.equal(await page.$$eval('[data-testid=class-accuracy]', (t) => t.length), 10);
+  assert.match(await page.textContent('[data-testid=evaluation-summary]') ?? '', /Accuracy \d+\.\d\d% · loss [\d.]+ · 10,000 samples/);
+});
+
+test('Training: the saved history of the loaded model as curves and a table', async () => {
+  const {page} = harness;
+  await select('training');
+  await page.waitForSelector('[data-testid=history-table]');
+  const epochs = await page.$$eval('[data-testid=history-table] tbody tr', (r) => r.length);
+  assert.equal(epochs, small.handle.history!.length);
+  assert.equal(await page.$$eval('[data-testid=curve] canvas', (c) => c.length), 2, 'loss and accuracy charts');
+  noViolations();
+});
+
+test('state survives a reload of the panel (tab, sample, open configuration, evaluation)', async () => {
+  const {page} = harness;
+  await harness.open({kind: 'model', model: small.handle});
+  await page.waitForSelector(`${panel('training')}:not([hidden]) [data-testid=history-table]`);
+  await select('predictions');
+  await page.waitForSelector('[data-testid=sample-detail][data-index="790"]');
+  await page.waitForSelector('[data-testid=confusion-matrix]');
+  await select('layers');
+  await page.waitForSelector('[data-testid=layer-config]');
+});
+
+test('screenshots of every tab in the light and the dark theme', async () => {
+  const {page} = harness;
+  for (const theme of ['light', 'dark'] as ThemeName[]) {
+    await harness.setTheme(theme);
+    await harness.open({kind: 'model', model: small.handle});
+    for (const name of ['layers', 'weights', 'predictions', 'training']) {
+      await select(name);
+      await page.waitForTimeout(name === 'weights' ? 600 : 250);
+      await shot(`${theme}-${name}`);
+    }
+    // Legibility: the foreground differs clearly from the background in both themes.
+    const [fg, bg] = await page.evaluate(() => [getComputedStyle(document.body).color, getComputedStyle(document.body).backgroundColor]);
+    assert.notEqual(fg, bg);
+  }
+  await harness.setTheme('light');
+  noViolations();
+});
+
+test('functional model: a graph with the branch and the merge', async () => {
+  const {page} = harness;
+  await page.evaluate(() => sessionStorage.removeItem('state'));
+  await harness.open({kind: 'model', model: functional.handle});
+  await page.waitForSelector('[data-testid=layer-graph] svg');
+  const edges = await page.$$eval('[data-testid=layer-graph] [data-edge]', (e) => e.map((x) => x.getAttribute('data-edge')).sort());
+  assert.deepEqual(edges, ['conv_a->merge', 'conv_b->merge', 'flatten->probabilities', 'image->conv_a', 'image->conv_b', 'merge->flatten']);
+  await page.focus('[data-node=merge]');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('tr[data-layer=merge] + tr [data-testid=layer-config]');
+  await shot('light-functional-graph');
+  noViolations();
+});
+
+test('non-image model: input values and the output vector', async () => {
+  const {page} = harness;
+  await page.evaluate(() => sessionStorage.removeItem('state'));
+  await harness.open({kind: 'model', model: tabular.handle});
+  await select('predictions');
+  await page.waitForSelector('#input-values');
+  await page.fill('#input-values', '0.5, 0.4, 0.1, 0.2, 0.9, 0.3, 0.2, 0.25');
+  await page.click('#input-predict');
+  await page.waitForSelector('[data-testid=output-vector] table');
+  const values = await page.$$eval('[data-testid=output-vector] tbody td.num', (t) => t.map((x) => Number(x.textContent)));
+  const expected = await (tabular.model.predict(
+    (await import('@tensorflow/tfjs-core')).tensor2d([[0.5, 0.4, 0.1, 0.2, 0.9, 0.3, 0.2, 0.25]])) as import('@tensorflow/tfjs-core').Tensor).data();
+  assert.equal(values.length, 3);
+  values.forEach((v, i) => assert.ok(Math.abs(v - expected[i]!) < 1e-3, `output ${i}: ${v} vs ${expected[i]}`));
+  await shot('light-tabular-predictions');
+  noViolations();
+});
+
+test('Training: live curves per batch and per epoch during a run', async () => {
+  const {page} = harness;
+  await page.evaluate(() => sessionStorage.removeItem('state'));
+  await harness.open({kind: 'training', runId: 'run-1', title: 'mnist.train.json'});
+  await page.waitForSelector('[data-testid=training-status]');
+  const batches = 20;
+  const base = {runId: 'run-1', epochs: 2, batches, elapsedSeconds: 1, etaSeconds: 10};
+  await harness.sendTrainProgress({...base, kind: 'start', epoch: 1, batch: 0, logs: {}});
+  let loss = 2.3, acc = 0.1;
+  for (let epoch = 1; epoch <= 2; epoch++) {
+    for (let batch = 1; batch <= batches; batch++) {
+      loss *= 0.95;
+      acc = Math.min(0.99, acc + 0.02);
+      await harness.sendTrainProgress({...base, kind: 'batch', epoch, batch, logs: {loss, accuracy: acc}} as TrainProgress);
+    }
+    await harness.sendTrainProgress({...base, kind: 'epoch', epoch, batch: batches, logs: {loss, accuracy: acc, val_loss: loss * 1.1, val_accuracy: acc - 0.05}});
+  }
+  await page.waitForFunction(() => /Epoch 2\/2 · batch 20\/20/.test(document.querySelector('[data-testid=training-status]')?.textContent ?? ''));
+  await page.waitForSelector('[data-testid=history-table]');
+  assert.equal(await page.$$eval('[data-testid=history-table] tbody tr', (r) => r.length), 2);
+  const legend = await page.$$eval('[data-metric=loss] .u-legend .u-label', (l) => l.map((x) => x.textContent));
+  assert.deepEqual(legend.slice(1), ['loss (batch)', 'loss (epoch)', 'val_loss']);
+  await shot('light-training-live');
+  await harness.sendTrainProgress({...base, kind: 'end', epoch: 2, batch: batches, logs: {}});
+  await page.waitForFunction(() => /Finished/.test(document.querySelector('[data-testid=training-status]')?.textContent ?? ''));
+  // Re-shown panel: the curves come back from the saved state.
+  await harness.open({kind: 'training', runId: 'run-1', title: 'mnist.train.json'});
+  await page.waitForSelector('[data-testid=history-table]');
+  assert.equal(await page.$$eval('[data-testid=history-table] tbody tr', (r) => r.length), 2);
+  noViolations();
+});
+
+void ({} as ModelHandle);

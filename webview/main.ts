@@ -1,0 +1,114 @@
+/**
+ * Keras Workbench model inspector: the webview's entry point. The panel shows one subject, a
+ * loaded model or a training run, in tabs: Layers, Weights, Predictions, Training.
+ */
+import '@vscode-elements/elements/dist/vscode-tabs/index.js';
+import '@vscode-elements/elements/dist/vscode-tab-header/index.js';
+import '@vscode-elements/elements/dist/vscode-tab-panel/index.js';
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
+import '@vscode-elements/elements/dist/vscode-textfield/index.js';
+import './styles.css';
+import type {InspectorSubject, ModelHandle} from '../src/protocol/messages';
+import {h, clear, integer} from './dom';
+import {getState, mark, onSubject, onTrainProgress, ready, updateState} from './rpc';
+import {renderLayers} from './layers';
+import {renderWeights, resetWeights} from './weights';
+import {renderPredictions} from './predictions';
+import {TrainingView, initialSeries} from './training';
+
+interface Tab {
+  id: string;
+  label: string;
+  render(panel: HTMLElement): void;
+}
+
+const app = document.getElementById('app')!;
+let training: TrainingView | undefined;
+let trainingRunId: string | undefined;
+
+function header(subject: InspectorSubject): HTMLElement {
+  if (subject.kind === 'training' && !subject.model) {
+    return h('header', {class: 'top'}, h('h1', {}, subject.title), h('p', {class: 'muted'}, `Training run ${subject.runId}`));
+  }
+  const m = subject.model!;
+  return h('header', {class: 'top'},
+    h('h1', {}, m.summary.modelName),
+    h('p', {class: 'muted'},
+      h('span', {'data-testid': 'model-path'}, m.path), ' · ', `format ${m.format}`,
+      m.kerasVersion ? ` · ${m.kerasVersion}` : '', ' · ', `${integer.format(m.summary.totalParams)} parameters`,
+      m.compiled ? ' · compiled' : ' · not compiled'));
+}
+
+function tabsFor(subject: InspectorSubject): Tab[] {
+  const model: ModelHandle | undefined = subject.model;
+  const tabs: Tab[] = [];
+  if (model) {
+    tabs.push(
+      {id: 'layers', label: 'Layers', render: (p) => renderLayers(p, model.summary)},
+      {id: 'weights', label: 'Weights', render: (p) => void renderWeights(p)},
+      {id: 'predictions', label: 'Predictions', render: (p) => void renderPredictions(p, model)},
+    );
+  }
+  tabs.push({id: 'training', label: 'Training', render: (p) => {
+    if (training) return;
+    const runId = subject.kind === 'training' ? subject.runId : undefined;
+    trainingRunId = runId;
+    training = new TrainingView(p, initialSeries(model?.history, runId));
+  }});
+  return tabs;
+}
+
+function show(subject: InspectorSubject): void {
+  const previous = getState().subject;
+  const sameModel = previous?.kind === subject.kind && previous.model?.modelId === subject.model?.modelId
+    && (subject.kind !== 'training' || (previous as {runId?: string}).runId === subject.runId);
+  if (!sameModel) {
+    updateState({subject, expandedLayers: previous?.model?.path === subject.model?.path ? getState().expandedLayers : []});
+  } else updateState({subject});
+  resetWeights();
+  training = undefined;
+  clear(app);
+  const tabs = tabsFor(subject);
+  const selected = Math.min(getState().tab, tabs.length - 1);
+  const container = h('vscode-tabs', {'selected-index': selected, 'aria-label': 'Inspector sections'});
+  const panels = tabs.map((t) => h('vscode-tab-panel', {'data-tab': t.id}));
+  tabs.forEach((t, i) => container.append(h('vscode-tab-header', {slot: 'header', 'data-tab': t.id}, t.label), panels[i]!));
+  const rendered = new Set<number>();
+  const activate = (i: number) => {
+    if (rendered.has(i)) return;
+    rendered.add(i);
+    tabs[i]!.render(panels[i]!);
+  };
+  container.addEventListener('vsc-tabs-select', (ev) => {
+    const i = (ev as CustomEvent<{selectedIndex: number}>).detail.selectedIndex;
+    updateState({tab: i});
+    activate(i);
+  });
+  app.append(header(subject), container);
+  activate(selected);
+  if (subject.model && selected !== 0) activate(0);
+  // A live run's curves must collect every event, even before the tab is looked at.
+  if (subject.kind === 'training') activate(tabs.length - 1);
+  requestAnimationFrame(() => mark('layers-visible'));
+}
+
+onSubject(show);
+onTrainProgress((p) => {
+  if (training && (trainingRunId === undefined || p.runId === trainingRunId)) training.progress(p);
+});
+
+function embeddedSubject(): InspectorSubject | undefined {
+  const el = document.getElementById('inspector-subject');
+  if (!el?.textContent) return undefined;
+  try {
+    return JSON.parse(el.textContent) as InspectorSubject;
+  } catch {
+    return undefined;
+  }
+}
+
+const subject = embeddedSubject() ?? getState().subject;
+if (subject) show(subject);
+else app.append(h('p', {class: 'muted'}, 'Waiting for the model…'));
+ready();

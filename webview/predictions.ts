@@ -1,0 +1,288 @@
+/**
+ * Predictions tab: browse the test set (image, ground truth, predicted class, top-k bars), jump to
+ * an index, show only misclassified samples, draw a digit for 28x28x1 models, and evaluate the
+ * whole test set (confusion matrix, per-class accuracy). Models without images get an input
+ * editor and the raw output vector.
+ */
+import type {EvaluationResult, ModelHandle, Prediction} from '../src/protocol/messages';
+import {h, clear, fixed, integer, percent} from './dom';
+import {getState, mark, onEvaluateProgress, request, updateState} from './rpc';
+import {drawPad} from './draw';
+
+export const PAGE_SIZE = 40;
+const TOP_K = 5;
+
+function isDrawable(shape: number[]): boolean {
+  const size = shape.reduce((a, b) => a * b, 1);
+  return size === 784 && (shape.length === 1 || shape.length === 2 || (shape.length === 3 && shape[2] === 1));
+}
+
+export function topBars(p: Prediction, testId: string): HTMLElement {
+  const top = p.top ?? p.probabilities.map((probability, label) => ({label, probability}))
+    .sort((a, b) => b.probability - a.probability).slice(0, TOP_K);
+  return h('ol', {class: 'top-k', 'data-testid': testId, 'aria-label': 'Most probable classes'},
+    ...top.map((t) => {
+      const bar = h('span', {class: 'bar-fill'});
+      bar.style.width = `${Math.max(0, Math.min(1, t.probability)) * 100}%`;
+      return h('li', {class: t.label === p.predicted ? 'top-first' : ''},
+        h('span', {class: 'bar-label'}, String(t.label)),
+        h('span', {class: 'bar', role: 'meter', 'aria-valuemin': 0, 'aria-valuemax': 1, 'aria-valuenow': t.probability.toFixed(4),
+          'aria-label': `class ${t.label}`}, bar),
+        h('span', {class: 'bar-value'}, percent(t.probability, 1)));
+    }));
+}
+
+function verdict(p: Prediction): HTMLElement {
+  const correct = p.label === undefined ? undefined : p.label === p.predicted;
+  return h('div', {class: 'verdict'},
+    p.label !== undefined ? h('div', {}, 'Ground truth: ', h('strong', {'data-testid': 'ground-truth'}, String(p.label))) : null,
+    h('div', {}, 'Predicted: ', h('strong', {'data-testid': 'predicted'}, String(p.predicted)),
+      correct === undefined ? null : h('span', {class: correct ? 'ok' : 'wrong'}, correct ? ' ✓ correct' : ' ✗ wrong')));
+}
+
+class PredictionsView {
+  private grid = h('div', {class: 'sample-grid', role: 'list', 'data-testid': 'sample-grid'});
+  private detail = h('section', {class: 'sample-detail', 'aria-live': 'polite', 'data-testid': 'sample-detail'});
+  private pageInfo = h('span', {class: 'muted', 'data-testid': 'page-info'});
+  private total = 0;
+  private pageRequest = 0;
+  private detailRequest = 0;
+
+  constructor(private readonly root: HTMLElement, private readonly model: ModelHandle) {}
+
+  async render(): Promise<void> {
+    clear(this.root);
+    const first = await request('samplePage', {offset: 0, count: 0, onlyMisclassified: false});
+    if (first.total > 0) this.renderBrowser();
+    else if (!isDrawable(this.model.inputShape)) this.renderInputEditor();
+    if (isDrawable(this.model.inputShape)) this.renderDrawing();
+    if (first.total > 0) this.renderEvaluation();
+  }
+
+  // ------------------------------------------------------------ test-set browser
+
+  private renderBrowser(): void {
+    const s = getState();
+    const jump = h('vscode-textfield', {id: 'jump-index', type: 'number', min: 0, placeholder: 'index', 'aria-label': 'Sample index'}) as HTMLElement & {value: string};
+    const go = h('vscode-button', {id: 'jump-go'}, 'Show');
+    const only = h('vscode-checkbox', {id: 'only-misclassified', label: 'Only misclassified'}) as HTMLElement & {checked: boolean};
+    only.checked = s.onlyMisclassified;
+    const prev = h('vscode-button', {secondary: true, id: 'page-prev', 'aria-label': 'Previous page'}, '‹ Previous');
+    const next = h('vscode-button', {secondary: true, id: 'page-next', 'aria-label': 'Next page'}, 'Next ›');
+    const doJump = () => {
+      const i = Number(jump.value);
+      if (!Number.isInteger(i) || i < 0) return;
+      void this.showSample(i, true);
+      if (!getState().onlyMisclassified) void this.loadPage(Math.floor(i / PAGE_SIZE) * PAGE_SIZE);
+    };
+    go.addEventListener('click', doJump);
+    jump.addEventListener('keydown', (ev) => { if ((ev as KeyboardEvent).key === 'Enter') doJump(); });
+    only.addEventListener('change', () => {
+      updateState({onlyMisclassified: only.checked});
+      void this.loadPage(0);
+    });
+    prev.addEventListener('click', () => void this.loadPage(Math.max(0, getState().pageOffset - PAGE_SIZE)));
+    next.addEventListener('click', () => {
+      const o = getState().pageOffset + PAGE_SIZE;
+      if (o < this.total) void this.loadPage(o);
+    });
+    this.root.append(
+      h('h2', {}, 'Test set'),
+      h('div', {class: 'toolbar'}, h('label', {for: 'jump-index'}, 'Go to sample'), jump, go, only, prev, next, this.pageInfo),
+      h('div', {class: 'browser'}, this.grid, this.detail));
+    void this.loadPage(s.pageOffset);
+    void this.showSample(s.sampleIndex, false);
+  }
+
+  private async loadPage(offset: number): Promise<void> {
+    const ticket = ++this.pageRequest;
+    const onlyMisclassified = getState().onlyMisclassified;
+    this.pageInfo.textContent = onlyMisclassified ? 'Finding misclassified samples…' : 'Loading…';
+    let page;
+    try {
+      page = await request('samplePage', {offset, count: PAGE_SIZE, onlyMisclassified, topK: 1});
+    } catch (e) {
+      this.pageInfo.textContent = (e as Error).message;
+      return;
+    }
+    if (ticket !== this.pageRequest) return;
+    this.total = page.total;
+    updateState({pageOffset: offset});
+    clear(this.grid);
+    for (const p of page.items) {
+      const wrong = p.label !== undefined && p.label !== p.predicted;
+      const tile = h('button', {class: `sample${wrong ? ' wrong' : ''}`, role: 'listitem', 'data-index': p.index,
+        'aria-label': `Sample ${p.index}: label ${p.label}, predicted ${p.predicted}${wrong ? ', misclassified' : ''}`},
+        h('img', {src: p.image ?? '', alt: ''}),
+        h('span', {class: 'sample-caption'}, `#${p.index}`),
+        h('span', {class: 'sample-caption'}, `${p.label} → ${p.predicted}${wrong ? ' ✗' : ''}`));
+      tile.addEventListener('click', () => void this.showSample(p.index, true));
+      this.grid.append(tile);
+    }
+    const end = offset + page.items.length;
+    this.pageInfo.textContent = page.total === 0
+      ? 'No misclassified samples.'
+      : `${integer.format(offset)}–${integer.format(end - 1)} of ${integer.format(page.total)}${onlyMisclassified ? ' misclassified' : ''}`;
+    this.highlight();
+  }
+
+  private highlight(): void {
+    const i = getState().sampleIndex;
+    this.grid.querySelectorAll('.sample').forEach((el) => el.classList.toggle('selected', Number((el as HTMLElement).dataset.index) === i));
+  }
+
+  private async showSample(index: number, user: boolean): Promise<void> {
+    const ticket = ++this.detailRequest;
+    updateState({sampleIndex: index});
+    this.highlight();
+    let p: Prediction;
+    try {
+      p = await request('predictSample', {index, topK: TOP_K});
+    } catch (e) {
+      clear(this.detail);
+      this.detail.append(h('p', {class: 'error'}, (e as Error).message));
+      return;
+    }
+    if (ticket !== this.detailRequest) return;
+    clear(this.detail);
+    this.detail.dataset.index = String(p.index);
+    this.detail.append(
+      h('h3', {}, `Sample ${integer.format(p.index)}`),
+      h('img', {class: 'sample-large', src: p.image ?? '', alt: `Test image ${p.index}`}),
+      verdict(p),
+      topBars(p, 'sample-top-k'));
+    if (user) mark('prediction-shown');
+  }
+
+  // ------------------------------------------------------------ drawing
+
+  private renderDrawing(): void {
+    const result = h('div', {class: 'draw-result', 'aria-live': 'polite', 'data-testid': 'draw-result'}, h('p', {class: 'muted'}, 'Draw a digit to see the prediction.'));
+    let busy = false, again = false;
+    const predict = async () => {
+      if (busy) { again = true; return; }
+      const pixels = pad.pixels();
+      if (!pixels) {
+        clear(result);
+        result.append(h('p', {class: 'muted'}, 'Draw a digit to see the prediction.'));
+        return;
+      }
+      busy = true;
+      try {
+        const p = await request('predictPixels', {pixels, topK: TOP_K});
+        clear(result);
+        result.append(h('div', {}, 'Predicted: ', h('strong', {'data-testid': 'draw-predicted'}, String(p.predicted))), topBars(p, 'draw-top-k'));
+      } catch (e) {
+        clear(result);
+        result.append(h('p', {class: 'error'}, (e as Error).message));
+      } finally {
+        busy = false;
+        if (again) {
+          again = false;
+          void predict();
+        }
+      }
+    };
+    const pad = drawPad(() => void predict());
+    const clearButton = h('vscode-button', {secondary: true, id: 'draw-clear'}, 'Clear');
+    clearButton.addEventListener('click', () => pad.clear());
+    (window as unknown as {inspectorDrawPad?: typeof pad}).inspectorDrawPad = pad;
+    this.root.append(h('h2', {}, 'Draw'), h('div', {class: 'draw'}, h('div', {}, pad.element, h('div', {class: 'toolbar'}, clearButton)), result));
+  }
+
+  // ------------------------------------------------------------ non-image input
+
+  private renderInputEditor(): void {
+    const size = this.model.inputShape.reduce((a, b) => a * b, 1);
+    const area = h('textarea', {id: 'input-values', rows: 4, class: 'input-values', spellcheck: 'false'}) as HTMLTextAreaElement;
+    area.value = new Array(Math.min(size, 4096)).fill(0).join(', ');
+    const run = h('vscode-button', {id: 'input-predict'}, 'Predict');
+    const random = h('vscode-button', {secondary: true, id: 'input-random'}, 'Random values');
+    const out = h('div', {class: 'output-vector', 'data-testid': 'output-vector', 'aria-live': 'polite'});
+    const predict = async () => {
+      const values = area.value.split(/[\s,]+/).filter(Boolean).map(Number);
+      clear(out);
+      try {
+        const p = await request('predictPixels', {pixels: values, topK: TOP_K});
+        out.append(h('h3', {}, 'Output'), h('table', {class: 'vector'},
+          h('thead', {}, h('tr', {}, h('th', {scope: 'col'}, 'index'), h('th', {scope: 'col', class: 'num'}, 'value'))),
+          h('tbody', {}, ...p.probabilities.map((v, i) => h('tr', {class: i === p.predicted ? 'top-first' : ''}, h('td', {}, String(i)), h('td', {class: 'num'}, fixed(v)))))),
+        p.probabilities.length > 1 ? topBars(p, 'vector-top-k') : '');
+      } catch (e) {
+        out.append(h('p', {class: 'error'}, (e as Error).message));
+      }
+    };
+    run.addEventListener('click', () => void predict());
+    random.addEventListener('click', () => {
+      area.value = Array.from({length: size}, () => (Math.random() * 2 - 1).toFixed(3)).join(', ');
+      void predict();
+    });
+    this.root.append(h('h2', {}, 'Input'),
+      h('p', {class: 'muted'}, `This model has no test set here. Enter ${integer.format(size)} input values (shape [${this.model.inputShape.join(', ')}]), separated by commas.`),
+      h('label', {for: 'input-values'}, 'Input values'), area, h('div', {class: 'toolbar'}, run, random), out);
+  }
+
+  // ------------------------------------------------------------ evaluation
+
+  private renderEvaluation(): void {
+    const button = h('vscode-button', {id: 'evaluate'}, 'Evaluate on the test set');
+    const progress = h('progress', {max: 1, value: 0, class: 'eval-progress', 'aria-label': 'Evaluation progress'}) as HTMLProgressElement;
+    progress.hidden = true;
+    const out = h('div', {'data-testid': 'evaluation', 'aria-live': 'polite'});
+    onEvaluateProgress(({done, total}) => {
+      progress.hidden = done >= total;
+      progress.max = total;
+      progress.value = done;
+    });
+    button.addEventListener('click', async () => {
+      button.setAttribute('disabled', '');
+      progress.hidden = false;
+      clear(out);
+      try {
+        const r = await request('evaluate', {});
+        updateState({evaluation: r});
+        out.append(evaluationView(r));
+      } catch (e) {
+        out.append(h('p', {class: 'error'}, (e as Error).message));
+      } finally {
+        progress.hidden = true;
+        button.removeAttribute('disabled');
+      }
+    });
+    const saved = getState().evaluation;
+    if (saved) out.append(evaluationView(saved));
+    this.root.append(h('h2', {}, 'Evaluation'), h('div', {class: 'toolbar'}, button, progress), out);
+  }
+}
+
+export function evaluationView(r: EvaluationResult): HTMLElement {
+  const classes = r.confusion.length;
+  const max = Math.max(1, ...r.confusion.flatMap((row, i) => row.filter((_, j) => j !== i)));
+  const maxDiag = Math.max(1, ...r.confusion.map((row, i) => row[i]!));
+  const head = h('tr', {}, h('th', {scope: 'col'}, 'true \\ predicted'),
+    ...Array.from({length: classes}, (_, j) => h('th', {scope: 'col', class: 'num'}, String(j))),
+    h('th', {scope: 'col', class: 'num'}, 'accuracy'));
+  const rows = r.confusion.map((row, i) => h('tr', {},
+    h('th', {scope: 'row'}, String(i)),
+    ...row.map((n, j) => {
+      const cell = h('td', {class: `num cm-cell${i === j ? ' diagonal' : ''}`, 'data-count': n, title: `true ${i}, predicted ${j}: ${n}`}, String(n));
+      cell.style.setProperty('--intensity', String(i === j ? n / maxDiag : n / max));
+      return cell;
+    }),
+    h('td', {class: 'num', 'data-testid': 'class-accuracy'}, percent(r.perClassAccuracy[i]!, 1))));
+  return h('div', {class: 'evaluation'},
+    h('p', {'data-testid': 'evaluation-summary'},
+      `Accuracy `, h('strong', {}, percent(r.accuracy, 2)), ` · loss ${fixed(r.loss)} · ${integer.format(r.count)} samples`),
+    h('table', {class: 'confusion', 'data-testid': 'confusion-matrix'},
+      h('caption', {}, 'Confusion matrix (rows: true class, columns: predicted class)'),
+      h('thead', {}, head), h('tbody', {}, ...rows)));
+}
+
+export function renderPredictions(container: HTMLElement, model: ModelHandle): Promise<void> {
+  if (container.dataset.rendered === 'true') return Promise.resolve();
+  container.dataset.rendered = 'true';
+  return new PredictionsView(container, model).render().catch((e) => {
+    container.dataset.rendered = 'false';
+    container.append(h('p', {class: 'error'}, `Could not load predictions: ${(e as Error).message}`));
+  });
+}
