@@ -92,3 +92,15 @@ test('createStepper trains on this thread for one thread', async () => {
   const stepper = createStepper(smallCnn(), lossAndMetrics('sparse_categorical_crossentropy', []), [], {threads: 1});
   assert.ok(stepper instanceof LocalStepper);
 });
+
+test('createStepper trains on this thread for models with batch statistics', async () => {
+  await initBackend('wasm');
+  const model = tfl.sequential({layers: [
+    tfl.layers.dense({inputShape: [4], units: 3}),
+    tfl.layers.batchNormalization(),
+    tfl.layers.dense({units: 2, activation: 'softmax'}),
+  ]});
+  model.compile({optimizer: 'adam', loss: 'sparseCategoricalCrossentropy'});
+  const stepper = createStepper(model, lossAndMetrics('sparse_categorical_crossentropy', []), [], {threads: 2});
+  assert.ok(stepper instanceof LocalStepper);
+});
