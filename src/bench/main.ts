@@ -14,6 +14,7 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 import {initBackend} from '../engine/backend';
 import {lossAndMetrics} from '../engine/training/losses';
 import {createStepper} from '../engine/training/stepper';
+import {gemmUsesFusedMultiplyAdd} from '../engine/kernels/gemm';
 import {loadMnist, MnistSplit} from './mnist';
 import {referenceModel} from './reference-model';
 
@@ -30,6 +31,7 @@ interface Row {
   engine: string;
   trainSamplesPerS?: number;
   trainMsPerStep?: number;
+  trainCpuMsPerStep?: number;
   batch1Ms?: number;
   batch1000PerS?: number;
   peakRssMb?: number;
@@ -155,7 +157,7 @@ async function phase(name: string, args: string[]): Promise<object> {
   if (name === 'train') {
     await initBackend('wasm');
     const t = await trainingSpeed(Number(args[0]), train);
-    return {...t, peakRssMb: peakRssMb()};
+    return {...t, peakRssMb: peakRssMb(), fusedMultiplyAdd: gemmUsesFusedMultiplyAdd()};
   }
   if (name === 'infer') {
     if (args[0] === 'cpu') {
@@ -188,7 +190,7 @@ async function main() {
   const info = await initBackend('auto');
   console.log(`backend: ${info.description}`);
   type Inference = {batch1Ms: number; bigPerS: number; peakRssMb: number};
-  type Training = {msPerStep: number; samplesPerS: number; cpuMsPerStep: number; peakRssMb: number};
+  type Training = {msPerStep: number; samplesPerS: number; cpuMsPerStep: number; peakRssMb: number; fusedMultiplyAdd: boolean};
   let formats: Array<{format: string; saveMs: number; loadMs: number; mb: number}> = [];
   if (info.name === 'wasm') {
     const inf = runPhase<Inference>('infer', 'wasm');
@@ -201,8 +203,10 @@ async function main() {
       console.log(`wasm training, ${threads} thread(s): ${t.msPerStep.toFixed(0)} ms/step (median wall), ${t.cpuMsPerStep.toFixed(0)} ms CPU/step (all threads), peak RSS ${t.peakRssMb.toFixed(0)} MB`);
       rows.push({
         engine: threads === 1 ? 'wasm training, 1 thread' : `wasm training, ${threads} worker threads`,
-        trainMsPerStep: t.msPerStep, trainSamplesPerS: t.samplesPerS, peakRssMb: t.peakRssMb,
+        trainMsPerStep: t.msPerStep, trainSamplesPerS: t.samplesPerS, trainCpuMsPerStep: t.cpuMsPerStep,
+        peakRssMb: t.peakRssMb,
       });
+      if (threads === 1) console.log(`GEMM micro-kernel: ${t.fusedMultiplyAdd ? 'fused multiply-add (relaxed SIMD)' : 'multiply + add (SIMD 128)'}`);
     }
   } else if (info.name === 'tensorflow') {
     const train = loadMnist('train', 6000);
@@ -224,22 +228,24 @@ async function main() {
   const torch = pytorch();
   console.log('');
   console.log(`Reference model (15,955,210 params), batch ${BATCH}, real MNIST, median of ${STEPS} steps after ${WARMUP} warm-up`);
-  const header = ['engine', 'train ms/step', 'train samples/s', 'vs PyTorch same threads', 'infer b1 ms', 'infer b1000 samples/s', 'peak RSS MB (own process)'];
+  const header = ['engine', 'train ms/step', 'CPU ms/step', 'train samples/s', 'vs PyTorch same threads', 'infer b1 ms',
+    'infer b1000 samples/s', 'peak RSS MB (own process)'];
   const lines: string[][] = [];
   const torchAt = (threads: number) => (typeof torch === 'string' ? undefined : torch.training[String(threads)]);
   for (const r of rows) {
     const threads = r.engine.includes('2 worker') ? 2 : 1;
     const base = torchAt(threads);
     const ratio = r.trainSamplesPerS && base ? `${(r.trainSamplesPerS / base.samples_per_s).toFixed(2)}x` : '-';
-    lines.push([r.engine, fmt(r.trainMsPerStep, 0), fmt(r.trainSamplesPerS), ratio, fmt(r.batch1Ms, 2), fmt(r.batch1000PerS, 0), fmt(r.peakRssMb, 0)]);
+    lines.push([r.engine, fmt(r.trainMsPerStep, 0), fmt(r.trainCpuMsPerStep, 0), fmt(r.trainSamplesPerS), ratio,
+      fmt(r.batch1Ms, 2), fmt(r.batch1000PerS, 0), fmt(r.peakRssMb, 0)]);
   }
   if (typeof torch === 'string') {
-    lines.push(['PyTorch', '-', '-', '-', '-', '-', '-']);
+    lines.push(['PyTorch', '-', '-', '-', '-', '-', '-', '-']);
     console.log(`PyTorch: ${torch}`);
   } else {
     for (const threads of THREADS) {
       const t = torch.training[String(threads)];
-      lines.push([`PyTorch ${torch.torch}, ${threads} thread(s)`, fmt(t.ms_per_step, 0), fmt(t.samples_per_s), '1.00x',
+      lines.push([`PyTorch ${torch.torch}, ${threads} thread(s)`, fmt(t.ms_per_step, 0), '-', fmt(t.samples_per_s), '1.00x',
         fmt(torch.inference[String(threads)].batch1_ms, 2), '-', '-']);
     }
   }
