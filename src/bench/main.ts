@@ -124,7 +124,7 @@ async function saveLoadTimes(model: tfl.LayersModel): Promise<Array<{format: str
 interface TorchResult {
   torch: string;
   blas: string;
-  training: Record<string, {ms_per_step: number; samples_per_s: number}>;
+  training: Record<string, {ms_per_step: number; samples_per_s: number; cpu_ms_per_step: number}>;
   inference: Record<string, {batch1_ms: number}>;
 }
 
@@ -245,7 +245,7 @@ async function main() {
   } else {
     for (const threads of THREADS) {
       const t = torch.training[String(threads)];
-      lines.push([`PyTorch ${torch.torch}, ${threads} thread(s)`, fmt(t.ms_per_step, 0), '-', fmt(t.samples_per_s), '1.00x',
+      lines.push([`PyTorch ${torch.torch}, ${threads} thread(s)`, fmt(t.ms_per_step, 0), fmt(t.cpu_ms_per_step, 0), fmt(t.samples_per_s), '1.00x',
         fmt(torch.inference[String(threads)].batch1_ms, 2), '-', '-']);
     }
   }
