@@ -571,8 +571,35 @@ function reluGradient() {
 )`;
 }
 
+/** out = w * src (accumulate 0) or out += w * src (accumulate 1), n floats, SIMD with a scalar tail. */
+function scaleAdd() {
+  return `
+(func (export "axpy") (param $out i32) (param $src i32) (param $w f32) (param $n i32) (param $accumulate i32)
+  (local $i i32) (local $o i32) (local $wv v128) (local $p v128)
+  (local.set $wv (f32x4.splat (local.get $w)))
+  (block $vd (loop $vl
+    (br_if $vd (i32.gt_u (i32.add (local.get $i) (i32.const 4)) (local.get $n)))
+    (local.set $o (i32.shl (local.get $i) (i32.const 2)))
+    (local.set $p (f32x4.mul (local.get $wv) (v128.load align=4 (i32.add (local.get $src) (local.get $o)))))
+    (if (local.get $accumulate) (then (local.set $p (f32x4.add (v128.load align=4 (i32.add (local.get $out) (local.get $o))) (local.get $p)))))
+    (v128.store align=4 (i32.add (local.get $out) (local.get $o)) (local.get $p))
+    (local.set $i (i32.add (local.get $i) (i32.const 4)))
+    (br $vl)))
+  (block $sd (loop $sl
+    (br_if $sd (i32.ge_u (local.get $i) (local.get $n)))
+    (local.set $o (i32.shl (local.get $i) (i32.const 2)))
+    (f32.store (i32.add (local.get $out) (local.get $o))
+      (select
+        (f32.add (f32.load (i32.add (local.get $out) (local.get $o))) (f32.mul (local.get $w) (f32.load (i32.add (local.get $src) (local.get $o)))))
+        (f32.mul (local.get $w) (f32.load (i32.add (local.get $src) (local.get $o))))
+        (local.get $accumulate)))
+    (local.set $i (i32.add (local.get $i) (i32.const 1)))
+    (br $sl)))
+)`;
+}
+
 export function gemmWat(fma = false) {
-  return `(module\n(import "env" "memory" (memory 1))\n${microKernel(fma)}\n${blockLoop()}\n${packer()}\n${packTransposed()}\n${im2col()}\n${col2im()}\n${columnSum()}\n${adam()}\n${biasActivation()}\n${winogradInput()}\n${winogradOutput()}\n${winogradOutputGradient()}\n${reluGradient()}\n)`;
+  return `(module\n(import "env" "memory" (memory 1))\n${microKernel(fma)}\n${blockLoop()}\n${packer()}\n${packTransposed()}\n${im2col()}\n${col2im()}\n${columnSum()}\n${adam()}\n${biasActivation()}\n${winogradInput()}\n${winogradOutput()}\n${winogradOutputGradient()}\n${reluGradient()}\n${scaleAdd()}\n)`;
 }
 
 async function main() {

@@ -51,6 +51,7 @@ export interface GemmExports {
   winoDy(dy: number, oh: number, ow: number, c: number, tilesW: number, tilesPerImage: number, t0: number, count: number,
     z: number, zStride: number): void;
   relugrad(dy: number, x: number, out: number, n: number): void;
+  axpy(out: number, src: number, w: number, n: number, accumulate: number): void;
 }
 
 /**

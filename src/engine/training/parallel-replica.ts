@@ -7,7 +7,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type {LayersModel} from '@tensorflow/tfjs-layers';
 import {applyGradients} from '../kernels/fused-adam';
-import {floatOffset, WasmBackend} from '../kernels/wasm-gradients';
+import {floatOffset, gemmFor, WasmBackend} from '../kernels/wasm-gradients';
 import type {LossAndMetrics} from './losses';
 
 export interface Replica {
@@ -64,29 +64,31 @@ export function computeShardGradients(r: Replica, index: number, x: Float32Array
   return values;
 }
 
-/** Sum of every slot weighted by its shard's share of the batch, in slot order; then the update. */
+/** Floats of each slot copied into the wasm heap at a time while combining. */
+const COMBINE_CHUNK = 1 << 18;
+
+/**
+ * Sum of every slot weighted by its shard's share of the batch, in slot order (float32, the same
+ * operations in every replica); then the optimizer update. Slots are copied into the wasm heap a
+ * chunk at a time and combined there with SIMD.
+ */
 export function applyCombinedGradients(r: Replica, shardWeights: number[]): void {
   const backend = tf.backend() as unknown as WasmBackend;
-  const slots = shardWeights.map((w, s) => ({w, data: slotOf(r, s)})).filter((s) => s.w !== 0);
+  const gemm = gemmFor(backend);
+  const slots = shardWeights.map((w, s) => ({w: Math.fround(w), data: slotOf(r, s)})).filter((s) => s.w !== 0);
   tf.tidy(() => {
     const named: tf.NamedTensorMap = {};
     let offset = 0;
     for (const v of r.variables) {
-      // Written straight into a fresh tensor on the wasm heap.
       const info = backend.makeOutput(v.shape, 'float32');
       const at = floatOffset(backend, info);
-      const h = backend.wasm.HEAPF32;
-      const n = v.size;
-      // One pass, slots in order, in double precision, rounded once: identical in every replica.
-      if (slots.length === 2) {
-        const [a, b] = slots;
-        for (let i = 0; i < n; i++) h[at + i] = a.w * a.data[offset + i] + b.w * b.data[offset + i];
-      } else {
-        for (let i = 0; i < n; i++) {
-          let sum = 0;
-          for (const {w, data} of slots) sum += w * data[offset + i];
-          h[at + i] = sum;
-        }
+      const scratch = gemm.scratch('combine', COMBINE_CHUNK);
+      for (let c0 = 0; c0 < v.size; c0 += COMBINE_CHUNK) {
+        const len = Math.min(COMBINE_CHUNK, v.size - c0);
+        slots.forEach(({w, data}, s) => {
+          gemm.heap().set(data.subarray(offset + c0, offset + c0 + len), scratch);
+          gemm.kernels.axpy((at + c0) * 4, scratch * 4, w, len, s > 0 ? 1 : 0);
+        });
       }
       named[v.name] = tf.engine().makeTensorFromTensorInfo(info);
       offset += v.size;
