@@ -71,6 +71,60 @@ function blockLoop() {
     (local.set $j (i32.add (local.get $j) (i32.const 1)))
     (br $cols)))
 )
+(func $copyTile (param $dst i32) (param $dstStride i32) (param $src i32) (param $srcStride i32) (param $rows i32) (param $cols i32)
+  (local $r i32) (local $j i32)
+  (block $rd (loop $rl
+    (br_if $rd (i32.ge_u (local.get $r) (local.get $rows)))
+    (local.set $j (i32.const 0))
+    (block $jd (loop $jl
+      (br_if $jd (i32.ge_u (local.get $j) (local.get $cols)))
+      (f32.store (i32.add (local.get $dst) (i32.shl (local.get $j) (i32.const 2)))
+        (f32.load (i32.add (local.get $src) (i32.shl (local.get $j) (i32.const 2)))))
+      (local.set $j (i32.add (local.get $j) (i32.const 1)))
+      (br $jl)))
+    (local.set $dst (i32.add (local.get $dst) (local.get $dstStride)))
+    (local.set $src (i32.add (local.get $src) (local.get $srcStride)))
+    (local.set $r (i32.add (local.get $r) (i32.const 1)))
+    (br $rl)))
+)
+;; A partial micro-tile (rows x cols) through the scratch tile tmp, so the kernel never writes outside C.
+(func $edgeTile (param $a i32) (param $b i32) (param $c i32) (param $rows i32) (param $cols i32) (param $kc i32)
+      (param $ldc i32) (param $load i32) (param $tmp i32)
+  (if (local.get $load) (then (call $copyTile (local.get $tmp) (i32.const ${NV * 16}) (local.get $c) (local.get $ldc) (local.get $rows) (local.get $cols))))
+  (call $tile (local.get $a) (local.get $b) (local.get $tmp) (local.get $kc) (i32.const ${NV * 16}) (local.get $load))
+  (call $copyTile (local.get $c) (local.get $ldc) (local.get $tmp) (i32.const ${NV * 16}) (local.get $rows) (local.get $cols))
+)
+;; Every partial micro-tile of a packed mc x nc block: the bottom rows and the right columns.
+(func (export "edges") (param $ap i32) (param $bp i32) (param $c i32) (param $mc i32) (param $nc i32) (param $kc i32)
+      (param $ldc i32) (param $load i32) (param $tmp i32)
+  (local $mFull i32) (local $nFull i32) (local $rowsRem i32) (local $colsRem i32) (local $j i32) (local $i i32)
+  (local.set $mFull (i32.div_u (local.get $mc) (i32.const ${MR})))
+  (local.set $nFull (i32.div_u (local.get $nc) (i32.const ${NV * 4})))
+  (local.set $rowsRem (i32.sub (local.get $mc) (i32.mul (local.get $mFull) (i32.const ${MR}))))
+  (local.set $colsRem (i32.sub (local.get $nc) (i32.mul (local.get $nFull) (i32.const ${NV * 4}))))
+  (if (local.get $rowsRem) (then
+    (block $jd (loop $jl
+      (br_if $jd (i32.ge_u (local.get $j) (local.get $nFull)))
+      (call $edgeTile
+        (i32.add (local.get $ap) (i32.mul (i32.mul (local.get $mFull) (local.get $kc)) (i32.const ${MR * 4})))
+        (i32.add (local.get $bp) (i32.mul (i32.mul (local.get $j) (local.get $kc)) (i32.const ${NV * 16})))
+        (i32.add (local.get $c) (i32.add (i32.mul (i32.mul (local.get $mFull) (i32.const ${MR})) (local.get $ldc)) (i32.mul (local.get $j) (i32.const ${NV * 16}))))
+        (local.get $rowsRem) (i32.const ${NV * 4}) (local.get $kc) (local.get $ldc) (local.get $load) (local.get $tmp))
+      (local.set $j (i32.add (local.get $j) (i32.const 1)))
+      (br $jl)))))
+  (if (local.get $colsRem) (then
+    (block $id (loop $il
+      (br_if $id (i32.ge_u (i32.mul (local.get $i) (i32.const ${MR})) (local.get $mc)))
+      (call $edgeTile
+        (i32.add (local.get $ap) (i32.mul (i32.mul (local.get $i) (local.get $kc)) (i32.const ${MR * 4})))
+        (i32.add (local.get $bp) (i32.mul (i32.mul (local.get $nFull) (local.get $kc)) (i32.const ${NV * 16})))
+        (i32.add (local.get $c) (i32.add (i32.mul (i32.mul (local.get $i) (i32.const ${MR})) (local.get $ldc)) (i32.mul (local.get $nFull) (i32.const ${NV * 16}))))
+        (select (i32.const ${MR}) (i32.sub (local.get $mc) (i32.mul (local.get $i) (i32.const ${MR})))
+          (i32.le_u (i32.const ${MR}) (i32.sub (local.get $mc) (i32.mul (local.get $i) (i32.const ${MR})))))
+        (local.get $colsRem) (local.get $kc) (local.get $ldc) (local.get $load) (local.get $tmp))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $il)))))
+)
 (func (export "tile") (param $a i32) (param $b i32) (param $c i32) (param $kc i32) (param $ldc i32) (param $load i32)
   (call $tile (local.get $a) (local.get $b) (local.get $c) (local.get $kc) (local.get $ldc) (local.get $load)))`;
 }

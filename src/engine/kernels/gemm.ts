@@ -35,6 +35,7 @@ export interface OutputView {
 export interface GemmExports {
   block(ap: number, bp: number, c: number, mTiles: number, nTiles: number, kc: number, ldc: number, load: number): void;
   tile(a: number, b: number, c: number, kc: number, ldc: number, load: number): void;
+  edges(ap: number, bp: number, c: number, mc: number, nc: number, kc: number, ldc: number, load: number, tmp: number): void;
   pack(src: number, outer: number, inner: number, count: number, len: number, w: number, dst: number): void;
   im2col(x: number, h: number, w: number, ci: number, oh: number, ow: number, kh: number, kw: number, sh: number,
     sw: number, dh: number, dw: number, pt: number, pl: number, p0: number, rows: number, dst: number): void;
@@ -140,27 +141,12 @@ export class Gemm {
             this.kernel.block(ap * 4, bp * 4, cBlock * 4, mTiles, nTiles, kc, c.ld * 4, load);
           }
           // Partial tiles go through a scratch tile so the kernel never writes outside C.
-          for (let jr = 0; jr < nc; jr += NR) {
-            const cols = Math.min(NR, nc - jr);
-            for (let ir = cols < NR ? 0 : mTiles * MR; ir < mc; ir += MR) {
-              const rows = Math.min(MR, mc - ir);
-              this.edgeTile(ap + ir * kc, bp + jr * kc, cBlock + ir * c.ld + jr, c.ld, rows, cols, kc, load, tile);
-            }
+          if (mc % MR !== 0 || nc % NR !== 0) {
+            this.kernel.edges(ap * 4, bp * 4, cBlock * 4, mc, nc, kc, c.ld * 4, load, tile * 4);
           }
         }
       }
     }
-  }
-
-  private edgeTile(a: number, b: number, c: number, ld: number, rows: number, cols: number, kc: number,
-    load: number, tile: number): void {
-    let h = this.heap();
-    if (load) {
-      for (let r = 0; r < rows; r++) for (let j = 0; j < cols; j++) h[tile + r * NR + j] = h[c + r * ld + j];
-    }
-    this.kernel.tile(a * 4, b * 4, tile * 4, kc, NR * 4, load);
-    h = this.heap();
-    for (let r = 0; r < rows; r++) for (let j = 0; j < cols; j++) h[c + r * ld + j] = h[tile + r * NR + j];
   }
 
   /** Packs rows [i0, i0+mc) x cols [p0, p0+kc) of A as zero-padded panels of MR rows, k-major. */
