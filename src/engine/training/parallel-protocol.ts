@@ -19,6 +19,8 @@ export interface InitMessage {
   yShape: number[];
   /** One slot of `paramCount` floats per worker, where each writes its shard's gradient. */
   gradients: SharedArrayBuffer;
+  /** Int32 per slot: the step whose gradient the slot holds (written with Atomics after the slot). */
+  stamps: SharedArrayBuffer;
   paramCount: number;
   index: number;
   workers: number;
@@ -26,6 +28,7 @@ export interface InitMessage {
 
 export interface StepMessage {
   type: 'step';
+  step: number;
   x: Float32Array;
   y: Float32Array;
   count: number;
@@ -34,6 +37,7 @@ export interface StepMessage {
 /** Combine every worker's gradient slot with these weights, in slot order, and apply it. */
 export interface ApplyMessage {
   type: 'apply';
+  step: number;
   shardWeights: number[];
 }
 

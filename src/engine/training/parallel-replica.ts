@@ -17,6 +17,8 @@ export interface Replica {
   variables: tf.Variable[];
   yShape: number[];
   gradients: SharedArrayBuffer;
+  /** Int32 per slot: the step its gradient belongs to. */
+  stamps: Int32Array;
   paramCount: number;
 }
 
@@ -29,10 +31,12 @@ function slotOf(r: Replica, index: number): Float32Array {
 }
 
 /** Gradient of the shard's mean loss into slot `index`; returns the shard's [loss, ...metrics] means. */
-export function computeShardGradients(r: Replica, index: number, x: Float32Array, y: Float32Array, count: number): number[] {
+export function computeShardGradients(r: Replica, index: number, step: number, x: Float32Array, y: Float32Array,
+  count: number): number[] {
   const slot = slotOf(r, index);
   if (count === 0) {
     slot.fill(0);
+    Atomics.store(r.stamps, index, step);
     return [0, ...r.objective.metrics.map(() => 0)];
   }
   const inputShape = (r.model.inputs[0].shape as number[]).slice(1);
@@ -61,6 +65,8 @@ export function computeShardGradients(r: Replica, index: number, x: Float32Array
   });
   const values = Array.from(result.dataSync());
   result.dispose();
+  // Published after the slot's contents: a reader that sees this stamp sees the gradient.
+  Atomics.store(r.stamps, index, step);
   return values;
 }
 
@@ -72,7 +78,10 @@ const COMBINE_CHUNK = 1 << 18;
  * operations in every replica); then the optimizer update. Slots are copied into the wasm heap a
  * chunk at a time and combined there with SIMD.
  */
-export function applyCombinedGradients(r: Replica, shardWeights: number[]): void {
+export function applyCombinedGradients(r: Replica, step: number, shardWeights: number[]): void {
+  shardWeights.forEach((_, s) => {
+    if (Atomics.load(r.stamps, s) !== step) throw new Error(`gradient slot ${s} does not hold step ${step}`);
+  });
   const backend = tf.backend() as unknown as WasmBackend;
   const gemm = gemmFor(backend);
   const slots = shardWeights.map((w, s) => ({w: Math.fround(w), data: slotOf(r, s)})).filter((s) => s.w !== 0);

@@ -94,6 +94,7 @@ export class ParallelStepper implements TrainStepper {
   private channels: WorkerChannel[] = [];
   private starting: Promise<void> | undefined;
   private replica: Replica | undefined;
+  private steps = 0;
 
   constructor(
     private readonly model: LayersModel,
@@ -110,7 +111,11 @@ export class ParallelStepper implements TrainStepper {
     const variables = trainableVariables(model);
     const paramCount = variables.reduce((n, v) => n + v.size, 0);
     const gradients = new SharedArrayBuffer(paramCount * 4 * this.threads);
-    this.replica = {model, optimizer, objective: this.objective, variables, yShape: this.yShape, gradients, paramCount};
+    const stamps = new SharedArrayBuffer(4 * this.threads);
+    this.replica = {
+      model, optimizer, objective: this.objective, variables, yShape: this.yShape, gradients, paramCount,
+      stamps: new Int32Array(stamps),
+    };
     const modelTopology = model.toJSON(null, false) as object;
     const weights = await sharedTensorData(model.getWeights().map((tensor, i) => ({name: String(i), tensor})));
     const optimizerState = await optimizer.getWeights();
@@ -123,11 +128,12 @@ export class ParallelStepper implements TrainStepper {
       type: 'init', modelTopology, weights,
       optimizer: {className: optimizer.getClassName(), config: optimizer.getConfig(), state},
       lossName: this.objective.lossName, metricNames: this.objective.metrics.map((m) => m.name),
-      yShape: this.yShape, gradients, paramCount, index: i + 1, workers: this.threads,
+      yShape: this.yShape, gradients, stamps, paramCount, index: i + 1, workers: this.threads,
     })));
   }
 
   async step(batch: Batch): Promise<number[]> {
+    if (batch.count <= 0) throw new Error('ParallelStepper: empty batch');
     this.starting ??= this.start();
     await this.starting;
     const replica = this.replica!;
@@ -141,16 +147,17 @@ export class ParallelStepper implements TrainStepper {
       y: batch.y.slice(starts[s] * yPer, (starts[s] + counts[s]) * yPer),
     });
     // Workers take shards 1..n-1 while this thread computes shard 0.
-    const pending = this.channels.map((c, i) => c.request({type: 'step', count: counts[i + 1], ...shard(i + 1)}));
+    const step = ++this.steps;
+    const pending = this.channels.map((c, i) => c.request({type: 'step', step, count: counts[i + 1], ...shard(i + 1)}));
     const own = shard(0);
-    const values = [computeShardGradients(replica, 0, own.x, own.y, counts[0])];
+    const values = [computeShardGradients(replica, 0, step, own.x, own.y, counts[0])];
     for (const reply of await Promise.all(pending)) {
       if (reply.type !== 'gradients') throw new Error(`Training worker: unexpected reply ${reply.type}`);
       values.push(reply.values);
     }
     const shardWeights = counts.map((c) => c / batch.count);
-    const applied = this.channels.map((c) => c.request({type: 'apply', shardWeights}));
-    applyCombinedGradients(replica, shardWeights);
+    const applied = this.channels.map((c) => c.request({type: 'apply', step, shardWeights}));
+    applyCombinedGradients(replica, step, shardWeights);
     await Promise.all(applied);
     // Batch means of loss and metrics: shard means weighted by shard size, in shard order.
     const out: number[] = [];

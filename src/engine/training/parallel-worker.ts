@@ -43,7 +43,8 @@ async function init(message: InitMessage): Promise<void> {
   replica = {
     model, optimizer, variables: trainableVariables(model), yShape: message.yShape,
     objective: lossAndMetrics(message.lossName, message.metricNames),
-    gradients: message.gradients, paramCount: message.paramCount, index: message.index,
+    gradients: message.gradients, stamps: new Int32Array(message.stamps), paramCount: message.paramCount,
+    index: message.index,
   };
 }
 
@@ -62,10 +63,10 @@ async function handle(message: ToWorker): Promise<void> {
   if (!r) throw new Error('Training worker: not initialised');
   switch (message.type) {
     case 'step':
-      post({type: 'gradients', values: computeShardGradients(r, r.index, message.x, message.y, message.count)});
+      post({type: 'gradients', values: computeShardGradients(r, r.index, message.step, message.x, message.y, message.count)});
       break;
     case 'apply':
-      applyCombinedGradients(r, message.shardWeights);
+      applyCombinedGradients(r, message.step, message.shardWeights);
       post({type: 'applied'});
       break;
   }
