@@ -51,8 +51,11 @@ export function ensureNode24() {
 }
 
 function node24Env(nodeDir, scratch) {
+  // Under `npm test` the outer npm (on the system Node) exports npm_config_* variables, among them
+  // npm_config_user_agent naming Node 20, which code-server's install script checks: drop them all.
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
   return {
-    ...process.env,
+    ...inherited,
     PATH: `${join(nodeDir, 'bin')}:${process.env.PATH}`,
     npm_config_nodedir: nodeDir,
     npm_config_cache: join(scratch, 'npm-cache'),

@@ -16,8 +16,9 @@ export async function runE2e({vsix} = {}) {
   vsix ??= packageVsix();
   const cs = ensureCodeServer();
   const scratch = mkdtempSync(join(tmpdir(), 'kw-e2e-'));
-  // 5000 samples: enough for the small CNN to classify test sample 788 (a 9) correctly.
-  const workspace = makeWorkspace(join(scratch, 'workspace'), {sampleLimit: 5000});
+  // The reference model (Conv2D 32/64/128, Dense 256, 16M parameters) for one epoch on the first
+  // 6000 MNIST samples: enough for it to classify test sample 788 (a 9) correctly.
+  const workspace = makeWorkspace(join(scratch, 'workspace'), {sampleLimit: 6000, epochs: 1});
   const extensionsDir = join(scratch, 'extensions');
   const userDataDir = join(scratch, 'user-data');
   mkdirSync(join(scratch, 'tmp'), {recursive: true});
@@ -37,7 +38,7 @@ export async function runE2e({vsix} = {}) {
     const {trainLoadInspect} = await import(join(repo, 'test', 'e2e', 'train-load.e2e.mjs'));
     const {checkInspector} = await import(join(repo, 'test', 'e2e', 'inspector.e2e.mjs'));
     try {
-      const measures = await trainLoadInspect(page, {workspace});
+      const measures = await trainLoadInspect(page, {workspace, spec: 'mnist-cnn.train.json', model: 'mnist-cnn'});
       Object.assign(measures, await checkInspector(page, {artifacts, expectPrediction788: 9, testSetSize: 10000}));
       console.log(`[e2e] passed in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(measures)}`);
       return 0;

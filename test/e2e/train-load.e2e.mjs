@@ -1,5 +1,5 @@
 // What a person does with the packaged extension, in a real VS Code (code-server) driven by
-// Playwright: palette -> Keras: Train Model on a small spec -> success notification -> the model
+// Playwright: palette -> Keras: Train Model on a spec (the reference model on an MNIST subset) -> success notification -> the model
 // folder in the explorer -> right-click -> Load Model -> the inspector shows the layer rows.
 // Screenshots go to .test-artifacts/e2e-*.png.
 import assert from 'node:assert/strict';
@@ -8,19 +8,19 @@ import {contextMenu, contextMenuLabels, explorerRow, pickQuickItem, runCommand, 
 
 const SHOT_DIR = process.env.KW_ARTIFACTS;
 
-export async function trainLoadInspect(page, {workspace}) {
+export async function trainLoadInspect(page, {workspace, spec = 'small.train.json', model = 'small-cnn'}) {
   const shot = (name) => page.screenshot({path: join(SHOT_DIR, `e2e-${name}.png`)});
   const measures = {};
   const t0 = Date.now();
 
   await page.locator('.monaco-workbench .explorer-folders-view').waitFor({timeout: STEP_TIMEOUT});
-  await page.locator('.explorer-folders-view .monaco-list-row', {hasText: 'small.train.json'}).waitFor({timeout: STEP_TIMEOUT});
+  await page.locator('.explorer-folders-view .monaco-list-row', {hasText: spec}).waitFor({timeout: STEP_TIMEOUT});
   await shot('1-workbench');
 
   // The explorer menus follow their `when` clauses: Train Model on specs, Load Model on model folders only.
   // (Contributed menu items appear once the remote extension host has registered the extension.)
   // The model-folder key is set once the extension has activated and searched the workspace.
-  const onSpec = await menuOnceItShows(page, explorerRow(page, 'small.train.json'), 'Train Model');
+  const onSpec = await menuOnceItShows(page, explorerRow(page, spec), 'Train Model');
   assert.ok(onSpec.includes('Train Model'), `menu on a spec: ${onSpec}`);
   measures.menuOnSpecAfterMs = Date.now() - t0;
   const onModel = await menuOnceItShows(page, explorerRow(page, 'existing-model'), 'Load Model');
@@ -29,19 +29,19 @@ export async function trainLoadInspect(page, {workspace}) {
   assert.ok(!(await contextMenuLabels(page, explorerRow(page, '.vscode'))).includes('Load Model'), 'no Load Model on other folders');
 
   await runCommand(page, 'Keras: Train Model');
-  await page.locator('.quick-input-widget .monaco-list-row', {hasText: 'small.train.json'}).first().waitFor({timeout: STEP_TIMEOUT});
+  await page.locator('.quick-input-widget .monaco-list-row', {hasText: spec}).first().waitFor({timeout: STEP_TIMEOUT});
   await shot('2-pick-spec');
   const startedTraining = Date.now();
-  await pickQuickItem(page, 'small.train.json');
+  await pickQuickItem(page, spec);
 
   const status = page.locator('.statusbar-item', {hasText: /Keras: epoch/});
   await status.first().waitFor({timeout: STEP_TIMEOUT});
   measures.specChosenToFirstProgressMs = Date.now() - startedTraining;
   await shot('3-training');
 
-  const success = await waitForNotification(page, /Saved to models\/small-cnn/);
+  const success = await waitForNotification(page, new RegExp(`Saved to models/${model}`));
   measures.specChosenToSuccessMs = Date.now() - startedTraining;
-  assert.match(success, /Trained small-cnn for 1 epoch/);
+  assert.match(success, new RegExp(`Trained ${model} for 1 epoch`));
   await shot('4-success-notification');
   await page.keyboard.press('Escape');
   // The live-curves panel of the run now shows the model too: close it so that the inspector
@@ -51,7 +51,7 @@ export async function trainLoadInspect(page, {workspace}) {
   const modelsRow = explorerRow(page, 'models');
   await modelsRow.waitFor({timeout: STEP_TIMEOUT});
   await modelsRow.click();
-  const modelRow = explorerRow(page, 'small-cnn');
+  const modelRow = explorerRow(page, model);
   await modelRow.waitFor({timeout: STEP_TIMEOUT});
   await shot('5-model-folder');
 
