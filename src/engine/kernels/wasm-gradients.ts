@@ -99,6 +99,16 @@ function chunkRows(patch: number, total: number): number {
   return Math.max(1, Math.min(total, Math.floor(CHUNK_FLOATS / patch)));
 }
 
+/**
+ * Walks the output pixels in chunks whose im2col matrix (rows x patch floats) fits the scratch
+ * buffer: convolutions that need a patch matrix run one GEMM per chunk instead of one huge one.
+ */
+function forEachPatchChunk(gemm: Gemm, patch: number, pixels: number, visit: (cols: number, p0: number, rows: number) => void): void {
+  const rows = chunkRows(patch, pixels);
+  const cols = gemm.scratch('im2col', rows * patch);
+  for (let p0 = 0; p0 < pixels; p0 += rows) visit(cols, p0, Math.min(rows, pixels - p0));
+}
+
 function usable(a: ConvAttrs, ...tensors: Info[]): boolean {
   return a.dataFormat !== 'NCHW' && tensors.every((t) => t.dtype === 'float32');
 }
@@ -156,14 +166,11 @@ function conv2d(original: KernelFn): KernelFn {
         {ptr: floatOffset(backend, out), ld: g.outC});
       return out;
     }
-    const rows = chunkRows(patch, pixels);
-    const cols = gemm.scratch('im2col', rows * patch);
-    for (let p0 = 0; p0 < pixels; p0 += rows) {
-      const r = Math.min(rows, pixels - p0);
+    forEachPatchChunk(gemm, patch, pixels, (cols, p0, r) => {
       gemm.im2col(floatOffset(backend, x), g, p0, r, cols);
       gemm.matmul(r, g.outC, patch, {ptr: cols, rs: patch, cs: 1}, w,
         {ptr: floatOffset(backend, out) + p0 * g.outC, ld: g.outC});
-    }
+    });
     return out;
   };
 }
@@ -195,14 +202,11 @@ function conv2dBackpropFilter(): KernelFn {
         {ptr: floatOffset(backend, dy), rs: g.outC, cs: 1}, dW);
       return out;
     }
-    const rows = chunkRows(patch, pixels);
-    const cols = gemm.scratch('im2col', rows * patch);
-    for (let p0 = 0; p0 < pixels; p0 += rows) {
-      const r = Math.min(rows, pixels - p0);
+    forEachPatchChunk(gemm, patch, pixels, (cols, p0, r) => {
       gemm.im2col(floatOffset(backend, x), g, p0, r, cols);
       gemm.matmul(patch, g.outC, r, {ptr: cols, rs: 1, cs: patch},
         {ptr: floatOffset(backend, dy) + p0 * g.outC, rs: g.outC, cs: 1}, dW, p0 > 0);
-    }
+    });
     return out;
   };
 }
@@ -240,14 +244,11 @@ function conv2dBackpropInput(original: KernelFn): KernelFn {
     }
     const dxPtr = floatOffset(backend, out);
     gemm.heap().fill(0, dxPtr, dxPtr + a.inputShape.reduce((p, q) => p * q, 1));
-    const rows = chunkRows(patch, pixels);
-    const cols = gemm.scratch('im2col', rows * patch);
-    for (let p0 = 0; p0 < pixels; p0 += rows) {
-      const r = Math.min(rows, pixels - p0);
+    forEachPatchChunk(gemm, patch, pixels, (cols, p0, r) => {
       gemm.matmul(r, patch, g.outC, {ptr: floatOffset(backend, dy) + p0 * g.outC, rs: g.outC, cs: 1}, wT,
         {ptr: cols, ld: patch});
       gemm.col2im(dxPtr, g, p0, r, cols);
-    }
+    });
     return out;
   };
 }
