@@ -62,8 +62,22 @@ export async function modelArtifacts(model: tfl.LayersModel, includeOptimizer: b
   await model.save(tf.io.withSaveHandler(async (a) => {
     captured = a;
     return {modelArtifactsInfo: {dateSaved: new Date(), modelTopologyType: 'JSON'}};
-  }), {includeOptimizer: includeOptimizer && model.optimizer != null});
-  return captured as KerasArtifacts;
+  }), {includeOptimizer: false});
+  const artifacts = captured as KerasArtifacts;
+  if (includeOptimizer && model.optimizer != null) {
+    // What model.save({includeOptimizer: true}) adds, but the optimizer state stays a buffer of
+    // its own: tfjs would copy model and optimizer weights (180 MB for the reference model) into
+    // one more buffer, and every reader of WeightData takes a list of buffers.
+    const optimizer = await tf.io.encodeWeights(await model.optimizer.getWeights(), 'optimizer');
+    artifacts.trainingConfig = (model as unknown as {getTrainingConfig(): tf.io.TrainingConfig}).getTrainingConfig();
+    artifacts.weightSpecs = [...(artifacts.weightSpecs ?? []), ...optimizer.specs];
+    artifacts.weightData = [...weightDataList(artifacts.weightData), ...weightDataList(optimizer.data)];
+  }
+  return artifacts;
+}
+
+function weightDataList(data: tf.io.WeightData | undefined): ArrayBuffer[] {
+  return data === undefined ? [] : Array.isArray(data) ? data : [data];
 }
 
 function checkTarget(target: string, format: SaveFormat, overwrite: boolean): void {
