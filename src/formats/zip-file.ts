@@ -133,6 +133,8 @@ export function writeStoredZip(target: string, members: ZipMember[], date = new 
   try {
     let position = 0;
     for (const m of members) {
+      // Plain ASCII names need no UTF-8 flag, like the names Keras writes.
+      if (!/^[\x20-\x7e]+$/.test(m.name)) throw new FormatError(target, `zip member name '${m.name}' is not plain ASCII`);
       const name = Buffer.from(m.name, 'ascii');
       const dataAt = position + LOCAL_HEADER_SIZE + name.length;
       if (m.bytes) writeAll(fd, m.bytes, dataAt);
