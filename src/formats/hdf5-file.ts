@@ -155,7 +155,8 @@ export function readNumericDataset(ds: H5Dataset, file: string, where: string): 
     typeof raw === 'number' || typeof raw === 'bigint' ? [raw] : (raw as ArrayLike<number | bigint>);
   if (isFloat) {
     if (md.size !== 4 && md.size !== 8 && md.size !== 2) throw new FormatError(file, `dataset '${where}' has float size ${md.size}`);
-    const data = values instanceof Float32Array ? new Float32Array(values) : Float32Array.from(values as ArrayLike<number>, Number);
+    // h5wasm already hands back a fresh Float32Array (copied out of the wasm heap): no second copy.
+    const data = values instanceof Float32Array ? values : Float32Array.from(values as ArrayLike<number>, Number);
     return {dtype: 'float32', shape, data};
   }
   const data = new Int32Array(values.length);

@@ -62,8 +62,42 @@ export async function modelArtifacts(model: tfl.LayersModel, includeOptimizer: b
   await model.save(tf.io.withSaveHandler(async (a) => {
     captured = a;
     return {modelArtifactsInfo: {dateSaved: new Date(), modelTopologyType: 'JSON'}};
-  }), {includeOptimizer: includeOptimizer && model.optimizer != null});
-  return captured as KerasArtifacts;
+  }), {includeOptimizer: false});
+  const artifacts = captured as KerasArtifacts;
+  if (includeOptimizer && model.optimizer != null) {
+    // What model.save({includeOptimizer: true}) adds, but each optimizer variable keeps the
+    // buffer the backend read it into: tfjs would copy them all into one buffer, then model and
+    // optimizer weights (180 MB for the reference model) into one more, and every reader of
+    // WeightData takes a list of buffers.
+    const optimizer = await encodeWeightList(await model.optimizer.getWeights(), 'optimizer');
+    artifacts.trainingConfig = (model as unknown as {getTrainingConfig(): tf.io.TrainingConfig}).getTrainingConfig();
+    artifacts.weightSpecs = [...(artifacts.weightSpecs ?? []), ...optimizer.specs];
+    artifacts.weightData = [...weightDataList(artifacts.weightData), ...optimizer.buffers];
+  }
+  return artifacts;
+}
+
+/** tf.io.encodeWeights without the final concatenation: one buffer per tensor. */
+async function encodeWeightList(named: Array<{name: string; tensor: tf.Tensor}>, group: tf.io.WeightGroup): Promise<{specs: tf.io.WeightsManifestEntry[]; buffers: ArrayBuffer[]}> {
+  const specs: tf.io.WeightsManifestEntry[] = [];
+  const buffers: ArrayBuffer[] = [];
+  for (const {name, tensor} of named) {
+    if (tensor.dtype === 'float32' || tensor.dtype === 'int32') {
+      const values = await tensor.data();
+      specs.push({name, shape: tensor.shape, dtype: tensor.dtype, group});
+      const whole = values.byteOffset === 0 && values.byteLength === values.buffer.byteLength;
+      buffers.push(whole ? values.buffer as ArrayBuffer : values.slice().buffer as ArrayBuffer);
+    } else {
+      const encoded = await tf.io.encodeWeights([{name, tensor}], group);
+      specs.push(...encoded.specs);
+      buffers.push(...weightDataList(encoded.data));
+    }
+  }
+  return {specs, buffers};
+}
+
+function weightDataList(data: tf.io.WeightData | undefined): ArrayBuffer[] {
+  return data === undefined ? [] : Array.isArray(data) ? data : [data];
 }
 
 function checkTarget(target: string, format: SaveFormat, overwrite: boolean): void {

@@ -7,7 +7,6 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import {unzipSync, zipSync, strToU8, strFromU8} from 'fflate';
 import {FormatError} from './errors';
 import type {FormatModule, KerasArtifacts} from './artifacts';
 import {
@@ -22,6 +21,7 @@ import {
 } from './keras-config-weights';
 import {keras3Places, toKeras3ModelConfig} from './keras-config-export';
 import {WRITER} from './bytes';
+import {extractZipMember, readZipDirectory, readZipMember, writeStoredZip, type ZipEntry} from './zip-file';
 
 export const CONFIG_JSON = 'config.json';
 export const METADATA_JSON = 'metadata.json';
@@ -29,30 +29,33 @@ export const WEIGHTS_H5 = 'model.weights.h5';
 /** The Keras version whose `.keras` layout we write. */
 export const WRITTEN_KERAS3_VERSION = '3.10.0';
 
-function readZip(file: string): Record<string, Uint8Array> {
+/** The archive's directory only: members are read one at a time, when needed. */
+function readZip(file: string): Map<string, ZipEntry> {
   try {
-    return unzipSync(new Uint8Array(fs.readFileSync(file)));
+    return readZipDirectory(file);
   } catch (e) {
+    if (e instanceof FormatError) throw e;
     throw new FormatError(file, `is not a readable zip archive: ${(e as Error).message}`);
   }
 }
 
-function memberJson(file: string, members: Record<string, Uint8Array>, name: string): JsonObject | undefined {
-  const bytes = members[name];
-  if (!bytes) return undefined;
+function memberJson(file: string, members: Map<string, ZipEntry>, name: string): JsonObject | undefined {
+  const entry = members.get(name);
+  if (!entry) return undefined;
   try {
-    return JSON.parse(strFromU8(bytes)) as JsonObject;
+    return JSON.parse(Buffer.from(readZipMember(file, entry)).toString('utf8')) as JsonObject;
   } catch (e) {
+    if (e instanceof FormatError) throw e;
     throw new FormatError(file, `${name} inside the archive is not valid JSON: ${(e as Error).message}`);
   }
 }
 
-/** Runs `use` on an HDF5 file holding `bytes` (h5wasm opens files by path). */
-async function withTemporaryHdf5<T>(bytes: Uint8Array, use: (tmp: string) => Promise<T>): Promise<T> {
+/** Runs `use` on the archive's weights member extracted to a file (h5wasm opens files by path). */
+async function withTemporaryHdf5<T>(file: string, entry: ZipEntry, use: (tmp: string) => Promise<T>): Promise<T> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'keras-zip-'));
   const tmp = path.join(dir, WEIGHTS_H5);
   try {
-    fs.writeFileSync(tmp, bytes);
+    extractZipMember(file, entry, tmp);
     return await use(tmp);
   } finally {
     fs.rmSync(dir, {recursive: true, force: true});
@@ -100,7 +103,8 @@ function readModelVariables(file: string, index: Map<string, H5Dataset>, slots: 
     used.add(key);
     const data = a.data instanceof Float32Array ? a.data : Float32Array.from(a.data);
     bound.specs.push({name: place.weight, shape: a.shape, dtype: 'float32'});
-    bound.buffers.push(new Uint8Array(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength)));
+    // A view, not a copy: kerasArtifacts concatenates the buffers into new memory anyway.
+    bound.buffers.push(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
   }
   const unused = [...index.keys()].filter((k) => k.startsWith('layers/') && !used.has(k));
   if (unused.length > 0) {
@@ -134,16 +138,16 @@ export async function readKerasZip(file: string): Promise<KerasArtifacts> {
   const normalized = normalizeModelConfig(config, {file, kerasVersion: version ?? '3'});
   const slots = await describeModel(normalized.config, file);
   const isSequential = normalized.config.class_name === 'Sequential';
-  const weightsBytes = members[WEIGHTS_H5];
+  const weightsEntry = members.get(WEIGHTS_H5);
   const warnings: string[] = [];
   const compileConfig = config.compile_config as Json | undefined;
   const training = compileConfig ? normalizeTrainingConfig(compileConfig) : undefined;
   warnings.push(...(training?.warnings ?? []));
   let bound: BoundWeights = {specs: [], buffers: []};
-  if (!weightsBytes) {
+  if (!weightsEntry) {
     if (slots.layers.some((l) => l.weights.length > 0)) throw new FormatError(file, `has no ${WEIGHTS_H5} but the model has weights`);
   } else {
-    bound = await withTemporaryHdf5(weightsBytes, (tmp) => withHdf5(tmp, (f) => {
+    bound = await withTemporaryHdf5(file, weightsEntry, (tmp) => withHdf5(tmp, (f) => {
       const index = indexDatasets(f as unknown as H5Group);
       const b = readModelVariables(file, index, slots, isSequential);
       const optimizer = readOptimizerVariables(file, index, slots.trainable.length);
@@ -189,12 +193,12 @@ export async function writeKerasZip(file: string, artifacts: KerasArtifacts): Pr
       if (compileConfig && optimizer.length > 0) writeAdamVariables(file, root, optimizer, compileConfig, slots);
     });
     const metadata = {keras_version: WRITTEN_KERAS3_VERSION, date_saved: kerasDate(new Date()), written_by: WRITER};
-    const zip = zipSync({
-      [METADATA_JSON]: [strToU8(JSON.stringify(metadata)), {level: 0}],
-      [CONFIG_JSON]: [strToU8(JSON.stringify(keras3Config)), {level: 0}],
-      [WEIGHTS_H5]: [new Uint8Array(fs.readFileSync(tmp)), {level: 0}],
-    });
-    fs.writeFileSync(file, zip);
+    // The weights file is streamed into the archive, not read back into memory first.
+    writeStoredZip(file, [
+      {name: METADATA_JSON, bytes: Buffer.from(JSON.stringify(metadata))},
+      {name: CONFIG_JSON, bytes: Buffer.from(JSON.stringify(keras3Config))},
+      {name: WEIGHTS_H5, file: tmp},
+    ]);
   } finally {
     fs.rmSync(dir, {recursive: true, force: true});
   }
@@ -224,7 +228,7 @@ function writeAdamVariables(file: string, root: H5Group, optimizer: StoredArray[
 export const kerasZipFormat: FormatModule = {
   format: 'keras',
   async detect(p: string) {
-    return isZipFile(p) && CONFIG_JSON in readZip(p);
+    return isZipFile(p) && readZip(p).has(CONFIG_JSON);
   },
   read: readKerasZip,
   write: writeKerasZip,

@@ -88,7 +88,9 @@ export async function readTfjsLayers(target: string): Promise<KerasArtifacts> {
     }
     specs.push(...group.weights);
   }
-  const weightData = concatBuffers(chunks);
+  // One shard (what the writer makes) is used as read: joining would copy 180 MB for nothing.
+  const whole = chunks.length === 1 && chunks[0].byteOffset === 0 && chunks[0].byteLength === chunks[0].buffer.byteLength;
+  const weightData = whole ? chunks[0].buffer as ArrayBuffer : concatBuffers(chunks);
   const needed = expectedBytes(specs);
   if (weightData.byteLength !== needed) {
     throw new FormatError(file, `weight shards hold ${weightData.byteLength} bytes but the manifest describes ${needed}`);
