@@ -191,6 +191,20 @@ function packer() {
 )`;
 }
 
+// Shared by im2col and col2im, which walk the same output pixels (n, y, xo) from row p0 on.
+const OUTPUT_PIXEL_FROM_P0 = `  (local.set $xo (i32.rem_u (local.get $p0) (local.get $ow)))
+  (local.set $y (i32.rem_u (i32.div_u (local.get $p0) (local.get $ow)) (local.get $oh)))
+  (local.set $n (i32.div_u (local.get $p0) (i32.mul (local.get $ow) (local.get $oh))))`;
+const NEXT_OUTPUT_PIXEL = `    (local.set $r (i32.add (local.get $r) (i32.const 1)))
+    (if (i32.eq (local.tee $xo (i32.add (local.get $xo) (i32.const 1))) (local.get $ow))
+      (then
+        (local.set $xo (i32.const 0))
+        (if (i32.eq (local.tee $y (i32.add (local.get $y) (i32.const 1))) (local.get $oh))
+          (then (local.set $y (i32.const 0)) (local.set $n (i32.add (local.get $n) (i32.const 1)))))))
+    (br $rowsL)))`;
+/** Index of input pixel (n, iy, ix) in an NHWC tensor, in pixels. */
+const INPUT_PIXEL_INDEX = '(i32.add (i32.mul (i32.add (i32.mul (local.get $n) (local.get $h)) (local.get $iy)) (local.get $w)) (local.get $ix))';
+
 /**
  * im2col for NHWC convolutions: rows [p0, p0 + rows) of the patch matrix, one row per output
  * pixel (n, oh, ow), columns (kh, kw, ci); taps that fall in the padding are zero. Sizes in
@@ -241,9 +255,7 @@ function im2col() {
   (local $ix i32) (local $rowBytes i32) (local $tapBytes i32) (local $src i32)
   (local.set $tapBytes (i32.shl (local.get $ci) (i32.const 2)))
   (local.set $rowBytes (i32.mul (local.get $tapBytes) (local.get $kw)))
-  (local.set $xo (i32.rem_u (local.get $p0) (local.get $ow)))
-  (local.set $y (i32.rem_u (i32.div_u (local.get $p0) (local.get $ow)) (local.get $oh)))
-  (local.set $n (i32.div_u (local.get $p0) (i32.mul (local.get $ow) (local.get $oh))))
+${OUTPUT_PIXEL_FROM_P0}
   (block $done (loop $rowsL
     (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
     (local.set $i (i32.const 0))
@@ -261,18 +273,12 @@ function im2col() {
               (then (memory.fill (local.get $dst) (i32.const 0) (local.get $tapBytes)))
               (else
                 (local.set $src (i32.add (local.get $x) (i32.mul (local.get $tapBytes)
-                  (i32.add (i32.mul (i32.add (i32.mul (local.get $n) (local.get $h)) (local.get $iy)) (local.get $w)) (local.get $ix)))))
+                  ${INPUT_PIXEL_INDEX})))
                 (memory.copy (local.get $dst) (local.get $src) (local.get $tapBytes))))
             (local.set $dst (i32.add (local.get $dst) (local.get $tapBytes)))
             (br_if $kwL (i32.lt_u (local.tee $j (i32.add (local.get $j) (i32.const 1))) (local.get $kw))))))
       (br_if $khL (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1))) (local.get $kh))))
-    (local.set $r (i32.add (local.get $r) (i32.const 1)))
-    (if (i32.eq (local.tee $xo (i32.add (local.get $xo) (i32.const 1))) (local.get $ow))
-      (then
-        (local.set $xo (i32.const 0))
-        (if (i32.eq (local.tee $y (i32.add (local.get $y) (i32.const 1))) (local.get $oh))
-          (then (local.set $y (i32.const 0)) (local.set $n (i32.add (local.get $n) (i32.const 1)))))))
-    (br $rowsL)))
+${NEXT_OUTPUT_PIXEL}
 )`;
 }
 
@@ -288,9 +294,7 @@ function col2im() {
   (local $r i32) (local $n i32) (local $y i32) (local $xo i32) (local $i i32) (local $j i32) (local $iy i32)
   (local $ix i32) (local $tapBytes i32) (local $d i32) (local $c i32) (local $s i32)
   (local.set $tapBytes (i32.shl (local.get $ci) (i32.const 2)))
-  (local.set $xo (i32.rem_u (local.get $p0) (local.get $ow)))
-  (local.set $y (i32.rem_u (i32.div_u (local.get $p0) (local.get $ow)) (local.get $oh)))
-  (local.set $n (i32.div_u (local.get $p0) (i32.mul (local.get $ow) (local.get $oh))))
+${OUTPUT_PIXEL_FROM_P0}
   (block $done (loop $rowsL
     (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
     (local.set $i (i32.const 0))
@@ -302,7 +306,7 @@ function col2im() {
         (if (i32.and (i32.lt_u (local.get $iy) (local.get $h)) (i32.lt_u (local.get $ix) (local.get $w)))
           (then
             (local.set $d (i32.add (local.get $dx) (i32.mul (local.get $tapBytes)
-              (i32.add (i32.mul (i32.add (i32.mul (local.get $n) (local.get $h)) (local.get $iy)) (local.get $w)) (local.get $ix)))))
+              ${INPUT_PIXEL_INDEX})))
             (local.set $s (local.get $src))
             (local.set $c (i32.const 0))
             (block $vd (loop $vl
@@ -322,13 +326,7 @@ function col2im() {
         (local.set $src (i32.add (local.get $src) (local.get $tapBytes)))
         (br_if $kwL (i32.lt_u (local.tee $j (i32.add (local.get $j) (i32.const 1))) (local.get $kw))))
       (br_if $khL (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1))) (local.get $kh))))
-    (local.set $r (i32.add (local.get $r) (i32.const 1)))
-    (if (i32.eq (local.tee $xo (i32.add (local.get $xo) (i32.const 1))) (local.get $ow))
-      (then
-        (local.set $xo (i32.const 0))
-        (if (i32.eq (local.tee $y (i32.add (local.get $y) (i32.const 1))) (local.get $oh))
-          (then (local.set $y (i32.const 0)) (local.set $n (i32.add (local.get $n) (i32.const 1)))))))
-    (br $rowsL)))
+${NEXT_OUTPUT_PIXEL}
 )`;
 }
 
