@@ -429,6 +429,30 @@ function biasActivation() {
 )`;
 }
 
+// The three Winograd transforms walk tiles [t0, t0 + count) the same way: image n and tile r
+// within it, then four channels at a time.
+function beginTileLoop(L) {
+  L.push('  (block $done (loop $tiles');
+  L.push('    (br_if $done (i32.ge_u (local.get $t) (local.get $count)))');
+  L.push('    (local.set $n (i32.div_u (i32.add (local.get $t0) (local.get $t)) (local.get $tilesPerImage)))');
+  L.push('    (local.set $r (i32.rem_u (i32.add (local.get $t0) (local.get $t)) (local.get $tilesPerImage)))');
+}
+
+function endTileLoop(L) {
+  L.push('      (br_if $chans (i32.lt_u (local.tee $ch (i32.add (local.get $ch) (i32.const 4))) (local.get $c))))');
+  L.push('    (local.set $t (i32.add (local.get $t) (i32.const 1)))');
+  L.push('    (br $tiles)))');
+  L.push(')');
+}
+
+/** Top-left output pixel (oy, ox) of tile r, and whether its second row and column are inside [oh, ow]. */
+function outputTileOrigin(L) {
+  L.push('    (local.set $oy (i32.shl (i32.div_u (local.get $r) (local.get $tilesW)) (i32.const 1)))');
+  L.push('    (local.set $ox (i32.shl (i32.rem_u (local.get $r) (local.get $tilesW)) (i32.const 1)))');
+  L.push('    (local.set $okr1 (i32.lt_u (i32.add (local.get $oy) (i32.const 1)) (local.get $oh)))');
+  L.push('    (local.set $okc1 (i32.lt_u (i32.add (local.get $ox) (i32.const 1)) (local.get $ow)))');
+}
+
 /**
  * Winograd F(2x2, 3x3) input transform (V = B^T d B) for tiles [t0, t0 + count) of an NHWC input,
  * four channels at a time (c % 4 == 0). Tile t covers input rows 2*ty - padT .. +3 (zeros outside).
@@ -442,10 +466,7 @@ function winogradInput() {
   for (let i = 0; i < 4; i++) L.push(`  (local $row${i} i32) (local $okr${i} i32) (local $okc${i} i32)`);
   for (let i = 0; i < 16; i++) L.push(`  (local $d${i} v128) (local $q${i} v128)`);
   L.push('  (local.set $kStride (i32.shl (local.get $vStride) (i32.const 2)))');
-  L.push('  (block $done (loop $tiles');
-  L.push('    (br_if $done (i32.ge_u (local.get $t) (local.get $count)))');
-  L.push('    (local.set $n (i32.div_u (i32.add (local.get $t0) (local.get $t)) (local.get $tilesPerImage)))');
-  L.push('    (local.set $r (i32.rem_u (i32.add (local.get $t0) (local.get $t)) (local.get $tilesPerImage)))');
+  beginTileLoop(L);
   L.push('    (local.set $y0 (i32.sub (i32.shl (i32.div_u (local.get $r) (local.get $tilesW)) (i32.const 1)) (local.get $padT)))');
   L.push('    (local.set $x0 (i32.sub (i32.shl (i32.rem_u (local.get $r) (local.get $tilesW)) (i32.const 1)) (local.get $padL)))');
   for (let i = 0; i < 4; i++) {
@@ -480,10 +501,7 @@ function winogradInput() {
     store(4 * i + 3, `(f32x4.sub ${q(i, 1)} ${q(i, 3)})`);
   }
   L.push('      (local.set $out (i32.add (local.get $out) (i32.const 16)))');
-  L.push('      (br_if $chans (i32.lt_u (local.tee $ch (i32.add (local.get $ch) (i32.const 4))) (local.get $c))))');
-  L.push('    (local.set $t (i32.add (local.get $t) (i32.const 1)))');
-  L.push('    (br $tiles)))');
-  L.push(')');
+  endTileLoop(L);
   return L.join('\n');
 }
 
@@ -502,14 +520,8 @@ function winogradOutput() {
   for (let i = 0; i < 8; i++) L.push(`  (local $s${i} v128)`);
   L.push('  (local.set $kStride (i32.shl (local.get $mStride) (i32.const 2)))');
   L.push('  (local.set $rowBytes (i32.shl (i32.mul (local.get $ow) (local.get $c)) (i32.const 2)))');
-  L.push('  (block $done (loop $tiles');
-  L.push('    (br_if $done (i32.ge_u (local.get $t) (local.get $count)))');
-  L.push('    (local.set $n (i32.div_u (i32.add (local.get $t0) (local.get $t)) (local.get $tilesPerImage)))');
-  L.push('    (local.set $r (i32.rem_u (i32.add (local.get $t0) (local.get $t)) (local.get $tilesPerImage)))');
-  L.push('    (local.set $oy (i32.shl (i32.div_u (local.get $r) (local.get $tilesW)) (i32.const 1)))');
-  L.push('    (local.set $ox (i32.shl (i32.rem_u (local.get $r) (local.get $tilesW)) (i32.const 1)))');
-  L.push('    (local.set $okr1 (i32.lt_u (i32.add (local.get $oy) (i32.const 1)) (local.get $oh)))');
-  L.push('    (local.set $okc1 (i32.lt_u (i32.add (local.get $ox) (i32.const 1)) (local.get $ow)))');
+  beginTileLoop(L);
+  outputTileOrigin(L);
   L.push('    (local.set $p00 (i32.add (local.get $y) (i32.shl (i32.mul (i32.add (i32.mul (i32.add (i32.mul (local.get $n) (local.get $oh)) (local.get $oy)) (local.get $ow)) (local.get $ox)) (local.get $c)) (i32.const 2))))');
   L.push('    (local.set $src (i32.add (local.get $m) (i32.shl (i32.mul (local.get $t) (local.get $c)) (i32.const 2))))');
   L.push('    (local.set $ch (i32.const 0))');
@@ -532,10 +544,7 @@ function winogradOutput() {
   L.push(`        (if (local.get $okc1) (then (v128.store align=4 (i32.add (local.get $p10) (i32.shl (local.get $c) (i32.const 2))) ${y1(1)})))))`);
   L.push('      (local.set $src (i32.add (local.get $src) (i32.const 16)))');
   L.push('      (local.set $p00 (i32.add (local.get $p00) (i32.const 16)))');
-  L.push('      (br_if $chans (i32.lt_u (local.tee $ch (i32.add (local.get $ch) (i32.const 4))) (local.get $c))))');
-  L.push('    (local.set $t (i32.add (local.get $t) (i32.const 1)))');
-  L.push('    (br $tiles)))');
-  L.push(')');
+  endTileLoop(L);
   return L.join('\n');
 }
 
@@ -555,14 +564,8 @@ function winogradOutputGradient() {
   L.push('  (local.set $kStride (i32.shl (local.get $zStride) (i32.const 2)))');
   L.push('  (local.set $rowBytes (i32.shl (i32.mul (local.get $ow) (local.get $c)) (i32.const 2)))');
   L.push('  (local.set $cb (i32.shl (local.get $c) (i32.const 2)))');
-  L.push('  (block $done (loop $tiles');
-  L.push('    (br_if $done (i32.ge_u (local.get $t) (local.get $count)))');
-  L.push('    (local.set $n (i32.div_u (i32.add (local.get $t0) (local.get $t)) (local.get $tilesPerImage)))');
-  L.push('    (local.set $r (i32.rem_u (i32.add (local.get $t0) (local.get $t)) (local.get $tilesPerImage)))');
-  L.push('    (local.set $oy (i32.shl (i32.div_u (local.get $r) (local.get $tilesW)) (i32.const 1)))');
-  L.push('    (local.set $ox (i32.shl (i32.rem_u (local.get $r) (local.get $tilesW)) (i32.const 1)))');
-  L.push('    (local.set $okr1 (i32.lt_u (i32.add (local.get $oy) (i32.const 1)) (local.get $oh)))');
-  L.push('    (local.set $okc1 (i32.lt_u (i32.add (local.get $ox) (i32.const 1)) (local.get $ow)))');
+  beginTileLoop(L);
+  outputTileOrigin(L);
   L.push('    (local.set $p00 (i32.add (local.get $dy) (i32.shl (i32.mul (i32.add (i32.mul (i32.add (i32.mul (local.get $n) (local.get $oh)) (local.get $oy)) (local.get $ow)) (local.get $ox)) (local.get $c)) (i32.const 2))))');
   L.push('    (local.set $out (i32.add (local.get $z) (i32.shl (i32.mul (local.get $t) (local.get $c)) (i32.const 2))))');
   L.push('    (local.set $ch (i32.const 0))');
@@ -586,10 +589,7 @@ function winogradOutputGradient() {
   }
   L.push('      (local.set $out (i32.add (local.get $out) (i32.const 16)))');
   L.push('      (local.set $p00 (i32.add (local.get $p00) (i32.const 16)))');
-  L.push('      (br_if $chans (i32.lt_u (local.tee $ch (i32.add (local.get $ch) (i32.const 4))) (local.get $c))))');
-  L.push('    (local.set $t (i32.add (local.get $t) (i32.const 1)))');
-  L.push('    (br $tiles)))');
-  L.push(')');
+  endTileLoop(L);
   return L.join('\n');
 }
 
