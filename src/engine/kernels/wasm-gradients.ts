@@ -138,18 +138,21 @@ function fusedConv2d(original: KernelFn, conv: KernelFn): KernelFn {
   };
 }
 
+/** What the convolution kernels share: geometry, the GEMM, output pixels and patch length. */
+function convolution(args: Parameters<KernelFn>[0], inputShape: number[], filterShape: number[], a: ConvAttrs) {
+  const backend = args.backend as WasmBackend;
+  const g = geometry(inputShape, filterShape, a);
+  return {backend, g, gemm: gemmFor(backend), pixels: g.n * g.outH * g.outW, patch: g.kh * g.kw * g.inC};
+}
+
 function conv2d(original: KernelFn): KernelFn {
   return (args) => {
     const a = args.attrs as unknown as ConvAttrs;
     const x = args.inputs.x as Info;
     const filter = args.inputs.filter as Info;
     if (!usable(a, x, filter)) return original(args);
-    const backend = args.backend as WasmBackend;
-    const g = geometry(x.shape, filter.shape, a);
+    const {backend, g, gemm, pixels, patch} = convolution(args, x.shape, filter.shape, a);
     const out = backend.makeOutput([g.n, g.outH, g.outW, g.outC], 'float32');
-    const gemm = gemmFor(backend);
-    const pixels = g.n * g.outH * g.outW;
-    const patch = g.kh * g.kw * g.inC;
     const w: MatrixView = {ptr: floatOffset(backend, filter), rs: g.outC, cs: 1};
     if (winogradFits(g)) {
       const f = floatOffset(backend, filter);
@@ -183,12 +186,8 @@ function conv2dBackpropFilter(): KernelFn {
     if (!usable(a, x, dy)) {
       throw new Error('Conv2DBackpropFilter on the wasm backend supports float32 NHWC tensors only');
     }
-    const backend = args.backend as WasmBackend;
-    const g = geometry(x.shape, a.filterShape, a);
+    const {backend, g, gemm, pixels, patch} = convolution(args, x.shape, a.filterShape, a);
     const out = backend.makeOutput(a.filterShape, 'float32');
-    const gemm = gemmFor(backend);
-    const pixels = g.n * g.outH * g.outW;
-    const patch = g.kh * g.kw * g.inC;
     const dW = {ptr: floatOffset(backend, out), ld: g.outC};
     if (winogradFits(g)) {
       gemm.winograd3x3Filter({
@@ -217,12 +216,8 @@ function conv2dBackpropInput(original: KernelFn): KernelFn {
     const dy = args.inputs.dy as Info;
     const filter = args.inputs.filter as Info;
     if (!usable(a, dy, filter)) return original(args);
-    const backend = args.backend as WasmBackend;
-    const g = geometry(a.inputShape, filter.shape, a);
+    const {backend, g, gemm, pixels, patch} = convolution(args, a.inputShape, filter.shape, a);
     const out = backend.makeOutput(a.inputShape, 'float32');
-    const gemm = gemmFor(backend);
-    const pixels = g.n * g.outH * g.outW;
-    const patch = g.kh * g.kw * g.inC;
     // W^T: element (co, k) of the transposed kernel is W[k * outC + co].
     const wT: MatrixView = {ptr: floatOffset(backend, filter), rs: 1, cs: g.outC};
     if (winogradFits(g)) {
