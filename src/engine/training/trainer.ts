@@ -63,10 +63,9 @@ export function checkpointPath(target: string): string {
   return target.replace(/[\\/]+$/, '') + CHECKPOINT_SUFFIX;
 }
 
+/** The first `count` samples (a view, not a copy). */
 function take(split: Split, count: number): Split {
-  const xSize = split.sampleShape.reduce((a, b) => a * b, 1);
-  const ySize = split.targetShape.reduce((a, b) => a * b, 1);
-  return {...split, count, x: split.x.subarray(0, count * xSize), y: split.y.subarray(0, count * ySize)};
+  return slice(split, 0, count);
 }
 
 function slice(split: Split, from: number, to: number): Split {
