@@ -650,8 +650,123 @@ function scaleAdd() {
 )`;
 }
 
+/**
+ * Indices of the nonzero floats of x[0..k) (NaN counts as nonzero) written as i32 at idx;
+ * returns how many. Four floats are tested at a time; runs of zeros cost one compare.
+ */
+function nonzeroIndices() {
+  return `
+(func (export "nonzeros") (param $x i32) (param $k i32) (param $idx i32) (result i32)
+  (local $i i32) (local $count i32) (local $mask i32) (local $lane i32)
+  (block $vd (loop $vl
+    (br_if $vd (i32.gt_u (i32.add (local.get $i) (i32.const 4)) (local.get $k)))
+    (local.set $mask (i32x4.bitmask (f32x4.ne (v128.load align=4 (i32.add (local.get $x) (i32.shl (local.get $i) (i32.const 2))))
+      (f32x4.splat (f32.const 0)))))
+    (block $ld (loop $ll
+      (br_if $ld (i32.eqz (local.get $mask)))
+      (local.set $lane (i32.ctz (local.get $mask)))
+      (i32.store (i32.add (local.get $idx) (i32.shl (local.get $count) (i32.const 2))) (i32.add (local.get $i) (local.get $lane)))
+      (local.set $count (i32.add (local.get $count) (i32.const 1)))
+      (local.set $mask (i32.and (local.get $mask) (i32.sub (local.get $mask) (i32.const 1))))
+      (br $ll)))
+    (local.set $i (i32.add (local.get $i) (i32.const 4)))
+    (br $vl)))
+  (block $sd (loop $sl
+    (br_if $sd (i32.ge_u (local.get $i) (local.get $k)))
+    (if (f32.ne (f32.load (i32.add (local.get $x) (i32.shl (local.get $i) (i32.const 2)))) (f32.const 0)) (then
+      (i32.store (i32.add (local.get $idx) (i32.shl (local.get $count) (i32.const 2))) (local.get $i))
+      (local.set $count (i32.add (local.get $count) (i32.const 1)))))
+    (local.set $i (i32.add (local.get $i) (i32.const 1)))
+    (br $sl)))
+  (local.get $count)
+)`;
+}
+
+/**
+ * out[0..n) += sum over j < count of x[idx[j]] * w[idx[j]][0..n): the rows of a row-major k x n
+ * matrix picked by idx, in idx order. Four rows stream side by side per pass over out (out stays
+ * in L1; four streams keep more memory reads in flight than one), two vectors per iteration;
+ * leftover rows go one at a time, leftover columns (n % 8) one float at a time.
+ */
+function pickedRowsProduct() {
+  const pass = (rows) => {
+    const L = [];
+    for (let j = 0; j < rows; j++) {
+      L.push(`    (local.set $i (i32.load offset=${4 * j} (local.get $q)))`);
+      L.push(`    (local.set $p${j} (i32.add (local.get $w) (i32.mul (local.get $i) (local.get $rowBytes))))`);
+      L.push(`    (local.set $s${j} (f32.load (i32.add (local.get $x) (i32.shl (local.get $i) (i32.const 2)))))`);
+      L.push(`    (local.set $v${j} (f32x4.splat (local.get $s${j})))`);
+    }
+    L.push('    (local.set $o (local.get $out))');
+    L.push('    (block $vd (loop $vl');
+    L.push('      (br_if $vd (i32.gt_u (i32.add (local.get $o) (i32.const 32)) (local.get $outEnd)))');
+    for (let v = 0; v < 2; v++) {
+      L.push(`      (local.set $acc (v128.load offset=${16 * v} align=4 (local.get $o)))`);
+      for (let j = 0; j < rows; j++) {
+        L.push(`      (local.set $acc (f32x4.add (local.get $acc) (f32x4.mul (local.get $v${j}) (v128.load offset=${16 * v} align=4 (local.get $p${j})))))`);
+      }
+      L.push(`      (v128.store offset=${16 * v} align=4 (local.get $o) (local.get $acc))`);
+    }
+    for (let j = 0; j < rows; j++) L.push(`      (local.set $p${j} (i32.add (local.get $p${j}) (i32.const 32)))`);
+    L.push('      (local.set $o (i32.add (local.get $o) (i32.const 32)))');
+    L.push('      (br $vl)))');
+    L.push('    (block $sd (loop $sl');
+    L.push('      (br_if $sd (i32.ge_u (local.get $o) (local.get $outEnd)))');
+    L.push('      (local.set $sum (f32.load (local.get $o)))');
+    for (let j = 0; j < rows; j++) {
+      L.push(`      (local.set $sum (f32.add (local.get $sum) (f32.mul (local.get $s${j}) (f32.load (local.get $p${j})))))`);
+      L.push(`      (local.set $p${j} (i32.add (local.get $p${j}) (i32.const 4)))`);
+    }
+    L.push('      (f32.store (local.get $o) (local.get $sum))');
+    L.push('      (local.set $o (i32.add (local.get $o) (i32.const 4)))');
+    L.push('      (br $sl)))');
+    L.push(`    (local.set $q (i32.add (local.get $q) (i32.const ${4 * rows})))`);
+    return L.join('\n');
+  };
+  const locals = [0, 1, 2, 3].map((j) => `(local $p${j} i32) (local $s${j} f32) (local $v${j} v128)`).join(' ');
+  return `
+(func (export "pickedrows") (param $x i32) (param $idx i32) (param $count i32) (param $w i32) (param $n i32) (param $out i32)
+  (local $q i32) (local $end i32) (local $rowBytes i32) (local $o i32) (local $outEnd i32) (local $i i32) (local $acc v128) (local $sum f32)
+  ${locals}
+  (local.set $rowBytes (i32.shl (local.get $n) (i32.const 2)))
+  (local.set $outEnd (i32.add (local.get $out) (local.get $rowBytes)))
+  (local.set $q (local.get $idx))
+  (local.set $end (i32.add (local.get $idx) (i32.shl (local.get $count) (i32.const 2))))
+  (block $fours (loop $four
+    (br_if $fours (i32.gt_u (i32.add (local.get $q) (i32.const 16)) (local.get $end)))
+${pass(4)}
+    (br $four)))
+  (block $ones (loop $one
+    (br_if $ones (i32.ge_u (local.get $q) (local.get $end)))
+${pass(1)}
+    (br $one)))
+)`;
+}
+
+/** 1 when every float of x[0..n) is finite: x - x is 0 for finite x and NaN for Inf or NaN. */
+function allFinite() {
+  return `
+(func (export "finite") (param $x i32) (param $n i32) (result i32)
+  (local $i i32) (local $acc v128) (local $s f32)
+  (block $vd (loop $vl
+    (br_if $vd (i32.gt_u (i32.add (local.get $i) (i32.const 4)) (local.get $n)))
+    (local.set $acc (f32x4.add (local.get $acc) (f32x4.sub
+      (v128.load align=4 (i32.add (local.get $x) (i32.shl (local.get $i) (i32.const 2))))
+      (v128.load align=4 (i32.add (local.get $x) (i32.shl (local.get $i) (i32.const 2)))))))
+    (local.set $i (i32.add (local.get $i) (i32.const 4)))
+    (br $vl)))
+  (block $sd (loop $sl
+    (br_if $sd (i32.ge_u (local.get $i) (local.get $n)))
+    (local.set $s (f32.load (i32.add (local.get $x) (i32.shl (local.get $i) (i32.const 2)))))
+    (local.set $acc (f32x4.add (local.get $acc) (f32x4.splat (f32.sub (local.get $s) (local.get $s)))))
+    (local.set $i (i32.add (local.get $i) (i32.const 1)))
+    (br $sl)))
+  (i32x4.all_true (f32x4.eq (local.get $acc) (f32x4.splat (f32.const 0))))
+)`;
+}
+
 export function gemmWat(fma = false) {
-  return `(module\n(import "env" "memory" (memory 1))\n${microKernel(fma)}\n${blockLoop()}\n${packer()}\n${packTransposed()}\n${im2col()}\n${col2im()}\n${columnSum()}\n${adam()}\n${biasActivation()}\n${winogradInput()}\n${winogradOutput()}\n${winogradOutputGradient()}\n${reluGradient()}\n${scaleAdd()}\n)`;
+  return `(module\n(import "env" "memory" (memory 1))\n${microKernel(fma)}\n${blockLoop()}\n${packer()}\n${packTransposed()}\n${im2col()}\n${col2im()}\n${columnSum()}\n${adam()}\n${biasActivation()}\n${winogradInput()}\n${winogradOutput()}\n${winogradOutputGradient()}\n${reluGradient()}\n${scaleAdd()}\n${nonzeroIndices()}\n${pickedRowsProduct()}\n${allFinite()}\n)`;
 }
 
 async function main() {

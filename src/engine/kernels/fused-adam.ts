@@ -8,7 +8,7 @@
  * caches packed weights by buffer).
  */
 import * as tf from '@tensorflow/tfjs-core';
-import {floatOffset, gemmFor, WasmBackend} from './wasm-gradients';
+import {floatOffset, gemmFor, WasmBackend} from './wasm-heap';
 
 /** The fields of tfjs's AdamOptimizer that hold its state. */
 interface AdamState {

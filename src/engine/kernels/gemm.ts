@@ -53,6 +53,9 @@ export interface GemmExports {
     z: number, zStride: number): void;
   relugrad(dy: number, x: number, out: number, n: number): void;
   axpy(out: number, src: number, w: number, n: number, accumulate: number): void;
+  nonzeros(x: number, k: number, idx: number): number;
+  pickedrows(x: number, idx: number, count: number, w: number, n: number, out: number): void;
+  finite(x: number, n: number): number;
 }
 
 /**
@@ -66,7 +69,16 @@ export interface Winograd3x3 {
   padTop: number; padLeft: number;
   x: number; y: number;
   tap(a: number, b: number, ci: number, co: number): number;
+  /**
+   * Identity of the kernel weights as `tap` reads them (a tensor's data id and the reading):
+   * their transform is kept for the next call with the same key. Inference convolves with the
+   * same weights every call, and the transform costs as much as a small image's products.
+   */
+  filterKey?: {data: object; reading: string};
 }
+
+/** Floats of transformed Winograd filters kept between calls (32 MiB). */
+const FILTER_CACHE_FLOATS = 1 << 23;
 
 /** Floats of Winograd scratch (transformed input + products) per chunk of tiles. */
 const WINOGRAD_CHUNK_FLOATS = 1 << 22;
@@ -88,6 +100,7 @@ const NC = 512; // columns of B per block: KC x NC stays in L2
 export class Gemm {
   private readonly kernel: GemmExports;
   private readonly buffers = new Map<string, {raw: number; ptr: number; floats: number}>();
+  private readonly filters: Array<{data: WeakRef<object>; reading: string; raw: number; ptr: number; floats: number}> = [];
 
   constructor(private readonly mod: WasmHeapModule) {
     const bytes = gemmModuleBytes();
@@ -190,10 +203,9 @@ export class Gemm {
     const perImage = tilesH * tilesW;
     const tiles = c.n * perImage;
     const chunk = Math.max(1, Math.min(tiles, Math.floor(WINOGRAD_CHUNK_FLOATS / (16 * (c.inC + c.outC)))));
-    const u = this.scratch('winoU', 16 * c.inC * c.outC);
     const v = this.scratch('winoV', 16 * chunk * c.inC);
     const m = this.scratch('winoM', 16 * chunk * c.outC);
-    this.winogradFilter(c, u);
+    const u = this.transformedFilter(c);
     for (let t0 = 0; t0 < tiles; t0 += chunk) {
       const count = Math.min(chunk, tiles - t0);
       this.kernel.winoIn(c.x * 4, c.h, c.w, c.inC, c.padTop, c.padLeft, tilesW, perImage, t0, count, v * 4, count * c.inC);
@@ -247,6 +259,36 @@ export class Gemm {
         h[dw + (a * 3 + 2) * plane + at] = (r1 + r2) / 2 + r3;
       }
     }
+  }
+
+  /** Float index of the transformed filter U of c: from the cache, or computed (and cached when keyed). */
+  private transformedFilter(c: Winograd3x3): number {
+    const floats = 16 * c.inC * c.outC;
+    const key = c.filterKey;
+    if (!key || floats > FILTER_CACHE_FLOATS) {
+      const u = this.scratch('winoU', floats);
+      this.winogradFilter(c, u);
+      return u;
+    }
+    const hit = this.filters.find((f) => f.reading === key.reading && f.data.deref() === key.data);
+    if (hit) return hit.ptr;
+    // Drop transforms of tensors that are gone, then the oldest until the new one fits.
+    let kept = 0;
+    for (let i = this.filters.length - 1; i >= 0; i--) {
+      const f = this.filters[i];
+      if (f.data.deref() && kept + f.floats + floats <= FILTER_CACHE_FLOATS) {
+        kept += f.floats;
+      } else {
+        this.mod._free(f.raw);
+        this.filters.splice(i, 1);
+      }
+    }
+    const raw = this.mod._malloc(floats * 4 + 16);
+    if (!raw) throw new Error(`wasm backend: out of memory allocating ${floats * 4} bytes for a convolution filter`);
+    const ptr = ((raw + 15) & ~15) / 4;
+    this.winogradFilter(c, ptr);
+    this.filters.push({data: new WeakRef(key.data), reading: key.reading, raw, ptr, floats});
+    return ptr;
   }
 
   /** U[k][ci][co] = (G g G^T)[k] for every kernel slice g = tap(., ., ci, co). */

@@ -251,3 +251,27 @@ test('gradients of a small conv net through tf.grads match the cpu backend', asy
   const actual = await grads('wasm');
   expected.forEach((e, i) => assertClose(actual[i], e, `grad ${i}`));
 });
+
+test('kept Winograd filter transforms follow the weights: a new filter or an assigned variable is never stale', async () => {
+  const x = random(1 * 10 * 10 * 8, 41);
+  const fA = random(3 * 3 * 8 * 12, 42);
+  const fB = random(3 * 3 * 8 * 12, 43);
+  const expected = async (f: Float32Array) => (await runOn('cpu', 'Conv2D', {x: [x, [1, 10, 10, 8]], filter: [f, [3, 3, 8, 12]]},
+    {strides: [1, 1], pad: 'valid', dataFormat: 'NHWC', dilations: [1, 1]})).values;
+  const [wantA, wantB] = [await expected(fA), await expected(fB)];
+  await initBackend('wasm');
+  const xt = tf.tensor4d(x, [1, 10, 10, 8]);
+  const a = tf.tensor4d(fA, [3, 3, 8, 12]);
+  const b = tf.tensor4d(fB, [3, 3, 8, 12]);
+  const conv = (f: tf.Tensor4D) => tf.conv2d(xt, f, 1, 'valid').dataSync() as Float32Array;
+  const shape = [1, 8, 8, 12];
+  const first = conv(a);
+  assertClose({values: first, shape}, {values: wantA, shape}, 'filter A');
+  assertClose({values: conv(b), shape}, {values: wantB, shape}, 'filter B');
+  assert.deepEqual(conv(a), first, 'filter A again, from the kept transform');
+  const v = tf.variable(a);
+  assertClose({values: conv(v as unknown as tf.Tensor4D), shape}, {values: wantA, shape}, 'variable holding A');
+  v.assign(b);
+  assertClose({values: conv(v as unknown as tf.Tensor4D), shape}, {values: wantB, shape}, 'variable after assign(B)');
+  tf.dispose([xt, a, b, v]);
+});

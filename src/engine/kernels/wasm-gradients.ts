@@ -17,47 +17,19 @@
  * Each kernel falls back to the backend's own for data types or layouts it does not handle.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import {ConvGeometry, Gemm, MatrixView, WasmHeapModule} from './gemm';
+import {ConvGeometry, Gemm, MatrixView} from './gemm';
+import {floatOffset, gemmFor, WasmBackend} from './wasm-heap';
+import {ZERO_SKIP_MAX_ROWS, zeroSkippingMatMul} from './zero-skipping-matmul';
 
 type Info = tf.TensorInfo;
 type KernelFn = (args: {inputs: tf.NamedTensorInfoMap; backend: unknown; attrs?: tf.NamedAttrMap}) =>
   Info | Info[];
 
-/** The parts of tfjs's BackendWasm that the kernels use. */
-export interface WasmBackend {
-  wasm: WasmHeapModule;
-  dataIdMap: {get(dataId: object): {memoryOffset: number} | undefined};
-  makeOutput(shape: number[], dtype: tf.DataType): Info;
-  incRef(dataId: object): void;
-  refCount(dataId: object): number;
-}
-
 const BACKEND = 'wasm';
 /** Floats of im2col scratch per chunk of output pixels (4 MiB: stays in the L3 cache). */
 const CHUNK_FLOATS = 1 << 20;
 
-/** Up to this many rows, an untransposed matmul goes to XNNPACK (see batchMatMul). */
-const SMALL_BATCH_ROWS = 16;
-
 let installed = false;
-const gemms = new WeakMap<object, Gemm>();
-
-/** The matrix-multiply engine bound to a wasm backend instance's heap. */
-export function gemmFor(backend: WasmBackend): Gemm {
-  let g = gemms.get(backend);
-  if (!g) {
-    g = new Gemm(backend.wasm);
-    gemms.set(backend, g);
-  }
-  return g;
-}
-
-/** Float index of a tensor's data on the heap. */
-export function floatOffset(backend: WasmBackend, t: Info): number {
-  const data = backend.dataIdMap.get(t.dataId);
-  if (!data) throw new Error('wasm backend: tensor data not found');
-  return data.memoryOffset / 4;
-}
 
 function pair(value: number | number[] | undefined): [number, number] {
   if (value === undefined) return [1, 1];
@@ -161,6 +133,7 @@ function conv2d(original: KernelFn): KernelFn {
         n: g.n, h: g.inH, w: g.inW, inC: g.inC, outH: g.outH, outW: g.outW, outC: g.outC,
         padTop: g.padTop, padLeft: g.padLeft, x: floatOffset(backend, x), y: floatOffset(backend, out),
         tap: (a, b, ci, co) => f + (a * 3 + b) * taps + ci * g.outC + co,
+        filterKey: {data: filter.dataId, reading: 'forward'},
       });
       return out;
     }
@@ -229,6 +202,7 @@ function conv2dBackpropInput(original: KernelFn): KernelFn {
         n: g.n, h: g.outH, w: g.outW, inC: g.outC, outH: g.inH, outW: g.inW, outC: g.inC,
         padTop: 2 - g.padTop, padLeft: 2 - g.padLeft, x: floatOffset(backend, dy), y: floatOffset(backend, out),
         tap: (a, b, co, ci) => f + ((2 - a) * 3 + (2 - b)) * taps + ci * g.outC + co,
+        filterKey: {data: filter.dataId, reading: 'flipped'},
       });
       return out;
     }
@@ -248,6 +222,16 @@ function conv2dBackpropInput(original: KernelFn): KernelFn {
   };
 }
 
+/** Dense layers at inference: a few rows skip zero inputs (see zero-skipping-matmul.ts). */
+function fusedMatMul(original: KernelFn): KernelFn {
+  return (args) => {
+    const {transposeA, transposeB, activation} = args.attrs as {transposeA: boolean; transposeB: boolean; activation?: string};
+    const {a, b, bias} = args.inputs as {a: Info; b: Info; bias?: Info};
+    if (transposeA || transposeB) return original(args);
+    return zeroSkippingMatMul(args.backend as WasmBackend, a, b, bias, activation ?? 'linear') ?? original(args);
+  };
+}
+
 function batchMatMul(original: KernelFn): KernelFn {
   return (args) => {
     const {transposeA, transposeB} = args.attrs as {transposeA: boolean; transposeB: boolean};
@@ -261,9 +245,9 @@ function batchMatMul(original: KernelFn): KernelFn {
     const k = transposeA ? aRows : aCols;
     const n = transposeB ? bRows : bCols;
     if ((transposeB ? bCols : bRows) !== k) return original(args);
-    // A few rows times constant weights is inference: XNNPACK keeps those weights packed between
-    // calls, while we would repack them every time.
-    if (m <= SMALL_BATCH_ROWS && !transposeA && !transposeB) return original(args);
+    // A few rows times constant weights is inference: skip zero inputs where that reads less,
+    // else XNNPACK, which keeps those weights packed between calls (we would repack every time).
+    if (m <= ZERO_SKIP_MAX_ROWS && !transposeA && !transposeB) return zeroSkippingMatMul(backend, a, b, undefined, 'linear') ?? original(args);
     const aOuter = a.shape.slice(0, -2);
     const bOuter = b.shape.slice(0, -2);
     const outer = tf.broadcast_util.assertAndGetBroadcastShape(aOuter, bOuter);
@@ -375,6 +359,7 @@ export function installWasmGradientKernels(): void {
   replaceKernel('Conv2DBackpropFilter', conv2dBackpropFilter());
   replaceKernel('Conv2DBackpropInput', conv2dBackpropInput(original('Conv2DBackpropInput')));
   replaceKernel('BatchMatMul', batchMatMul(original('BatchMatMul')));
+  replaceKernel('_FusedMatMul', fusedMatMul(original('_FusedMatMul')));
   replaceKernel('Sum', sum(original('Sum')));
   replaceKernel('Identity', identity(original('Identity')));
   tf.registerKernel({kernelName: RELU_GRAD, backendName: BACKEND, kernelFunc: reluGrad() as never});

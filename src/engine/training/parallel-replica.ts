@@ -7,7 +7,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type {LayersModel} from '@tensorflow/tfjs-layers';
 import {applyGradients} from '../kernels/fused-adam';
-import {floatOffset, gemmFor, WasmBackend} from '../kernels/wasm-gradients';
+import {floatOffset, gemmFor, WasmBackend} from '../kernels/wasm-heap';
 import type {LossAndMetrics} from './losses';
 
 export interface Replica {
