@@ -7,7 +7,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import {spawnSync} from 'child_process';
+import {fork, spawnSync} from 'child_process';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import type * as tfl from '@tensorflow/tfjs-layers';
@@ -67,9 +67,12 @@ async function trainingSpeed(threads: number, data: MnistSplit): Promise<{msPerS
   return {msPerStep: ms, samplesPerS: (BATCH / ms) * 1000, cpuMsPerStep: cpuStart / STEPS};
 }
 
+/** A different image every call: the same one would keep its weight rows in the cache. */
 async function inferenceSpeed(model: tfl.LayersModel, data: MnistSplit, bigBatch: number, reps: number) {
+  let next = 0;
   const predict = async (count: number) => {
-    const x = tf.tensor4d(data.images.subarray(0, count * 784), [count, 28, 28, 1]);
+    const first = count === 1 ? next++ % data.count : 0;
+    const x = tf.tensor4d(data.images.subarray(first * 784, (first + count) * 784), [count, 28, 28, 1]);
     const y = model.predict(x) as tf.Tensor;
     await y.data();
     tf.dispose([x, y]);
@@ -89,6 +92,34 @@ async function inferenceSpeed(model: tfl.LayersModel, data: MnistSplit, bigBatch
     big.push(performance.now() - t0);
   }
   return {batch1Ms: median(lat), bigPerS: (bigBatch / Math.min(...big)) * 1000};
+}
+
+/**
+ * Batch-1 latency as the inspector sees it: a predictPixels request (a drawn or test image) to
+ * the real worker process over its IPC channel, round trip, median over test images.
+ */
+async function workerLatency(modelPath: string, data: MnistSplit, reps: number): Promise<number> {
+  const {createMessageConnection, IPCMessageReader, IPCMessageWriter} = await import('vscode-jsonrpc/node');
+  const msg = await import('../protocol/messages');
+  const child = fork(path.join(__dirname, '..', 'worker', 'main.ts'), [], {execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc']});
+  const connection = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+  connection.listen();
+  try {
+    await connection.sendRequest(msg.initialize, {backendPreference: 'auto'});
+    const {modelId} = await connection.sendRequest(msg.loadModel, {path: modelPath});
+    const times: number[] = [];
+    for (let i = 0; i < reps + 5; i++) {
+      const s = i % data.count;
+      const pixels = Array.from(data.images.subarray(s * 784, (s + 1) * 784));
+      const t0 = performance.now();
+      await connection.sendRequest(msg.predictPixels, {modelId, pixels});
+      if (i >= 5) times.push(performance.now() - t0);
+    }
+    return median(times);
+  } finally {
+    connection.dispose();
+    child.kill();
+  }
 }
 
 async function saveLoadTimes(model: tfl.LayersModel): Promise<Array<{format: string; saveMs: number; loadMs: number; mb: number}>> {
@@ -165,8 +196,16 @@ async function phase(name: string, args: string[]): Promise<object> {
     } else {
       await initBackend('wasm');
     }
+    const test = loadMnist('t10k', 1000);
+    if (args[1]) {
+      // A saved model (the main job's), on test images, in this process and through the worker.
+      const {loadModel} = await import('../formats/index');
+      const loaded = await loadModel(args[1]);
+      const inf = await inferenceSpeed((loaded as {model: tfl.LayersModel}).model, test, 1000, 100);
+      return {...inf, peakRssMb: peakRssMb(), workerMs: await workerLatency(args[1], test, 100)};
+    }
     const model = referenceModel();
-    const inf = args[0] === 'cpu' ? await inferenceSpeed(model, train, 100, 5) : await inferenceSpeed(model, train, 1000, 30);
+    const inf = args[0] === 'cpu' ? await inferenceSpeed(model, test, 100, 5) : await inferenceSpeed(model, test, 1000, 100);
     return {...inf, peakRssMb: peakRssMb()};
   }
   if (name === 'formats') {
@@ -189,7 +228,7 @@ async function main() {
 
   const info = await initBackend('auto');
   console.log(`backend: ${info.description}`);
-  type Inference = {batch1Ms: number; bigPerS: number; peakRssMb: number};
+  type Inference = {batch1Ms: number; bigPerS: number; peakRssMb: number; workerMs?: number};
   type Training = {msPerStep: number; samplesPerS: number; cpuMsPerStep: number; peakRssMb: number; fusedMultiplyAdd: boolean};
   let formats: Array<{format: string; saveMs: number; loadMs: number; mb: number}> = [];
   const torchRuns: TorchResult[] = [];
@@ -197,7 +236,17 @@ async function main() {
   if (info.name === 'wasm') {
     const inf = runPhase<Inference>('infer', 'wasm');
     console.log(`wasm inference: batch 1 ${inf.batch1Ms.toFixed(2)} ms, batch 1000 ${inf.bigPerS.toFixed(0)} samples/s, peak RSS ${inf.peakRssMb.toFixed(0)} MB`);
-    rows.push({engine: 'wasm inference', batch1Ms: inf.batch1Ms, batch1000PerS: inf.bigPerS, peakRssMb: inf.peakRssMb});
+    rows.push({engine: 'wasm inference, freshly initialized model', batch1Ms: inf.batch1Ms, batch1000PerS: inf.bigPerS, peakRssMb: inf.peakRssMb});
+    // Trained weights matter: behind a ReLU most of a trained model's Dense inputs are zero.
+    const trained = path.resolve('models', 'mnist-cnn');
+    if (fs.existsSync(path.join(trained, 'model.json'))) {
+      const t = runPhase<Inference>('infer', 'wasm', trained);
+      console.log(`wasm inference, trained ${path.relative(process.cwd(), trained)}: batch 1 ${t.batch1Ms.toFixed(2)} ms in process, ${t.workerMs!.toFixed(2)} ms through the worker (predictPixels round trip), batch 1000 ${t.bigPerS.toFixed(0)} samples/s`);
+      rows.push({engine: 'wasm inference, trained (models/mnist-cnn)', batch1Ms: t.batch1Ms, batch1000PerS: t.bigPerS, peakRssMb: t.peakRssMb});
+      rows.push({engine: 'same, through the worker (predictPixels request)', batch1Ms: t.workerMs});
+    } else {
+      console.log('no trained model at models/mnist-cnn: run the README\'s first command for the trained-model inference rows');
+    }
     const f = runPhase<{formats: typeof formats; peakRssMb: number}>('formats');
     formats = f.formats;
     for (const threads of THREADS) {

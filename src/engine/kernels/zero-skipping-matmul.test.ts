@@ -47,6 +47,9 @@ test('skipping zero inputs gives the dense product on every row count, width and
     {m: 3, k: 7001, n: 37, zeros: 0.9, activation: 'relu6', bias: true},
     {m: 2, k: 9000, n: 3, zeros: 0.95, activation: 'relu', bias: false},
     {m: 16, k: 20000, n: 8, zeros: 0.99, activation: 'linear', bias: true},
+    // Large enough to be split with the helper thread (over 2^18 picked weights per row).
+    {m: 1, k: 30000, n: 256, zeros: 0.85, activation: 'relu', bias: true},
+    {m: 2, k: 30001, n: 259, zeros: 0.8, activation: 'linear', bias: false},
   ];
   for (const [i, c] of cases.entries()) {
     const a = sparse(c.m * c.k, c.zeros, 10 + i);
@@ -62,6 +65,30 @@ test('skipping zero inputs gives the dense product on every row count, width and
     assert.ok(taken, `${label}: zero skipping not taken`);
     tf.dispose([at, bt, tf.engine().makeTensorFromTensorInfo(taken)]);
   }
+});
+
+test('the helper thread\'s copies of the weights follow the tensors: new weights are never read stale', async () => {
+  await initBackend('wasm');
+  const [k, n] = [30000, 256];
+  const x = tf.tensor2d(sparse(k, 0.8, 50), [1, k]);
+  const first = sparse(k * n, 0, 51);
+  const second = sparse(k * n, 0, 52);
+  const product = async (w: Float32Array) => {
+    const c: Case = {m: 1, k, n, zeros: 0, activation: 'linear', bias: false};
+    return [await fused('wasm', c, x.dataSync() as Float32Array, w, new Float32Array(n)),
+      await fused('cpu', c, x.dataSync() as Float32Array, w, new Float32Array(n))];
+  };
+  for (const w of [first, second, first]) {
+    const [actual, expected] = await product(w);
+    assert.ok(maxRelativeError(actual, expected) < 1e-5, `relative error ${maxRelativeError(actual, expected)}`);
+  }
+  // One weight tensor used twice: the second product reads the kept copy.
+  await tf.setBackend('wasm');
+  const wt = tf.tensor2d(first, [k, n]);
+  const a = tf.matMul(x, wt).dataSync();
+  const b = tf.matMul(x, wt).dataSync();
+  assert.deepEqual(b, a);
+  tf.dispose([x, wt]);
 });
 
 test('dense inputs, non-finite weights and transposes go to the backend kernel, with the same results', async () => {

@@ -12,6 +12,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type {Gemm} from './gemm';
 import {floatOffset, gemmFor, WasmBackend} from './wasm-heap';
+import {inferenceHelper} from './inference-helper';
 
 type Info = tf.TensorInfo;
 
@@ -19,6 +20,9 @@ type Info = tf.TensorInfo;
 export const ZERO_SKIP_MAX_ROWS = 16;
 /** Products smaller than this many weights are not worth the bookkeeping. */
 const MIN_WEIGHTS = 1 << 14;
+
+/** Picked weights (floats) from which a row's product is split with the helper thread. */
+const SPLIT_MIN_WEIGHTS = 1 << 18;
 
 /** Weight tensors (by data id) whose every value is finite; tensors are immutable. */
 const finiteWeights = new WeakSet<object>();
@@ -65,8 +69,18 @@ export function zeroSkippingMatMul(backend: WasmBackend, a: Info, b: Info, bias:
   const outPtr = floatOffset(backend, out);
   const bPtr = floatOffset(backend, b);
   gemm.heap().fill(0, outPtr, outPtr + m * n);
+  const helper = inferenceHelper();
   rows.forEach(({idx, count}, r) => {
-    gemm.kernels.pickedrows((aPtr + r * k) * 4, idx * 4, count, bPtr * 4, n, (outPtr + r * n) * 4);
+    const x = (aPtr + r * k) * 4;
+    const o = (outPtr + r * n) * 4;
+    if (!helper || count * n < SPLIT_MIN_WEIGHTS) {
+      gemm.kernels.pickedrows(x, idx * 4, count, bPtr * 4, n, o);
+      return;
+    }
+    const heap = gemm.heap();
+    const sum = helper.product(b.dataId, heap.subarray(bPtr, bPtr + k * n), heap.subarray(aPtr + r * k, aPtr + (r + 1) * k),
+      new Int32Array(heap.buffer, idx * 4, count), n);
+    heap.set(sum, outPtr + r * n);
   });
   if (bias || act !== 0) gemm.kernels.biasact(outPtr * 4, m, n, bias ? floatOffset(backend, bias) * 4 : 0, act);
   return out;
