@@ -20,7 +20,10 @@ const PAGE = 65536;
 /** control[0]: the hand-off state; control[1..6]: the arguments of `pickedrows`. */
 const IDLE = 0;
 const POSTED = 1;
-const DONE = 2;
+const RUNNING = 2;
+const DONE = 3;
+/** A job the helper has not taken after this long is taken back (a helper that never started). */
+const TAKE_BACK_MS = 250;
 
 const HELPER_SOURCE = `
 const {workerData} = require('worker_threads');
@@ -28,7 +31,7 @@ const {module, memory, control} = workerData;
 const rows = new WebAssembly.Instance(module, {env: {memory}}).exports.pickedrows;
 for (;;) {
   Atomics.wait(control, 0, ${IDLE});
-  if (Atomics.load(control, 0) !== ${POSTED}) continue;
+  if (Atomics.compareExchange(control, 0, ${POSTED}, ${RUNNING}) !== ${POSTED}) continue;
   rows(control[1], control[2], control[3], control[4], control[5], control[6]);
   Atomics.store(control, 0, ${DONE});
   Atomics.notify(control, 0);
@@ -51,11 +54,12 @@ export class InferenceHelper {
   /** The same picked-rows product, on this thread. */
   private readonly rows: (x: number, rows: number, count: number, w: number, n: number, out: number) => void;
 
-  constructor() {
+  /** `helperSource`: the helper thread's code (tests pass one that never takes a job). */
+  constructor(helperSource = HELPER_SOURCE) {
     const module = new WebAssembly.Module(Buffer.from(SHARED_ROWS_WASM_BASE64, 'base64'));
     const instance = new WebAssembly.Instance(module, {env: {memory: this.memory}});
     this.rows = instance.exports.pickedrows as InferenceHelper['rows'];
-    this.worker = new Worker(HELPER_SOURCE, {eval: true, workerData: {module, memory: this.memory, control: this.control}});
+    this.worker = new Worker(helperSource, {eval: true, workerData: {module, memory: this.memory, control: this.control}});
     this.worker.unref();
     // A helper that fails leaves the products to the calling thread.
     this.worker.on('error', () => (helper = null));
@@ -82,9 +86,19 @@ export class InferenceHelper {
     this.control.set([xOffset, rowsOffset + 4 * half, rows.length - half, wOffset, n, outOffset + 4 * n], 1);
     Atomics.store(this.control, 0, POSTED);
     Atomics.notify(this.control, 0);
+    const posted = performance.now();
     this.rows(xOffset, rowsOffset, half, wOffset, n, outOffset);
     // Both halves take about as long: the wait is short, so it blocks rather than yields.
-    while (Atomics.load(this.control, 0) === POSTED) Atomics.wait(this.control, 0, POSTED, 1);
+    for (let state = Atomics.load(this.control, 0); state !== DONE; state = Atomics.load(this.control, 0)) {
+      if (state === POSTED && performance.now() - posted > TAKE_BACK_MS &&
+        Atomics.compareExchange(this.control, 0, POSTED, IDLE) === POSTED) {
+        // The helper is not running: its half here, and no helper from now on.
+        helper = null;
+        this.rows(xOffset, rowsOffset + 4 * half, rows.length - half, wOffset, n, outOffset + 4 * n);
+        break;
+      }
+      Atomics.wait(this.control, 0, state, 1);
+    }
     Atomics.store(this.control, 0, IDLE);
     const sum = out.slice(0, n);
     for (let c = 0; c < n; c++) sum[c] += out[n + c];
