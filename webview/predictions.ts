@@ -163,11 +163,14 @@ class PredictionsView {
       if (busy) { again = true; return; }
       const pixels = pad.pixels();
       if (!pixels) {
+        delete result.dataset.pending;
         clear(result);
         result.append(h('p', {class: 'muted'}, 'Draw a digit to see the prediction.'));
         return;
       }
       busy = true;
+      // Marks a drawing whose prediction is still on its way (tests wait for it to settle).
+      result.dataset.pending = 'true';
       try {
         const p = await request('predictPixels', {pixels, topK: TOP_K});
         clear(result);
@@ -180,6 +183,8 @@ class PredictionsView {
         if (again) {
           again = false;
           void predict();
+        } else {
+          delete result.dataset.pending;
         }
       }
     };

@@ -72,9 +72,11 @@ export async function checkInspector(page, {artifacts, expectPrediction788 = 9, 
     await page.mouse.up();
   };
   await stroke(Array.from({length: 13}, (_, i) => [0.5, 0.15 + 0.7 * i / 12]));
-  await frame.locator('[data-testid=draw-predicted]').waitFor({timeout: STEP_TIMEOUT});
-  await page.waitForTimeout(500);
-  const first = await frame.locator('[data-testid=draw-predicted]').innerText();
+  // The prediction of the whole stroke: none still on its way (the pad predicts while drawing).
+  const settled = frame.locator('[data-testid=draw-result]:not([data-pending]) [data-testid=draw-predicted]');
+  await settled.waitFor({timeout: STEP_TIMEOUT});
+  const first = await settled.innerText();
+  await page.screenshot({path: join(artifacts, 'e2e-draw-1.png')});
   await stroke(Array.from({length: 25}, (_, i) => [0.5 + 0.3 * Math.cos(i / 24 * 2 * Math.PI), 0.5 + 0.3 * Math.sin(i / 24 * 2 * Math.PI)]));
   const until = Date.now() + 10_000;
   let second = first;
@@ -82,6 +84,8 @@ export async function checkInspector(page, {artifacts, expectPrediction788 = 9, 
     await page.waitForTimeout(200);
     second = await frame.locator('[data-testid=draw-predicted]').innerText();
   }
+  await settled.waitFor({timeout: STEP_TIMEOUT});
+  await page.screenshot({path: join(artifacts, 'e2e-draw-2.png')});
   assert.notEqual(second, first, `the drawn prediction stayed ${first}`);
 
   // Confusion matrix over the whole test set.
