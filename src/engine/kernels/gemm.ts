@@ -9,7 +9,10 @@
  * memory, so tensors are read and written in place.
  */
 import * as v8 from 'v8';
-import {GEMM_MR as MR, GEMM_NR as NR, GEMM_WASM_BASE64, GEMM_WASM_RELAXED_BASE64} from './gemm-wasm.generated';
+import {
+  GEMM_MR as MR, GEMM_NR as NR, GEMM_WASM_BASE64, GEMM_WASM_RELAXED_BASE64, GEMM_WASM_RELAXED_SHARED_BASE64,
+  GEMM_WASM_SHARED_BASE64,
+} from './gemm-wasm.generated';
 
 /** The parts of the emscripten module of @tensorflow/tfjs-backend-wasm that we use. */
 export interface WasmHeapModule {
@@ -102,10 +105,12 @@ export class Gemm {
   private readonly buffers = new Map<string, {raw: number; ptr: number; floats: number}>();
   private readonly filters: Array<{data: WeakRef<object>; reading: string; raw: number; ptr: number; floats: number}> = [];
 
-  constructor(private readonly mod: WasmHeapModule) {
-    const bytes = gemmModuleBytes();
-    const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {env: {memory: mod.asm.memory}});
-    this.kernel = instance.exports as unknown as GemmExports;
+  /**
+   * The engine on `mod`'s heap. `kernel`: the kernels to call instead of the module's own (a
+   * recorder whose calls another thread replays, see inference-helper.ts).
+   */
+  constructor(private readonly mod: WasmHeapModule, kernel?: GemmExports) {
+    this.kernel = kernel ?? gemmInstance(mod.asm.memory);
   }
 
   /** The heap as floats; call again after anything that may allocate (memory can grow). */
@@ -198,16 +203,21 @@ export class Gemm {
    * instead of 36 multiply-adds per output pair, i.e. 2.25x fewer multiply-adds.
    */
   winograd3x3(c: Winograd3x3): void {
-    const tilesH = Math.ceil(c.outH / 2);
+    this.winogradTiles(c, this.transformedFilter(c), 0, winogradTileCount(c));
+  }
+
+  /**
+   * Tiles [from, to) of winograd3x3(c) with its transformed filter at `u`: disjoint tile ranges
+   * write disjoint output pixels, so two threads can share one convolution.
+   */
+  winogradTiles(c: Omit<Winograd3x3, 'tap' | 'filterKey'>, u: number, from: number, to: number): void {
     const tilesW = Math.ceil(c.outW / 2);
-    const perImage = tilesH * tilesW;
-    const tiles = c.n * perImage;
-    const chunk = Math.max(1, Math.min(tiles, Math.floor(WINOGRAD_CHUNK_FLOATS / (16 * (c.inC + c.outC)))));
+    const perImage = Math.ceil(c.outH / 2) * tilesW;
+    const chunk = Math.max(1, Math.min(to - from, Math.floor(WINOGRAD_CHUNK_FLOATS / (16 * (c.inC + c.outC)))));
     const v = this.scratch('winoV', 16 * chunk * c.inC);
     const m = this.scratch('winoM', 16 * chunk * c.outC);
-    const u = this.transformedFilter(c);
-    for (let t0 = 0; t0 < tiles; t0 += chunk) {
-      const count = Math.min(chunk, tiles - t0);
+    for (let t0 = from; t0 < to; t0 += chunk) {
+      const count = Math.min(chunk, to - t0);
       this.kernel.winoIn(c.x * 4, c.h, c.w, c.inC, c.padTop, c.padLeft, tilesW, perImage, t0, count, v * 4, count * c.inC);
       for (let k = 0; k < 16; k++) {
         this.matmul(count, c.outC, c.inC, {ptr: v + k * count * c.inC, rs: c.inC, cs: 1},
@@ -262,7 +272,7 @@ export class Gemm {
   }
 
   /** Float index of the transformed filter U of c: from the cache, or computed (and cached when keyed). */
-  private transformedFilter(c: Winograd3x3): number {
+  transformedFilter(c: Winograd3x3): number {
     const floats = 16 * c.inC * c.outC;
     const key = c.filterKey;
     if (!key || floats > FILTER_CACHE_FLOATS) {
@@ -332,7 +342,27 @@ export class Gemm {
   }
 }
 
-let chosen: {bytes: Uint8Array<ArrayBuffer>; fused: boolean} | undefined;
+/** Tiles of a Winograd F(2x2, 3x3) convolution: 2x2 output pixels each, over every image. */
+export function winogradTileCount(c: {n: number; outH: number; outW: number}): number {
+  return c.n * Math.ceil(c.outH / 2) * Math.ceil(c.outW / 2);
+}
+
+const compiled = new Map<boolean, WebAssembly.Module>();
+
+/** The compiled kernels module; `shared`: the build for a shared memory. */
+export function gemmModule(shared: boolean): WebAssembly.Module {
+  let module = compiled.get(shared);
+  if (!module) compiled.set(shared, (module = new WebAssembly.Module(gemmModuleBytes(shared))));
+  return module;
+}
+
+/** The kernels instantiated on `memory` (the shared-memory build when it is shared). */
+export function gemmInstance(memory: WebAssembly.Memory): GemmExports {
+  const module = gemmModule(memory.buffer instanceof SharedArrayBuffer);
+  return new WebAssembly.Instance(module, {env: {memory}}).exports as unknown as GemmExports;
+}
+
+let chosen: {fused: boolean} | undefined;
 
 /**
  * The fused multiply-add micro-kernel is about a quarter faster (half the instructions per
@@ -340,8 +370,8 @@ let chosen: {bytes: Uint8Array<ArrayBuffer>; fused: boolean} | undefined;
  * Electron), behind a flag in Node 20's V8 11.3, which we turn on before validating. Where the
  * module still does not validate, the plain SIMD one runs. KERAS_WORKBENCH_WASM_FMA=0 opts out.
  */
-function gemmModuleBytes(): Uint8Array<ArrayBuffer> {
-  if (chosen) return chosen.bytes;
+function gemmModuleBytes(shared = false): Uint8Array<ArrayBuffer> {
+  if (chosen) return moduleBytes(chosen.fused, shared);
   const relaxed = decode(GEMM_WASM_RELAXED_BASE64);
   let fused = false;
   if (process.env.KERAS_WORKBENCH_WASM_FMA !== '0') {
@@ -355,8 +385,13 @@ function gemmModuleBytes(): Uint8Array<ArrayBuffer> {
       }
     }
   }
-  chosen = {bytes: fused ? relaxed : decode(GEMM_WASM_BASE64), fused};
-  return chosen.bytes;
+  chosen = {fused};
+  return moduleBytes(fused, shared);
+}
+
+function moduleBytes(fused: boolean, shared: boolean): Uint8Array<ArrayBuffer> {
+  if (shared) return decode(fused ? GEMM_WASM_RELAXED_SHARED_BASE64 : GEMM_WASM_SHARED_BASE64);
+  return decode(fused ? GEMM_WASM_RELAXED_BASE64 : GEMM_WASM_BASE64);
 }
 
 /** Whether the matrix multiply uses fused multiply-adds (for reports). */

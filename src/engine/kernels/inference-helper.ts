@@ -1,23 +1,29 @@
 /**
- * A second thread for the memory-bound product of a prediction: a Dense layer's weights are read
- * once per sample, and one core reads about 8 GB/s here where two read about 15. The helper
- * thread computes half of a picked-rows product (see zero-skipping-matmul.ts) while the calling
- * thread computes the other half.
+ * A second thread for predictions of a few samples. Batch-1 inference is too small to split by
+ * samples, so its big operations are split inside: a Winograd convolution by tiles, a Dense
+ * product by weight rows (see zero-skipping-matmul.ts). One core reads memory at about 8 GB/s
+ * here where two read about 15, and both cores multiply.
  *
- * tfjs's wasm heap is not shared memory, so both threads read a copy of the weights in a shared
- * WebAssembly memory, made once per weight tensor (tensors are immutable) and kept while it is
- * in use. The two threads meet on an Int32Array with Atomics: no message passing, so a
- * hand-off costs microseconds. The helper is unref'd: it never keeps a process alive.
+ * tfjs's wasm heap is not shared memory, so the work runs on a shared WebAssembly memory: inputs
+ * are staged there, weights (and transformed filters) copied there once per tensor (tensors are
+ * immutable) and kept while in use. This thread's half runs on its own instance of our kernels;
+ * the helper's half is recorded (the GEMM driver is JS: its kernel calls are recorded, not run)
+ * and replayed by the helper thread. The threads meet on an Int32Array with Atomics, so a
+ * hand-off costs microseconds. A helper that never picks its job up gets it taken back, and the
+ * helper is unref'd: it never keeps a process alive.
  */
 import * as os from 'os';
 import {Worker} from 'worker_threads';
-import {SHARED_ROWS_WASM_BASE64} from './gemm-wasm.generated';
+import {Gemm, GemmExports, gemmInstance, gemmModule, WasmHeapModule, Winograd3x3, winogradTileCount} from './gemm';
 
-/** Shared-memory copies of weights kept at most (bytes); beyond, the copies start over. */
-const WEIGHT_COPIES_BYTES = 512 * 2 ** 20;
+/** Batches up to this many samples count as predictions: their operations are split inside. */
+export const FEW_SAMPLES = 16;
+
+/** Copies of weights kept at most (bytes); beyond, the oldest go. */
+const COPIES_BYTES = 512 * 2 ** 20;
 const PAGE = 65536;
 
-/** control[0]: the hand-off state; control[1..6]: the arguments of `pickedrows`. */
+/** control[0]: the hand-off state; control[1], control[2]: byte offset and length of the commands. */
 const IDLE = 0;
 const POSTED = 1;
 const RUNNING = 2;
@@ -25,113 +31,224 @@ const DONE = 3;
 /** A job the helper has not taken after this long is taken back (a helper that never started). */
 const TAKE_BACK_MS = 250;
 
+/** How long the idle helper polls for the next job before it sleeps. */
+const SPIN_MS = 3;
+
+/** The kernels the helper can replay, by opcode. */
+const REPLAYABLE: Array<keyof GemmExports> = ['block', 'tile', 'edges', 'pack', 'im2col', 'col2im', 'colsum', 'biasact',
+  'winoIn', 'winoOut', 'winoDy', 'relugrad', 'axpy', 'pickedrows'];
+
+/** Commands are [opcode, argument count, ...arguments] as float64s. */
 const HELPER_SOURCE = `
 const {workerData} = require('worker_threads');
-const {module, memory, control} = workerData;
-const rows = new WebAssembly.Instance(module, {env: {memory}}).exports.pickedrows;
+const {module, memory, control, names} = workerData;
+const exports = new WebAssembly.Instance(module, {env: {memory}}).exports;
+const kernels = names.map((name) => exports[name]);
 for (;;) {
+  // Spin a little before sleeping: the next job of a prediction comes within milliseconds, and
+  // waking a sleeping thread costs more than the spin.
+  const until = performance.now() + ${SPIN_MS};
+  while (Atomics.load(control, 0) === ${IDLE} && performance.now() < until);
   Atomics.wait(control, 0, ${IDLE});
   if (Atomics.compareExchange(control, 0, ${POSTED}, ${RUNNING}) !== ${POSTED}) continue;
-  rows(control[1], control[2], control[3], control[4], control[5], control[6]);
+  const commands = new Float64Array(memory.buffer, control[1], control[2]);
+  const c = commands;
+  // Extra arguments are ignored by a wasm function: one call shape, no spreading.
+  for (let i = 0; i < c.length; i += 2 + c[i + 1]) {
+    kernels[c[i]](c[i + 2], c[i + 3], c[i + 4], c[i + 5], c[i + 6], c[i + 7], c[i + 8], c[i + 9], c[i + 10], c[i + 11],
+      c[i + 12], c[i + 13], c[i + 14], c[i + 15], c[i + 16], c[i + 17], c[i + 18]);
+  }
   Atomics.store(control, 0, ${DONE});
   Atomics.notify(control, 0);
 }`;
 
-interface WeightCopy {
-  data: WeakRef<object>;
-  byteOffset: number;
-  bytes: number;
+/** malloc/free over a shared WebAssembly memory, for the Gemm engines of both threads. */
+class SharedHeap implements WasmHeapModule {
+  readonly asm = {memory: new WebAssembly.Memory({initial: 1, maximum: 65536, shared: true})};
+  private view = new Float32Array(this.asm.memory.buffer);
+  /** Free blocks, sorted by address, and the size of every block handed out. */
+  private free: Array<{at: number; bytes: number}> = [];
+  private readonly sizes = new Map<number, number>();
+  private end = 64;
+
+  get HEAPF32(): Float32Array {
+    if (this.view.byteLength !== this.asm.memory.buffer.byteLength) this.view = new Float32Array(this.asm.memory.buffer);
+    return this.view;
+  }
+
+  _malloc(bytes: number): number {
+    const size = Math.ceil(bytes / 64) * 64;
+    const i = this.free.findIndex((f) => f.bytes >= size);
+    let at: number;
+    if (i >= 0) {
+      at = this.free[i].at;
+      if (this.free[i].bytes === size) this.free.splice(i, 1);
+      else this.free[i] = {at: at + size, bytes: this.free[i].bytes - size};
+    } else {
+      at = this.end;
+      this.end += size;
+      const have = this.asm.memory.buffer.byteLength;
+      if (this.end > have) this.asm.memory.grow(Math.ceil((this.end - have) / PAGE));
+    }
+    this.sizes.set(at, size);
+    return at;
+  }
+
+  _free(at: number): void {
+    const bytes = this.sizes.get(at);
+    if (bytes === undefined) return;
+    this.sizes.delete(at);
+    let i = this.free.findIndex((f) => f.at > at);
+    if (i < 0) i = this.free.length;
+    this.free.splice(i, 0, {at, bytes});
+    // Merge with the following block, then with the preceding one.
+    if (i + 1 < this.free.length && at + bytes === this.free[i + 1].at) {
+      this.free[i].bytes += this.free[i + 1].bytes;
+      this.free.splice(i + 1, 1);
+    }
+    if (i > 0 && this.free[i - 1].at + this.free[i - 1].bytes === at) {
+      this.free[i - 1].bytes += this.free[i].bytes;
+      this.free.splice(i, 1);
+    }
+  }
+}
+
+interface Copy {
+  source: WeakRef<object>;
+  tag: string;
+  raw: number;
+  ptr: number;
+  floats: number;
 }
 
 export class InferenceHelper {
-  private readonly memory = new WebAssembly.Memory({initial: 1, maximum: 65536, shared: true});
-  private readonly control = new Int32Array(new SharedArrayBuffer(8 * 4));
+  private readonly heap = new SharedHeap();
+  private readonly control = new Int32Array(new SharedArrayBuffer(4 * 4));
+  private readonly localKernels: GemmExports;
+  /** This thread's half runs here. */
+  private readonly local: Gemm;
+  /** The helper's half: kernel calls recorded into `commands`; scratch of its own. */
+  private readonly remote: Gemm;
+  private readonly commands: number[] = [];
   private readonly worker: Worker;
-  private copies: WeightCopy[] = [];
-  /** Bytes at the start of the memory for a job's inputs and output; weight copies follow. */
-  private scratchBytes = 0;
-  private used = 0;
-  /** The same picked-rows product, on this thread. */
-  private readonly rows: (x: number, rows: number, count: number, w: number, n: number, out: number) => void;
+  private copies: Copy[] = [];
 
   /** `helperSource`: the helper thread's code (tests pass one that never takes a job). */
   constructor(helperSource = HELPER_SOURCE) {
-    const module = new WebAssembly.Module(Buffer.from(SHARED_ROWS_WASM_BASE64, 'base64'));
-    const instance = new WebAssembly.Instance(module, {env: {memory: this.memory}});
-    this.rows = instance.exports.pickedrows as InferenceHelper['rows'];
-    this.worker = new Worker(helperSource, {eval: true, workerData: {module, memory: this.memory, control: this.control}});
+    const memory = this.heap.asm.memory;
+    this.localKernels = gemmInstance(memory);
+    this.local = new Gemm(this.heap, this.localKernels);
+    const recorder = Object.fromEntries(REPLAYABLE.map((name, op) => [name, (...args: number[]) => {
+      this.commands.push(op, args.length, ...args);
+    }]));
+    this.remote = new Gemm(this.heap, recorder as unknown as GemmExports);
+    const module = gemmModule(true);
+    this.worker = new Worker(helperSource, {eval: true, workerData: {module, memory, control: this.control, names: REPLAYABLE}});
     this.worker.unref();
-    // A helper that fails leaves the products to the calling thread.
+    // A helper that fails leaves the work to the calling thread.
     this.worker.on('error', () => (helper = null));
   }
 
   /**
    * sum over picked rows i of x[i] * w[i][0..n), `rows` being indices into x and w (k x n): the
-   * first half of the rows on this thread, the second half on the helper, both reading the
-   * shared copy of the weights (one copy competes for the cache, not two). `weights` identifies
+   * first half of the rows on this thread, the second half on the helper. `weights` identifies
    * the weight tensor: its values are copied from `w` only when there is no copy of it yet.
    */
   product(weights: object, w: Float32Array, x: Float32Array, rows: Int32Array, n: number): Float32Array {
-    // Room for as many rows as x has values: the scratch size stays the same from call to call.
-    const xOffset = 0;
-    const rowsOffset = align(4 * x.length);
-    const outOffset = align(rowsOffset + 4 * x.length);
-    const wOffset = this.weightCopy(weights, w, outOffset + align(8 * n));
-    const buffer = this.memory.buffer;
-    new Float32Array(buffer, xOffset, x.length).set(x);
-    new Int32Array(buffer, rowsOffset, rows.length).set(rows);
-    const out = new Float32Array(buffer, outOffset, 2 * n);
-    out.fill(0);
+    const wPtr = this.copyOf(weights, 'weights', w);
+    const xPtr = this.stage('x', x);
+    const rowsPtr = this.stage('rows', rows);
+    const out = this.local.scratch('rowsOut', 2 * n);
+    this.heap.HEAPF32.fill(0, out, out + 2 * n);
     const half = rows.length >> 1;
-    this.control.set([xOffset, rowsOffset + 4 * half, rows.length - half, wOffset, n, outOffset + 4 * n], 1);
+    this.split(
+      (g) => g.kernels.pickedrows(xPtr * 4, (rowsPtr + half) * 4, rows.length - half, wPtr * 4, n, (out + n) * 4),
+      (g) => g.kernels.pickedrows(xPtr * 4, rowsPtr * 4, half, wPtr * 4, n, out * 4));
+    const h = this.heap.HEAPF32;
+    const sum = h.slice(out, out + n);
+    for (let c = 0; c < n; c++) sum[c] += h[out + n + c];
+    return sum;
+  }
+
+  /**
+   * winograd3x3(c) on `source`'s heap, its tiles split between the two threads. c must carry a
+   * filterKey: the transformed filter is copied once per filter tensor.
+   */
+  winograd3x3(source: Gemm, c: Winograd3x3 & {filterKey: {data: object; reading: string}}): void {
+    const u = source.transformedFilter(c);
+    const uFloats = 16 * c.inC * c.outC;
+    const uPtr = this.copyOf(c.filterKey.data, `winograd ${c.filterKey.reading}`, source.heap().subarray(u, u + uFloats));
+    const x = this.stage('convIn', source.heap().subarray(c.x, c.x + c.n * c.h * c.w * c.inC));
+    const outFloats = c.n * c.outH * c.outW * c.outC;
+    const y = this.local.scratch('convOut', outFloats);
+    const shared = {...c, x, y};
+    const tiles = winogradTileCount(c);
+    const half = tiles >> 1;
+    this.split((g) => g.winogradTiles(shared, uPtr, half, tiles), (g) => g.winogradTiles(shared, uPtr, 0, half));
+    source.heap().set(this.heap.HEAPF32.subarray(y, y + outFloats), c.y);
+  }
+
+  /** Runs `remote` on the helper thread and `local` here, both on the shared heap; returns when both are done. */
+  private split(remote: (g: Gemm) => void, local: (g: Gemm) => void): void {
+    this.commands.length = 0;
+    remote(this.remote);
+    const commands = this.remote.scratch('commands', 2 * this.commands.length + 2);
+    new Float64Array(this.heap.asm.memory.buffer, commands * 4, this.commands.length).set(this.commands);
+    this.control[1] = commands * 4;
+    this.control[2] = this.commands.length;
+    const posted = performance.now();
     Atomics.store(this.control, 0, POSTED);
     Atomics.notify(this.control, 0);
-    const posted = performance.now();
-    this.rows(xOffset, rowsOffset, half, wOffset, n, outOffset);
+    local(this.local);
     // Both halves take about as long: the wait is short, so it blocks rather than yields.
     for (let state = Atomics.load(this.control, 0); state !== DONE; state = Atomics.load(this.control, 0)) {
       if (state === POSTED && performance.now() - posted > TAKE_BACK_MS &&
         Atomics.compareExchange(this.control, 0, POSTED, IDLE) === POSTED) {
         // The helper is not running: its half here, and no helper from now on.
         helper = null;
-        this.rows(xOffset, rowsOffset + 4 * half, rows.length - half, wOffset, n, outOffset + 4 * n);
+        this.replayHere();
         break;
       }
       Atomics.wait(this.control, 0, state, 1);
     }
     Atomics.store(this.control, 0, IDLE);
-    const sum = out.slice(0, n);
-    for (let c = 0; c < n; c++) sum[c] += out[n + c];
-    return sum;
   }
 
-  /** Byte offset of the helper's copy of `weights`, made now if needed, after `scratch` bytes. */
-  private weightCopy(weights: object, w: Float32Array, scratch: number): number {
-    const have = this.copies.find((c) => c.data.deref() === weights);
-    if (have && scratch <= this.scratchBytes) return have.byteOffset;
-    this.copies = this.copies.filter((c) => c.data.deref() !== undefined);
-    if (scratch > this.scratchBytes || this.used + w.byteLength > WEIGHT_COPIES_BYTES + this.scratchBytes) {
-      // Start over: room for this job's scratch, then copies again from there.
-      this.scratchBytes = align(Math.max(scratch, this.scratchBytes));
-      this.copies = [];
-      this.used = this.scratchBytes;
+  private replayHere(): void {
+    const c = this.commands;
+    for (let i = 0; i < c.length; i += 2 + c[i + 1]) {
+      (this.localKernels[REPLAYABLE[c[i]]] as (...args: number[]) => void)(...c.slice(i + 2, i + 2 + c[i + 1]));
     }
-    const byteOffset = this.used;
-    this.reserve(byteOffset + w.byteLength);
-    new Float32Array(this.memory.buffer, byteOffset, w.length).set(w);
-    this.copies.push({data: new WeakRef(weights), byteOffset, bytes: w.byteLength});
-    this.used = align(byteOffset + w.byteLength);
-    return byteOffset;
   }
 
-  private reserve(bytes: number): void {
-    const have = this.memory.buffer.byteLength;
-    if (bytes > have) this.memory.grow(Math.ceil((bytes - have) / PAGE));
+  /** Float index of `values` copied into a named staging buffer (inputs, changed every call). */
+  private stage(name: string, values: Float32Array | Int32Array): number {
+    const ptr = this.local.scratch(name, values.length);
+    if (values instanceof Int32Array) new Int32Array(this.heap.asm.memory.buffer, ptr * 4, values.length).set(values);
+    else this.heap.HEAPF32.set(values, ptr);
+    return ptr;
   }
-}
 
-function align(bytes: number): number {
-  return Math.ceil(bytes / 64) * 64;
+  /** Float index of the kept copy of `values`, made now if `source`'s `tag` copy is missing. */
+  private copyOf(source: object, tag: string, values: Float32Array): number {
+    const have = this.copies.find((c) => c.tag === tag && c.source.deref() === source);
+    if (have) return have.ptr;
+    let kept = 0;
+    for (let i = this.copies.length - 1; i >= 0; i--) {
+      const c = this.copies[i];
+      if (c.source.deref() && kept + c.floats + values.length <= COPIES_BYTES / 4) {
+        kept += c.floats;
+      } else {
+        this.heap._free(c.raw);
+        this.copies.splice(i, 1);
+      }
+    }
+    const raw = this.heap._malloc(values.byteLength);
+    const ptr = raw / 4;
+    this.heap.HEAPF32.set(values, ptr);
+    this.copies.push({source: new WeakRef(source), tag, raw, ptr, floats: values.length});
+    return ptr;
+  }
 }
 
 let helper: InferenceHelper | null | undefined;

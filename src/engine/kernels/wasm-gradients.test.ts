@@ -275,3 +275,21 @@ test('kept Winograd filter transforms follow the weights: a new filter or an ass
   assertClose({values: conv(v as unknown as tf.Tensor4D), shape}, {values: wantB, shape}, 'variable after assign(B)');
   tf.dispose([xt, a, b, v]);
 });
+
+test('a one-sample convolution split between two threads matches the cpu backend, filter after filter', async () => {
+  // 26x26x32 -> 64: 144 tiles of 32x64 products, enough to be split with the inference helper.
+  const x = random(26 * 26 * 32, 61);
+  const filters = [random(9 * 32 * 64, 62), random(9 * 32 * 64, 63)];
+  const conv = {strides: [1, 1], pad: 'same', dataFormat: 'NHWC', dilations: [1, 1]} as const;
+  const want = [];
+  for (const f of filters) want.push(await runOn('cpu', 'Conv2D', {x: [x, [1, 26, 26, 32]], filter: [f, [3, 3, 32, 64]]}, conv));
+  await initBackend('wasm');
+  const xt = tf.tensor4d(x, [1, 26, 26, 32]);
+  const ft = filters.map((f) => tf.tensor4d(f, [3, 3, 32, 64]));
+  for (const i of [0, 1, 0, 1]) {
+    const y = tf.conv2d(xt, ft[i], 1, 'same');
+    assertClose({values: y.dataSync() as Float32Array, shape: y.shape}, want[i], `filter ${i}`);
+    y.dispose();
+  }
+  tf.dispose([xt, ...ft]);
+});

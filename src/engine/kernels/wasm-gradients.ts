@@ -17,7 +17,8 @@
  * Each kernel falls back to the backend's own for data types or layouts it does not handle.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import {ConvGeometry, Gemm, MatrixView} from './gemm';
+import {ConvGeometry, Gemm, MatrixView, winogradTileCount} from './gemm';
+import {FEW_SAMPLES, inferenceHelper} from './inference-helper';
 import {floatOffset, gemmFor, WasmBackend} from './wasm-heap';
 import {ZERO_SKIP_MAX_ROWS, zeroSkippingMatMul} from './zero-skipping-matmul';
 
@@ -30,6 +31,9 @@ const BACKEND = 'wasm';
 const CHUNK_FLOATS = 1 << 20;
 
 let installed = false;
+
+/** Multiply-adds per Winograd product (tiles x inC x outC) from which a convolution is split. */
+const SPLIT_MIN_WORK = 1 << 18;
 
 function pair(value: number | number[] | undefined): [number, number] {
   if (value === undefined) return [1, 1];
@@ -129,12 +133,16 @@ function conv2d(original: KernelFn): KernelFn {
     if (winogradFits(g)) {
       const f = floatOffset(backend, filter);
       const taps = g.inC * g.outC;
-      gemm.winograd3x3({
+      const spec = {
         n: g.n, h: g.inH, w: g.inW, inC: g.inC, outH: g.outH, outW: g.outW, outC: g.outC,
         padTop: g.padTop, padLeft: g.padLeft, x: floatOffset(backend, x), y: floatOffset(backend, out),
-        tap: (a, b, ci, co) => f + (a * 3 + b) * taps + ci * g.outC + co,
+        tap: (a: number, b: number, ci: number, co: number) => f + (a * 3 + b) * taps + ci * g.outC + co,
         filterKey: {data: filter.dataId, reading: 'forward'},
-      });
+      };
+      // A prediction of a few samples is too small to split by samples: split its tiles.
+      const helper = g.n <= FEW_SAMPLES && winogradTileCount(g) * taps >= SPLIT_MIN_WORK ? inferenceHelper() : undefined;
+      if (helper) helper.winograd3x3(gemm, spec);
+      else gemm.winograd3x3(spec);
       return out;
     }
     if (isPointwise(g)) {
