@@ -61,11 +61,13 @@ export async function checkInspector(page, {artifacts, expectPrediction788 = 9, 
     assert.equal(await frame.locator('[data-testid=sample-detail] [data-testid=predicted]').innerText(), String(expectPrediction788));
   }
 
-  // A drawn stroke changes the prediction.
+  // A drawn stroke changes the prediction. The page of samples around 788 arrives on its own
+  // (and moves the pad down as it fills the grid): wait for it before taking the pad's position.
+  await frame.locator('[data-testid=sample-grid] [data-index="788"]').waitFor({timeout: STEP_TIMEOUT});
   const canvas = frame.locator('[data-testid=draw-canvas]');
-  await canvas.scrollIntoViewIfNeeded();
-  const box = await canvas.boundingBox();
   const stroke = async (points) => {
+    await canvas.scrollIntoViewIfNeeded();
+    const box = await canvas.boundingBox();
     await page.mouse.move(box.x + box.width * points[0][0], box.y + box.height * points[0][1]);
     await page.mouse.down();
     for (const [x, y] of points.slice(1)) await page.mouse.move(box.x + box.width * x, box.y + box.height * y);

@@ -40,6 +40,8 @@ export async function runCommand(page, title) {
   await input.waitFor({timeout: STEP_TIMEOUT});
   await pickQuickItem(page, title, {
     retype: async () => {
+      // A panel or notification that takes focus closes the palette: open it again.
+      if (!(await input.isVisible())) await page.keyboard.press('F1');
       await input.fill('>');
       await page.keyboard.type(title, {delay: 10});
     },
