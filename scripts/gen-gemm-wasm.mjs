@@ -7,6 +7,8 @@ import v8 from 'node:v8';
 
 export const MR = Number(process.env.GEMM_MR ?? 4); // rows of A per micro-tile (GEMM_MR overrides, for tuning)
 export const NV = Number(process.env.GEMM_NV ?? 2); // 4-float vectors of B per micro-tile: NR = 4 * NV columns (GEMM_NV overrides)
+export const PICKED_VECTORS = Number(process.env.GEMM_PICKED_VECTORS ?? 2); // 4-float vectors per row per iteration in pickedrows
+export const PICKED_ROWS = Number(process.env.GEMM_PICKED_ROWS ?? 4); // weight rows streamed side by side in pickedrows (GEMM_PICKED_ROWS overrides, for tuning)
 const lane = (lanes) => lanes.flatMap((l) => [0, 1, 2, 3].map((b) => 4 * l + b)).join(' '); // 4-float vectors of B per micro-tile (NR = 4 * NV = 8 columns)
 
 /**
@@ -700,16 +702,16 @@ function pickedRowsProduct() {
     }
     L.push('    (local.set $o (local.get $out))');
     L.push('    (block $vd (loop $vl');
-    L.push('      (br_if $vd (i32.gt_u (i32.add (local.get $o) (i32.const 32)) (local.get $outEnd)))');
-    for (let v = 0; v < 2; v++) {
+    L.push(`      (br_if $vd (i32.gt_u (i32.add (local.get $o) (i32.const ${16 * PICKED_VECTORS})) (local.get $outEnd)))`);
+    for (let v = 0; v < PICKED_VECTORS; v++) {
       L.push(`      (local.set $acc (v128.load offset=${16 * v} align=4 (local.get $o)))`);
       for (let j = 0; j < rows; j++) {
         L.push(`      (local.set $acc (f32x4.add (local.get $acc) (f32x4.mul (local.get $v${j}) (v128.load offset=${16 * v} align=4 (local.get $p${j})))))`);
       }
       L.push(`      (v128.store offset=${16 * v} align=4 (local.get $o) (local.get $acc))`);
     }
-    for (let j = 0; j < rows; j++) L.push(`      (local.set $p${j} (i32.add (local.get $p${j}) (i32.const 32)))`);
-    L.push('      (local.set $o (i32.add (local.get $o) (i32.const 32)))');
+    for (let j = 0; j < rows; j++) L.push(`      (local.set $p${j} (i32.add (local.get $p${j}) (i32.const ${16 * PICKED_VECTORS})))`);
+    L.push(`      (local.set $o (i32.add (local.get $o) (i32.const ${16 * PICKED_VECTORS})))`);
     L.push('      (br $vl)))');
     L.push('    (block $sd (loop $sl');
     L.push('      (br_if $sd (i32.ge_u (local.get $o) (local.get $outEnd)))');
@@ -724,7 +726,7 @@ function pickedRowsProduct() {
     L.push(`    (local.set $q (i32.add (local.get $q) (i32.const ${4 * rows})))`);
     return L.join('\n');
   };
-  const locals = [0, 1, 2, 3].map((j) => `(local $p${j} i32) (local $s${j} f32) (local $v${j} v128)`).join(' ');
+  const locals = Array.from({length: PICKED_ROWS}, (_, j) => `(local $p${j} i32) (local $s${j} f32) (local $v${j} v128)`).join(' ');
   return `
 (func (export "pickedrows") (param $x i32) (param $idx i32) (param $count i32) (param $w i32) (param $n i32) (param $out i32)
   (local $q i32) (local $end i32) (local $rowBytes i32) (local $o i32) (local $outEnd i32) (local $i i32) (local $acc v128) (local $sum f32)
@@ -734,8 +736,8 @@ function pickedRowsProduct() {
   (local.set $q (local.get $idx))
   (local.set $end (i32.add (local.get $idx) (i32.shl (local.get $count) (i32.const 2))))
   (block $fours (loop $four
-    (br_if $fours (i32.gt_u (i32.add (local.get $q) (i32.const 16)) (local.get $end)))
-${pass(4)}
+    (br_if $fours (i32.gt_u (i32.add (local.get $q) (i32.const ${4 * PICKED_ROWS})) (local.get $end)))
+${pass(PICKED_ROWS)}
     (br $four)))
   (block $ones (loop $one
     (br_if $ones (i32.ge_u (local.get $q) (local.get $end)))
