@@ -32,7 +32,7 @@ const DONE = 3;
 const TAKE_BACK_MS = 250;
 
 /** How long the idle helper polls for the next job before it sleeps. */
-const SPIN_MS = 3;
+const SPIN_MS = 1;
 
 /** The kernels the helper can replay, by opcode. */
 const REPLAYABLE: Array<keyof GemmExports> = ['block', 'tile', 'edges', 'pack', 'im2col', 'col2im', 'colsum', 'biasact',
