@@ -35,15 +35,27 @@ export async function pickQuickItem(page, label, {retype} = {}) {
 
 /** Runs a command from the palette (F1) by its full title, e.g. "Keras: Train Model". */
 export async function runCommand(page, title) {
-  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({timeout: STEP_TIMEOUT});
+  const open = async () => {
+    if (!(await input.isVisible())) await page.keyboard.press('F1');
+    await input.waitFor({state: 'visible', timeout: 10_000});
+  };
+  // pickQuickItem types at once, and again whenever the title has not shown up.
   await pickQuickItem(page, title, {
     retype: async () => {
-      // A panel or notification that takes focus closes the palette: open it again.
-      if (!(await input.isVisible())) await page.keyboard.press('F1');
-      await input.fill('>');
-      await page.keyboard.type(title, {delay: 10});
+      // A panel that takes focus (a webview re-rendering) closes the palette or leaves it inert
+      // for a moment: close what is left and open it again.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await open();
+          await input.fill('>', {timeout: 5_000});
+          await page.keyboard.type(title, {delay: 10});
+          return;
+        } catch (e) {
+          if (attempt >= 6) throw e;
+          await page.keyboard.press('Escape');
+        }
+      }
     },
   });
 }
