@@ -13,6 +13,7 @@ import {
   GEMM_MR as MR, GEMM_NR as NR, GEMM_WASM_BASE64, GEMM_WASM_RELAXED_BASE64, GEMM_WASM_RELAXED_SHARED_BASE64,
   GEMM_WASM_SHARED_BASE64,
 } from './gemm-wasm.generated';
+import {KeptBuffers} from './kept-buffers';
 
 /** The parts of the emscripten module of @tensorflow/tfjs-backend-wasm that we use. */
 export interface WasmHeapModule {
@@ -103,7 +104,7 @@ const NC = 512; // columns of B per block: KC x NC stays in L2
 export class Gemm {
   private readonly kernel: GemmExports;
   private readonly buffers = new Map<string, {raw: number; ptr: number; floats: number}>();
-  private readonly filters: Array<{data: WeakRef<object>; reading: string; raw: number; ptr: number; floats: number}> = [];
+  private readonly filters: KeptBuffers;
 
   /**
    * The engine on `mod`'s heap. `kernel`: the kernels to call instead of the module's own (a
@@ -111,6 +112,7 @@ export class Gemm {
    */
   constructor(private readonly mod: WasmHeapModule, kernel?: GemmExports) {
     this.kernel = kernel ?? gemmInstance(mod.asm.memory);
+    this.filters = new KeptBuffers(mod, FILTER_CACHE_FLOATS, 'a convolution filter');
   }
 
   /** The heap as floats; call again after anything that may allocate (memory can grow). */
@@ -271,34 +273,16 @@ export class Gemm {
     }
   }
 
-  /** Float index of the transformed filter U of c: from the cache, or computed (and cached when keyed). */
+  /** Float index of the transformed filter U of c: kept from an earlier call, or computed (and kept when keyed). */
   transformedFilter(c: Winograd3x3): number {
     const floats = 16 * c.inC * c.outC;
     const key = c.filterKey;
-    if (!key || floats > FILTER_CACHE_FLOATS) {
+    if (!key || !this.filters.fits(floats)) {
       const u = this.scratch('winoU', floats);
       this.winogradFilter(c, u);
       return u;
     }
-    const hit = this.filters.find((f) => f.reading === key.reading && f.data.deref() === key.data);
-    if (hit) return hit.ptr;
-    // Drop transforms of tensors that are gone, then the oldest until the new one fits.
-    let kept = 0;
-    for (let i = this.filters.length - 1; i >= 0; i--) {
-      const f = this.filters[i];
-      if (f.data.deref() && kept + f.floats + floats <= FILTER_CACHE_FLOATS) {
-        kept += f.floats;
-      } else {
-        this.mod._free(f.raw);
-        this.filters.splice(i, 1);
-      }
-    }
-    const raw = this.mod._malloc(floats * 4 + 16);
-    if (!raw) throw new Error(`wasm backend: out of memory allocating ${floats * 4} bytes for a convolution filter`);
-    const ptr = ((raw + 15) & ~15) / 4;
-    this.winogradFilter(c, ptr);
-    this.filters.push({data: new WeakRef(key.data), reading: key.reading, raw, ptr, floats});
-    return ptr;
+    return this.filters.get(key.data, key.reading, floats, (u) => this.winogradFilter(c, u));
   }
 
   /** U[k][ci][co] = (G g G^T)[k] for every kernel slice g = tap(., ., ci, co). */

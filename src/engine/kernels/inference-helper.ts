@@ -15,6 +15,7 @@
 import * as os from 'os';
 import {Worker} from 'worker_threads';
 import {Gemm, GemmExports, gemmInstance, gemmModule, WasmHeapModule, Winograd3x3, winogradTileCount} from './gemm';
+import {KeptBuffers} from './kept-buffers';
 
 /** Batches up to this many samples count as predictions: their operations are split inside. */
 export const FEW_SAMPLES = 16;
@@ -113,14 +114,6 @@ class SharedHeap implements WasmHeapModule {
   }
 }
 
-interface Copy {
-  source: WeakRef<object>;
-  tag: string;
-  raw: number;
-  ptr: number;
-  floats: number;
-}
-
 export class InferenceHelper {
   private readonly heap = new SharedHeap();
   private readonly control = new Int32Array(new SharedArrayBuffer(4 * 4));
@@ -131,7 +124,7 @@ export class InferenceHelper {
   private readonly remote: Gemm;
   private readonly commands: number[] = [];
   private readonly worker: Worker;
-  private copies: Copy[] = [];
+  private readonly copies = new KeptBuffers(this.heap, COPIES_BYTES / 4, 'a copy of weights');
 
   /** `helperSource`: the helper thread's code (tests pass one that never takes a job). */
   constructor(helperSource = HELPER_SOURCE) {
@@ -231,23 +224,7 @@ export class InferenceHelper {
 
   /** Float index of the kept copy of `values`, made now if `source`'s `tag` copy is missing. */
   private copyOf(source: object, tag: string, values: Float32Array): number {
-    const have = this.copies.find((c) => c.tag === tag && c.source.deref() === source);
-    if (have) return have.ptr;
-    let kept = 0;
-    for (let i = this.copies.length - 1; i >= 0; i--) {
-      const c = this.copies[i];
-      if (c.source.deref() && kept + c.floats + values.length <= COPIES_BYTES / 4) {
-        kept += c.floats;
-      } else {
-        this.heap._free(c.raw);
-        this.copies.splice(i, 1);
-      }
-    }
-    const raw = this.heap._malloc(values.byteLength);
-    const ptr = raw / 4;
-    this.heap.HEAPF32.set(values, ptr);
-    this.copies.push({source: new WeakRef(source), tag, raw, ptr, floats: values.length});
-    return ptr;
+    return this.copies.get(source, tag, values.length, (ptr) => this.heap.HEAPF32.set(values, ptr));
   }
 }
 
