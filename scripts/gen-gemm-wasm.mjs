@@ -206,6 +206,28 @@ const NEXT_OUTPUT_PIXEL = `    (local.set $r (i32.add (local.get $r) (i32.const 
           (then (local.set $y (i32.const 0)) (local.set $n (i32.add (local.get $n) (i32.const 1)))))))
     (br $rowsL)))`;
 /** Index of input pixel (n, iy, ix) in an NHWC tensor, in pixels. */
+/**
+ * d[0..count) += s[0..count): four floats at a time, then one; leaves $d and $s past the end
+ * ($c counts). col2im adds a patch-gradient row onto an input pixel, colsum a row onto the sums.
+ */
+function addFloats(count) {
+  return `    (local.set $c (i32.const 0))
+    (block $vd (loop $vl
+      (br_if $vd (i32.gt_u (i32.add (local.get $c) (i32.const 4)) (local.get ${count})))
+      (v128.store align=4 (local.get $d) (f32x4.add (v128.load align=4 (local.get $d)) (v128.load align=4 (local.get $s))))
+      (local.set $d (i32.add (local.get $d) (i32.const 16)))
+      (local.set $s (i32.add (local.get $s) (i32.const 16)))
+      (local.set $c (i32.add (local.get $c) (i32.const 4)))
+      (br $vl)))
+    (block $sd (loop $sl
+      (br_if $sd (i32.ge_u (local.get $c) (local.get ${count})))
+      (f32.store (local.get $d) (f32.add (f32.load (local.get $d)) (f32.load (local.get $s))))
+      (local.set $d (i32.add (local.get $d) (i32.const 4)))
+      (local.set $s (i32.add (local.get $s) (i32.const 4)))
+      (local.set $c (i32.add (local.get $c) (i32.const 1)))
+      (br $sl)))`;
+}
+
 const INPUT_PIXEL_INDEX = '(i32.add (i32.mul (i32.add (i32.mul (local.get $n) (local.get $h)) (local.get $iy)) (local.get $w)) (local.get $ix))';
 
 /**
@@ -311,21 +333,7 @@ ${OUTPUT_PIXEL_FROM_P0}
             (local.set $d (i32.add (local.get $dx) (i32.mul (local.get $tapBytes)
               ${INPUT_PIXEL_INDEX})))
             (local.set $s (local.get $src))
-            (local.set $c (i32.const 0))
-            (block $vd (loop $vl
-              (br_if $vd (i32.gt_u (i32.add (local.get $c) (i32.const 4)) (local.get $ci)))
-              (v128.store align=4 (local.get $d) (f32x4.add (v128.load align=4 (local.get $d)) (v128.load align=4 (local.get $s))))
-              (local.set $d (i32.add (local.get $d) (i32.const 16)))
-              (local.set $s (i32.add (local.get $s) (i32.const 16)))
-              (local.set $c (i32.add (local.get $c) (i32.const 4)))
-              (br $vl)))
-            (block $sd (loop $sl
-              (br_if $sd (i32.ge_u (local.get $c) (local.get $ci)))
-              (f32.store (local.get $d) (f32.add (f32.load (local.get $d)) (f32.load (local.get $s))))
-              (local.set $d (i32.add (local.get $d) (i32.const 4)))
-              (local.set $s (i32.add (local.get $s) (i32.const 4)))
-              (local.set $c (i32.add (local.get $c) (i32.const 1)))
-              (br $sl)))))
+${addFloats('$ci')}))
         (local.set $src (i32.add (local.get $src) (local.get $tapBytes)))
         (br_if $kwL (i32.lt_u (local.tee $j (i32.add (local.get $j) (i32.const 1))) (local.get $kw))))
       (br_if $khL (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1))) (local.get $kh))))
@@ -342,21 +350,7 @@ function columnSum() {
   (block $done (loop $rl
     (br_if $done (i32.ge_u (local.get $r) (local.get $rows)))
     (local.set $d (local.get $dst))
-    (local.set $c (i32.const 0))
-    (block $vd (loop $vl
-      (br_if $vd (i32.gt_u (i32.add (local.get $c) (i32.const 4)) (local.get $cols)))
-      (v128.store align=4 (local.get $d) (f32x4.add (v128.load align=4 (local.get $d)) (v128.load align=4 (local.get $s))))
-      (local.set $d (i32.add (local.get $d) (i32.const 16)))
-      (local.set $s (i32.add (local.get $s) (i32.const 16)))
-      (local.set $c (i32.add (local.get $c) (i32.const 4)))
-      (br $vl)))
-    (block $sd (loop $sl
-      (br_if $sd (i32.ge_u (local.get $c) (local.get $cols)))
-      (f32.store (local.get $d) (f32.add (f32.load (local.get $d)) (f32.load (local.get $s))))
-      (local.set $d (i32.add (local.get $d) (i32.const 4)))
-      (local.set $s (i32.add (local.get $s) (i32.const 4)))
-      (local.set $c (i32.add (local.get $c) (i32.const 1)))
-      (br $sl)))
+${addFloats('$cols')}
     (local.set $r (i32.add (local.get $r) (i32.const 1)))
     (br $rl)))
 )`;
