@@ -39,12 +39,27 @@ const SPIN_MS = 1;
 const REPLAYABLE: Array<keyof GemmExports> = ['block', 'tile', 'edges', 'pack', 'im2col', 'col2im', 'colsum', 'biasact',
   'winoIn', 'winoOut', 'winoDy', 'relugrad', 'axpy', 'pickedrows'];
 
-/** Commands are [opcode, argument count, ...arguments] as float64s. */
+type Kernel = (...args: number[]) => void;
+
+/**
+ * Runs recorded commands, [opcode, argument count, ...arguments] each, on kernels by opcode. The
+ * helper thread runs this very function (its source is part of the helper's code), and so does
+ * this thread when it takes a job back. Extra arguments are ignored by a wasm function: one call
+ * shape with room for the longest (im2col's 17), no spreading.
+ */
+function replay(kernels: Kernel[], c: ArrayLike<number>): void {
+  for (let i = 0; i < c.length; i += 2 + c[i + 1]) {
+    kernels[c[i]](c[i + 2], c[i + 3], c[i + 4], c[i + 5], c[i + 6], c[i + 7], c[i + 8], c[i + 9], c[i + 10], c[i + 11],
+      c[i + 12], c[i + 13], c[i + 14], c[i + 15], c[i + 16], c[i + 17], c[i + 18]);
+  }
+}
+
 const HELPER_SOURCE = `
 const {workerData} = require('worker_threads');
 const {module, memory, control, names} = workerData;
 const exports = new WebAssembly.Instance(module, {env: {memory}}).exports;
 const kernels = names.map((name) => exports[name]);
+const replay = ${replay.toString()};
 for (;;) {
   // Spin a little before sleeping: the next job of a prediction comes within milliseconds, and
   // waking a sleeping thread costs more than the spin.
@@ -52,13 +67,7 @@ for (;;) {
   while (Atomics.load(control, 0) === ${IDLE} && performance.now() < until);
   Atomics.wait(control, 0, ${IDLE});
   if (Atomics.compareExchange(control, 0, ${POSTED}, ${RUNNING}) !== ${POSTED}) continue;
-  const commands = new Float64Array(memory.buffer, control[1], control[2]);
-  const c = commands;
-  // Extra arguments are ignored by a wasm function: one call shape, no spreading.
-  for (let i = 0; i < c.length; i += 2 + c[i + 1]) {
-    kernels[c[i]](c[i + 2], c[i + 3], c[i + 4], c[i + 5], c[i + 6], c[i + 7], c[i + 8], c[i + 9], c[i + 10], c[i + 11],
-      c[i + 12], c[i + 13], c[i + 14], c[i + 15], c[i + 16], c[i + 17], c[i + 18]);
-  }
+  replay(kernels, new Float64Array(memory.buffer, control[1], control[2]));
   Atomics.store(control, 0, ${DONE});
   Atomics.notify(control, 0);
 }`;
@@ -199,19 +208,12 @@ export class InferenceHelper {
         Atomics.compareExchange(this.control, 0, POSTED, IDLE) === POSTED) {
         // The helper is not running: its half here, and no helper from now on.
         helper = null;
-        this.replayHere();
+        replay(REPLAYABLE.map((name) => this.localKernels[name] as Kernel), this.commands);
         break;
       }
       Atomics.wait(this.control, 0, state, 1);
     }
     Atomics.store(this.control, 0, IDLE);
-  }
-
-  private replayHere(): void {
-    const c = this.commands;
-    for (let i = 0; i < c.length; i += 2 + c[i + 1]) {
-      (this.localKernels[REPLAYABLE[c[i]]] as (...args: number[]) => void)(...c.slice(i + 2, i + 2 + c[i + 1]));
-    }
   }
 
   /** Float index of `values` copied into a named staging buffer (inputs, changed every call). */
