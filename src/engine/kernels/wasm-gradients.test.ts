@@ -48,6 +48,13 @@ function assertClose(actual: {values: Float32Array; shape: number[]}, expected: 
   assert.ok(rel < 1e-5, `${label}: relative error ${rel}`);
 }
 
+/** Runs `kernel` on the cpu backend (the reference) and on wasm with the same inputs; asserts they agree. */
+async function assertMatchesCpu(kernel: string, inputs: Record<string, [Float32Array, number[]]>, attrs: tf.NamedAttrMap,
+  label: string): Promise<void> {
+  const expected = await runOn('cpu', kernel, inputs, attrs);
+  assertClose(await runOn('wasm', kernel, inputs, attrs), expected, label);
+}
+
 interface ConvCase {
   n: number; h: number; w: number; ci: number; co: number; kh: number; kw: number;
   strides: [number, number]; pad: 'valid' | 'same';
@@ -91,9 +98,7 @@ test('Conv2DBackpropFilter matches the cpu backend', async () => {
     const attrs = {strides: c.strides, pad: c.pad, dataFormat: 'NHWC', dimRoundingMode: undefined as never,
       filterShape: [c.kh, c.kw, c.ci, c.co]};
     const inputs = {x: [x, [c.n, c.h, c.w, c.ci]], dy: [dy, dyShape]} as Record<string, [Float32Array, number[]]>;
-    const expected = await runOn('cpu', 'Conv2DBackpropFilter', inputs, attrs);
-    const actual = await runOn('wasm', 'Conv2DBackpropFilter', inputs, attrs);
-    assertClose(actual, expected, `dW ${label(c)}`);
+    await assertMatchesCpu('Conv2DBackpropFilter', inputs, attrs, `dW ${label(c)}`);
   }
 });
 
@@ -108,9 +113,7 @@ test('Conv2D (forward, with dilations) matches the cpu backend', async () => {
         x: [random(c.n * c.h * c.w * c.ci, 11), [c.n, c.h, c.w, c.ci]],
         filter: [random(c.kh * c.kw * c.ci * c.co, 12), [c.kh, c.kw, c.ci, c.co]],
       } as Record<string, [Float32Array, number[]]>;
-      const expected = await runOn('cpu', 'Conv2D', inputs, attrs);
-      const actual = await runOn('wasm', 'Conv2D', inputs, attrs);
-      assertClose(actual, expected, `y ${label(c)} d${dilations}`);
+      await assertMatchesCpu('Conv2D', inputs, attrs, `y ${label(c)} d${dilations}`);
     }
   }
 });
@@ -127,9 +130,7 @@ test('FusedConv2D (bias + linear/relu/relu6) matches the cpu backend', async () 
           filter: [random(c.kh * c.kw * c.ci * c.co, 15), [c.kh, c.kw, c.ci, c.co]],
           ...(withBias ? {bias: [random(c.co, 16), [c.co]]} : {}),
         } as Record<string, [Float32Array, number[]]>;
-        const expected = await runOn('cpu', 'FusedConv2D', inputs, attrs);
-        const actual = await runOn('wasm', 'FusedConv2D', inputs, attrs);
-        assertClose(actual, expected, `fused ${label(c)} ${activation} bias=${withBias}`);
+        await assertMatchesCpu('FusedConv2D', inputs, attrs, `fused ${label(c)} ${activation} bias=${withBias}`);
       }
     }
   }
@@ -145,9 +146,7 @@ test('Conv2DBackpropInput matches the cpu backend', async () => {
     const attrs = {strides: c.strides, pad: c.pad, dataFormat: 'NHWC', dimRoundingMode: undefined as never,
       inputShape: [c.n, c.h, c.w, c.ci]};
     const inputs = {dy: [dy, dyShape], filter: [filter, [c.kh, c.kw, c.ci, c.co]]} as Record<string, [Float32Array, number[]]>;
-    const expected = await runOn('cpu', 'Conv2DBackpropInput', inputs, attrs);
-    const actual = await runOn('wasm', 'Conv2DBackpropInput', inputs, attrs);
-    assertClose(actual, expected, `dx ${label(c)}`);
+    await assertMatchesCpu('Conv2DBackpropInput', inputs, attrs, `dx ${label(c)}`);
   }
 });
 
@@ -170,9 +169,7 @@ test('BatchMatMul with every transpose combination matches the cpu backend', asy
           b: [random(bShape.reduce((p, q) => p * q), 6), bShape],
         } as Record<string, [Float32Array, number[]]>;
         const attrs = {transposeA, transposeB};
-        const expected = await runOn('cpu', 'BatchMatMul', inputs, attrs);
-        const actual = await runOn('wasm', 'BatchMatMul', inputs, attrs);
-        assertClose(actual, expected, `matmul b${batch} ${m}x${k}x${n} tA=${transposeA} tB=${transposeB}`);
+        await assertMatchesCpu('BatchMatMul', inputs, attrs, `matmul b${batch} ${m}x${k}x${n} tA=${transposeA} tB=${transposeB}`);
       }
     }
   }
