@@ -15,6 +15,7 @@ import {initBackend} from '../engine/backend';
 import {lossAndMetrics} from '../engine/training/losses';
 import {createStepper} from '../engine/training/stepper';
 import {gemmUsesFusedMultiplyAdd} from '../engine/kernels/gemm';
+import {PredictionPlan} from '../engine/kernels/prediction-plan';
 import {loadMnist, MnistSplit} from './mnist';
 import {referenceModel} from './reference-model';
 
@@ -92,6 +93,20 @@ async function inferenceSpeed(model: tfl.LayersModel, data: MnistSplit, bigBatch
     big.push(performance.now() - t0);
   }
   return {batch1Ms: median(lat), bigPerS: (bigBatch / Math.min(...big)) * 1000};
+}
+
+/** Batch-1 latency of the prediction plan (what the worker runs for one sample), other images each call. */
+function planSpeed(model: tfl.LayersModel, data: MnistSplit, reps: number): number | undefined {
+  const plan = PredictionPlan.of(model);
+  if (!plan) return undefined;
+  const lat: number[] = [];
+  for (let i = 0; i < reps + 3; i++) {
+    const s = (i * 7) % data.count;
+    const t0 = performance.now();
+    plan.predict(data.images.subarray(s * 784, (s + 1) * 784));
+    if (i >= 3) lat.push(performance.now() - t0);
+  }
+  return median(lat);
 }
 
 /**
@@ -201,12 +216,14 @@ async function phase(name: string, args: string[]): Promise<object> {
       // A saved model (the main job's), on test images, in this process and through the worker.
       const {loadModel} = await import('../formats/index');
       const loaded = await loadModel(args[1]);
-      const inf = await inferenceSpeed((loaded as {model: tfl.LayersModel}).model, test, 1000, 100);
-      return {...inf, peakRssMb: peakRssMb(), workerMs: await workerLatency(args[1], test, 100)};
+      const model = (loaded as {model: tfl.LayersModel}).model;
+      const inf = await inferenceSpeed(model, test, 1000, 100);
+      return {...inf, planMs: planSpeed(model, test, 100), peakRssMb: peakRssMb(), workerMs: await workerLatency(args[1], test, 100)};
     }
     const model = referenceModel();
-    const inf = args[0] === 'cpu' ? await inferenceSpeed(model, test, 100, 5) : await inferenceSpeed(model, test, 1000, 100);
-    return {...inf, peakRssMb: peakRssMb()};
+    if (args[0] === 'cpu') return {...(await inferenceSpeed(model, test, 100, 5)), peakRssMb: peakRssMb()};
+    const inf = await inferenceSpeed(model, test, 1000, 100);
+    return {...inf, planMs: planSpeed(model, test, 100), peakRssMb: peakRssMb()};
   }
   if (name === 'formats') {
     await initBackend('wasm');
@@ -228,21 +245,23 @@ async function main() {
 
   const info = await initBackend('auto');
   console.log(`backend: ${info.description}`);
-  type Inference = {batch1Ms: number; bigPerS: number; peakRssMb: number; workerMs?: number};
+  type Inference = {batch1Ms: number; bigPerS: number; peakRssMb: number; planMs?: number; workerMs?: number};
   type Training = {msPerStep: number; samplesPerS: number; cpuMsPerStep: number; peakRssMb: number; fusedMultiplyAdd: boolean};
   let formats: Array<{format: string; saveMs: number; loadMs: number; mb: number}> = [];
   const torchRuns: TorchResult[] = [];
   let torchFailure: string | undefined;
   if (info.name === 'wasm') {
     const inf = runPhase<Inference>('infer', 'wasm');
-    console.log(`wasm inference: batch 1 ${inf.batch1Ms.toFixed(2)} ms, batch 1000 ${inf.bigPerS.toFixed(0)} samples/s, peak RSS ${inf.peakRssMb.toFixed(0)} MB`);
-    rows.push({engine: 'wasm inference, freshly initialized model', batch1Ms: inf.batch1Ms, batch1000PerS: inf.bigPerS, peakRssMb: inf.peakRssMb});
+    console.log(`wasm inference: batch 1 ${inf.batch1Ms.toFixed(2)} ms (model.predict), ${fmt(inf.planMs, 2)} ms (prediction plan), batch 1000 ${inf.bigPerS.toFixed(0)} samples/s, peak RSS ${inf.peakRssMb.toFixed(0)} MB`);
+    rows.push({engine: 'wasm inference, freshly initialized model (model.predict)', batch1Ms: inf.batch1Ms, batch1000PerS: inf.bigPerS, peakRssMb: inf.peakRssMb});
+    rows.push({engine: 'same, prediction plan', batch1Ms: inf.planMs});
     // Trained weights matter: behind a ReLU most of a trained model's Dense inputs are zero.
     const trained = path.resolve('models', 'mnist-cnn');
     if (fs.existsSync(path.join(trained, 'model.json'))) {
       const t = runPhase<Inference>('infer', 'wasm', trained);
-      console.log(`wasm inference, trained ${path.relative(process.cwd(), trained)}: batch 1 ${t.batch1Ms.toFixed(2)} ms in process, ${t.workerMs!.toFixed(2)} ms through the worker (predictPixels round trip), batch 1000 ${t.bigPerS.toFixed(0)} samples/s`);
-      rows.push({engine: 'wasm inference, trained (models/mnist-cnn)', batch1Ms: t.batch1Ms, batch1000PerS: t.bigPerS, peakRssMb: t.peakRssMb});
+      console.log(`wasm inference, trained ${path.relative(process.cwd(), trained)}: batch 1 ${t.batch1Ms.toFixed(2)} ms model.predict, ${fmt(t.planMs, 2)} ms prediction plan, ${t.workerMs!.toFixed(2)} ms through the worker (predictPixels round trip), batch 1000 ${t.bigPerS.toFixed(0)} samples/s`);
+      rows.push({engine: 'wasm inference, trained (models/mnist-cnn), model.predict', batch1Ms: t.batch1Ms, batch1000PerS: t.bigPerS, peakRssMb: t.peakRssMb});
+      rows.push({engine: 'same, prediction plan', batch1Ms: t.planMs});
       rows.push({engine: 'same, through the worker (predictPixels request)', batch1Ms: t.workerMs});
     } else {
       console.log('no trained model at models/mnist-cnn: run the README\'s first command for the trained-model inference rows');

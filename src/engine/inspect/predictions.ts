@@ -7,6 +7,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type {LayersModel} from '@tensorflow/tfjs-layers';
 import type {EvaluationResult, Prediction} from '../../protocol/messages';
+import {PredictionPlan} from '../kernels/prediction-plan';
 import {pngDataUrl} from './png';
 import type {TestSet} from './dataset';
 
@@ -41,10 +42,13 @@ export class PredictionService {
   private wholeRun?: Promise<WholeSetPredictions>;
   readonly inputShape: number[];
   readonly inputSize: number;
+  /** Runs single samples straight on the kernels (see prediction-plan.ts); undefined for models it cannot run. */
+  private readonly plan?: PredictionPlan;
 
   constructor(private readonly model: LayersModel, readonly testSet: TestSet | undefined) {
     this.inputShape = (model.inputs[0]!.shape as Array<number | null>).slice(1).map((d) => d ?? 1);
     this.inputSize = this.inputShape.reduce((a, b) => a * b, 1);
+    this.plan = PredictionPlan.of(model);
   }
 
   get isImageModel(): boolean {
@@ -65,12 +69,12 @@ export class PredictionService {
   }
 
   /** Test samples, already preprocessed by the data loader, as the model's input batch. */
-  private inputBatch(indices: number[]): tf.Tensor {
+  private inputBatch(indices: number[]): Float32Array {
     const set = this.requireTestSet();
     const size = this.inputSize;
     const x = new Float32Array(indices.length * size);
     indices.forEach((index, n) => x.set(set.x.subarray(index * size, (index + 1) * size), n * size));
-    return tf.tensor(x, [indices.length, ...this.inputShape]);
+    return x;
   }
 
   private label(index: number): number | undefined {
@@ -78,7 +82,14 @@ export class PredictionService {
     return l === undefined ? undefined : Math.round(l);
   }
 
-  private async run(x: tf.Tensor): Promise<{values: Float32Array; classes: number}> {
+  /** The model's outputs for `x` (whole samples, row-major), one row per sample. */
+  private async run(input: Float32Array): Promise<{values: Float32Array; classes: number}> {
+    const count = input.length / this.inputSize;
+    if (count === 1 && this.plan) {
+      const out = this.plan.predict(input);
+      return {values: out, classes: out.length};
+    }
+    const x = tf.tensor(input, [count, ...this.inputShape]);
     const y = tf.tidy(() => {
       const out = this.model.predict(x);
       const first = Array.isArray(out) ? out[0]! : out;
@@ -187,7 +198,7 @@ export class PredictionService {
     if (values.length !== this.inputSize) {
       throw new Error(`The model expects ${this.inputSize} input values (shape [${this.inputShape.join(', ')}]), got ${values.length}.`);
     }
-    const {values: out} = await this.run(tf.tensor(Float32Array.from(values), [1, ...this.inputShape]));
+    const {values: out} = await this.run(Float32Array.from(values));
     return {
       index: -1,
       predicted: argmax(out),

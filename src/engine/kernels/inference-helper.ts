@@ -127,16 +127,19 @@ export class InferenceHelper {
   private readonly heap = new SharedHeap();
   private readonly control = new Int32Array(new SharedArrayBuffer(4 * 4));
   private readonly localKernels: GemmExports;
-  /** This thread's half runs here. */
-  private readonly local: Gemm;
+  /** This thread's half runs here; so does all of the work of a helper without a thread. */
+  readonly local: Gemm;
   /** The helper's half: kernel calls recorded into `commands`; scratch of its own. */
   private readonly remote: Gemm;
   private readonly commands: number[] = [];
-  private readonly worker: Worker;
+  private worker?: Worker;
   private readonly copies = new KeptBuffers(this.heap, COPIES_BYTES / 4, 'a copy of weights');
 
-  /** `helperSource`: the helper thread's code (tests pass one that never takes a job). */
-  constructor(helperSource = HELPER_SOURCE) {
+  /**
+   * `helperSource`: the helper thread's code (tests pass one that never takes a job); null: no
+   * helper thread, every half runs on the calling thread (the shared heap still serves plans).
+   */
+  constructor(helperSource: string | null = HELPER_SOURCE) {
     const memory = this.heap.asm.memory;
     this.localKernels = gemmInstance(memory);
     this.local = new Gemm(this.heap, this.localKernels);
@@ -144,11 +147,17 @@ export class InferenceHelper {
       this.commands.push(op, args.length, ...args);
     }]));
     this.remote = new Gemm(this.heap, recorder as unknown as GemmExports);
+    if (helperSource === null) return;
     const module = gemmModule(true);
     this.worker = new Worker(helperSource, {eval: true, workerData: {module, memory, control: this.control, names: REPLAYABLE}});
     this.worker.unref();
     // A helper that fails leaves the work to the calling thread.
-    this.worker.on('error', () => (helper = null));
+    this.worker.on('error', () => (this.worker = undefined));
+  }
+
+  /** Whether a helper thread shares the work. */
+  get threaded(): boolean {
+    return this.worker !== undefined;
   }
 
   /**
@@ -157,19 +166,28 @@ export class InferenceHelper {
    * the weight tensor: its values are copied from `w` only when there is no copy of it yet.
    */
   product(weights: object, w: Float32Array, x: Float32Array, rows: Int32Array, n: number): Float32Array {
-    const wPtr = this.copyOf(weights, 'weights', w);
+    const wPtr = this.keep(weights, 'weights', w.length, (ptr) => this.heap.HEAPF32.set(w, ptr));
     const xPtr = this.stage('x', x);
     const rowsPtr = this.stage('rows', rows);
-    const out = this.local.scratch('rowsOut', 2 * n);
-    this.heap.HEAPF32.fill(0, out, out + 2 * n);
-    const half = rows.length >> 1;
-    this.split(
-      (g) => g.kernels.pickedrows(xPtr * 4, (rowsPtr + half) * 4, rows.length - half, wPtr * 4, n, (out + n) * 4),
-      (g) => g.kernels.pickedrows(xPtr * 4, rowsPtr * 4, half, wPtr * 4, n, out * 4));
+    const out = this.local.scratch('rowsOut', n);
+    this.pickedRows(xPtr, rowsPtr, rows.length, wPtr, n, out);
+    return this.heap.HEAPF32.slice(out, out + n);
+  }
+
+  /**
+   * out[0..n) = sum over the `count` rows listed at `rows` of x[i] * w[i][0..n), every pointer a
+   * float index on this heap; halves of the rows run on the two threads, their sums added here.
+   */
+  pickedRows(x: number, rows: number, count: number, w: number, n: number, out: number): void {
+    const other = this.local.scratch('rowsOther', n);
     const h = this.heap.HEAPF32;
-    const sum = h.slice(out, out + n);
-    for (let c = 0; c < n; c++) sum[c] += h[out + n + c];
-    return sum;
+    h.fill(0, out, out + n);
+    h.fill(0, other, other + n);
+    const half = count >> 1;
+    this.split(
+      (g) => g.kernels.pickedrows(x * 4, (rows + half) * 4, count - half, w * 4, n, other * 4),
+      (g) => g.kernels.pickedrows(x * 4, rows * 4, half, w * 4, n, out * 4));
+    for (let c = 0; c < n; c++) h[out + c] += h[other + c];
   }
 
   /**
@@ -179,19 +197,34 @@ export class InferenceHelper {
   winograd3x3(source: Gemm, c: Winograd3x3 & {filterKey: {data: object; reading: string}}): void {
     const u = source.transformedFilter(c);
     const uFloats = 16 * c.inC * c.outC;
-    const uPtr = this.copyOf(c.filterKey.data, `winograd ${c.filterKey.reading}`, source.heap().subarray(u, u + uFloats));
+    const uPtr = this.keep(c.filterKey.data, `winograd ${c.filterKey.reading}`, uFloats,
+      (ptr) => this.heap.HEAPF32.set(source.heap().subarray(u, u + uFloats), ptr));
     const x = this.stage('convIn', source.heap().subarray(c.x, c.x + c.n * c.h * c.w * c.inC));
     const outFloats = c.n * c.outH * c.outW * c.outC;
     const y = this.local.scratch('convOut', outFloats);
-    const shared = {...c, x, y};
+    this.winogradSplit({...c, x, y}, uPtr);
+    source.heap().set(this.heap.HEAPF32.subarray(y, y + outFloats), c.y);
+  }
+
+  /** Tiles of a Winograd convolution on this heap (transformed filter at `u`), split between the threads. */
+  winogradSplit(c: Omit<Winograd3x3, 'tap' | 'filterKey'>, u: number): void {
     const tiles = winogradTileCount(c);
     const half = tiles >> 1;
-    this.split((g) => g.winogradTiles(shared, uPtr, half, tiles), (g) => g.winogradTiles(shared, uPtr, 0, half));
-    source.heap().set(this.heap.HEAPF32.subarray(y, y + outFloats), c.y);
+    this.split((g) => g.winogradTiles(c, u, half, tiles), (g) => g.winogradTiles(c, u, 0, half));
+  }
+
+  /** Float index of the kept buffer for (source, tag), `fill`ed when it is made (weights, once per tensor). */
+  keep(source: object, tag: string, floats: number, fill: (ptr: number) => void): number {
+    return this.copies.get(source, tag, floats, fill);
   }
 
   /** Runs `remote` on the helper thread and `local` here, both on the shared heap; returns when both are done. */
   private split(remote: (g: Gemm) => void, local: (g: Gemm) => void): void {
+    if (!this.worker) {
+      remote(this.local);
+      local(this.local);
+      return;
+    }
     this.commands.length = 0;
     remote(this.remote);
     const commands = this.remote.scratch('commands', 2 * this.commands.length + 2);
@@ -207,7 +240,7 @@ export class InferenceHelper {
       if (state === POSTED && performance.now() - posted > TAKE_BACK_MS &&
         Atomics.compareExchange(this.control, 0, POSTED, IDLE) === POSTED) {
         // The helper is not running: its half here, and no helper from now on.
-        helper = null;
+        this.worker = undefined;
         replay(REPLAYABLE.map((name) => this.localKernels[name] as Kernel), this.commands);
         break;
       }
@@ -217,33 +250,34 @@ export class InferenceHelper {
   }
 
   /** Float index of `values` copied into a named staging buffer (inputs, changed every call). */
-  private stage(name: string, values: Float32Array | Int32Array): number {
+  stage(name: string, values: Float32Array | Int32Array): number {
     const ptr = this.local.scratch(name, values.length);
     if (values instanceof Int32Array) new Int32Array(this.heap.asm.memory.buffer, ptr * 4, values.length).set(values);
     else this.heap.HEAPF32.set(values, ptr);
     return ptr;
   }
-
-  /** Float index of the kept copy of `values`, made now if `source`'s `tag` copy is missing. */
-  private copyOf(source: object, tag: string, values: Float32Array): number {
-    return this.copies.get(source, tag, values.length, (ptr) => this.heap.HEAPF32.set(values, ptr));
-  }
 }
 
-let helper: InferenceHelper | null | undefined;
+let runtime: InferenceHelper | undefined;
 
 /**
- * The helper, started on first use; undefined on a one-core machine, or when
- * KERAS_WORKBENCH_INFERENCE_THREADS=1 asks for single-threaded inference.
+ * The shared heap and kernels that inference plans run on, made on first use; threaded unless
+ * the machine has one core or KERAS_WORKBENCH_INFERENCE_THREADS=1 asks for one thread.
  */
-export function inferenceHelper(): InferenceHelper | undefined {
-  if (helper === undefined) {
+export function inferenceRuntime(): InferenceHelper {
+  if (!runtime) {
     const wanted = process.env.KERAS_WORKBENCH_INFERENCE_THREADS !== '1' && os.cpus().length >= 2;
     try {
-      helper = wanted ? new InferenceHelper() : null;
+      runtime = new InferenceHelper(wanted ? HELPER_SOURCE : null);
     } catch {
-      helper = null;
+      runtime = new InferenceHelper(null);
     }
   }
-  return helper ?? undefined;
+  return runtime;
+}
+
+/** The runtime when a helper thread shares the work (then splitting an operation pays); else undefined. */
+export function inferenceHelper(): InferenceHelper | undefined {
+  const r = inferenceRuntime();
+  return r.threaded ? r : undefined;
 }

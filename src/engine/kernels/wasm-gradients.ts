@@ -17,7 +17,8 @@
  * Each kernel falls back to the backend's own for data types or layouts it does not handle.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import {ConvGeometry, Gemm, MatrixView, winogradTileCount} from './gemm';
+import {MatrixView, winogradTileCount} from './gemm';
+import {ConvAttrs, convolveByProducts, forEachPatchChunk, geometry, isPointwise, winogradFits} from './conv-geometry';
 import {FEW_SAMPLES, inferenceHelper} from './inference-helper';
 import {floatOffset, gemmFor, WasmBackend} from './wasm-heap';
 import {ZERO_SKIP_MAX_ROWS, zeroSkippingMatMul} from './zero-skipping-matmul';
@@ -27,63 +28,10 @@ type KernelFn = (args: {inputs: tf.NamedTensorInfoMap; backend: unknown; attrs?:
   Info | Info[];
 
 const BACKEND = 'wasm';
-/** Floats of im2col scratch per chunk of output pixels (4 MiB: stays in the L3 cache). */
-const CHUNK_FLOATS = 1 << 20;
-
 let installed = false;
 
 /** Multiply-adds per Winograd product (tiles x inC x outC) from which a convolution is split. */
 const SPLIT_MIN_WORK = 1 << 18;
-
-function pair(value: number | number[] | undefined): [number, number] {
-  if (value === undefined) return [1, 1];
-  return typeof value === 'number' ? [value, value] : [value[0], value[1]];
-}
-
-interface ConvAttrs {
-  strides: number | [number, number];
-  pad: 'valid' | 'same' | number | tf.backend_util.ExplicitPadding;
-  dataFormat?: 'NHWC' | 'NCHW';
-  dilations?: number | [number, number];
-  dimRoundingMode?: 'floor' | 'round' | 'ceil';
-}
-
-function geometry(xShape: number[], filterShape: number[], a: ConvAttrs): ConvGeometry & {n: number; outC: number} {
-  const info = tf.backend_util.computeConv2DInfo(xShape as [number, number, number, number],
-    filterShape as [number, number, number, number], pair(a.strides), pair(a.dilations), a.pad as never,
-    a.dimRoundingMode, false, 'channelsLast');
-  return {
-    n: info.batchSize, inH: info.inHeight, inW: info.inWidth, inC: info.inChannels,
-    outH: info.outHeight, outW: info.outWidth, outC: info.outChannels,
-    kh: info.filterHeight, kw: info.filterWidth, sh: info.strideHeight, sw: info.strideWidth,
-    dh: info.dilationHeight, dw: info.dilationWidth, padTop: info.padInfo.top, padLeft: info.padInfo.left,
-  };
-}
-
-/** A 1x1, stride-1, unpadded convolution: the input already is the im2col matrix. */
-function isPointwise(g: ConvGeometry): boolean {
-  return g.kh === 1 && g.kw === 1 && g.sh === 1 && g.sw === 1 && g.padTop === 0 && g.padLeft === 0;
-}
-
-/** A 3x3, stride-1, undilated convolution over channels in fours: Winograd's case. */
-function winogradFits(g: ConvGeometry & {outC: number}): boolean {
-  return g.kh === 3 && g.kw === 3 && g.sh === 1 && g.sw === 1 && g.dh === 1 && g.dw === 1 &&
-    g.inC % 4 === 0 && g.outC % 4 === 0 && process.env.KERAS_WORKBENCH_WINOGRAD !== '0';
-}
-
-function chunkRows(patch: number, total: number): number {
-  return Math.max(1, Math.min(total, Math.floor(CHUNK_FLOATS / patch)));
-}
-
-/**
- * Walks the output pixels in chunks whose im2col matrix (rows x patch floats) fits the scratch
- * buffer: convolutions that need a patch matrix run one GEMM per chunk instead of one huge one.
- */
-function forEachPatchChunk(gemm: Gemm, patch: number, pixels: number, visit: (cols: number, p0: number, rows: number) => void): void {
-  const rows = chunkRows(patch, pixels);
-  const cols = gemm.scratch('im2col', rows * patch);
-  for (let p0 = 0; p0 < pixels; p0 += rows) visit(cols, p0, Math.min(rows, pixels - p0));
-}
 
 function usable(a: ConvAttrs, ...tensors: Info[]): boolean {
   return a.dataFormat !== 'NCHW' && tensors.every((t) => t.dtype === 'float32');
@@ -127,9 +75,8 @@ function conv2d(original: KernelFn): KernelFn {
     const x = args.inputs.x as Info;
     const filter = args.inputs.filter as Info;
     if (!usable(a, x, filter)) return original(args);
-    const {backend, g, gemm, pixels, patch} = convolution(args, x.shape, filter.shape, a);
+    const {backend, g, gemm} = convolution(args, x.shape, filter.shape, a);
     const out = backend.makeOutput([g.n, g.outH, g.outW, g.outC], 'float32');
-    const w: MatrixView = {ptr: floatOffset(backend, filter), rs: g.outC, cs: 1};
     if (winogradFits(g)) {
       const f = floatOffset(backend, filter);
       const taps = g.inC * g.outC;
@@ -145,16 +92,7 @@ function conv2d(original: KernelFn): KernelFn {
       else gemm.winograd3x3(spec);
       return out;
     }
-    if (isPointwise(g)) {
-      gemm.matmul(pixels, g.outC, patch, {ptr: floatOffset(backend, x), rs: patch, cs: 1}, w,
-        {ptr: floatOffset(backend, out), ld: g.outC});
-      return out;
-    }
-    forEachPatchChunk(gemm, patch, pixels, (cols, p0, r) => {
-      gemm.im2col(floatOffset(backend, x), g, p0, r, cols);
-      gemm.matmul(r, g.outC, patch, {ptr: cols, rs: patch, cs: 1}, w,
-        {ptr: floatOffset(backend, out) + p0 * g.outC, ld: g.outC});
-    });
+    convolveByProducts(gemm, g, floatOffset(backend, x), floatOffset(backend, filter), floatOffset(backend, out));
     return out;
   };
 }

@@ -1,0 +1,228 @@
+/**
+ * A prediction plan: a chain of Keras layers run for one sample straight on our kernels.
+ *
+ * `model.predict` of one image costs the reference model about 1 ms beyond its kernels:
+ * tfjs-layers walks its graph, every op is dispatched by the engine, and the operations split
+ * with the helper thread copy their inputs to the shared heap and their outputs back. A plan
+ * reads the layers once (Conv2D, Dense, Flatten, Reshape, Activation, the dropouts and noises,
+ * which are identities at inference) and runs the sample on the inference runtime's shared heap
+ * from the first layer to the last: weights copied there once per weight tensor, activations
+ * never leaving it, the big operations split between the two threads as in the kernels
+ * (Winograd tiles, zero-skipping Dense rows). Models with anything else get no plan and go
+ * through `model.predict`. Weights are read from the layers on every call (cheap: a tensor
+ * identity), so a plan follows `setWeights` and training.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import type * as tfl from '@tensorflow/tfjs-layers';
+import {convolveByProducts, geometry, Geometry, winogradFits} from './conv-geometry';
+import {winogradTileCount} from './gemm';
+import {InferenceHelper, inferenceRuntime} from './inference-helper';
+
+/** Activations fused into the bias pass (biasact's codes), and those applied after it. */
+const FUSED: Record<string, number> = {linear: 0, relu: 1, relu6: 2};
+const ELEMENTWISE: Record<string, (v: number) => number> = {
+  sigmoid: (v) => 1 / (1 + Math.exp(-v)),
+  tanh: Math.tanh,
+  softplus: (v) => (v > 20 ? v : Math.log1p(Math.exp(v))),
+};
+const PASS_THROUGH = new Set(['Flatten', 'Reshape', 'Dropout', 'SpatialDropout1D', 'SpatialDropout2D',
+  'GaussianNoise', 'GaussianDropout', 'AlphaDropout']);
+
+/** Work (multiply-adds) from which a step is split with the helper thread. */
+const SPLIT_MIN_WORK = 1 << 18;
+
+type Activation = string;
+
+type Step =
+  | {kind: 'conv'; name: string; g: Geometry; kernel: tfl.LayerVariable; bias?: tfl.LayerVariable; activation: Activation}
+  | {kind: 'dense'; name: string; k: number; n: number; kernel: tfl.LayerVariable; bias?: tfl.LayerVariable; activation: Activation}
+  | {kind: 'activation'; name: string; size: number; last: number; activation: Activation};
+
+/** Weight tensors (by data id) whose every value is finite: only those may skip zero inputs. */
+const finiteWeights = new WeakSet<object>();
+
+function supportedActivation(name: unknown): name is string {
+  return typeof name === 'string' && (name in FUSED || name in ELEMENTWISE || name === 'softmax');
+}
+
+function perSample(shape: tfl.Shape | tfl.Shape[]): number[] | undefined {
+  if (Array.isArray(shape[0]) || shape.length < 2) return undefined;
+  const dims = (shape as Array<number | null>).slice(1);
+  return dims.every((d) => typeof d === 'number' && d > 0) ? dims as number[] : undefined;
+}
+
+/** The model's layers from input to output when they form one chain; undefined otherwise. */
+function chainOf(model: tfl.LayersModel): tfl.layers.Layer[] | undefined {
+  if (model.inputs.length !== 1 || model.outputs.length !== 1) return undefined;
+  const chain: tfl.layers.Layer[] = [];
+  let t = model.outputs[0]!;
+  while (t.sourceLayer.getClassName() !== 'InputLayer') {
+    if (t.inputs.length !== 1) return undefined;
+    chain.unshift(t.sourceLayer);
+    t = t.inputs[0]!;
+  }
+  return t === model.inputs[0] ? chain : undefined;
+}
+
+/** The steps of a chain of layers, or undefined at the first layer a plan cannot run. */
+function stepsOf(chain: tfl.layers.Layer[], input: number[]): Step[] | undefined {
+  const steps: Step[] = [];
+  let shape = input;
+  for (const layer of chain) {
+    const out = perSample(layer.outputShape);
+    if (!out) return undefined;
+    const config = layer.getConfig();
+    const className = layer.getClassName();
+    const weights = layer.weights;
+    if (className === 'Conv2D') {
+      if (shape.length !== 3 || config.dataFormat !== 'channelsLast' || !supportedActivation(config.activation)) return undefined;
+      const kernel = weights[0]!;
+      const g = geometry([1, ...shape], kernel.shape as number[], {
+        strides: config.strides as [number, number], pad: config.padding as 'valid' | 'same',
+        dilations: config.dilationRate as [number, number],
+      });
+      if ([g.outH, g.outW, g.outC].join() !== out.join()) return undefined;
+      steps.push({kind: 'conv', name: layer.name, g, kernel, bias: config.useBias ? weights[1] : undefined, activation: config.activation});
+    } else if (className === 'Dense') {
+      if (shape.length !== 1 || weights[0]!.shape[0] !== shape[0] || !supportedActivation(config.activation)) return undefined;
+      steps.push({kind: 'dense', name: layer.name, k: shape[0]!, n: out[0]!, kernel: weights[0]!,
+        bias: config.useBias ? weights[1] : undefined, activation: config.activation});
+    } else if (className === 'Activation') {
+      if (!supportedActivation(config.activation)) return undefined;
+      steps.push({kind: 'activation', name: layer.name, size: sizeOf(out), last: out[out.length - 1]!, activation: config.activation});
+    } else if (!PASS_THROUGH.has(className) || sizeOf(out) !== sizeOf(shape)) {
+      return undefined;
+    }
+    shape = out;
+  }
+  return steps;
+}
+
+function sizeOf(shape: number[]): number {
+  return shape.reduce((a, b) => a * b, 1);
+}
+
+export class PredictionPlan {
+  private constructor(
+    private readonly steps: Step[],
+    readonly inputSize: number,
+    readonly outputSize: number,
+    private readonly runtime: InferenceHelper,
+  ) {}
+
+  /**
+   * A plan for `model`, or undefined when a layer is not one a plan runs (then `model.predict`
+   * serves). Not on the native backend: libtensorflow runs the layers at least as fast.
+   */
+  static of(model: tfl.LayersModel): PredictionPlan | undefined {
+    if (tf.getBackend() === 'tensorflow' || process.env.KERAS_WORKBENCH_PREDICTION_PLAN === '0') return undefined;
+    const chain = chainOf(model);
+    const input = perSample(model.inputs[0]!.shape);
+    if (!chain || !input || model.inputs[0]!.dtype !== 'float32') return undefined;
+    const steps = stepsOf(chain, input);
+    const output = perSample(model.outputs[0]!.shape);
+    if (!steps || !output) return undefined;
+    return new PredictionPlan(steps, sizeOf(input), sizeOf(output), inferenceRuntime());
+  }
+
+  /** The model's output for one sample (`inputSize` values, row-major). */
+  predict(x: Float32Array): Float32Array {
+    if (x.length !== this.inputSize) {
+      throw new Error(`The model expects ${this.inputSize} input values, got ${x.length}.`);
+    }
+    const rt = this.runtime;
+    let at = rt.stage('planInput', x);
+    let size = x.length;
+    this.steps.forEach((step, i) => {
+      const out = rt.local.scratch(i % 2 ? 'planB' : 'planA', outputSize(step));
+      if (step.kind === 'conv') this.conv(step, at, out);
+      else if (step.kind === 'dense') this.dense(step, at, out);
+      else rt.local.heap().copyWithin(out, at, at + step.size);
+      this.activate(step, out);
+      at = out;
+      size = outputSize(step);
+    });
+    return rt.local.heap().slice(at, at + size);
+  }
+
+  /** Float index of a weight's copy on the shared heap (made once per weight tensor). */
+  private weights(v: tfl.LayerVariable): number {
+    const t = v.read();
+    return this.runtime.keep(t.dataId, 'weights', t.size, (ptr) => this.runtime.local.heap().set(t.dataSync() as Float32Array, ptr));
+  }
+
+  private conv(step: Extract<Step, {kind: 'conv'}>, x: number, y: number): void {
+    const {g} = step;
+    const rt = this.runtime;
+    if (!winogradFits(g)) {
+      convolveByProducts(rt.local, g, x, this.weights(step.kernel), y);
+      return;
+    }
+    const taps = g.inC * g.outC;
+    // The copy first: making it may grow the heap, which the transform must not see mid-way.
+    const w = this.weights(step.kernel);
+    const c = {n: 1, h: g.inH, w: g.inW, inC: g.inC, outH: g.outH, outW: g.outW, outC: g.outC, padTop: g.padTop, padLeft: g.padLeft, x, y};
+    const u = rt.local.transformedFilter({
+      ...c,
+      tap: (a, b, ci, co) => w + (a * 3 + b) * taps + ci * g.outC + co,
+      filterKey: {data: step.kernel.read().dataId, reading: 'forward'},
+    });
+    if (winogradTileCount(c) * taps >= SPLIT_MIN_WORK) rt.winogradSplit(c, u);
+    else rt.local.winogradTiles(c, u, 0, winogradTileCount(c));
+  }
+
+  /**
+   * x (k) times the kernel (k x n). Behind a ReLU most inputs are zero: only the weight rows of
+   * nonzero inputs are read when that is under half of them and the weights are finite (0 * Inf
+   * is NaN), as the zero-skipping kernel does.
+   */
+  private dense(step: Extract<Step, {kind: 'dense'}>, x: number, y: number): void {
+    const rt = this.runtime;
+    const {k, n} = step;
+    const w = this.weights(step.kernel);
+    const rows = rt.local.scratch('planRows', k);
+    const count = rt.local.kernels.nonzeros(x * 4, k, rows * 4);
+    const id = step.kernel.read().dataId;
+    if (count <= k / 2 && (finiteWeights.has(id) || (rt.local.kernels.finite(w * 4, k * n) && finiteWeights.add(id)))) {
+      if (count * n >= SPLIT_MIN_WORK) rt.pickedRows(x, rows, count, w, n, y);
+      else {
+        rt.local.heap().fill(0, y, y + n);
+        rt.local.kernels.pickedrows(x * 4, rows * 4, count, w * 4, n, y * 4);
+      }
+      return;
+    }
+    rt.local.matmul(1, n, k, {ptr: x, rs: k, cs: 1}, {ptr: w, rs: n, cs: 1}, {ptr: y, ld: n});
+  }
+
+  /** The step's bias and activation, in place on its output. */
+  private activate(step: Step, y: number): void {
+    const rt = this.runtime;
+    const size = outputSize(step);
+    const last = step.kind === 'conv' ? step.g.outC : step.kind === 'dense' ? step.n : step.last;
+    const bias = step.kind === 'activation' ? undefined : step.bias;
+    const fused = FUSED[step.activation];
+    if (bias || fused) {
+      rt.local.kernels.biasact(y * 4, size / last, last, bias ? this.weights(bias) * 4 : 0, fused ?? 0);
+    }
+    if (fused !== undefined) return;
+    const h = rt.local.heap();
+    const f = ELEMENTWISE[step.activation];
+    if (f) {
+      for (let i = y; i < y + size; i++) h[i] = f(h[i]!);
+      return;
+    }
+    // softmax over the last axis
+    for (let r = y; r < y + size; r += last) {
+      let max = -Infinity;
+      for (let i = r; i < r + last; i++) max = Math.max(max, h[i]!);
+      let sum = 0;
+      for (let i = r; i < r + last; i++) sum += (h[i] = Math.exp(h[i]! - max));
+      for (let i = r; i < r + last; i++) h[i] = h[i]! / sum;
+    }
+  }
+}
+
+function outputSize(step: Step): number {
+  if (step.kind === 'conv') return step.g.outH * step.g.outW * step.g.outC;
+  return step.kind === 'dense' ? step.n : step.size;
+}
