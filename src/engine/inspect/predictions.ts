@@ -51,6 +51,15 @@ export class PredictionService {
     this.plan = PredictionPlan.of(model);
   }
 
+  /** Readies single-sample predictions (weight copies and transforms); a failure shows on the next prediction instead. */
+  prepare(): void {
+    try {
+      this.plan?.prepare();
+    } catch {
+      // predict() reports it, in the context of a request
+    }
+  }
+
   get isImageModel(): boolean {
     const s = this.inputShape;
     return (s.length === 2 || (s.length === 3 && (s[2] === 1 || s[2] === 3)));

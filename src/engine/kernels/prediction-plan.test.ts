@@ -46,9 +46,11 @@ function assertClose(actual: Float32Array, expected: Float32Array, label: string
   }
 }
 
-async function checkPlan(model: tfl.LayersModel, label: string, inputs = 3): Promise<PredictionPlan> {
+async function checkPlan(model: tfl.LayersModel, label: string, prepared = false): Promise<PredictionPlan> {
   const plan = PredictionPlan.of(model);
   assert.ok(plan, `${label}: a plan`);
+  if (prepared) plan.prepare();
+  const inputs = 3;
   for (let s = 0; s < inputs; s++) {
     const x = random(plan.inputSize, 100 + s, s === 0 ? 0 : -0.5);
     assertClose(plan.predict(x), await reference(model, x), `${label}, input ${s}`);
@@ -71,6 +73,7 @@ test('a small reference-like CNN: the plan equals model.predict on cpu', async (
     tfl.layers.dense({units: 64, activation: 'relu'}),
     tfl.layers.dense({units: 10, activation: 'softmax'}),
   ]});
+  await checkPlan(model, 'small CNN, prepared', true);
   await checkPlan(model, 'small CNN');
   model.dispose();
 });

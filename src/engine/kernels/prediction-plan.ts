@@ -15,7 +15,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import {convolveByProducts, geometry, Geometry, winogradFits} from './conv-geometry';
-import {winogradTileCount} from './gemm';
+import {Winograd3x3, winogradTileCount} from './gemm';
 import {InferenceHelper, inferenceRuntime} from './inference-helper';
 
 /** Activations fused into the bias pass (biasact's codes), and those applied after it. */
@@ -151,6 +151,20 @@ export class PredictionPlan {
     return this.runtime.keep(t.dataId, 'weights', t.size, (ptr) => this.runtime.local.heap().set(t.dataSync() as Float32Array, ptr));
   }
 
+  /**
+   * Makes now what the first prediction would otherwise make: the weights' copies, the Winograd
+   * filter transforms, the finiteness checks (the reference model's: about half a second).
+   */
+  prepare(): void {
+    for (const step of this.steps) {
+      if (step.kind === 'activation') continue;
+      if (step.bias) this.weights(step.bias);
+      if (step.kind === 'dense') this.skipsZeros(step, this.weights(step.kernel));
+      else if (winogradFits(step.g)) this.transformedFilter(step, winogradInput(step.g, 0, 0));
+      else this.weights(step.kernel);
+    }
+  }
+
   private conv(step: Extract<Step, {kind: 'conv'}>, x: number, y: number): void {
     const {g} = step;
     const rt = this.runtime;
@@ -158,17 +172,32 @@ export class PredictionPlan {
       convolveByProducts(rt.local, g, x, this.weights(step.kernel), y);
       return;
     }
+    const c = winogradInput(g, x, y);
+    const u = this.transformedFilter(step, c);
+    if (winogradTileCount(c) * g.inC * g.outC >= SPLIT_MIN_WORK) rt.winogradSplit(c, u);
+    else rt.local.winogradTiles(c, u, 0, winogradTileCount(c));
+  }
+
+  /** Float index of the conv step's Winograd-transformed kernel (kept per kernel tensor). */
+  private transformedFilter(step: Extract<Step, {kind: 'conv'}>, c: WinogradInput): number {
+    const {g} = step;
     const taps = g.inC * g.outC;
     // The copy first: making it may grow the heap, which the transform must not see mid-way.
     const w = this.weights(step.kernel);
-    const c = {n: 1, h: g.inH, w: g.inW, inC: g.inC, outH: g.outH, outW: g.outW, outC: g.outC, padTop: g.padTop, padLeft: g.padLeft, x, y};
-    const u = rt.local.transformedFilter({
+    return this.runtime.local.transformedFilter({
       ...c,
       tap: (a, b, ci, co) => w + (a * 3 + b) * taps + ci * g.outC + co,
       filterKey: {data: step.kernel.read().dataId, reading: 'forward'},
     });
-    if (winogradTileCount(c) * taps >= SPLIT_MIN_WORK) rt.winogradSplit(c, u);
-    else rt.local.winogradTiles(c, u, 0, winogradTileCount(c));
+  }
+
+  /** Whether the dense step may skip zero inputs: only with finite weights (0 * Inf is NaN); checked once per tensor. */
+  private skipsZeros(step: Extract<Step, {kind: 'dense'}>, w: number): boolean {
+    const id = step.kernel.read().dataId;
+    if (finiteWeights.has(id)) return true;
+    if (!this.runtime.local.kernels.finite(w * 4, step.k * step.n)) return false;
+    finiteWeights.add(id);
+    return true;
   }
 
   /**
@@ -182,8 +211,7 @@ export class PredictionPlan {
     const w = this.weights(step.kernel);
     const rows = rt.local.scratch('planRows', k);
     const count = rt.local.kernels.nonzeros(x * 4, k, rows * 4);
-    const id = step.kernel.read().dataId;
-    if (count <= k / 2 && (finiteWeights.has(id) || (rt.local.kernels.finite(w * 4, k * n) && finiteWeights.add(id)))) {
+    if (count <= k / 2 && this.skipsZeros(step, w)) {
       if (count * n >= SPLIT_MIN_WORK) rt.pickedRows(x, rows, count, w, n, y);
       else {
         rt.local.heap().fill(0, y, y + n);
@@ -220,6 +248,13 @@ export class PredictionPlan {
       for (let i = r; i < r + last; i++) h[i] = h[i]! / sum;
     }
   }
+}
+
+type WinogradInput = Omit<Winograd3x3, 'tap' | 'filterKey'>;
+
+/** One sample of a Winograd-shaped convolution from float index x to y. */
+function winogradInput(g: Geometry, x: number, y: number): WinogradInput {
+  return {n: 1, h: g.inH, w: g.inW, inC: g.inC, outH: g.outH, outW: g.outW, outC: g.outC, padTop: g.padTop, padLeft: g.padLeft, x, y};
 }
 
 function outputSize(step: Step): number {
