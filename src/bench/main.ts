@@ -23,6 +23,7 @@ const BATCH = 150;
 const STEPS = Number(process.env.BENCH_STEPS ?? 10);
 const WARMUP = 2;
 const THREADS = [1, 2];
+const SAVE_LOAD_ROUNDS = 5;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
@@ -148,7 +149,9 @@ async function saveLoadTimes(model: tfl.LayersModel): Promise<Array<{format: str
       const target = path.join(dir, format === 'tfjs' ? 'model_tfjs' : `model.${format}`);
       const saves: number[] = [];
       const loads: number[] = [];
-      for (let i = 0; i < 3; i++) {
+      // Five rounds, the median: the first round of each format warms its code up, and this
+      // machine's speed drifts; one slow round must not decide the number.
+      for (let i = 0; i < SAVE_LOAD_ROUNDS; i++) {
         let t0 = performance.now();
         await formats.saveModel(model, target, {saveFormat: format, includeOptimizer: true, overwrite: true});
         saves.push(performance.now() - t0);
