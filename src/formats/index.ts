@@ -15,6 +15,7 @@ import {hdf5Format, kerasJsonTopologyFormat} from './hdf5';
 import {kerasZipFormat} from './keras-zip';
 import {savedModelFormat} from './savedmodel';
 import {registerKerasCompatLayers} from './keras-config-layers';
+import {decodeArtifactWeights} from './keras-config-weights';
 import type {EpochRecord, FormatModule, KerasArtifacts, LoadOptions, SaveFormat, SaveOptions} from './artifacts';
 
 export {FormatError} from './errors';
@@ -206,11 +207,31 @@ export async function modelFromArtifacts(artifacts: KerasArtifacts, file: string
   registerCustomObjects(options.customObjects);
   const compile = options.compile ?? true;
   const usable: KerasArtifacts = compile ? artifacts : {...artifacts, trainingConfig: undefined};
+  const specs = usable.weightSpecs ?? [];
+  const firstSlot = specs.findIndex((s) => s.group === 'optimizer');
+  // The optimizer's slots (Adam's moments: 128 MB for the reference model) go in from views of
+  // the file's buffers: tfjs's decoder would copy them once more before the backend copies them.
+  // That needs them after the model's weights (as every writer puts them): tfjs then reads the
+  // model's part of the same buffers and stops there.
+  const ownSlots = compile && firstSlot >= 0 && specs.slice(firstSlot).every((s) => s.group === 'optimizer') &&
+    specs.every((s) => !s.quantization && (s.dtype === 'float32' || s.dtype === 'int32'));
+  const forTfjs = ownSlots ? {...usable, weightSpecs: specs.slice(0, firstSlot)} : usable;
+  let model: tfl.LayersModel;
   try {
-    return await tfl.loadLayersModel(tf.io.fromMemory(usable as tf.io.ModelArtifacts));
+    model = await tfl.loadLayersModel(tf.io.fromMemory(forTfjs as tf.io.ModelArtifacts));
   } catch (error) {
     throw explainUnknownClass(error, file);
   }
+  if (ownSlots && model.optimizer) {
+    const views = decodeArtifactWeights(specs, usable.weightData, file);
+    const slots = specs.slice(firstSlot).map((s) => ({name: s.name, tensor: tf.tensor(views.get(s.name)!.data, s.shape, s.dtype)}));
+    try {
+      await model.optimizer.setWeights(slots);
+    } finally {
+      tf.dispose(slots.map((w) => w.tensor));
+    }
+  }
+  return model;
 }
 
 /** Keras `load_model(path, custom_objects, compile)`. */
