@@ -62,6 +62,9 @@ export interface GemmExports {
   finite(x: number, n: number): number;
 }
 
+/** The activations `biasact` applies after adding the bias, by its `act` code. */
+export const BIAS_ACTIVATIONS: Readonly<Record<string, number>> = {linear: 0, relu: 1, relu6: 2};
+
 /**
  * A 3x3, stride-1 convolution for Winograd F(2x2, 3x3): input [n, h, w, inC] at float index
  * `x`, output [n, outH, outW, outC] at `y`; the input is read with `padTop`/`padLeft` zeros before

@@ -15,11 +15,11 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import {convolveByProducts, geometry, Geometry, winogradFits} from './conv-geometry';
-import {Winograd3x3, winogradTileCount} from './gemm';
+import {BIAS_ACTIVATIONS, Winograd3x3, winogradTileCount} from './gemm';
+import {weightsAreFinite} from './zero-skipping-matmul';
 import {InferenceHelper, inferenceRuntime} from './inference-helper';
 
-/** Activations fused into the bias pass (biasact's codes), and those applied after it. */
-const FUSED: Record<string, number> = {linear: 0, relu: 1, relu6: 2};
+/** Activations applied after the bias pass (those of BIAS_ACTIVATIONS are fused into it). */
 const ELEMENTWISE: Record<string, (v: number) => number> = {
   sigmoid: (v) => 1 / (1 + Math.exp(-v)),
   tanh: Math.tanh,
@@ -38,11 +38,8 @@ type Step =
   | {kind: 'dense'; name: string; k: number; n: number; kernel: tfl.LayerVariable; bias?: tfl.LayerVariable; activation: Activation}
   | {kind: 'activation'; name: string; size: number; last: number; activation: Activation};
 
-/** Weight tensors (by data id) whose every value is finite: only those may skip zero inputs. */
-const finiteWeights = new WeakSet<object>();
-
 function supportedActivation(name: unknown): name is string {
-  return typeof name === 'string' && (name in FUSED || name in ELEMENTWISE || name === 'softmax');
+  return typeof name === 'string' && (name in BIAS_ACTIVATIONS || name in ELEMENTWISE || name === 'softmax');
 }
 
 function perSample(shape: tfl.Shape | tfl.Shape[]): number[] | undefined {
@@ -193,11 +190,7 @@ export class PredictionPlan {
 
   /** Whether the dense step may skip zero inputs: only with finite weights (0 * Inf is NaN); checked once per tensor. */
   private skipsZeros(step: Extract<Step, {kind: 'dense'}>, w: number): boolean {
-    const id = step.kernel.read().dataId;
-    if (finiteWeights.has(id)) return true;
-    if (!this.runtime.local.kernels.finite(w * 4, step.k * step.n)) return false;
-    finiteWeights.add(id);
-    return true;
+    return weightsAreFinite(step.kernel.read().dataId, () => this.runtime.local.kernels.finite(w * 4, step.k * step.n) !== 0);
   }
 
   /**
@@ -228,7 +221,7 @@ export class PredictionPlan {
     const size = outputSize(step);
     const last = step.kind === 'conv' ? step.g.outC : step.kind === 'dense' ? step.n : step.last;
     const bias = step.kind === 'activation' ? undefined : step.bias;
-    const fused = FUSED[step.activation];
+    const fused = BIAS_ACTIVATIONS[step.activation];
     if (bias || fused) {
       rt.local.kernels.biasact(y * 4, size / last, last, bias ? this.weights(bias) * 4 : 0, fused ?? 0);
     }

@@ -17,7 +17,7 @@
  * Each kernel falls back to the backend's own for data types or layouts it does not handle.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import {MatrixView, winogradTileCount} from './gemm';
+import {BIAS_ACTIVATIONS, MatrixView, winogradTileCount} from './gemm';
 import {ConvAttrs, convolveByProducts, forEachPatchChunk, geometry, isPointwise, winogradFits} from './conv-geometry';
 import {FEW_SAMPLES, inferenceHelper} from './inference-helper';
 import {floatOffset, gemmFor, WasmBackend} from './wasm-heap';
@@ -37,8 +37,6 @@ function usable(a: ConvAttrs, ...tensors: Info[]): boolean {
   return a.dataFormat !== 'NCHW' && tensors.every((t) => t.dtype === 'float32');
 }
 
-const ACTIVATIONS: Record<string, number> = {linear: 0, relu: 1, relu6: 2};
-
 /**
  * FusedConv2D (inference: convolution + bias + activation) on the same path as Conv2D, with
  * the bias and a linear/relu/relu6 activation applied in one pass over the output.
@@ -47,7 +45,7 @@ function fusedConv2d(original: KernelFn, conv: KernelFn): KernelFn {
   return (args) => {
     const a = args.attrs as unknown as ConvAttrs & {activation?: string};
     const bias = args.inputs.bias as Info | undefined;
-    const act = ACTIVATIONS[a.activation ?? 'linear'];
+    const act = BIAS_ACTIVATIONS[a.activation ?? 'linear'];
     const x = args.inputs.x as Info;
     const filter = args.inputs.filter as Info;
     const outC = filter.shape[3];

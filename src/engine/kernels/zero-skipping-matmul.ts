@@ -10,7 +10,7 @@
  * inputs are not sparse enough to read less than half the weights, the backend's kernel runs.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type {Gemm} from './gemm';
+import {BIAS_ACTIVATIONS} from './gemm';
 import {floatOffset, gemmFor, WasmBackend} from './wasm-heap';
 import {inferenceHelper} from './inference-helper';
 
@@ -27,14 +27,16 @@ const SPLIT_MIN_WEIGHTS = 1 << 18;
 /** Weight tensors (by data id) whose every value is finite; tensors are immutable. */
 const finiteWeights = new WeakSet<object>();
 
-function weightsAreFinite(gemm: Gemm, backend: WasmBackend, w: Info, size: number): boolean {
-  if (finiteWeights.has(w.dataId)) return true;
-  if (!gemm.kernels.finite(floatOffset(backend, w) * 4, size)) return false;
-  finiteWeights.add(w.dataId);
+/**
+ * Whether the weights of tensor data `dataId` are all finite (only then may zero inputs be
+ * skipped): `check()` scans them the first time, the answer is kept per tensor.
+ */
+export function weightsAreFinite(dataId: object, check: () => boolean): boolean {
+  if (finiteWeights.has(dataId)) return true;
+  if (!check()) return false;
+  finiteWeights.add(dataId);
   return true;
 }
-
-const ACTIVATIONS: Record<string, number> = {linear: 0, relu: 1, relu6: 2};
 
 /**
  * a (m x k) times b (k x n), neither transposed, plus an optional bias of n values and a
@@ -43,7 +45,7 @@ const ACTIVATIONS: Record<string, number> = {linear: 0, relu: 1, relu6: 2};
  */
 export function zeroSkippingMatMul(backend: WasmBackend, a: Info, b: Info, bias: Info | undefined,
   activation: string): Info | undefined {
-  const act = ACTIVATIONS[activation];
+  const act = BIAS_ACTIVATIONS[activation];
   if (act === undefined || a.dtype !== 'float32' || b.dtype !== 'float32') return undefined;
   if (a.shape.length < 2 || b.shape.length < 2) return undefined;
   const outer = a.shape.length >= b.shape.length ? a.shape.slice(0, -2) : b.shape.slice(0, -2);
@@ -64,7 +66,7 @@ export function zeroSkippingMatMul(backend: WasmBackend, a: Info, b: Info, bias:
     rows.push({idx, count});
     total += count;
   }
-  if (total > k / 2 || !weightsAreFinite(gemm, backend, b, k * n)) return undefined;
+  if (total > k / 2 || !weightsAreFinite(b.dataId, () => gemm.kernels.finite(floatOffset(backend, b) * 4, k * n) !== 0)) return undefined;
   const out = backend.makeOutput([...outer, m, n], 'float32');
   const outPtr = floatOffset(backend, out);
   const bPtr = floatOffset(backend, b);
