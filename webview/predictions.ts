@@ -32,6 +32,13 @@ export function topBars(p: Prediction, testId: string): HTMLElement {
     }));
 }
 
+/** How long the worker ran the model, e.g. " · 3.4 ms", muted; empty when it did not say. */
+function computeTime(p: Prediction): HTMLElement | string {
+  if (p.computeMs === undefined) return '';
+  const ms = p.computeMs < 10 ? p.computeMs.toFixed(1) : p.computeMs.toFixed(0);
+  return h('span', {class: 'muted compute-time', 'data-testid': 'compute-time', title: 'Time the worker spent running the model'}, ` · ${ms} ms`);
+}
+
 function verdict(p: Prediction): HTMLElement {
   const correct = p.label === undefined ? undefined : p.label === p.predicted;
   return h('div', {class: 'verdict'},
@@ -174,7 +181,8 @@ class PredictionsView {
       try {
         const p = await request('predictPixels', {pixels, topK: TOP_K});
         clear(result);
-        result.append(h('div', {}, 'Predicted: ', h('strong', {'data-testid': 'draw-predicted'}, String(p.predicted))), topBars(p, 'draw-top-k'));
+        result.append(h('div', {}, 'Predicted: ', h('strong', {'data-testid': 'draw-predicted'}, String(p.predicted)), computeTime(p)),
+          topBars(p, 'draw-top-k'));
       } catch (e) {
         clear(result);
         result.append(h('p', {class: 'error'}, (e as Error).message));
@@ -209,7 +217,7 @@ class PredictionsView {
       clear(out);
       try {
         const p = await request('predictPixels', {pixels: values, topK: TOP_K});
-        out.append(h('h3', {}, 'Output'), h('table', {class: 'vector'},
+        out.append(h('h3', {}, 'Output', computeTime(p)), h('table', {class: 'vector'},
           h('thead', {}, h('tr', {}, h('th', {scope: 'col'}, 'index'), h('th', {scope: 'col', class: 'num'}, 'value'))),
           h('tbody', {}, ...p.probabilities.map((v, i) => h('tr', {class: i === p.predicted ? 'top-first' : ''}, h('td', {}, String(i)), h('td', {class: 'num'}, fixed(v)))))),
         p.probabilities.length > 1 ? topBars(p, 'vector-top-k') : '');

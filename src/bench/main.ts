@@ -114,7 +114,7 @@ function planSpeed(model: tfl.LayersModel, data: MnistSplit, reps: number): numb
  * Batch-1 latency as the inspector sees it: a predictPixels request (a drawn or test image) to
  * the real worker process over its IPC channel, round trip, median over test images.
  */
-async function workerLatency(modelPath: string, data: MnistSplit, reps: number): Promise<number> {
+async function workerLatency(modelPath: string, data: MnistSplit, reps: number): Promise<{roundTripMs: number; computeMs: number}> {
   const {createMessageConnection, IPCMessageReader, IPCMessageWriter} = await import('vscode-jsonrpc/node');
   const msg = await import('../protocol/messages');
   const child = fork(path.join(__dirname, '..', 'worker', 'main.ts'), [], {execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc']});
@@ -124,14 +124,18 @@ async function workerLatency(modelPath: string, data: MnistSplit, reps: number):
     await connection.sendRequest(msg.initialize, {backendPreference: 'auto'});
     const {modelId} = await connection.sendRequest(msg.loadModel, {path: modelPath});
     const times: number[] = [];
+    const inside: number[] = [];
     for (let i = 0; i < reps + 5; i++) {
       const s = i % data.count;
       const pixels = Array.from(data.images.subarray(s * 784, (s + 1) * 784));
       const t0 = performance.now();
-      await connection.sendRequest(msg.predictPixels, {modelId, pixels});
-      if (i >= 5) times.push(performance.now() - t0);
+      const p = await connection.sendRequest(msg.predictPixels, {modelId, pixels});
+      if (i >= 5) {
+        times.push(performance.now() - t0);
+        inside.push(p.computeMs!);
+      }
     }
-    return median(times);
+    return {roundTripMs: median(times), computeMs: median(inside)};
   } finally {
     connection.dispose();
     child.kill();
@@ -221,12 +225,22 @@ async function phase(name: string, args: string[]): Promise<object> {
       const loaded = await loadModel(args[1]);
       const model = (loaded as {model: tfl.LayersModel}).model;
       const inf = await inferenceSpeed(model, test, 1000, 100);
-      return {...inf, planMs: planSpeed(model, test, 100), peakRssMb: peakRssMb(), workerMs: await workerLatency(args[1], test, 100)};
+      return {...inf, planMs: planSpeed(model, test, 100), peakRssMb: peakRssMb(), worker: await workerLatency(args[1], test, 100)};
     }
     const model = referenceModel();
     if (args[0] === 'cpu') return {...(await inferenceSpeed(model, test, 100, 5)), peakRssMb: peakRssMb()};
     const inf = await inferenceSpeed(model, test, 1000, 100);
-    return {...inf, planMs: planSpeed(model, test, 100), peakRssMb: peakRssMb()};
+    const planMs = planSpeed(model, test, 100);
+    const peak = peakRssMb();
+    // The worker loads models from files: the fresh model goes through one too.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kwb-bench-fresh-'));
+    try {
+      const {saveModel} = await import('../formats/index');
+      await saveModel(model, path.join(dir, 'model'), {saveFormat: 'tfjs', includeOptimizer: false});
+      return {...inf, planMs, peakRssMb: peak, worker: await workerLatency(path.join(dir, 'model'), test, 100)};
+    } finally {
+      fs.rmSync(dir, {recursive: true, force: true});
+    }
   }
   if (name === 'formats') {
     await initBackend('wasm');
@@ -248,24 +262,27 @@ async function main() {
 
   const info = await initBackend('auto');
   console.log(`backend: ${info.description}`);
-  type Inference = {batch1Ms: number; bigPerS: number; peakRssMb: number; planMs?: number; workerMs?: number};
+  type Inference = {batch1Ms: number; bigPerS: number; peakRssMb: number; planMs?: number; worker?: {roundTripMs: number; computeMs: number}};
   type Training = {msPerStep: number; samplesPerS: number; cpuMsPerStep: number; peakRssMb: number; fusedMultiplyAdd: boolean};
   let formats: Array<{format: string; saveMs: number; loadMs: number; mb: number}> = [];
   const torchRuns: TorchResult[] = [];
   let torchFailure: string | undefined;
   if (info.name === 'wasm') {
-    const inf = runPhase<Inference>('infer', 'wasm');
-    console.log(`wasm inference: batch 1 ${inf.batch1Ms.toFixed(2)} ms (model.predict), ${fmt(inf.planMs, 2)} ms (prediction plan), batch 1000 ${inf.bigPerS.toFixed(0)} samples/s, peak RSS ${inf.peakRssMb.toFixed(0)} MB`);
-    rows.push({engine: 'wasm inference, freshly initialized model (model.predict)', batch1Ms: inf.batch1Ms, batch1000PerS: inf.bigPerS, peakRssMb: inf.peakRssMb});
-    rows.push({engine: 'same, prediction plan', batch1Ms: inf.planMs});
+    const inferenceRows = (model: string, r: Inference) => {
+      console.log(`wasm inference, ${model}: batch 1 ${r.batch1Ms.toFixed(2)} ms model.predict, ${fmt(r.planMs, 2)} ms prediction plan, ` +
+        `${fmt(r.worker?.computeMs, 2)} ms in the worker, ${fmt(r.worker?.roundTripMs, 2)} ms predictPixels round trip, ` +
+        `batch 1000 ${r.bigPerS.toFixed(0)} samples/s, peak RSS ${r.peakRssMb.toFixed(0)} MB`);
+      rows.push({engine: `wasm inference, ${model}, model.predict`, batch1Ms: r.batch1Ms, batch1000PerS: r.bigPerS, peakRssMb: r.peakRssMb});
+      rows.push({engine: 'same, prediction plan, in process', batch1Ms: r.planMs});
+      rows.push({engine: 'same, in the worker (predictPixels, timed there)', batch1Ms: r.worker?.computeMs});
+      // Plus the IPC both ways; on this VM most of it is waking the idle caller's vCPU (raw Node IPC: ~0.1 ms hot).
+      rows.push({engine: 'same, predictPixels round trip from the parent', batch1Ms: r.worker?.roundTripMs});
+    };
+    inferenceRows('freshly initialized model', runPhase<Inference>('infer', 'wasm'));
     // Trained weights matter: behind a ReLU most of a trained model's Dense inputs are zero.
     const trained = path.resolve('models', 'mnist-cnn');
     if (fs.existsSync(path.join(trained, 'model.json'))) {
-      const t = runPhase<Inference>('infer', 'wasm', trained);
-      console.log(`wasm inference, trained ${path.relative(process.cwd(), trained)}: batch 1 ${t.batch1Ms.toFixed(2)} ms model.predict, ${fmt(t.planMs, 2)} ms prediction plan, ${t.workerMs!.toFixed(2)} ms through the worker (predictPixels round trip), batch 1000 ${t.bigPerS.toFixed(0)} samples/s`);
-      rows.push({engine: 'wasm inference, trained (models/mnist-cnn), model.predict', batch1Ms: t.batch1Ms, batch1000PerS: t.bigPerS, peakRssMb: t.peakRssMb});
-      rows.push({engine: 'same, prediction plan', batch1Ms: t.planMs});
-      rows.push({engine: 'same, through the worker (predictPixels request)', batch1Ms: t.workerMs});
+      inferenceRows(`trained (${path.relative(process.cwd(), trained)})`, runPhase<Inference>('infer', 'wasm', trained));
     } else {
       console.log('no trained model at models/mnist-cnn: run the README\'s first command for the trained-model inference rows');
     }

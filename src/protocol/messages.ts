@@ -107,6 +107,8 @@ export interface Prediction {
   inputValues?: number[];
   /** The k most probable classes, most probable first. */
   top?: Array<{label: number; probability: number}>;
+  /** Milliseconds the worker spent running the model for this prediction (drawn or typed input). */
+  computeMs?: number;
 }
 
 /** One layer's configuration and weights, shown on demand in the layer table. */

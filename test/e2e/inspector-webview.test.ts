@@ -164,6 +164,8 @@ test('Predictions: a drawn stroke changes the prediction', async () => {
   const second = await page.textContent('[data-testid=draw-predicted]');
   assert.notEqual(second, first, `prediction stayed ${first}`);
   assert.equal(await page.$$eval('[data-testid=draw-top-k] li', (l) => l.length), 5);
+  // The worker says how long the model ran.
+  assert.match((await page.textContent('[data-testid=draw-result] [data-testid=compute-time]')) ?? '', /^ · \d+(\.\d)? ms$/);
 });
 
 test('Predictions: the confusion matrix sums to the test-set size', async () => {

@@ -44,6 +44,7 @@ test('drawn pixels equal to a test image give the same prediction as the sample'
   const drawn = await client.sendRequest(predictPixels, {modelId, pixels});
   const sample = await client.sendRequest(predictSample, {modelId, index: 788});
   assert.equal(drawn.predicted, sample.predicted);
+  assert.ok(typeof drawn.computeMs === 'number' && drawn.computeMs >= 0 && drawn.computeMs < 60_000, `computeMs ${drawn.computeMs}`);
   drawn.probabilities.forEach((p, i) => assert.ok(Math.abs(p - sample.probabilities[i]!) < 1e-5));
   await assert.rejects(client.sendRequest(predictPixels, {modelId, pixels: [1, 2, 3]}), /expects 784 input values/);
 });

@@ -207,8 +207,11 @@ export class PredictionService {
     if (values.length !== this.inputSize) {
       throw new Error(`The model expects ${this.inputSize} input values (shape [${this.inputShape.join(', ')}]), got ${values.length}.`);
     }
+    const started = performance.now();
     const {values: out} = await this.run(Float32Array.from(values));
+    const computeMs = performance.now() - started;
     return {
+      computeMs,
       index: -1,
       predicted: argmax(out),
       probabilities: Array.from(out),
