@@ -3,7 +3,7 @@
  * wasm kernels (on tfjs's heap) and inference plans (on the shared inference heap).
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type {ConvGeometry, Gemm} from './gemm';
+import type {ConvGeometry, Gemm, Winograd3x3} from './gemm';
 
 /** Floats of im2col scratch per chunk of output pixels (4 MiB: stays in the L3 cache). */
 const CHUNK_FLOATS = 1 << 20;
@@ -45,6 +45,11 @@ export function isPointwise(g: ConvGeometry): boolean {
 export function winogradFits(g: Geometry): boolean {
   return g.kh === 3 && g.kw === 3 && g.sh === 1 && g.sw === 1 && g.dh === 1 && g.dw === 1 &&
     g.inC % 4 === 0 && g.outC % 4 === 0 && process.env.KERAS_WORKBENCH_WINOGRAD !== '0';
+}
+
+/** The Winograd view of a convolution from float index x to y (its kernel read elsewhere). */
+export function winogradOf(g: Geometry, x: number, y: number): Omit<Winograd3x3, 'tap' | 'filterKey'> {
+  return {n: g.n, h: g.inH, w: g.inW, inC: g.inC, outH: g.outH, outW: g.outW, outC: g.outC, padTop: g.padTop, padLeft: g.padLeft, x, y};
 }
 
 /**

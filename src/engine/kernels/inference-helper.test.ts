@@ -1,6 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {InferenceHelper} from './inference-helper';
+import {InferenceHelper, SPLIT_MIN_WORK} from './inference-helper';
 
 /** sum over rows i of x[i] * w[i][0..n), in float64 (the reference). */
 function expected(w: Float32Array, x: Float32Array, rows: Int32Array, n: number): number[] {
@@ -20,8 +20,9 @@ function problem(k: number, n: number, seed: number) {
 
 test('the two halves of a picked-rows product add up to the whole', () => {
   const helper = new InferenceHelper();
-  const [k, n] = [3001, 37];
+  const [k, n] = [3001, 132];
   const {w, x, rows} = problem(k, n, 7);
+  assert.ok(rows.length * n >= SPLIT_MIN_WORK, 'big enough to be split');
   const weights = {};
   for (let round = 0; round < 3; round++) {
     const got = helper.product(weights, w, x, rows, n);
@@ -33,8 +34,9 @@ test('the two halves of a picked-rows product add up to the whole', () => {
 test('a helper thread that never takes its job leaves the product to the caller, whole and correct', () => {
   // A helper whose thread exits at once: the product must neither hang nor lose the second half.
   const helper = new InferenceHelper('');
-  const [k, n] = [2000, 16];
+  const [k, n] = [3001, 132];
   const {w, x, rows} = problem(k, n, 9);
+  assert.ok(rows.length * n >= SPLIT_MIN_WORK, 'big enough to be split');
   const t0 = performance.now();
   const got = helper.product({}, w, x, rows, n);
   assert.ok(performance.now() - t0 < 5000, 'taken back, not hung');

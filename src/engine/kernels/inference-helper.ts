@@ -20,6 +20,9 @@ import {KeptBuffers} from './kept-buffers';
 /** Batches up to this many samples count as predictions: their operations are split inside. */
 export const FEW_SAMPLES = 16;
 
+/** Multiply-adds from which an operation is split with the helper: below, the hand-off costs more than it saves. */
+export const SPLIT_MIN_WORK = 1 << 18;
+
 /** Copies of weights kept at most (bytes); beyond, the oldest go. */
 const COPIES_BYTES = 512 * 2 ** 20;
 const PAGE = 65536;
@@ -176,12 +179,17 @@ export class InferenceHelper {
 
   /**
    * out[0..n) = sum over the `count` rows listed at `rows` of x[i] * w[i][0..n), every pointer a
-   * float index on this heap; halves of the rows run on the two threads, their sums added here.
+   * float index on this heap; halves of the rows run on the two threads (from SPLIT_MIN_WORK
+   * multiply-adds), their sums added here.
    */
   pickedRows(x: number, rows: number, count: number, w: number, n: number, out: number): void {
-    const other = this.local.scratch('rowsOther', n);
     const h = this.heap.HEAPF32;
     h.fill(0, out, out + n);
+    if (count * n < SPLIT_MIN_WORK) {
+      this.localKernels.pickedrows(x * 4, rows * 4, count, w * 4, n, out * 4);
+      return;
+    }
+    const other = this.local.scratch('rowsOther', n);
     h.fill(0, other, other + n);
     const half = count >> 1;
     this.split(
@@ -206,9 +214,13 @@ export class InferenceHelper {
     source.heap().set(this.heap.HEAPF32.subarray(y, y + outFloats), c.y);
   }
 
-  /** Tiles of a Winograd convolution on this heap (transformed filter at `u`), split between the threads. */
+  /** Tiles of a Winograd convolution on this heap (transformed filter at `u`), split between the threads from SPLIT_MIN_WORK. */
   winogradSplit(c: Omit<Winograd3x3, 'tap' | 'filterKey'>, u: number): void {
     const tiles = winogradTileCount(c);
+    if (tiles * c.inC * c.outC < SPLIT_MIN_WORK) {
+      this.local.winogradTiles(c, u, 0, tiles);
+      return;
+    }
     const half = tiles >> 1;
     this.split((g) => g.winogradTiles(c, u, half, tiles), (g) => g.winogradTiles(c, u, 0, half));
   }

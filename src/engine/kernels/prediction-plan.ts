@@ -14,8 +14,8 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
-import {convolveByProducts, geometry, Geometry, winogradFits} from './conv-geometry';
-import {BIAS_ACTIVATIONS, Winograd3x3, winogradTileCount} from './gemm';
+import {convolveByProducts, geometry, Geometry, winogradFits, winogradOf} from './conv-geometry';
+import {BIAS_ACTIVATIONS} from './gemm';
 import {weightsAreFinite} from './zero-skipping-matmul';
 import {InferenceHelper, inferenceRuntime} from './inference-helper';
 
@@ -28,15 +28,10 @@ const ELEMENTWISE: Record<string, (v: number) => number> = {
 const PASS_THROUGH = new Set(['Flatten', 'Reshape', 'Dropout', 'SpatialDropout1D', 'SpatialDropout2D',
   'GaussianNoise', 'GaussianDropout', 'AlphaDropout']);
 
-/** Work (multiply-adds) from which a step is split with the helper thread. */
-const SPLIT_MIN_WORK = 1 << 18;
-
-type Activation = string;
-
 type Step =
-  | {kind: 'conv'; name: string; g: Geometry; kernel: tfl.LayerVariable; bias?: tfl.LayerVariable; activation: Activation}
-  | {kind: 'dense'; name: string; k: number; n: number; kernel: tfl.LayerVariable; bias?: tfl.LayerVariable; activation: Activation}
-  | {kind: 'activation'; name: string; size: number; last: number; activation: Activation};
+  | {kind: 'conv'; g: Geometry; kernel: tfl.LayerVariable; bias?: tfl.LayerVariable; activation: string}
+  | {kind: 'dense'; k: number; n: number; kernel: tfl.LayerVariable; bias?: tfl.LayerVariable; activation: string}
+  | {kind: 'activation'; size: number; last: number; activation: string};
 
 function supportedActivation(name: unknown): name is string {
   return typeof name === 'string' && (name in BIAS_ACTIVATIONS || name in ELEMENTWISE || name === 'softmax');
@@ -79,14 +74,14 @@ function stepsOf(chain: tfl.layers.Layer[], input: number[]): Step[] | undefined
         dilations: config.dilationRate as [number, number],
       });
       if ([g.outH, g.outW, g.outC].join() !== out.join()) return undefined;
-      steps.push({kind: 'conv', name: layer.name, g, kernel, bias: config.useBias ? weights[1] : undefined, activation: config.activation});
+      steps.push({kind: 'conv', g, kernel, bias: config.useBias ? weights[1] : undefined, activation: config.activation});
     } else if (className === 'Dense') {
       if (shape.length !== 1 || weights[0]!.shape[0] !== shape[0] || !supportedActivation(config.activation)) return undefined;
-      steps.push({kind: 'dense', name: layer.name, k: shape[0]!, n: out[0]!, kernel: weights[0]!,
+      steps.push({kind: 'dense', k: shape[0]!, n: out[0]!, kernel: weights[0]!,
         bias: config.useBias ? weights[1] : undefined, activation: config.activation});
     } else if (className === 'Activation') {
       if (!supportedActivation(config.activation)) return undefined;
-      steps.push({kind: 'activation', name: layer.name, size: sizeOf(out), last: out[out.length - 1]!, activation: config.activation});
+      steps.push({kind: 'activation', size: sizeOf(out), last: out[out.length - 1]!, activation: config.activation});
     } else if (!PASS_THROUGH.has(className) || sizeOf(out) !== sizeOf(shape)) {
       return undefined;
     }
@@ -157,7 +152,7 @@ export class PredictionPlan {
       if (step.kind === 'activation') continue;
       if (step.bias) this.weights(step.bias);
       if (step.kind === 'dense') this.skipsZeros(step, this.weights(step.kernel));
-      else if (winogradFits(step.g)) this.transformedFilter(step, winogradInput(step.g, 0, 0));
+      else if (winogradFits(step.g)) this.transformedFilter(step, winogradOf(step.g, 0, 0));
       else this.weights(step.kernel);
     }
   }
@@ -169,14 +164,12 @@ export class PredictionPlan {
       convolveByProducts(rt.local, g, x, this.weights(step.kernel), y);
       return;
     }
-    const c = winogradInput(g, x, y);
-    const u = this.transformedFilter(step, c);
-    if (winogradTileCount(c) * g.inC * g.outC >= SPLIT_MIN_WORK) rt.winogradSplit(c, u);
-    else rt.local.winogradTiles(c, u, 0, winogradTileCount(c));
+    const c = winogradOf(g, x, y);
+    rt.winogradSplit(c, this.transformedFilter(step, c));
   }
 
   /** Float index of the conv step's Winograd-transformed kernel (kept per kernel tensor). */
-  private transformedFilter(step: Extract<Step, {kind: 'conv'}>, c: WinogradInput): number {
+  private transformedFilter(step: Extract<Step, {kind: 'conv'}>, c: ReturnType<typeof winogradOf>): number {
     const {g} = step;
     const taps = g.inC * g.outC;
     // The copy first: making it may grow the heap, which the transform must not see mid-way.
@@ -205,11 +198,7 @@ export class PredictionPlan {
     const rows = rt.local.scratch('planRows', k);
     const count = rt.local.kernels.nonzeros(x * 4, k, rows * 4);
     if (count <= k / 2 && this.skipsZeros(step, w)) {
-      if (count * n >= SPLIT_MIN_WORK) rt.pickedRows(x, rows, count, w, n, y);
-      else {
-        rt.local.heap().fill(0, y, y + n);
-        rt.local.kernels.pickedrows(x * 4, rows * 4, count, w * 4, n, y * 4);
-      }
+      rt.pickedRows(x, rows, count, w, n, y);
       return;
     }
     rt.local.matmul(1, n, k, {ptr: x, rs: k, cs: 1}, {ptr: w, rs: n, cs: 1}, {ptr: y, ld: n});
@@ -241,13 +230,6 @@ export class PredictionPlan {
       for (let i = r; i < r + last; i++) h[i] = h[i]! / sum;
     }
   }
-}
-
-type WinogradInput = Omit<Winograd3x3, 'tap' | 'filterKey'>;
-
-/** One sample of a Winograd-shaped convolution from float index x to y. */
-function winogradInput(g: Geometry, x: number, y: number): WinogradInput {
-  return {n: 1, h: g.inH, w: g.inW, inC: g.inC, outH: g.outH, outW: g.outW, outC: g.outC, padTop: g.padTop, padLeft: g.padLeft, x, y};
 }
 
 function outputSize(step: Step): number {

@@ -18,8 +18,8 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import {BIAS_ACTIVATIONS, MatrixView, winogradTileCount} from './gemm';
-import {ConvAttrs, convolveByProducts, forEachPatchChunk, geometry, isPointwise, winogradFits} from './conv-geometry';
-import {FEW_SAMPLES, inferenceHelper} from './inference-helper';
+import {ConvAttrs, convolveByProducts, forEachPatchChunk, geometry, isPointwise, winogradFits, winogradOf} from './conv-geometry';
+import {FEW_SAMPLES, inferenceHelper, SPLIT_MIN_WORK} from './inference-helper';
 import {floatOffset, gemmFor, WasmBackend} from './wasm-heap';
 import {ZERO_SKIP_MAX_ROWS, zeroSkippingMatMul} from './zero-skipping-matmul';
 
@@ -29,9 +29,6 @@ type KernelFn = (args: {inputs: tf.NamedTensorInfoMap; backend: unknown; attrs?:
 
 const BACKEND = 'wasm';
 let installed = false;
-
-/** Multiply-adds per Winograd product (tiles x inC x outC) from which a convolution is split. */
-const SPLIT_MIN_WORK = 1 << 18;
 
 function usable(a: ConvAttrs, ...tensors: Info[]): boolean {
   return a.dataFormat !== 'NCHW' && tensors.every((t) => t.dtype === 'float32');
@@ -79,8 +76,7 @@ function conv2d(original: KernelFn): KernelFn {
       const f = floatOffset(backend, filter);
       const taps = g.inC * g.outC;
       const spec = {
-        n: g.n, h: g.inH, w: g.inW, inC: g.inC, outH: g.outH, outW: g.outW, outC: g.outC,
-        padTop: g.padTop, padLeft: g.padLeft, x: floatOffset(backend, x), y: floatOffset(backend, out),
+        ...winogradOf(g, floatOffset(backend, x), floatOffset(backend, out)),
         tap: (a: number, b: number, ci: number, co: number) => f + (a * 3 + b) * taps + ci * g.outC + co,
         filterKey: {data: filter.dataId, reading: 'forward'},
       };
@@ -107,10 +103,7 @@ function conv2dBackpropFilter(): KernelFn {
     const out = backend.makeOutput(a.filterShape, 'float32');
     const dW = {ptr: floatOffset(backend, out), ld: g.outC};
     if (winogradFits(g)) {
-      gemm.winograd3x3Filter({
-        n: g.n, h: g.inH, w: g.inW, inC: g.inC, outH: g.outH, outW: g.outW, outC: g.outC,
-        padTop: g.padTop, padLeft: g.padLeft, x: floatOffset(backend, x), y: floatOffset(backend, dy),
-      }, dW.ptr);
+      gemm.winograd3x3Filter(winogradOf(g, floatOffset(backend, x), floatOffset(backend, dy)), dW.ptr);
       return out;
     }
     if (isPointwise(g)) {

@@ -12,7 +12,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import {BIAS_ACTIVATIONS} from './gemm';
 import {floatOffset, gemmFor, WasmBackend} from './wasm-heap';
-import {inferenceHelper} from './inference-helper';
+import {inferenceHelper, SPLIT_MIN_WORK} from './inference-helper';
 
 type Info = tf.TensorInfo;
 
@@ -20,9 +20,6 @@ type Info = tf.TensorInfo;
 export const ZERO_SKIP_MAX_ROWS = 16;
 /** Products smaller than this many weights are not worth the bookkeeping. */
 const MIN_WEIGHTS = 1 << 14;
-
-/** Picked weights (floats) from which a row's product is split with the helper thread. */
-const SPLIT_MIN_WEIGHTS = 1 << 18;
 
 /** Weight tensors (by data id) whose every value is finite; tensors are immutable. */
 const finiteWeights = new WeakSet<object>();
@@ -75,7 +72,7 @@ export function zeroSkippingMatMul(backend: WasmBackend, a: Info, b: Info, bias:
   rows.forEach(({idx, count}, r) => {
     const x = (aPtr + r * k) * 4;
     const o = (outPtr + r * n) * 4;
-    if (!helper || count * n < SPLIT_MIN_WEIGHTS) {
+    if (!helper || count * n < SPLIT_MIN_WORK) {
       gemm.kernels.pickedrows(x, idx * 4, count, bPtr * 4, n, o);
       return;
     }
