@@ -28,7 +28,7 @@ test('requests get the panel model id and the worker method; answers keep the re
 test('unknown methods, a missing model and worker errors come back as error messages', async () => {
   const {client, calls} = recordingClient(() => { throw new Error('Sample index 10000 is outside the test set (0..9999).'); });
   const posted: HostToWebview[] = [];
-  let modelId: string | undefined;
+  let modelId: string | undefined = undefined;
   const route = createInspectorRouter(client, {post: (m) => posted.push(m), modelId: () => modelId});
   await route({type: 'request', id: 1, method: 'saveModel' as never, params: {}});
   await route({type: 'request', id: 2, method: 'toString' as never, params: {}});
