@@ -251,7 +251,7 @@ export async function trainFromSpec(spec: TrainSpec, specFile: string, options: 
     }
   }
   result.wallSeconds = (Date.now() - started) / 1000;
-  progress({kind: 'end', epoch: state.epochsDone, batch: 0, logs: state.history.at(-1) ?? {}, elapsedSeconds: result.wallSeconds, etaSeconds: 0});
+  progress({kind: 'end', epoch: state.epochsDone, batch: 0, logs: state.history.at(-1) ?? {}, elapsedSeconds: result.wallSeconds, etaSeconds: 0, cancelled});
   model.dispose();
   model.optimizer?.dispose();
   return result;
