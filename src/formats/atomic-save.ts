@@ -274,8 +274,8 @@ export function saveFailure(target: string, error: unknown, tmp: string | undefi
   if (error instanceof FormatError && error.message.includes('; nothing was written')) return error;
   if (cause) return new FormatError(target, `cannot be saved: ${cause}${unchanged}`);
   if (error instanceof FormatError) {
-    const problem = tmp && error.file.startsWith(tmp) ? error.message.slice(error.file.length + 2) : error.message;
-    return new FormatError(target, `cannot be saved: ${problem}${unchanged}`);
+    // A writer's own refusal (a layer the format cannot hold): its words, naming the target, not the temporary.
+    return tmp && error.file.startsWith(tmp) ? new FormatError(target, error.message.slice(error.file.length + 2)) : error;
   }
   return new FormatError(target, `cannot be saved: ${e?.message ?? String(error)}${unchanged}`);
 }

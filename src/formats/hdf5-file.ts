@@ -132,36 +132,40 @@ function hdf5WriteError(file: string, diagnostics: string[], thrown?: unknown): 
 
 /** Where HDF5's diagnostics go instead of the terminal (a debug log); dropped unless KERAS_WORKBENCH_DEBUG is set. */
 let diagnosticsSink: (line: string) => void = (line) => {
-  if (process.env.KERAS_WORKBENCH_DEBUG) originalStderrWrite(`${line}\n`);
+  if (process.env.KERAS_WORKBENCH_DEBUG) process.stderr.write(`${line}\n`);
 };
-const originalStderrWrite = (text: string) => process.stderr.write(text);
 
 export function setLibraryDiagnosticsSink(sink: (line: string) => void): void {
   diagnosticsSink = sink;
 }
 
 let capturing: string[] | undefined;
+// h5wasm runs on NODERAWFS: HDF5 prints to file descriptor 2 through fs.writeSync of the one
+// shared fs module, so that is where its diagnostics are caught.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const sharedFs: typeof fs = require('fs');
 
 /**
- * Runs `work` with what h5wasm prints to stderr (HDF5's error stacks) captured instead of shown.
- * HDF5 calls are synchronous, so nothing else writes in between in practice.
+ * Runs `work` with what HDF5 prints to stderr (its error stacks) captured instead of shown; they
+ * go to the diagnostics sink afterwards. HDF5 calls are synchronous, so nothing else writes in between.
  */
 async function capturingDiagnostics<T>(work: (lines: string[]) => Promise<T>): Promise<T> {
   if (capturing) return work(capturing);
   const lines: string[] = [];
-  const stderr = process.stderr as unknown as {write: (...args: unknown[]) => boolean};
-  const write = stderr.write;
+  const writeSync = sharedFs.writeSync;
   capturing = lines;
-  stderr.write = (chunk: unknown, ...rest: unknown[]) => {
-    lines.push(...String(chunk).split('\n').filter((l) => l !== ''));
-    const callback = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
-    callback?.();
-    return true;
-  };
+  sharedFs.writeSync = function (this: unknown, fd: number, data: unknown, ...rest: unknown[]): number {
+    if (fd !== 2) return (writeSync as (...a: unknown[]) => number).call(this, fd, data, ...rest);
+    const bytes = typeof data === 'string' ? Buffer.from(data) : Buffer.from((data as Uint8Array).buffer, (data as Uint8Array).byteOffset, (data as Uint8Array).byteLength);
+    const offset = typeof rest[0] === 'number' ? rest[0] : 0;
+    const length = typeof rest[1] === 'number' ? rest[1] : bytes.length - offset;
+    lines.push(...bytes.subarray(offset, offset + length).toString('utf8').split('\n').filter((l) => l !== ''));
+    return length;
+  } as typeof fs.writeSync;
   try {
     return await work(lines);
   } finally {
-    stderr.write = write;
+    sharedFs.writeSync = writeSync;
     capturing = undefined;
     for (const line of lines) diagnosticsSink(line);
   }
