@@ -156,11 +156,11 @@ export async function trainFromSpec(spec: TrainSpec, specFile: string, options: 
   };
   await recoverSaveTarget(target);
   await recoverSaveTarget(checkpoint);
-  checkSaveTarget(target, format, {...saveRules, overwrite: true});
-  checkSaveTarget(checkpoint, 'tfjs', {...saveRules, overwrite: true});
   if (fs.existsSync(target) && !overwrite) {
     throw new FormatError(target, 'already exists and save.overwrite is false; nothing was trained. Set "overwrite": true or choose another save.path.');
   }
+  checkSaveTarget(target, format, {...saveRules, overwrite: true});
+  checkSaveTarget(checkpoint, 'tfjs', {...saveRules, overwrite: true});
 
   const backend: BackendInfo = await initBackend(options.backend ?? 'auto');
   log(`Backend: ${backend.description}`);
