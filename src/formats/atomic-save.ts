@@ -24,23 +24,29 @@ export const SAVE_STEPS = ['writing', 'written', 'verified', 'old-moved', 'new-i
 export type SaveStep = (typeof SAVE_STEPS)[number];
 
 let activeLabel = 'save';
-const faultCounts = new Map<string, number>();
+let activeNumber = 0;
+const savesByLabel = new Map<string, number>();
+const hitsByStep = new Map<string, number>();
 
 /**
  * Kills this process (SIGKILL: no cleanup, like a power cut or the OOM killer) when
  * `KERAS_WORKBENCH_FAULT_STEP` names this step, e.g. `save:old-moved` or `checkpoint:written@2`
- * (the second time that step is reached). Steps without a label prefix are labelled by the save
- * in progress ('save' or 'checkpoint').
+ * (during the second checkpoint save of this process). Steps without a label prefix belong to
+ * the save in progress ('save' or 'checkpoint'); other labelled steps (`train:final-saved`)
+ * count the times they are reached.
  */
-export function faultPoint(step: string): void {
+export function faultPoint(step: string, label = activeLabel, saveNumber = activeNumber): void {
   const wanted = process.env.KERAS_WORKBENCH_FAULT_STEP;
   if (!wanted) return;
-  const name = step.includes(':') ? step : `${activeLabel}:${step}`;
+  const name = step.includes(':') ? step : `${label}:${step}`;
   const [wantedName, nth] = wanted.split('@');
   if (wantedName !== name) return;
-  const count = (faultCounts.get(name) ?? 0) + 1;
-  faultCounts.set(name, count);
-  if (count === Number(nth ?? 1)) process.kill(process.pid, 'SIGKILL');
+  let occurrence = saveNumber;
+  if (step.includes(':')) {
+    occurrence = (hitsByStep.get(name) ?? 0) + 1;
+    hitsByStep.set(name, occurrence);
+  }
+  if (occurrence === Number(nth ?? 1)) process.kill(process.pid, 'SIGKILL');
 }
 
 export interface AtomicWriteOptions {
@@ -64,8 +70,11 @@ export async function writeAtomically(target: string, write: (tmp: string) => Pr
   const id = `${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
   const tmp = path.join(dir, `.${base}.saving-${id}`);
   const old = path.join(dir, `.${base}.old-${id}`);
-  const previousLabel = activeLabel;
-  activeLabel = options.label ?? 'save';
+  const previous = [activeLabel, activeNumber] as const;
+  const label = options.label ?? 'save';
+  const saveNumber = (savesByLabel.get(label) ?? 0) + 1;
+  savesByLabel.set(label, saveNumber);
+  [activeLabel, activeNumber] = [label, saveNumber];
   let existed = false;
   try {
     recoverLocked(absolute);
@@ -104,10 +113,10 @@ export async function writeAtomically(target: string, write: (tmp: string) => Pr
   } finally {
     removeQuietly(tmp);
     removeQuietly(partsFolder(tmp));
-    activeLabel = previousLabel;
+    [activeLabel, activeNumber] = previous;
     release();
   }
-  faultPoint('done');
+  faultPoint('done', label, saveNumber);
 }
 
 /** Where a writer may put intermediate files of `file` (removed with it, and by recovery). */
@@ -122,7 +131,10 @@ export function partsFolder(file: string): string {
  */
 export async function recoverSaveTarget(target: string): Promise<void> {
   const absolute = path.resolve(target);
-  if (leftovers(absolute).length === 0) return;
+  if (leftovers(absolute).length === 0) {
+    removeStaleLock(lockPath(absolute));
+    return;
+  }
   let release: () => void;
   try {
     release = await acquireSaveLock(absolute, target);
@@ -178,8 +190,23 @@ const heldLocks = new Set<string>();
 const LOCK_WAIT_MS = Number(process.env.KERAS_WORKBENCH_SAVE_LOCK_WAIT_MS ?? 120_000);
 
 /** Waits until no other save writes `absolute`, then holds its lock file until released. */
+function lockPath(absolute: string): string {
+  return path.join(path.dirname(absolute), `.${path.basename(absolute)}.save-lock`);
+}
+
+/** A lock left by a killed writer (and nothing else to recover) is just removed. */
+function removeStaleLock(lock: string): void {
+  const holder = readLockHolder(lock);
+  if (holder === undefined || heldLocks.has(lock) || processAlive(holder)) return;
+  try {
+    fs.unlinkSync(lock);
+  } catch {
+    // read-only place or already gone
+  }
+}
+
 async function acquireSaveLock(absolute: string, target: string): Promise<() => void> {
-  const lock = path.join(path.dirname(absolute), `.${path.basename(absolute)}.save-lock`);
+  const lock = lockPath(absolute);
   const started = Date.now();
   let emptySince: number | undefined;
   for (;;) {

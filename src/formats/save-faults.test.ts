@@ -132,7 +132,8 @@ test('SIGKILL at every step of a save, every format, onto an existing model and 
   for (const {format, name} of FORMATS) {
     for (const step of SAVE_STEPS) {
       if (step === 'old-moved' && format !== 'tfjs') continue; // single files are replaced by one rename
-      for (const hadOld of [true, false]) {
+      // Onto an existing model at every step; onto a new path where that differs (no old-moved there).
+      for (const hadOld of step === 'writing' || step === 'new-in-place' ? [true, false] : [true]) {
         jobs.push(async () => {
           const dir = tempDir();
           const target = path.join(dir, name);
@@ -232,10 +233,10 @@ function unmount(dir: string): void {
   }
 }
 
-test('disk full (a 256 KiB tmpfs): every format fails naming the target and the cause, the old model intact', {skip: IS_ROOT ? false : 'not root: cannot mount a small tmpfs (CI runs as root)'}, async () => {
+test('disk full (a 384 KiB tmpfs): every format fails naming the target and the cause, the old model intact', {skip: IS_ROOT ? false : 'not root: cannot mount a small tmpfs (CI runs as root)'}, async () => {
   for (const {format, name} of FORMATS) {
     const mount = tempDir();
-    mountTmpfs(mount, '256k');
+    mountTmpfs(mount, '384k');
     try {
       const target = path.join(mount, name);
       await placeOld(target, format);
@@ -316,7 +317,7 @@ test('a read-only target folder: every format fails naming the target, the old m
 
 test('two writers at once: both succeed one after the other, the path holds one complete model', async () => {
   for (const {format, name} of FORMATS) {
-    for (let round = 0; round < 2; round++) {
+    for (let round = 0; round < 1; round++) {
       const dir = tempDir();
       const target = path.join(dir, name);
       await placeOld(target, format);
