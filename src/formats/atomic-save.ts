@@ -137,7 +137,8 @@ export async function recoverSaveTarget(target: string): Promise<void> {
   }
   let release: () => void;
   try {
-    release = await acquireSaveLock(absolute, target);
+    // A live writer may be between its two renames: give it a moment to finish.
+    release = await acquireSaveLock(absolute, target, LOAD_LOCK_WAIT_MS);
   } catch {
     return; // a read-only place or a save in progress: nothing this load can finish
   }
@@ -188,6 +189,7 @@ function recoverLocked(absolute: string): void {
 
 const heldLocks = new Set<string>();
 const LOCK_WAIT_MS = Number(process.env.KERAS_WORKBENCH_SAVE_LOCK_WAIT_MS ?? 120_000);
+const LOAD_LOCK_WAIT_MS = 2000;
 
 /** Waits until no other save writes `absolute`, then holds its lock file until released. */
 function lockPath(absolute: string): string {
@@ -205,7 +207,7 @@ function removeStaleLock(lock: string): void {
   }
 }
 
-async function acquireSaveLock(absolute: string, target: string): Promise<() => void> {
+async function acquireSaveLock(absolute: string, target: string, waitMs = LOCK_WAIT_MS): Promise<() => void> {
   const lock = lockPath(absolute);
   const started = Date.now();
   let emptySince: number | undefined;
@@ -248,7 +250,7 @@ async function acquireSaveLock(absolute: string, target: string): Promise<() => 
         continue;
       }
     }
-    if (Date.now() - started > LOCK_WAIT_MS) {
+    if (Date.now() - started > waitMs) {
       throw new FormatError(target, `another save to this path is in progress (${lock}); nothing was written`);
     }
     await new Promise((resolve) => setTimeout(resolve, 25));
