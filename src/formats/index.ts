@@ -1,7 +1,8 @@
 /**
- * `save_model` and `load_model`: the one public entry that dispatches on the format. Saving is
- * atomic (written beside the target, then renamed over it), so a failed or cancelled save never
- * damages the model that was there before.
+ * `save_model` and `load_model`: the one public entry that dispatches on the format. A save is
+ * checked against the target rules (save-target.ts), written beside the target, read back and
+ * compared, then swapped in atomically (atomic-save.ts): a failed, cancelled or killed save never
+ * damages the model that was there before. Loads first finish what a killed save left.
  */
 import * as fs from 'fs';
 import * as path from 'path';
