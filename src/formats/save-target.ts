@@ -48,8 +48,8 @@ export function saveTargetProblem(target: string, context: SaveTargetContext = {
   }
   for (const p of context.protectedPaths ?? []) {
     const guarded = safeRealPath(path.resolve(p));
-    if (guarded === real) return `${target}: is ${p}, which training reads; a save must not replace it.`;
-    if (isInside(real, guarded)) return `${target}: holds ${p}, which training reads; a save there would delete it.`;
+    if (guarded === real) return `${target}: is ${p}, which this run reads or works in; a save must not replace it.`;
+    if (isInside(real, guarded)) return `${target}: holds ${p}, which this run reads or works in; a save there would delete it.`;
   }
   let stat: fs.Stats;
   try {
@@ -161,7 +161,7 @@ function modelJsonShards(file: string): Set<string> | undefined {
 const HDF5_MAGIC = Buffer.from([0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a]);
 /** Attribute names that only Keras model and weights files carry at their root. */
 const KERAS_HDF5_MARKS = [Buffer.from('model_config'), Buffer.from('layer_names')];
-const SCAN_CHUNK = 4 * 1024 * 1024;
+const SCAN_WINDOW = 1024 * 1024;
 
 /** A file may be replaced only when it is a Keras HDF5 model or weights file, or a Keras zip. */
 function modelFileProblem(target: string, file: string): string | undefined {
@@ -192,17 +192,16 @@ function modelFileProblem(target: string, file: string): string | undefined {
   }
 }
 
+/**
+ * Whether the file's first or last MiB holds one of `marks`: Keras writers (h5py, ours) put the
+ * root attributes' names in the first KiB; reading no further keeps the check fast on big files.
+ */
 function containsAny(fd: number, marks: Buffer[]): boolean {
-  const overlap = Math.max(...marks.map((m) => m.length)) - 1;
-  const buffer = Buffer.alloc(SCAN_CHUNK + overlap);
-  let carried = 0;
-  for (let position = 0; ; ) {
-    const n = fs.readSync(fd, buffer, carried, SCAN_CHUNK, position);
-    if (n <= 0) return false;
-    const view = buffer.subarray(0, carried + n);
-    if (marks.some((m) => view.includes(m))) return true;
-    position += n;
-    carried = Math.min(overlap, view.length);
-    view.copy(buffer, 0, view.length - carried);
+  const size = fs.fstatSync(fd).size;
+  for (const start of new Set([0, Math.max(0, size - SCAN_WINDOW)])) {
+    const buffer = Buffer.alloc(Math.min(SCAN_WINDOW, size));
+    const n = fs.readSync(fd, buffer, 0, buffer.length, start);
+    if (marks.some((m) => buffer.subarray(0, n).includes(m))) return true;
   }
+  return false;
 }

@@ -125,7 +125,7 @@ test('save.path "." or a folder holding the data is refused before training; not
     save: {path: savePath},
   });
   await assert.rejects(trainFromSpec(csvSpec('.'), 'small.train.json', {workspaceRoot: ws}), /: is the workspace folder; a save replaces its target/);
-  await assert.rejects(trainFromSpec(csvSpec('data'), 'small.train.json', {workspaceRoot: ws}), /data: holds .*train\.csv, which training reads; a save there would delete it/);
+  await assert.rejects(trainFromSpec(csvSpec('data'), 'small.train.json', {workspaceRoot: ws}), /data: holds .*train\.csv, which this run reads or works in; a save there would delete it/);
   await assert.rejects(trainFromSpec(csvSpec('notes.txt'), 'small.train.json', {workspaceRoot: ws}), /notes\.txt: is an existing file; the TensorFlow\.js format saves a folder/);
   await assert.rejects(trainFromSpec(csvSpec('models/m'), 'small.train.json', {workspaceRoot: ws, out: '../m'}), /is outside the workspace/);
   assert.deepEqual(listing(), before);

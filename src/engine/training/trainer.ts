@@ -152,7 +152,7 @@ export async function trainFromSpec(spec: TrainSpec, specFile: string, options: 
   // passes its workspace folder). An --out typed on the command line may point anywhere.
   const saveRules: SaveOptions = {
     workspaceRoot: options.workspaceRoot !== undefined || !options.out ? root : undefined,
-    protectedPaths: [specFile, ...specDataPaths(spec, root)],
+    protectedPaths: [root, specFile, ...specDataPaths(spec, root)],
   };
   await recoverSaveTarget(target);
   await recoverSaveTarget(checkpoint);
