@@ -13,7 +13,9 @@ import {spawn, execFileSync} from 'child_process';
 import {createHash} from 'crypto';
 import {buildSync} from 'esbuild';
 import {initBackend} from '../engine/backend';
-import {loadModel, readArtifacts, saveArtifacts, type SaveFormat} from './index';
+import {loadModel, readArtifacts, saveArtifacts, saveModel, type SaveFormat} from './index';
+import {readTrainSpec} from '../engine/spec/spec';
+import {buildModel} from '../engine/model/build';
 import {recoverSaveTarget, SAVE_STEPS} from './atomic-save';
 import {KERAS_FIXTURES, REPO_ROOT, tempDir} from '../test-support/fixtures';
 
@@ -334,4 +336,31 @@ test('two writers at once: both succeed one after the other, the path holds one 
       fs.rmSync(dir, {recursive: true, force: true});
     }
   }
+});
+
+test('the reference MNIST CNN (15.9 M parameters): SIGKILL in the middle of a folder save and of an .h5 save', async () => {
+  const specFile = path.join(REPO_ROOT, 'examples/mnist-cnn.train.json');
+  const spec = readTrainSpec(specFile);
+  const dir = tempDir();
+  const source = path.join(dir, 'other-run.h5');
+  const previous = await buildModel(spec, specFile);
+  const next = await buildModel(spec, specFile);
+  await saveModel(next, source, {includeOptimizer: false});
+  const trials: Array<{format: SaveFormat; name: string; step: string}> = [
+    {format: 'tfjs', name: 'mnist-cnn', step: 'old-moved'}, {format: 'h5', name: 'mnist-cnn.h5', step: 'verified'},
+  ];
+  for (const {format, name, step} of trials) {
+    const target = path.join(dir, name);
+    await saveModel(previous, target, {includeOptimizer: false, saveFormat: format});
+    const old = await fingerprint(target);
+    const run = await cli(['convert', source, target, '--format', format], {KERAS_WORKBENCH_FAULT_STEP: `save:${step}`});
+    assert.equal(run.signal, 'SIGKILL', run.stderr);
+    const print = await fingerprint(target);
+    count(`reference model ${format} ${step}`, print === old ? 'old' : 'lost');
+    assert.equal(print, old, `${format} ${step}: the reference model at the path is not the old one`);
+    assert.deepEqual(leftoversBeside(target).filter((n) => n.startsWith('.')), []);
+  }
+  previous.dispose();
+  next.dispose();
+  fs.rmSync(dir, {recursive: true, force: true});
 });
