@@ -70,8 +70,8 @@ function checkValue(name: string, info: ArgInfo, value: unknown): {message: stri
   const fromList = (list: readonly unknown[], what: string) => {
     if (list.includes(value)) return undefined;
     const guess = typeof value === 'string' ? closest(value, list.filter((v): v is string => typeof v === 'string')) : undefined;
-    return {message: `'${name}' must be ${what} ${list.map(describeValue).join(', ')}; got ${describeValue(value)}${guess ? ` (did you mean '${guess}'?)` : ''}`,
-      replacement: guess && JSON.stringify(guess)};
+    if (guess) return {message: `'${name}' has no value ${describeValue(value)} (did you mean '${guess}'?)`, replacement: JSON.stringify(guess)};
+    return {message: `'${name}' must be ${what} ${list.map(describeValue).join(', ')}; got ${describeValue(value)}`};
   };
   switch (info.kind) {
     case 'int':

@@ -14,6 +14,7 @@ import {initBackend, BackendPreference} from '../backend';
 import {DataDescription, loadDataset, Split} from '../data/dataset';
 import {readTrainSpec, resolveInside, SpecError, TrainSpec} from '../spec/spec';
 import {buildModel, createOptimizer, tfjsLossName} from '../model/build';
+import {refuseSpecWithErrors} from '../analysis/spec-analysis';
 import {evaluateSplit, gatherRows} from '../evaluate';
 import {LossAndMetrics, lossAndMetrics} from './losses';
 import {createStepper, TrainStepper} from './stepper';
@@ -106,7 +107,7 @@ async function prepareModel(spec: TrainSpec, specFile: string, root: string, opt
     log(`Continuing from ${model.from}; it has no training config, compiling with the spec's.`);
     return compile(loaded.model, spec);
   }
-  return compile(await buildModel(spec, specFile), spec);
+  return compile(await buildModel(spec, specFile, {customLayers: Object.keys(options.customObjects ?? {})}), spec);
 }
 
 function compile(model: LayersModel, spec: TrainSpec): LayersModel {
@@ -135,6 +136,9 @@ export async function trainFromSpec(spec: TrainSpec, specFile: string, options: 
   if (fs.existsSync(target) && !overwrite) {
     throw new FormatError(target, 'already exists and save.overwrite is false; nothing was trained. Set "overwrite": true or choose another save.path.');
   }
+
+  // Shapes, Keras arguments, data headers and the save target, before any data loads.
+  refuseSpecWithErrors(spec, specFile, {workspaceRoot: root, customLayers: Object.keys(options.customObjects ?? {}), saveOverridden: !!options.out});
 
   const backend: BackendInfo = await initBackend(options.backend ?? 'auto');
   log(`Backend: ${backend.description}`);
