@@ -116,3 +116,22 @@ test('train refuses a spec with errors before loading any data', async () => {
     return true;
   });
 });
+
+test('the code lens total equals keras-workbench summary of the model the engine builds and trains', async () => {
+  const {initBackend} = await import('../backend');
+  const {summarize} = await import('../summary');
+  const {buildModel} = await import('../model/build');
+  await initBackend('cpu');
+  const text = REFERENCE.replace(/"filters": 64/, '"filters": 6').replace(/"filters": 128/, '"filters": 4').replace(/"units": 256/, '"units": 12')
+    .replace(/("filters": 6, "kernel_size": \[3, 3\], "activation": "relu", "padding": "valid"\})/, '$1, {"type": "BatchNormalization"}, {"type": "MaxPooling2D"}')
+    .replace(/\{"type": "Dense", "units": 12, "activation": "relu"\}/, '{"type": "Dense", "units": 12, "activation": "relu"}, {"type": "Dropout", "rate": 0.5}');
+  const a = analyze(text);
+  assert.deepEqual(a.diagnostics, []);
+  const spec = validateSpec(JSON.parse(text.replace(/^\s*\/\/.*$/gm, '')), 'm.train.json');
+  const model = await buildModel(spec, 'm.train.json');
+  const table = summarize(model);
+  assert.equal(a.model!.trainable + a.model!.nonTrainable, table.totalParams);
+  assert.equal(a.model!.nonTrainable, table.nonTrainableParams);
+  assert.deepEqual(a.layers.map((l) => `(None, ${l.output!.join(', ')})`), table.rows.map((r) => r.outputShape));
+  model.dispose();
+});
