@@ -343,6 +343,13 @@ function normalizationAxis(input: Shape, axis: unknown, layer: string): number {
   return size;
 }
 
+function attentionOutput(inputs: Shape[], layer: string, params: number): LayerOutcome {
+  if (inputs.length < 2 || inputs.length > 3) throw new ShapeProblem(`${layer} takes [query, value] or [query, value, key], got ${inputs.length} inputs`);
+  const [query, value] = inputs;
+  return {output: [...query.slice(0, -1), value[value.length - 1]], trainable: params,
+    flops: 4 * knownProduct(query) * knownProduct(value.slice(0, -1))};
+}
+
 // ------------------------------------------------------------------ the table
 
 const rnnLayer = (kind: 'lstm' | 'gru' | 'simple', name: string, description: string): LayerInfo => ({
@@ -558,6 +565,145 @@ export const LAYER_CATALOG: Record<string, LayerInfo> = {
       interpolation: a('enum', 'Interpolation method.', {values: ['nearest', 'bilinear'], default: 'nearest'}),
     },
     infer: upsampleRule(2, 'UpSampling2D'),
+  },
+  GroupNormalization: {
+    description: 'Normalizes each sample over groups of channels, then scales (gamma) and shifts (beta).',
+    args: {
+      groups: a('int', 'Number of groups the channels are split into (must divide the channels).', {default: 32, min: 1}),
+      axis: a('int', 'Channels axis.', {default: -1}),
+      epsilon: a('number', 'Added to the variance to avoid dividing by zero.', {default: 0.001, min: 0}),
+      center: a('bool', 'Learn an offset beta.', {default: true}),
+      scale: a('bool', 'Learn a factor gamma.', {default: true}),
+      beta_initializer: initializer('zeros', 'beta'),
+      gamma_initializer: initializer('ones', 'gamma'),
+      beta_regularizer: regularizer('beta'),
+      gamma_regularizer: regularizer('gamma'),
+      beta_constraint: constraint('beta'),
+      gamma_constraint: constraint('gamma'),
+    },
+    infer: ({inputs: [input], args}) => {
+      const channels = normalizationAxis(input, args.axis, 'GroupNormalization');
+      if (channels % args.groups !== 0) {
+        throw new ShapeProblem(`GroupNormalization: ${channels} channels cannot be split into ${args.groups} groups`, 'groups');
+      }
+      return {output: input, trainable: channels * ((args.center ? 1 : 0) + (args.scale ? 1 : 0)), flops: knownProduct(input) * 5};
+    },
+  },
+  UnitNormalization: {
+    description: 'Scales each sample to unit L2 norm along an axis.',
+    args: {axis: a('any', 'Axis (or axes) of the norm.', {default: -1})},
+    infer: elementwise,
+  },
+  Normalization: {
+    description: 'Feature-wise (x - mean) / sqrt(variance), with mean and variance given or adapted to the data.',
+    args: {
+      axis: a('any', 'Axis (or axes) with a separate mean and variance (None: one for all).', {default: -1}),
+      mean: a('any', 'Mean to use (with variance); absent: kept as weights filled by adapt().', {default: null}),
+      variance: a('any', 'Variance to use (with mean).', {default: null}),
+      invert: a('bool', 'Apply the inverse transformation (de-normalize).', {default: false}),
+    },
+    infer: ({inputs: [input], args}) => {
+      const axes = args.axis === null ? [] : Array.isArray(args.axis) ? args.axis : [args.axis];
+      const kept = axes.length ? normalizationAxis(input, axes, 'Normalization') : 1;
+      return {output: input, trainable: 0, nonTrainable: args.mean === undefined || args.mean === null ? 2 * kept + 1 : 0, flops: knownProduct(input) * 2};
+    },
+  },
+  Discretization: {
+    description: 'Buckets values by bin_boundaries into integer indices (or one-hot / multi-hot / counts).',
+    args: {
+      bin_boundaries: a('any', 'Sorted bucket edges, e.g. [0, 1, 2].', {default: null}),
+      num_bins: a('int', 'Number of bins to adapt() (needs data; give bin_boundaries instead).', {default: null, min: 1}),
+      epsilon: a('number', 'Error tolerance of adapt().', {default: 0.01, min: 0}),
+      output_mode: a('enum', 'int: bucket index; one_hot, multi_hot, count: encodings over the buckets.', {values: ['int', 'one_hot', 'multi_hot', 'count'], default: 'int'}),
+      sparse: a('bool', 'Sparse output (not supported).', {default: false}),
+    },
+    infer: ({inputs: [input], args}) => {
+      if (!Array.isArray(args.bin_boundaries)) throw new ShapeProblem('Discretization needs bin_boundaries (adapt() with num_bins is not supported)', 'bin_boundaries');
+      const depth = args.bin_boundaries.length + 1;
+      if (args.output_mode === 'int') return {output: input, trainable: 0, flops: 0};
+      if (args.output_mode === 'one_hot') {
+        return {output: input.length && input[input.length - 1] === 1 ? [...input.slice(0, -1), depth] : [...input, depth], trainable: 0, flops: 0};
+      }
+      return {output: [depth], trainable: 0, flops: 0};
+    },
+  },
+  Bidirectional: {
+    description: 'Runs a recurrent layer forwards and backwards over the sequence and merges both outputs.',
+    args: {
+      layer: a('any', 'The recurrent layer: {"class_name": "LSTM", "config": {"units": 32}}.', {required: true}),
+      merge_mode: a('enum', 'How the two outputs combine.', {values: ['concat', 'sum', 'mul', 'ave', null], default: 'concat'}),
+      backward_layer: a('any', 'Its own backward layer (same return_sequences, go_backwards true).', {default: null}),
+    },
+    infer: ({inputs, args}) => {
+      const run = (layer: unknown, field: string): LayerOutcome => {
+        const spec = layer as {class_name?: string; config?: Record<string, unknown>} | undefined;
+        const inner = spec?.class_name ? LAYER_CATALOG[spec.class_name] : undefined;
+        if (!inner || !spec?.class_name || !['LSTM', 'GRU', 'SimpleRNN'].includes(spec.class_name)) {
+          throw new ShapeProblem(`${field} must be {"class_name": "LSTM" | "GRU" | "SimpleRNN", "config": {...}}`, field);
+        }
+        return inner.infer({inputs, args: withDefaults(spec.class_name, spec.config ?? {})});
+      };
+      const forward = run(args.layer, 'layer');
+      const backward = args.backward_layer ? run(args.backward_layer, 'backward_layer') : forward;
+      const last = (s: Shape) => s[s.length - 1] as number;
+      const output = args.merge_mode === 'concat' ? [...forward.output.slice(0, -1), last(forward.output) + last(backward.output)] : forward.output;
+      return {output, trainable: forward.trainable + backward.trainable, flops: (forward.flops ?? 0) + (backward.flops ?? 0)};
+    },
+  },
+  Attention: {
+    description: 'Dot-product attention of a query over a value (and key): inputs [query, value] or [query, value, key].',
+    args: {
+      use_scale: a('bool', 'Learn a scalar that scales the scores.', {default: false}),
+      score_mode: a('enum', 'dot: query . key; concat: tanh of their sum.', {values: ['dot', 'concat'], default: 'dot'}),
+      dropout: a('number', 'Fraction of the attention scores dropped during training.', {default: 0, min: 0, below: 1}),
+    },
+    merge: true,
+    infer: ({inputs, args}) => attentionOutput(inputs, 'Attention', (args.use_scale ? 1 : 0) + (args.score_mode === 'concat' ? 1 : 0)),
+  },
+  AdditiveAttention: {
+    description: 'Additive (Bahdanau) attention: inputs [query, value] or [query, value, key].',
+    args: {
+      use_scale: a('bool', 'Learn a scale vector over the features.', {default: true}),
+      dropout: a('number', 'Fraction of the attention scores dropped during training.', {default: 0, min: 0, below: 1}),
+    },
+    merge: true,
+    infer: ({inputs, args}) => attentionOutput(inputs, 'AdditiveAttention', args.use_scale ? needChannels(inputs[0]?.[inputs[0].length - 1] ?? null, 'AdditiveAttention') : 0),
+  },
+  MultiHeadAttention: {
+    description: 'Multi-head attention (Transformer): inputs [query, value] or [query, value, key].',
+    args: {
+      num_heads: a('int', 'Number of attention heads.', {required: true, min: 1}),
+      key_dim: a('int', 'Size of each head for query and key.', {required: true, min: 1}),
+      value_dim: a('int', 'Size of each head for value (default: key_dim).', {default: null, min: 1}),
+      dropout: a('number', 'Dropout of the attention weights.', {default: 0, min: 0, below: 1}),
+      use_bias: a('bool', 'Whether the projections have biases.', {default: true}),
+      output_shape: a('any', 'Size of the output features (default: the query\'s).', {default: null}),
+      attention_axes: a('any', 'Axes attention runs over (default: all but batch and features).', {default: null}),
+      kernel_initializer: initializer('glorot_uniform', 'the projection kernels'),
+      bias_initializer: initializer('zeros', 'the projection biases'),
+      kernel_regularizer: regularizer('the projection kernels'),
+      bias_regularizer: regularizer('the projection biases'),
+      activity_regularizer: regularizer('the layer\'s output'),
+      kernel_constraint: constraint('the projection kernels'),
+      bias_constraint: constraint('the projection biases'),
+    },
+    merge: true,
+    infer: ({inputs, args}) => {
+      if (inputs.length < 2 || inputs.length > 3) throw new ShapeProblem(`MultiHeadAttention takes [query, value] or [query, value, key], got ${inputs.length} inputs`);
+      const [query, value, key = value] = inputs;
+      const dim = (s: Shape) => needChannels(s[s.length - 1], 'MultiHeadAttention');
+      const heads = args.num_heads as number;
+      const keyDim = args.key_dim as number;
+      const valueDim = (args.value_dim ?? keyDim) as number;
+      const outShape: number[] = args.output_shape === null || args.output_shape === undefined ? [dim(query)]
+        : Array.isArray(args.output_shape) ? args.output_shape : [args.output_shape];
+      const out = outShape.reduce((x, y) => x * y, 1);
+      const bias = args.use_bias ? 1 : 0;
+      const params = dim(query) * heads * keyDim + bias * heads * keyDim + dim(key) * heads * keyDim + bias * heads * keyDim +
+        dim(value) * heads * valueDim + bias * heads * valueDim + heads * valueDim * out + bias * out;
+      const steps = knownProduct(query.slice(0, -1));
+      return {output: [...query.slice(0, -1), ...outShape], trainable: params, flops: 2 * steps * (params + knownProduct(value.slice(0, -1)) * heads * (keyDim + valueDim))};
+    },
   },
   Add: {description: 'Adds its inputs (same shapes).', args: {}, merge: true, infer: mergeRule('Add', 'elementwise')},
   Subtract: {description: 'Subtracts the second input from the first.', args: {}, merge: true, infer: mergeRule('Subtract', 'elementwise')},

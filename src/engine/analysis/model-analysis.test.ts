@@ -101,3 +101,22 @@ test('shape errors name the layer and argument at fault', () => {
   const rate = analyzeLayers([{type: 'Dropout', rate: 1.5, input_shape: [3]}]);
   assert.match(rate.layers[0].problems[0].message, /'rate' must be below 1, got 1.5/);
 });
+
+test('Keras layers added beyond TensorFlow.js: Bidirectional, GroupNormalization, Normalization, attention', () => {
+  const seq = analyzeLayers([
+    {type: 'Bidirectional', layer: {class_name: 'LSTM', config: {units: 8, return_sequences: true}}, input_shape: [10, 4]},
+    {type: 'GroupNormalization', groups: 4},
+    {type: 'UnitNormalization'},
+    {type: 'Normalization'},
+    {type: 'GroupNormalization', groups: 3},
+  ]);
+  assert.deepEqual(seq.layers.slice(0, 4).map((l) => [l.output, l.trainable, l.nonTrainable]),
+    [[[10, 16], 832, 0], [[10, 16], 32, 0], [[10, 16], 0, 0], [[10, 16], 0, 33]]);
+  assert.match(seq.layers[4].problems[0].message, /16 channels cannot be split into 3 groups/);
+  const mha = analyzeConfig({class_name: 'Functional', config: {layers: [
+    {class_name: 'InputLayer', name: 'q', config: {name: 'q', batch_input_shape: [null, 6, 5]}, inbound_nodes: []},
+    {class_name: 'MultiHeadAttention', name: 'mha', config: {name: 'mha', num_heads: 2, key_dim: 4}, inbound_nodes: [[['q', 0, 0, {}], ['q', 0, 0, {}]]]},
+    {class_name: 'Attention', name: 'att', config: {name: 'att', use_scale: true}, inbound_nodes: [[['mha', 0, 0, {}], ['q', 0, 0, {}]]]},
+  ]}});
+  assert.deepEqual(mha.layers.map((l) => [l.output, l.trainable]), [[[6, 5], 0], [[6, 5], 189], [[6, 5], 1]]);
+});
