@@ -87,7 +87,7 @@ export function layerMarkdown(layer: LayerView): string {
     lines.push(`FLOPs per sample: ${formatFlops(layer.flops)} (forward)`, '');
     lines.push(`Weight memory: ${formatBytes(params * 4)} (float32)`);
   } else {
-    lines.push('Output shape: unknown (see the problems above this layer)');
+    lines.push('Output shape: unknown until the problems reported on this layer or an earlier one are fixed');
   }
   return lines.join('\n');
 }
