@@ -59,3 +59,20 @@ test('model.from continues training a saved model with its optimizer state', asy
   assert.equal(await iterations(first), 3);
   assert.equal(await iterations(second), 6, 'Adam iterations continue from the saved state');
 });
+
+test('recurrent layers get Keras\'s defaults where TensorFlow.js differs (GRU reset_after, gate activations)', async () => {
+  const {analyzeLayers} = await import('../analysis/model-analysis');
+  const layers = [
+    {type: 'GRU', units: 6, return_sequences: true, input_shape: [5, 3]},
+    {type: 'LSTM', units: 4},
+    {type: 'Dense', units: 10, activation: 'softmax'},
+  ];
+  const model = await buildModel(validateSpec({...base, preprocessing: {reshape: [5, 3]}, model: {layers}}, 's.json'), 's.json');
+  const config = model.getConfig() as unknown as {layers: Array<{config: Record<string, unknown>}>};
+  assert.equal(config.layers[0].config.resetAfter ?? config.layers[0].config.reset_after, true);
+  assert.equal((model.layers[0] as unknown as {cell: {recurrentActivation: {getClassName(): string}}}).cell.recurrentActivation.getClassName(), 'sigmoid');
+  const report = analyzeLayers(layers);
+  assert.deepEqual(model.layers.map((l) => l.countParams()), report.layers.map((l) => l.trainable));
+  assert.equal(model.layers[0].countParams(), 3 * (6 * (3 + 6) + 2 * 6));
+  model.dispose();
+});
