@@ -97,6 +97,11 @@ function sourceShape(source: Source, root: string, field: string, problems: Data
       problems.push({field: `${field}.${key}`, severity: 'error', message: `file not found: ${rel} (relative to ${root})`});
       return undefined;
     }
+    // A FIFO or device would block or never end: only regular files are read.
+    if (!fs.statSync(file).isFile()) {
+      problems.push({field: `${field}.${key}`, severity: 'error', message: `${rel} is not a regular file`});
+      return undefined;
+    }
     return file;
   };
   const header = (rel: string, key: string): number[] | undefined => {

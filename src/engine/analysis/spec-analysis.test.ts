@@ -135,3 +135,12 @@ test('the code lens total equals keras-workbench summary of the model the engine
   assert.deepEqual(a.layers.map((l) => `(None, ${l.output!.join(', ')})`), table.rows.map((r) => r.outputShape));
   model.dispose();
 });
+
+test('a data path naming a FIFO or a folder is refused without reading it', async () => {
+  const root = tempDir();
+  const {execFileSync} = await import('child_process');
+  execFileSync('mkfifo', [path.join(root, 'pipe.npy')]);
+  fs.mkdirSync(path.join(root, 'folder.idx'));
+  const a = analyze(REFERENCE.replace('"data": {"dataset": "mnist"}', '"data": {"train": {"x": "pipe.npy", "y": "folder.idx"}}'), root);
+  assert.deepEqual(a.diagnostics.map((d) => d.message), ['data.train.x: pipe.npy is not a regular file', 'data.train.y: folder.idx is not a regular file']);
+});
