@@ -187,6 +187,8 @@ export interface SaveModelParams {
   format?: 'tfjs' | 'h5' | 'keras';
   overwrite: boolean;
   includeOptimizer: boolean;
+  /** The workspace folder the target must stay inside (by real path); absent when no folder is open. */
+  workspaceRoot?: string;
 }
 export const saveModel = new RequestType<SaveModelParams, {path: string}, void>('workbench/saveModel');
 
