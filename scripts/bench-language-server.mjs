@@ -76,7 +76,7 @@ async function session(name, text, edit) {
   const uri = pathToFileURL(file).href;
   const published = (version) => new Promise((resolve) => pending.set(version, resolve));
   let version = 1;
-  let opened = published(version);
+  const opened = published(version);
   await connection.sendNotification(DidOpenTextDocumentNotification.type, {textDocument: {uri, languageId: 'jsonc', version, text}});
   const first = await opened;
   const times = [];

@@ -24,7 +24,7 @@ let root: string;
 let uri: string;
 let version = 1;
 const published: PublishDiagnosticsParams[] = [];
-let waiters: Array<(p: PublishDiagnosticsParams) => void> = [];
+const waiters: Array<(p: PublishDiagnosticsParams) => void> = [];
 
 function nextDiagnostics(): Promise<Diagnostic[]> {
   return new Promise((resolve) => waiters.push((p) => resolve(p.diagnostics)));
