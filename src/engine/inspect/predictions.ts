@@ -6,8 +6,8 @@
  */
 import type {LayersModel} from '@tensorflow/tfjs-layers';
 import type {EvaluationResult, Prediction} from '../../protocol/messages';
-import {PredictionPlan} from '../kernels/prediction-plan';
-import {predictBatchValues} from '../kernels/predict-batch';
+import type {PredictionPlan} from '../kernels/prediction-plan';
+import {planFor, predictBatchValues} from '../kernels/predict-batch';
 import {pngDataUrl} from './png';
 import type {TestSet} from './dataset';
 
@@ -48,7 +48,7 @@ export class PredictionService {
   constructor(private readonly model: LayersModel, readonly testSet: TestSet | undefined) {
     this.inputShape = (model.inputs[0]!.shape as Array<number | null>).slice(1).map((d) => d ?? 1);
     this.inputSize = this.inputShape.reduce((a, b) => a * b, 1);
-    this.plan = PredictionPlan.of(model);
+    this.plan = planFor(model);
   }
 
   /** Readies single-sample predictions (weight copies and transforms); a failure shows on the next prediction instead. */
