@@ -136,6 +136,8 @@ export class InferenceHelper {
   private readonly remote: Gemm;
   private readonly commands: number[] = [];
   private worker?: Worker;
+  /** Whether the helper thread has run a job: one that was merely slow once (a loaded machine) is kept. */
+  private helperRan = false;
   private readonly copies = new KeptBuffers(this.heap, COPIES_BYTES / 4, 'a copy of weights');
 
   /**
@@ -255,13 +257,14 @@ export class InferenceHelper {
     for (let state = Atomics.load(this.control, 0); state !== DONE; state = Atomics.load(this.control, 0)) {
       if (state === POSTED && performance.now() - posted > TAKE_BACK_MS &&
         Atomics.compareExchange(this.control, 0, POSTED, IDLE) === POSTED) {
-        // The helper is not running: its half here, and no helper from now on.
-        this.worker = undefined;
+        // Its half here; a helper that never ran a job is not running at all: none from now on.
+        if (!this.helperRan) this.worker = undefined;
         replay(REPLAYABLE.map((name) => this.localKernels[name] as Kernel), this.commands);
         break;
       }
       Atomics.wait(this.control, 0, state, 1);
     }
+    if (Atomics.load(this.control, 0) === DONE) this.helperRan = true;
     Atomics.store(this.control, 0, IDLE);
   }
 
