@@ -285,7 +285,10 @@ export function evaluationView(r: EvaluationResult): HTMLElement {
     h('td', {class: 'num', 'data-testid': 'class-accuracy'}, percent(r.perClassAccuracy[i]!, 1))));
   return h('div', {class: 'evaluation'},
     h('p', {'data-testid': 'evaluation-summary'},
-      `Accuracy `, h('strong', {}, percent(r.accuracy, 2)), ` · loss ${fixed(r.loss)} · ${integer.format(r.count)} samples`),
+      `Accuracy `, h('strong', {}, percent(r.accuracy, 2)),
+      r.loss === undefined ? ' · no loss (the model has no training configuration)' : ` · ${r.lossName ?? 'loss'} ${fixed(r.loss)}`,
+      ...Object.entries(r.metrics ?? {}).filter(([name]) => name !== 'accuracy').map(([name, v]) => ` · ${name} ${fixed(v)}`),
+      ` · ${integer.format(r.count)} samples`),
     h('table', {class: 'confusion', 'data-testid': 'confusion-matrix'},
       h('caption', {}, 'Confusion matrix (rows: true class, columns: predicted class)'),
       h('thead', {}, head), h('tbody', {}, ...rows)));

@@ -125,11 +125,49 @@ export interface LayerDetails {
 }
 
 export interface EvaluationResult {
-  loss: number;
+  /** The model's own loss; absent for a model without a training configuration (Keras would refuse to evaluate it). */
+  loss?: number;
+  /** Keras name of that loss, e.g. "sparse_categorical_crossentropy". */
+  lossName?: string;
+  /** The model's compiled metrics by Keras name. */
+  metrics?: Record<string, number>;
   accuracy: number;
   count: number;
   confusion: number[][];
   perClassAccuracy: number[];
+}
+
+/** One sample of the user's files ("Predict files…"), with what the model says about it. */
+export interface FileSamplePrediction {
+  /** File name, with the row for arrays and tables: `digit.png`, `x.npy[3]`, `table.csv line 5`. */
+  source: string;
+  /** The model's output (flattened, truncated for very wide outputs). */
+  output: number[];
+  /** Predicted class and top-k, for classifiers. */
+  predicted?: number;
+  top?: Array<{label: number; probability: number}>;
+  /** Thumbnail (PNG data URL) for image inputs; the first input values otherwise. */
+  image?: string;
+  inputValues?: number[];
+}
+
+export interface FilePredictionResult {
+  /** How the outputs read: class probabilities, one sigmoid unit, or plain values. */
+  kind: 'classes' | 'binary' | 'values';
+  items: FileSamplePrediction[];
+}
+
+/** A dataset given to a model that records none: the built-in MNIST, or the user's data files. */
+export type DatasetChoice =
+  | {kind: 'mnist'}
+  | {kind: 'files'; paths: string[]}
+  | {kind: 'none'};
+
+export interface DatasetInfo {
+  /** Name of the dataset now in use (e.g. "mnist", "files"), none when the model has no dataset. */
+  name?: string;
+  /** Test samples available to browse and evaluate. */
+  count: number;
 }
 
 // ---------------------------------------------------------------- requests
@@ -206,6 +244,18 @@ export const predictPixels = new RequestType<PixelsParams, Prediction, void>('wo
 
 export const evaluate = new RequestType<ModelParams & {limit?: number}, EvaluationResult, void>('workbench/evaluate');
 
+/** The user's files, by path or (dropped from outside the workspace) by content, predicted with the model's preprocessing. */
+export interface PredictFilesParams extends ModelParams {
+  paths?: string[];
+  files?: Array<{name: string; base64: string}>;
+  /** Array of an .npz archive. */
+  key?: string;
+  topK?: number;
+}
+export const predictFiles = new RequestType<PredictFilesParams, FilePredictionResult, void>('workbench/predictFiles');
+
+export const setDataset = new RequestType<ModelParams & {dataset: DatasetChoice}, DatasetInfo, void>('workbench/setDataset');
+
 // ---------------------------------------------------------------- notifications (worker -> host)
 
 export interface LogParams { level: 'info' | 'warn' | 'error'; message: string }
@@ -225,6 +275,10 @@ export interface InspectorRequestMap {
   samplePage: {params: {offset: number; count: number; onlyMisclassified: boolean; topK?: number}; result: {total: number; items: Prediction[]}};
   predictPixels: {params: {pixels: number[]; topK?: number}; result: Prediction};
   evaluate: {params: {limit?: number}; result: EvaluationResult};
+  /** Without paths or files, the host asks for them with a file picker; null when the user cancels it. */
+  predictFiles: {params: {paths?: string[]; files?: Array<{name: string; base64: string}>; topK?: number}; result: FilePredictionResult | null};
+  /** 'files' without paths: the host shows a file picker. The host remembers the choice for the model's path. */
+  setDataset: {params: {dataset: {kind: 'mnist'} | {kind: 'files'; paths?: string[]} | {kind: 'none'}}; result: DatasetInfo | null};
 }
 export type InspectorMethod = keyof InspectorRequestMap;
 

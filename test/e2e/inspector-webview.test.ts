@@ -12,7 +12,7 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import {initBackend} from '../../src/engine/backend';
 import {branchingModel, handleFor, smallMnistModel} from '../../src/engine/inspect/test-model';
 import {PredictionService} from '../../src/engine/inspect/predictions';
-import {testSetFor} from '../../src/engine/inspect/dataset';
+import {ModelSession} from '../../src/engine/session/session';
 import type {LoadedModel} from '../../src/engine/inspect/handlers';
 import type {ModelHandle, TrainProgress} from '../../src/protocol/messages';
 import {ROOT, startHarness, type Harness, type ThemeName} from './inspector-harness';
@@ -115,7 +115,7 @@ test('Predictions: sample 788 shows ground truth 9 and the prediction the engine
   await page.fill('#jump-index input', '788');
   await page.keyboard.press('Enter');
   await page.waitForSelector('[data-testid=sample-detail][data-index="788"] [data-testid=predicted]');
-  const engine = await new PredictionService(small.model, testSetFor([28, 28, 1], [10])).predictIndices([788]);
+  const engine = await new PredictionService(new ModelSession(small)).predictIndices([788]);
   assert.equal(await page.textContent('[data-testid=ground-truth]'), '9');
   assert.equal(await page.textContent('[data-testid=sample-detail] [data-testid=predicted]'), String(engine[0]!.predicted));
   assert.equal(engine[0]!.predicted, 9);

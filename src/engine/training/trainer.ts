@@ -12,6 +12,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type {LayersModel} from '@tensorflow/tfjs-layers';
 import {initBackend, BackendPreference} from '../backend';
 import {DataDescription, loadDataset, Split} from '../data/dataset';
+import {METADATA_KEY, metadataFor} from '../session/data-location';
 import {readTrainSpec, resolveInside, SpecError, TrainSpec} from '../spec/spec';
 import {buildModel, createOptimizer, tfjsLossName} from '../model/build';
 import {evaluateSplit, gatherRows} from '../evaluate';
@@ -86,11 +87,6 @@ function named(objective: LossAndMetrics, values: number[], prefix = ''): Record
   const out: Record<string, number> = {[`${prefix}loss`]: values[0]};
   objective.metrics.forEach((m, i) => (out[`${prefix}${m.name}`] = values[i + 1]));
   return out;
-}
-
-export function modelDataDescription(model: LayersModel): DataDescription | undefined {
-  const meta = model.getUserDefinedMetadata() as {kerasWorkbench?: {data: DataDescription['data']; preprocessing: DataDescription['preprocessing']}} | undefined;
-  return meta?.kerasWorkbench ? {data: meta.kerasWorkbench.data, preprocessing: meta.kerasWorkbench.preprocessing} : undefined;
 }
 
 async function prepareModel(spec: TrainSpec, specFile: string, root: string, options: TrainOptions,
@@ -238,7 +234,8 @@ export async function trainFromSpec(spec: TrainSpec, specFile: string, options: 
       ? `The checkpoint after epoch ${state.epochsDone} is kept at ${checkpoint}; continue with --resume.`
       : 'No epoch finished, so there is no checkpoint.'} The model at ${target} was not changed.`);
   } else {
-    const metadata = {kerasWorkbench: {spec: spec.name, data: spec.data, preprocessing: spec.preprocessing}};
+    // Data paths are stored relative to the model's folder, so the model and its data can move together.
+    const metadata = {[METADATA_KEY]: metadataFor(spec, root, target)};
     await saveModel(model, target, {
       overwrite: true, includeOptimizer: spec.save.include_optimizer, saveFormat: format,
       history: state.history as never, metadata: metadata as never,
