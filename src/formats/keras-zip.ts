@@ -4,6 +4,7 @@
  * and `optimizer/vars/<i>`. Reads both writers' variants (including Windows backslash group
  * names); writes the Keras 3 layout with stored (uncompressed) members, as Keras does.
  */
+import {KERAS_HISTORY_KEY, KERAS_METADATA_KEY, readCarried} from './model-metadata';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -158,7 +159,8 @@ export async function readKerasZip(file: string): Promise<KerasArtifacts> {
       return b;
     }));
   }
-  return kerasArtifacts(normalized.config, training?.trainingConfig, bound, version, warnings);
+  const carried = readCarried(metadata[KERAS_METADATA_KEY], metadata[KERAS_HISTORY_KEY], warnings);
+  return {...kerasArtifacts(normalized.config, training?.trainingConfig, bound, version, warnings), ...carried};
 }
 
 function kerasDate(d: Date): string {
@@ -192,7 +194,11 @@ export async function writeKerasZip(file: string, artifacts: KerasArtifacts): Pr
       }
       if (compileConfig && optimizer.length > 0) writeAdamVariables(file, root, optimizer, compileConfig, slots);
     });
-    const metadata = {keras_version: WRITTEN_KERAS3_VERSION, date_saved: kerasDate(new Date()), written_by: WRITER};
+    const metadata = {
+      keras_version: WRITTEN_KERAS3_VERSION, date_saved: kerasDate(new Date()), written_by: WRITER,
+      ...(artifacts.userDefinedMetadata ? {[KERAS_METADATA_KEY]: artifacts.userDefinedMetadata} : {}),
+      ...(artifacts.history ? {[KERAS_HISTORY_KEY]: artifacts.history} : {}),
+    };
     // The weights file is streamed into the archive, not read back into memory first.
     writeStoredZip(file, [
       {name: METADATA_JSON, bytes: Buffer.from(JSON.stringify(metadata))},

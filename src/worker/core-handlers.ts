@@ -7,6 +7,7 @@ import {MessageConnection} from 'vscode-jsonrpc';
 import * as engine from '../engine';
 import {resolveInside} from '../engine/spec/spec';
 import {loadCustomObjectsModule} from '../formats/custom-objects';
+import {relocateMetadata} from '../engine/session/data-location';
 import * as msg from '../protocol/messages';
 import {ModelStore} from './model-store';
 import {HandlerSet, handle} from './handler-set';
@@ -89,8 +90,11 @@ export const registerCoreHandlers: HandlerSet = (connection: MessageConnection, 
   });
 
   handle(connection, msg.saveModel, async ({modelId, path: target, format, overwrite, includeOptimizer}) => {
-    const {model} = models.require(modelId);
-    await engine.saveModel(model, target, {overwrite, includeOptimizer, saveFormat: format ?? 'tfjs'});
+    const {model, handle: loaded} = models.require(modelId);
+    // The model's dataset, preprocessing and history go with it (its data paths rewritten for the new place).
+    const metadata = relocateMetadata(model.getUserDefinedMetadata() as Record<string, unknown> | undefined, loaded.path, target);
+    await engine.saveModel(model, target, {overwrite, includeOptimizer, saveFormat: format ?? 'tfjs',
+      history: loaded.history, metadata: metadata as Record<string, {}> | undefined});
     logLine(`Saved ${modelId} to ${target}`);
     return {path: target};
   });

@@ -74,7 +74,8 @@ export function inputKind(file: string, bytes: Uint8Array): InputKind {
 /** Image geometry of a model input: (height, width, channels), or undefined when it does not take images. */
 export function imageGeometry(shape: number[]): {height: number; width: number; channels: 1 | 3} | undefined {
   if (shape.length === 3 && (shape[2] === 1 || shape[2] === 3)) return {height: shape[0]!, width: shape[1]!, channels: shape[2] as 1 | 3};
-  if (shape.length === 2) return {height: shape[0]!, width: shape[1]!, channels: 1};
+  // (steps, features) of a sequence model is also rank 2: only shapes of image size count.
+  if (shape.length === 2 && Math.min(shape[0]!, shape[1]!) >= 8) return {height: shape[0]!, width: shape[1]!, channels: 1};
   if (shape.length === 1 && Number.isInteger(Math.sqrt(shape[0]!)) && shape[0]! >= 4) {
     const side = Math.sqrt(shape[0]!);
     return {height: side, width: side, channels: 1};
@@ -97,7 +98,7 @@ export function samplesIn(shape: number[], model: ModelInput, source: string): n
     (squeeze(sample).join() === squeeze(want).join() || model.preprocessing?.reshape !== undefined);
   if (shape.length >= 1 && fits(shape.slice(1))) return shape[0]!;
   if (fits(shape)) return 1;
-  const sample = shape.length > want.length ? shape.slice(1) : shape;
+  const sample = shape.length >= 2 ? shape.slice(1) : shape;
   throw new DataError(source, `samples of shape ${shapeText(sample)} do not fit the model's input shape ${shapeText(want)}` +
     ` (the file holds an array of shape ${shapeText(shape)}; expected (N, ${want.join(', ')}))`);
 }
@@ -133,8 +134,9 @@ class BatchBuilder {
 }
 
 function addArray(builder: BatchBuilder, array: {shape: number[]; data: NdArray['data'] | Float32Array | Uint8Array | Int8Array | Int16Array | Int32Array | Float64Array},
-  name: string, model: ModelInput): void {
-  const count = samplesIn(array.shape, model, name);
+  where: string, model: ModelInput): void {
+  const count = samplesIn(array.shape, model, where);
+  const name = path.basename(where);
   const values = toFloat32(array.data as NdArray['data']);
   builder.add(values, count === 1 && array.shape.length === model.shape.length ? [name] : Array.from({length: count}, (_, i) => `${name}[${i}]`));
 }
@@ -164,7 +166,7 @@ function addNpz(builder: BatchBuilder, file: string, key: string | undefined, mo
   if (!chosen) throw new DataError(file, `holds several arrays (${names.join(', ')}): name one with --key or as ${path.basename(file)}:${names[0]}`);
   const array = arrays.get(chosen);
   if (!array) throw new DataError(file, `has no array '${chosen}' (it has: ${names.join(', ')})`);
-  addArray(builder, array, `${path.basename(file)}:${chosen}`, model);
+  addArray(builder, array, `${file}:${chosen}`, model);
 }
 
 function addImage(builder: BatchBuilder, file: string, bytes: Uint8Array, model: ModelInput): void {
@@ -185,7 +187,7 @@ function addFile(builder: BatchBuilder, file: string, key: string | undefined, m
   const kind = inputKind(file, bytes);
   switch (kind) {
     case 'image': return addImage(builder, file, bytes, model);
-    case 'npy': return addArray(builder, parseNpy(bytes, file), path.basename(file), model);
+    case 'npy': return addArray(builder, parseNpy(bytes, file), file, model);
     case 'npz': return addNpz(builder, file, undefined, model);
     case 'csv': return addCsv(builder, file, bytes, model);
     case 'idx': {
@@ -197,7 +199,7 @@ function addFile(builder: BatchBuilder, file: string, key: string | undefined, m
           throw new DataError(file, `corrupt gzip data: ${(e as Error).message}`);
         }
       }
-      return addArray(builder, parseIdx(raw, file), path.basename(file), model);
+      return addArray(builder, parseIdx(raw, file), file, model);
     }
   }
 }
