@@ -42,6 +42,8 @@ async function loadArtifacts(dir: string): Promise<{model: tfl.LayersModel; hist
   const bin = readFileSync(join(dir, 'weights.bin'));
   const weightData = bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.length);
   const model = await tfl.loadLayersModel(tf.io.fromMemory({modelTopology: json.modelTopology, weightSpecs: json.weightSpecs, weightData, trainingConfig: json.trainingConfig}));
+  // Compiled as it was trained (the cache keeps no optimizer state): evaluation uses its own loss and metrics.
+  if (!model.optimizer) model.compile({optimizer: tf.train.adam(0.002), loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy']});
   return {model, history: json.history};
 }
 

@@ -296,10 +296,15 @@ export class ModelSession {
 
   /** The loss of the model's training configuration as saved, or undefined when it was saved (or loaded) without compile. */
   private savedLoss(): string | undefined {
-    if (!this.model.optimizer) return undefined;
-    const config = this.handle.trainingConfig as {loss?: unknown} | undefined;
-    const loss = config?.loss ?? (this.model as unknown as {loss?: unknown}).loss;
+    const loss = this.trainingConfig()?.loss;
     return typeof loss === 'string' ? loss : undefined;
+  }
+
+  /** The compile arguments the model was loaded with (none for a model loaded without compile). */
+  private trainingConfig(): {loss?: unknown; metrics?: unknown} | undefined {
+    if (!this.model.optimizer) return undefined;
+    const saved = this.handle.trainingConfig as {loss?: unknown; metrics?: unknown} | undefined;
+    return saved ?? (this.model as unknown as {getTrainingConfig(): {loss?: unknown; metrics?: unknown}}).getTrainingConfig();
   }
 
   /** Canonical Keras name of the model's own loss; undefined without one, or for a loss this tool does not compute. */
@@ -318,7 +323,7 @@ export class ModelSession {
     if (saved === undefined) return {unavailable: []};
     const loss = this.lossName();
     if (!loss) throw new Error(`${this.handle.path}: the model's loss '${saved}' is not one this tool computes (sparse_categorical_crossentropy, categorical_crossentropy, binary_crossentropy, mean_squared_error, mean_absolute_error)`);
-    const config = this.handle.trainingConfig as {metrics?: unknown} | undefined;
+    const config = this.trainingConfig();
     const names = (Array.isArray(config?.metrics) ? config.metrics : []).filter((m): m is string => typeof m === 'string');
     const usable: string[] = [];
     const unavailable: string[] = [];
