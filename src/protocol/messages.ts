@@ -279,6 +279,8 @@ export interface InspectorRequestMap {
   predictFiles: {params: {paths?: string[]; files?: Array<{name: string; base64: string}>; topK?: number}; result: FilePredictionResult | null};
   /** 'files' without paths: the host shows a file picker. The host remembers the choice for the model's path. */
   setDataset: {params: {dataset: {kind: 'mnist'} | {kind: 'files'; paths?: string[]} | {kind: 'none'}}; result: DatasetInfo | null};
+  /** Handled by the host: a save dialog, then the text written there; null when the user cancels. */
+  exportCsv: {params: {name: string; text: string}; result: string | null};
 }
 export type InspectorMethod = keyof InspectorRequestMap;
 

@@ -11,7 +11,7 @@ import {chromium, type Browser, type Page} from 'playwright-core';
 import type {HostToWebview, InspectorSubject, TrainProgress, WebviewToHost} from '../../src/protocol/messages';
 import {evaluateProgress} from '../../src/protocol/messages';
 import {inspectorHtml, makeNonce} from '../../src/extension/inspector/html';
-import {createInspectorRouter, type InspectorClient} from '../../src/extension/inspector/router';
+import {createInspectorRouter, type InspectorClient, type RouterHooks} from '../../src/extension/inspector/router';
 import {inProcessWorker} from '../../src/engine/inspect/test-model';
 import type {LoadedModel} from '../../src/engine/inspect/handlers';
 
@@ -68,7 +68,9 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(models: Map<string, LoadedModel>, theme: ThemeName = 'light'): Promise<Harness> {
+/** `host`: what VS Code does for the panel (file pickers, the save dialog, workspace state), as the test wants it. */
+export async function startHarness(models: Map<string, LoadedModel>, theme: ThemeName = 'light',
+  host: Omit<Partial<RouterHooks>, 'post' | 'modelId'> = {}): Promise<Harness> {
   const worker = inProcessWorker(models);
   const progressListeners = new Set<(p: TrainProgress) => void>();
   const client: InspectorClient = {
@@ -91,8 +93,8 @@ export async function startHarness(models: Map<string, LoadedModel>, theme: Them
   let subject: InspectorSubject | undefined;
   let currentTheme: ThemeName = theme;
   const post = (m: HostToWebview) => page.evaluate((data) => window.dispatchEvent(new MessageEvent('message', {data})), m).catch(() => {});
-  const route = createInspectorRouter(client, {post: (m) => void post(m), modelId: () => subject?.model?.modelId,
-    onMark: (name) => marks.push({name, at: performance.now()})});
+  const route = createInspectorRouter(client, {...host, post: (m) => void post(m), modelId: () => subject?.model?.modelId,
+    modelPath: () => subject?.model?.path, onMark: (name) => marks.push({name, at: performance.now()})});
   await page.exposeFunction('__inspectorHost', (m: WebviewToHost) => void route(m));
   await page.exposeFunction('__cspViolation', (v: string) => void cspViolations.push(v));
   page.on('pageerror', (e) => pageErrors.push(e.message));
