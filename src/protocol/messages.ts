@@ -172,7 +172,11 @@ export interface DatasetInfo {
 
 // ---------------------------------------------------------------- requests
 
-export interface InitializeParams { backendPreference: 'auto' | 'native' | 'wasm' | 'cpu' }
+export interface InitializeParams {
+  backendPreference: 'auto' | 'native' | 'wasm' | 'cpu';
+  /** Workspace folders: a loaded model's stored data locations may point inside them (besides the model's own folder). */
+  workspaceRoots?: string[];
+}
 export const initialize = new RequestType<InitializeParams, BackendInfo, void>('workbench/initialize');
 
 /** What the extension needs to know about a spec before training (save target, overwrite). */
