@@ -150,7 +150,8 @@ class PredictionsView {
   private renderDatasetChoice(total: number): void {
     const status = h('p', {class: 'muted', 'data-testid': 'dataset-status', 'aria-live': 'polite'},
       total > 0 ? `Test data: ${integer.format(total)} samples (your choice, remembered for this model).`
-        : 'This model does not record its dataset. Choose test data to browse its predictions and evaluate it:');
+        : this.model.datasetProblem ? `The dataset this model records cannot be used: ${this.model.datasetProblem}. Choose test data instead:`
+          : 'This model does not record its dataset. Choose test data to browse its predictions and evaluate it:');
     const choose = async (dataset: {kind: 'mnist'} | {kind: 'files'} | {kind: 'none'}) => {
       status.textContent = 'Loading the test data…';
       try {

@@ -51,6 +51,7 @@ export async function openModel(target: string, options: OpenOptions = {}): Prom
     inputShape: shape(model.inputs[0].shape),
     outputShape: shape(model.outputs[0].shape),
     dataset: data ? ('dataset' in data.data ? data.data.dataset : 'files') : undefined,
+    ...(dataProblem ? {datasetProblem: dataProblem} : {}),
   };
   return {model, handle, data, dataProblem};
 }

@@ -77,6 +77,8 @@ export interface ModelHandle {
   outputShape: number[];
   /** Dataset the model was trained on (from its saved spec), for the prediction panel. */
   dataset?: string;
+  /** Why the dataset the model records cannot be used (e.g. a stored location outside the workspace). */
+  datasetProblem?: string;
 }
 
 export interface WeightStats {
