@@ -185,7 +185,7 @@ export class ModelSession {
     if (!set) {
       if (this.opened.dataProblem && !this.data) throw new Error(this.opened.dataProblem);
       if (this.data) throw new Error(`${this.handle.path}: its dataset has no test split`);
-      throw new Error(`${this.handle.path}: the model does not record its dataset (it was not trained by Keras Workbench); give it one (--data mnist or --data SPEC.train.json on the command line, "Choose dataset" in the inspector)`);
+      throw new Error(`${this.handle.path}: the model does not record its dataset (it was not trained by Keras Workbench); give it one (--data mnist or --data SPEC.train.json on the command line, "Test data" in the inspector's Predictions tab)`);
     }
     return set;
   }
