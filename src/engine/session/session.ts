@@ -96,6 +96,8 @@ export class ModelSession {
   private whole?: Float32Array;
   private wholeDone = 0;
   private wholeRun?: Promise<Float32Array>;
+  /** Bumped when the dataset changes: a run over the previous test set stops instead of mixing the two. */
+  private generation = 0;
   private outputWidth?: number;
 
   constructor(readonly opened: OpenModel, options: SessionOptions = {}) {
@@ -131,6 +133,7 @@ export class ModelSession {
   /** Gives the model a dataset (a Keras file records none); drops what was computed on the previous one. */
   useData(data: DataDescription | undefined): void {
     this.data = data;
+    this.generation++;
     this.test = undefined;
     this.whole = undefined;
     this.wholeDone = 0;
@@ -280,18 +283,20 @@ export class ModelSession {
   private async extendWhole(want: number, onProgress?: ProgressListener): Promise<Float32Array> {
     const set = this.requireTestSet();
     const width = await this.width();
-    this.whole ??= new Float32Array(set.count * width);
+    const generation = this.generation;
+    const whole = (this.whole ??= new Float32Array(set.count * width));
     onProgress?.(this.wholeDone, want);
     while (this.wholeDone < want) {
       const from = this.wholeDone;
       const n = Math.min(PREDICT_BATCH, want - from);
       const out = await this.predictBatch(set.x.subarray(from * this.inputSize, (from + n) * this.inputSize), n);
-      this.whole.set(out, from * width);
+      if (generation !== this.generation) throw new Error('The test data was changed while its predictions were computed; run it again.');
+      whole.set(out, from * width);
       this.wholeDone = from + n;
       onProgress?.(this.wholeDone, want);
       await new Promise((r) => setImmediate(r));
     }
-    return this.whole;
+    return whole;
   }
 
   /** The loss of the model's training configuration as saved, or undefined when it was saved (or loaded) without compile. */
