@@ -48,7 +48,7 @@ export function filesCsv(r: FilePredictionResult): string {
   return [header.join(','), ...rows].join('\n') + '\n';
 }
 
-type DropListener = (params: {paths?: string[]; files?: Array<{name: string; base64: string}>}) => void;
+type DropListener = (params: {paths?: string[]; files?: Array<{name: string; base64: string}>; error?: string}) => void;
 let dropListener: DropListener | undefined;
 /** Dropped files must stay under this (they travel to the worker as base64). */
 const MAX_DROP_BYTES = 64 * 1024 * 1024;
@@ -63,7 +63,7 @@ function onFilesDropped(listener: DropListener): void {
     document.addEventListener('drop', (ev) => {
       ev.preventDefault();
       document.body.classList.remove('dropping');
-      void readDrop(ev.dataTransfer).then((params) => params && dropListener?.(params));
+      void readDrop(ev.dataTransfer).then((params) => params && dropListener?.(params), (e: Error) => dropListener?.({error: e.message}));
     });
   }
   dropListener = listener;
@@ -84,7 +84,9 @@ async function readDrop(data: DataTransfer | null): Promise<Parameters<DropListe
   if (paths.length) return {paths};
   const files = Array.from(data.files);
   if (!files.length) return undefined;
-  if (files.reduce((n, f) => n + f.size, 0) > MAX_DROP_BYTES) return undefined;
+  if (files.reduce((n, f) => n + f.size, 0) > MAX_DROP_BYTES) {
+    throw new Error(`The dropped files are larger than ${MAX_DROP_BYTES / 1024 / 1024} MB: use "Predict files…" (they are then read where they are).`);
+  }
   return {files: await Promise.all(files.map(async (f) => ({name: f.name, base64: base64(new Uint8Array(await f.arrayBuffer()))})))};
 }
 
@@ -192,12 +194,16 @@ class PredictionsView {
     const pick = h('vscode-button', {id: 'predict-files'}, 'Predict files…');
     const exportCsv = h('vscode-button', {id: 'export-csv', secondary: true, hidden: true}, 'Export CSV');
     let last: FilePredictionResult | undefined;
-    const run = async (params: {paths?: string[]; files?: Array<{name: string; base64: string}>}) => {
+    const run = async (params: {paths?: string[]; files?: Array<{name: string; base64: string}>; error?: string}) => {
       clear(results);
+      if (params.error) {
+        results.append(h('p', {class: 'error', 'data-testid': 'files-error'}, params.error));
+        return;
+      }
       results.dataset.pending = 'true';
       results.append(h('p', {class: 'muted'}, 'Predicting…'));
       try {
-        const r = await request('predictFiles', {...params, topK: TOP_K});
+        const r = await request('predictFiles', {paths: params.paths, files: params.files, topK: TOP_K});
         clear(results);
         if (r === null) return;
         last = r;
