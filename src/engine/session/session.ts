@@ -410,6 +410,9 @@ export class ModelSession {
 
   /** Reads the user's files with the model's preprocessing (see inputs.ts). */
   readInputs(specs: string[], options: InputOptions = {}): InputBatch {
+    if (this.model.inputs.length > 1) {
+      throw new Error(`${this.handle.path}: the model has ${this.model.inputs.length} inputs (${this.model.inputNames.join(', ')}); files are predicted on single-input models only`);
+    }
     const data = this.data?.data;
     const csvLabel = data && 'train' in data && 'csv' in data.train ? data.train.label : undefined;
     return readInputs(specs, {shape: this.inputShape, preprocessing: this.preprocessing, csvLabel}, options);
