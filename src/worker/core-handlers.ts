@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import {MessageConnection} from 'vscode-jsonrpc';
 import * as engine from '../engine';
 import {resolveInside} from '../engine/spec/spec';
+import {refuseSpecWithErrors} from '../engine/analysis/spec-analysis';
 import {loadCustomObjectsModule} from '../formats/custom-objects';
 import {relocateMetadata} from '../engine/session/data-location';
 import * as msg from '../protocol/messages';
@@ -39,6 +40,8 @@ export const registerCoreHandlers: HandlerSet = (connection: MessageConnection, 
 
   handle(connection, msg.describeSpec, async ({specPath, workspaceRoot, out}) => {
     const spec = engine.readTrainSpec(specPath);
+    // A spec with errors is refused here, before the overwrite question and before any data loads.
+    refuseSpecWithErrors(spec, specPath, {workspaceRoot, saveOverridden: out !== undefined && out !== spec.save.path});
     const savePath = resolveInside(workspaceRoot, out ?? spec.save.path, specPath, out ? 'out' : 'save.path');
     return {
       name: spec.name,
@@ -91,11 +94,12 @@ export const registerCoreHandlers: HandlerSet = (connection: MessageConnection, 
     return loaded;
   });
 
-  handle(connection, msg.saveModel, async ({modelId, path: target, format, overwrite, includeOptimizer}) => {
+  handle(connection, msg.saveModel, async ({modelId, path: target, format, overwrite, includeOptimizer, workspaceRoot}) => {
     const {model, handle: loaded} = models.require(modelId);
     // The model's dataset, preprocessing and history go with it (its data paths rewritten for the new place).
-    const metadata = relocateMetadata(model.getUserDefinedMetadata() as Record<string, unknown> | undefined, loaded.path, target, workspaceRoots);
-    await engine.saveModel(model, target, {overwrite, includeOptimizer, saveFormat: format ?? 'tfjs',
+    const roots = workspaceRoot ? [workspaceRoot, ...workspaceRoots] : workspaceRoots;
+    const metadata = relocateMetadata(model.getUserDefinedMetadata() as Record<string, unknown> | undefined, loaded.path, target, roots);
+    await engine.saveModel(model, target, {overwrite, includeOptimizer, saveFormat: format ?? 'tfjs', workspaceRoot,
       history: loaded.history, metadata: metadata as Record<string, {}> | undefined});
     logLine(`Saved ${modelId} to ${target}`);
     return {path: target};

@@ -9,7 +9,8 @@ import type {LayersModel} from '@tensorflow/tfjs-layers';
 import {DataError} from '../data/errors';
 import {loadDataset, type DataDescription, type Preprocessing} from '../data/dataset';
 import {lossAndMetrics, type LossAndMetrics} from '../training/losses';
-import {PredictionPlan} from '../kernels/prediction-plan';
+import type {PredictionPlan} from '../kernels/prediction-plan';
+import {planFor, predictBatchValues} from '../kernels/predict-batch';
 import {openModel, type OpenModel, type OpenOptions} from '../models';
 import {readInputs, type InputBatch, type InputOptions} from './inputs';
 
@@ -105,7 +106,7 @@ export class ModelSession {
     const model = opened.model;
     this.inputShape = (model.inputs[0]!.shape as Array<number | null>).slice(1).map((d) => d ?? 1);
     this.inputSize = product(this.inputShape);
-    this.plan = PredictionPlan.of(model);
+    this.plan = planFor(model);
     this.data = opened.data;
   }
 
@@ -206,15 +207,7 @@ export class ModelSession {
     let out: Float32Array | undefined;
     for (let from = 0; from < count; from += PREDICT_BATCH) {
       const n = Math.min(PREDICT_BATCH, count - from);
-      const input = tf.tensor(x.subarray(from * this.inputSize, (from + n) * this.inputSize), [n, ...this.inputShape]);
-      const y = tf.tidy(() => {
-        const pred = this.model.predict(input);
-        const first = Array.isArray(pred) ? pred[0]! : pred;
-        return tf.reshape(first, [n, -1]);
-      });
-      input.dispose();
-      const values = (await y.data()) as Float32Array;
-      y.dispose();
+      const {values} = await predictBatchValues(this.model, x.subarray(from * this.inputSize, (from + n) * this.inputSize), n);
       out ??= new Float32Array(count * (values.length / n));
       out.set(values, from * (values.length / n));
     }

@@ -8,13 +8,10 @@ import * as path from 'path';
 import {loadModel, type DatasetChoice, type HostToWebview, type InspectorSubject, type ModelHandle, type WebviewToHost} from '../../protocol/messages';
 import {inspectorHtml, makeNonce} from './html';
 import {createInspectorRouter, type InspectorClient} from './router';
+import {inspectorTitle as titleOf} from './title';
 
 export const INSPECTOR_VIEW_TYPE = 'kerasWorkbench.inspector';
 
-function titleOf(subject: InspectorSubject): string {
-  if (subject.kind === 'training' && !subject.model) return `Training: ${subject.title}`;
-  return `Inspector: ${subject.model!.summary.modelName}`;
-}
 
 export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
   return {
@@ -79,6 +76,7 @@ export class InspectorPanel {
       saveText,
       rememberDataset: (modelPath: string, choice: DatasetChoice) => void datasetMemory?.update(datasetKey(modelPath), choice),
       recallDataset: (modelPath: string) => datasetMemory?.get<DatasetChoice>(datasetKey(modelPath)),
+      subject: () => this.subject,
     });
     this.disposables.push(
       panel.webview.onDidReceiveMessage((m: WebviewToHost) => void route(m)),
@@ -137,8 +135,9 @@ export class InspectorPanel {
     void this.post({type: 'subject', subject});
   }
 
-  reveal(): void {
-    this.panel.reveal(undefined, false);
+  /** `preserveFocus`: show the panel without taking the focus from the editor (live curves). */
+  reveal(preserveFocus = false): void {
+    this.panel.reveal(undefined, preserveFocus);
   }
 
   dispose(): void {
@@ -153,8 +152,15 @@ export class InspectorPanel {
   }
 }
 
+/**
+ * A new panel. A training run's live curves open beside the editor without taking its focus:
+ * training starts while the user keeps typing in the spec.
+ */
 export function createPanel(extensionUri: vscode.Uri, client: InspectorClient, subject: InspectorSubject): InspectorPanel {
-  const panel = vscode.window.createWebviewPanel(INSPECTOR_VIEW_TYPE, titleOf(subject), vscode.ViewColumn.Active, webviewOptions(extensionUri));
+  const show = subject.kind === 'training'
+    ? {viewColumn: vscode.ViewColumn.Beside, preserveFocus: true}
+    : {viewColumn: vscode.ViewColumn.Active, preserveFocus: false};
+  const panel = vscode.window.createWebviewPanel(INSPECTOR_VIEW_TYPE, titleOf(subject), show, webviewOptions(extensionUri));
   return new InspectorPanel(panel, extensionUri, client, subject);
 }
 

@@ -6,7 +6,7 @@
 import type {RequestType} from 'vscode-jsonrpc';
 import {
   evaluate, layerConfig, predictFiles, predictPixels, predictSample, samplePage, setDataset, weightStats,
-  type DatasetChoice, type HostToWebview, type InspectorMethod, type InspectorRequestMap, type TrainProgress, type WebviewToHost,
+  type DatasetChoice, type HostToWebview, type InspectorMethod, type InspectorRequestMap, type InspectorSubject, type TrainProgress, type WebviewToHost,
 } from '../../protocol/messages';
 
 export interface InspectorClient {
@@ -25,6 +25,12 @@ export interface RouterHooks {
   post(message: HostToWebview): void;
   /** The model the panel shows now (it changes when a training panel gets its saved model). */
   modelId(): string | undefined;
+  /**
+   * What the panel shows now. A webview that (re)loads says 'ready' and gets it: a hidden panel
+   * is reloaded from its first HTML when shown again, and misses the subjects posted meanwhile
+   * (a training run's saved model).
+   */
+  subject?(): InspectorSubject | undefined;
   onReady?(): void;
   onMark?(name: string, at: number): void;
   /** Asks the user for files (VS Code's open dialog); undefined when cancelled. */
@@ -82,9 +88,12 @@ export function createInspectorRouter(client: InspectorClient, hooks: RouterHook
   };
   return async (message) => {
     switch (message?.type) {
-      case 'ready':
+      case 'ready': {
+        const subject = hooks.subject?.();
+        if (subject) hooks.post({type: 'subject', subject});
         hooks.onReady?.();
         return;
+      }
       case 'mark':
         hooks.onMark?.(message.name, message.at);
         return;
