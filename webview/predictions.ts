@@ -33,21 +33,6 @@ function fileTable(r: FilePredictionResult): HTMLElement {
   return h('table', {class: 'file-table'}, h('caption', {}, `${integer.format(r.items.length)} samples`), h('thead', {}, head), h('tbody', {}, ...rows));
 }
 
-function csvCell(v: string): string {
-  return /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
-/** The same columns as `keras-workbench predict --output x.csv`. */
-export function filesCsv(r: FilePredictionResult): string {
-  const width = r.items[0]?.output.length ?? 0;
-  const k = r.kind === 'values' ? 0 : r.items[0]?.top?.length ?? 0;
-  const header = ['input', ...(k ? ['predicted'] : []), ...Array.from({length: k}, (_, i) => [`top${i + 1}`, `top${i + 1}_probability`]).flat(),
-    ...Array.from({length: width}, (_, i) => `output_${i}`)];
-  const rows = r.items.map((item) => [csvCell(item.source), ...(k ? [String(item.predicted ?? '')] : []),
-    ...(k ? (item.top ?? []).flatMap((t) => [String(t.label), String(t.probability)]) : []), ...item.output.map(String)].join(','));
-  return [header.join(','), ...rows].join('\n') + '\n';
-}
-
 type DropListener = (params: {paths?: string[]; files?: Array<{name: string; base64: string}>; error?: string}) => void;
 let dropListener: DropListener | undefined;
 /** Dropped files must stay under this (they travel to the worker as base64). */
@@ -220,7 +205,7 @@ class PredictionsView {
     exportCsv.addEventListener('click', async () => {
       if (!last) return;
       try {
-        const saved = await request('exportCsv', {name: 'predictions.csv', text: filesCsv(last)});
+        const saved = await request('exportCsv', {name: 'predictions.csv', text: last.csv});
         if (saved) exportCsv.setAttribute('title', `Saved to ${saved}`);
       } catch (e) {
         results.append(h('p', {class: 'error'}, (e as Error).message));

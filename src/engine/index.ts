@@ -13,7 +13,7 @@ export {summarize, formatSummary} from './summary';
 export {loadDataset} from './data/dataset';
 export type {Dataset, Split, DataDescription} from './data/dataset';
 export {DataError} from './data/errors';
-export {openModel, datasetFor} from './models';
+export {openModel} from './models';
 export type {OpenModel} from './models';
 export {ModelSession, topK, argMax} from './session/session';
 export type {Evaluation, FilePrediction, TestSet} from './session/session';

@@ -4,7 +4,7 @@ import type {LayersModel} from '@tensorflow/tfjs-layers';
 import {loadModel as loadFile, LoadOptions} from '../formats';
 import {loadCustomObjectsModule} from '../formats/custom-objects';
 import {summarize} from './summary';
-import {DataDescription, Dataset, loadDataset} from './data/dataset';
+import type {DataDescription} from './data/dataset';
 import {confinedDataDescription, workbenchMetadata} from './session/data-location';
 import type {ModelHandle} from '../protocol/messages';
 
@@ -54,12 +54,4 @@ export async function openModel(target: string, options: OpenOptions = {}): Prom
     ...(dataProblem ? {datasetProblem: dataProblem} : {}),
   };
   return {model, handle, data, dataProblem};
-}
-
-/** The dataset a model was trained on, as recorded in its metadata. */
-export function datasetFor(open: OpenModel, split: 'train' | 'test' | 'both'): Dataset {
-  if (!open.data) {
-    throw new Error(open.dataProblem ?? `${open.handle.path}: the model does not record its dataset (it was not trained by Keras Workbench); name one with --data mnist or --data SPEC.train.json`);
-  }
-  return loadDataset(open.data, {split});
 }

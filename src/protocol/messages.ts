@@ -159,6 +159,8 @@ export interface FilePredictionResult {
   /** How the outputs read: class probabilities, one sigmoid unit, or plain values. */
   kind: 'classes' | 'binary' | 'values';
   items: FileSamplePrediction[];
+  /** The same predictions as `keras-workbench predict --output x.csv` writes them (Export CSV). */
+  csv: string;
 }
 
 /** A dataset given to a model that records none: the built-in MNIST, or the user's data files. */

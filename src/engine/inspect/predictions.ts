@@ -8,6 +8,7 @@ import type {EvaluationResult, FilePredictionResult, Prediction} from '../../pro
 import {argMax, topK, type ModelSession, type ProgressListener} from '../session/session';
 import {imageGeometry, type InputBatch} from '../session/inputs';
 import {pngDataUrl} from './png';
+import {predictionsCsv} from '../session/outputs';
 
 export {topK} from '../session/session';
 export type {ProgressListener} from '../session/session';
@@ -138,6 +139,7 @@ export class PredictionService {
     const size = this.inputSize;
     return {
       kind: this.session.outputKind,
+      csv: predictionsCsv(results, k),
       items: results.map((r, i) => {
         const pixels = batch.pixels[i];
         return {
