@@ -197,7 +197,7 @@ export async function saveModel(model: tfl.LayersModel, target: string, options:
   checkSaveTarget(target, format, options);
   const artifacts = await modelArtifacts(model, options.includeOptimizer ?? true);
   artifacts.history = options.history;
-  if (options.metadata) artifacts.userDefinedMetadata = {...(artifacts.userDefinedMetadata ?? {}), ...options.metadata};
+  if (options.metadata) artifacts.userDefinedMetadata = {...artifacts.userDefinedMetadata, ...options.metadata};
   return saveArtifacts(artifacts, target, {...options, saveFormat: format});
 }
 

@@ -50,6 +50,8 @@ export interface TrainProgress {
   logs: EpochLogs;     // running means for 'batch', epoch results for 'epoch'
   elapsedSeconds: number;
   etaSeconds: number;
+  /** On 'end': the run was cancelled (it stopped after a batch; the saved model is untouched). */
+  cancelled?: boolean;
 }
 
 export interface TrainResult {

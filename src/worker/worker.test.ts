@@ -81,6 +81,10 @@ test('worker errors name the spec file and the field', () => withWorker(async ({
   await assert.rejects(connection.sendRequest(msg.describeSpec, {specPath, workspaceRoot: root}),
     (e: Error) => e.message.includes('bad.train.json') && e.message.includes('fit.batch_size'));
   await assert.rejects(connection.sendRequest(msg.loadModel, {path: path.join(root, 'missing')}), /missing/);
+  // Shape errors too, with line and column, before the overwrite question and any data loading.
+  fs.writeFileSync(specPath, fs.readFileSync(SPEC, 'utf8').replace(/\{"type": "Flatten"\},\s*/, ''));
+  await assert.rejects(connection.sendRequest(msg.describeSpec, {specPath, workspaceRoot: root}),
+    (e: Error) => e.message.startsWith(`${specPath}:`) && /:\d+:\d+: model\.layers\[1\]\.type: Dense gets \(None, 26, 26, 8\)/.test(e.message));
 }));
 
 test('cancel stops a training run after the current batch', () => withWorker(async ({connection, progress, root, specPath}) => {

@@ -8,12 +8,12 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import * as tf from '@tensorflow/tfjs-core';
 import type {LayersModel} from '@tensorflow/tfjs-layers';
 import {initBackend, BackendPreference} from '../backend';
 import {DataDescription, loadDataset, Split} from '../data/dataset';
 import {readTrainSpec, resolveInside, SpecError, TrainSpec} from '../spec/spec';
 import {buildModel, createOptimizer, tfjsLossName} from '../model/build';
+import {refuseSpecWithErrors} from '../analysis/spec-analysis';
 import {evaluateSplit, gatherRows} from '../evaluate';
 import {LossAndMetrics, lossAndMetrics} from './losses';
 import {createStepper, TrainStepper} from './stepper';
@@ -121,7 +121,7 @@ async function prepareModel(spec: TrainSpec, specFile: string, root: string, opt
     log(`Continuing from ${model.from}; it has no training config, compiling with the spec's.`);
     return compile(loaded.model, spec);
   }
-  return compile(await buildModel(spec, specFile), spec);
+  return compile(await buildModel(spec, specFile, {customLayers: Object.keys(options.customObjects ?? {})}), spec);
 }
 
 function compile(model: LayersModel, spec: TrainSpec): LayersModel {
@@ -161,6 +161,9 @@ export async function trainFromSpec(spec: TrainSpec, specFile: string, options: 
   }
   checkSaveTarget(target, format, {...saveRules, overwrite: true});
   checkSaveTarget(checkpoint, 'tfjs', {...saveRules, overwrite: true});
+
+  // Shapes, Keras arguments, data headers and the save target, before any data loads.
+  refuseSpecWithErrors(spec, specFile, {workspaceRoot: root, customLayers: Object.keys(options.customObjects ?? {}), saveOverridden: !!options.out});
 
   const backend: BackendInfo = await initBackend(options.backend ?? 'auto');
   log(`Backend: ${backend.description}`);
@@ -289,7 +292,7 @@ export async function trainFromSpec(spec: TrainSpec, specFile: string, options: 
     }
   }
   result.wallSeconds = (Date.now() - started) / 1000;
-  progress({kind: 'end', epoch: state.epochsDone, batch: 0, logs: state.history.at(-1) ?? {}, elapsedSeconds: result.wallSeconds, etaSeconds: 0});
+  progress({kind: 'end', epoch: state.epochsDone, batch: 0, logs: state.history.at(-1) ?? {}, elapsedSeconds: result.wallSeconds, etaSeconds: 0, cancelled});
   model.dispose();
   model.optimizer?.dispose();
   return result;
