@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import {parseArgs} from 'util';
 import {readTrainSpec} from '../engine/spec/spec';
+import {initBackend} from '../engine/backend';
 import {defaultScriptPath, generateKerasScript} from '../engine/export/keras-script';
 
 export const EXPORT_HELP = `Usage: keras-workbench export-keras SPEC [-o train.py] [--distributed] [--overwrite]
@@ -47,6 +48,8 @@ export async function exportKerasCommand(args: string[]): Promise<number> {
       throw new Error(`${target}: already exists; pass --overwrite to replace it, or -o another file`);
     }
     const spec = readTrainSpec(specFile);
+    // Building the model to read its config back needs a backend, not speed: plain JS is enough.
+    await initBackend('cpu');
     const script = await generateKerasScript(spec, specFile, {
       specLabel: path.relative(process.cwd(), path.resolve(specFile)), distributed: values.distributed,
       scriptName: path.basename(target),

@@ -43,7 +43,10 @@ export async function specKerasConfig(spec: TrainSpec, specFile: string): Promis
   }
   const model = compile(await buildModel(spec, specFile), spec);
   try {
-    const artifacts = await modelArtifacts(model, true);
+    // The topology and the training config, which is what the writer's config.json comes from
+    // (not the optimizer's variables: tfjs cannot list Adamax's).
+    const artifacts = await modelArtifacts(model, false);
+    artifacts.trainingConfig = (model as unknown as {getTrainingConfig(): typeof artifacts.trainingConfig}).getTrainingConfig();
     return (await keras3ConfigJson(specFile, artifacts)).keras3Config;
   } finally {
     model.dispose();
