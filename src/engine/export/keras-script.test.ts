@@ -15,9 +15,10 @@ import {loadDataset, mnistDirectory, type Split} from '../data/dataset';
 import {splitValidation, trainFromSpec} from '../training/trainer';
 import {buildModel} from '../model/build';
 import {compile} from '../training/trainer';
-import {saveModel} from '../../formats';
+import {readArtifacts, saveModel} from '../../formats';
+import {openModel} from '../models';
 import {readZipDirectory, readZipMember} from '../../formats/zip-file';
-import {REPO_ROOT, SYSTEM_PYTHON, tempDir} from '../../test-support/fixtures';
+import {KERAS_FIXTURES, REPO_ROOT, SYSTEM_PYTHON, tempDir} from '../../test-support/fixtures';
 import {generateKerasScript} from './keras-script';
 import {exportKerasCommand} from '../../cli/export-keras';
 
@@ -249,4 +250,25 @@ test('export-keras CLI: writes next to the spec, refuses to replace a file, one 
     process.stdout.write = out;
   }
   void parseSpecText;
+});
+
+test('export-keras: a Keras 3 .keras with the history file the script writes loads here with its curves', async () => {
+  await initBackend('cpu');
+  const dir = tempDir('kw-export-history-');
+  const script = path.join(dir, 'mnist-cnn.train.py');
+  fs.writeFileSync(script, await generateKerasScript(readTrainSpec(REFERENCE_SPEC), REFERENCE_SPEC));
+  // A real Keras 3 model.save() of an MNIST CNN stands for the script's final model.
+  const model = path.join(dir, 'mnist-cnn.keras');
+  fs.copyFileSync(path.join(KERAS_FIXTURES, 'keras3', 'keras3.15.1_seq_conv2d_maxpool_dropout.keras'), model);
+  python([path.join(TESTDATA, 'run_history_callback.py'), script, path.join(dir, 'mnist-cnn.history.json')]);
+  const opened = await openModel(model);
+  assert.equal(opened.handle.format, 'keras');
+  assert.deepEqual(opened.handle.history?.map((r) => [r.epoch, r.loss, r.val_loss]), [[1, 0.5, 1], [2, 0.25, 0.5], [3, 0.125, 0.25], [4, 0.0625, 0.125]]);
+  assert.deepEqual(Object.keys(opened.handle.history![0]), ['epoch', 'loss', 'accuracy', 'val_loss', 'val_accuracy']);
+  opened.model.dispose();
+  // A broken history file leaves the model loadable, with a warning naming the file.
+  fs.writeFileSync(path.join(dir, 'mnist-cnn.history.json'), '[{"epoch": "one"}]');
+  const {artifacts} = await readArtifacts(model);
+  assert.equal(artifacts.history, undefined);
+  assert.match(artifacts.warnings!.join('\n'), /mnist-cnn\.history\.json: not used as the training history: entry 0: 'epoch' is not a number/);
 });

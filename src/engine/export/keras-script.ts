@@ -326,7 +326,8 @@ const PYTHON_KERAS = String.raw`def history_callback(keras, path, resuming):
 
         def on_epoch_end(self, epoch, logs=None):
             record = {"epoch": epoch + 1}
-            record.update({key: float(value) for key, value in (logs or {}).items()})
+            # NaN and infinities are not JSON: written as null (read back as NaN).
+            record.update({key: float(value) if math.isfinite(float(value)) else None for key, value in (logs or {}).items()})
             self.records = [r for r in self.records if r["epoch"] < epoch + 1] + [record]
             tmp = f"{path}.tmp"
             with open(tmp, "w", encoding="utf-8") as f:
