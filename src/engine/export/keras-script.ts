@@ -15,6 +15,9 @@ import {modelArtifacts} from '../../formats';
 import {keras3ConfigJson} from '../../formats/keras-zip';
 import type {JsonObject} from '../../formats/keras-config';
 import {pythonJsonBlock, pythonLiteral} from './python';
+import {defaultScriptPath, exportedPaths} from './paths';
+
+export {defaultScriptPath, exportedPaths};
 
 export interface ExportOptions {
   /** Spec path as written into the script (relative to the workspace root reads best). */
@@ -22,17 +25,6 @@ export interface ExportOptions {
   distributed?: boolean;
   /** File name of the script, for its usage line. */
   scriptName?: string;
-}
-
-/** `examples/mnist-cnn.train.json` -> `examples/mnist-cnn.train.py`. */
-export function defaultScriptPath(specFile: string): string {
-  return path.join(path.dirname(specFile), `${path.basename(specFile).replace(/\.train\.json$|\.jsonc?$/, '')}.train.py`);
-}
-
-/** Where the script's outputs go, derived from the spec's save.path (always a `.keras` file). */
-export function exportedPaths(savePath: string): {model: string; history: string; checkpoints: string; backup: string} {
-  const stem = savePath.replace(/[\\/]+$/, '').replace(/\.(keras|h5|hdf5)$/i, '');
-  return {model: `${stem}.keras`, history: `${stem}.history.json`, checkpoints: `${stem}.checkpoints`, backup: `${stem}.backup`};
 }
 
 /** The Keras 3 config.json our `.keras` writer produces for the spec's model (compile_config included). */
