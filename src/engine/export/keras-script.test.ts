@@ -86,7 +86,7 @@ with open("t.csv", "w") as f:
         f.write(",".join(row[:5] + [str(int(rng.integers(0, 3)))] + row[5:]) + "\\n\\n")
 with open("plain.csv", "w") as f:
     for r in range(13):
-        f.write(",".join([str(int(rng.integers(0, 3)))] + ['"%s"' % v for v in rng.normal(size=16).round(3)]) + "\\n")
+        f.write(", ".join([str(int(rng.integers(0, 3)))] + ['"%s"' % v for v in rng.normal(size=16).round(3)]) + "\\n")
 `], dir);
 }
 
@@ -271,4 +271,27 @@ test('export-keras: a Keras 3 .keras with the history file the script writes loa
   const {artifacts} = await readArtifacts(model);
   assert.equal(artifacts.history, undefined);
   assert.match(artifacts.warnings!.join('\n'), /mnist-cnn\.history\.json: not used as the training history: entry 0: 'epoch' is not a number/);
+});
+
+test('export-keras --distributed: every process gets an equal, disjoint, whole-batch share of the samples', () => {
+  const out = python(['-c', `
+import importlib.util, json, sys
+import numpy as np
+spec = importlib.util.spec_from_file_location("exported", sys.argv[1]); m = importlib.util.module_from_spec(spec); spec.loader.exec_module(m)
+result = []
+for n, batch, processes in [(48000, 150, 2), (1000, 150, 3), (12000, 150, 5), (10000, 150, 2), (7, 4, 2)]:
+    x = np.arange(n); shares = [m.shard_for_process(x, -x, batch, processes, p) for p in range(processes)]
+    joined = np.concatenate([s[0] for s in shares])
+    result.append({"sizes": sorted({len(s[0]) for s in shares}), "dropped": shares[0][2],
+                   "inOrder": bool((joined == np.arange(len(joined))).all()), "targets": all((s[1] == -s[0]).all() for s in shares),
+                   "perProcessBatches": len(shares[0][0]) / (batch // processes)})
+print(json.dumps(result))
+`, GOLDEN]);
+  assert.deepEqual(JSON.parse(out), [
+    {sizes: [24000], dropped: 0, inOrder: true, targets: true, perProcessBatches: 320},
+    {sizes: [300], dropped: 100, inOrder: true, targets: true, perProcessBatches: 6},
+    {sizes: [2400], dropped: 0, inOrder: true, targets: true, perProcessBatches: 80},
+    {sizes: [4950], dropped: 100, inOrder: true, targets: true, perProcessBatches: 66},
+    {sizes: [2], dropped: 3, inOrder: true, targets: true, perProcessBatches: 1},
+  ]);
 });

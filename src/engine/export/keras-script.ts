@@ -208,7 +208,7 @@ def read_csv(path, label=None):
         lines = [line for line in re.split(r"\r?\n", f.read()) if line.strip()]
     if not lines:
         raise ValueError(f"{path}: the CSV file is empty")
-    rows = [[cell.strip() for cell in row] for row in csv.reader(lines)]
+    rows = [[cell.strip() for cell in row] for row in csv.reader(lines, skipinitialspace=True)]
     header = any(_number(cell) is None for cell in rows[0])
     columns = rows[0] if header else [f"column_{i}" for i in range(len(rows[0]))]
     body = rows[1:] if header else rows
