@@ -580,8 +580,9 @@ def shard_for_process(x, y, global_batch, process_count, process_id):
 # ---------------------------------------------------------------------------------------------
 # Keras (imported here, not at the top: the data functions above run with numpy alone)
 
-def build_model(keras):
-    """The model from MODEL_CONFIG, compiled with the spec's optimizer, loss and metrics."""
+def build_model(keras, root):
+    """The model from MODEL_CONFIG, compiled with the spec's optimizer, loss and metrics
+    (root is unused: this model comes from its config, not from a file)."""
     config = {key: value for key, value in MODEL_CONFIG.items() if key != "compile_config"}
     model = keras.saving.deserialize_keras_object(config)
     model.compile(
@@ -680,7 +681,7 @@ def main(argv=None):
         if test is not None:
             test = shard_for_process(*test, args.batch_size, process_count, process_id)[:2]
 
-    model = build_model(keras)
+    model = build_model(keras, args.root)
     if chief:
         os.makedirs(os.path.dirname(os.path.abspath(checkpoint_path)), exist_ok=True)
     callbacks = [keras.callbacks.BackupAndRestore(backup_dir=backup_dir)]

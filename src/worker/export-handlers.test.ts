@@ -26,9 +26,9 @@ test('worker: exportKerasScript returns a compiling script and its place next to
     fs.writeFileSync(scriptPath, script);
     const r = spawnSync(SYSTEM_PYTHON, ['-m', 'py_compile', scriptPath], {encoding: 'utf8'});
     assert.equal(r.status, 0, r.stderr);
-    fs.writeFileSync(specPath, '{"data": {"dataset": "mnist"}, "model": {"from": "m.keras"}, "compile": {"optimizer": "adam", "loss": "mse"}, "fit": {}, "save": {"path": "x"}}');
+    fs.writeFileSync(specPath, '{"data": {"dataset": "mnist"}, "model": {"from": "models/m"}, "compile": {"optimizer": "adam", "loss": "mse"}, "fit": {}, "save": {"path": "x"}}');
     await assert.rejects(connection.sendRequest(msg.exportKerasScript, {specPath, workspaceRoot: root, distributed: false}),
-      (e: Error) => /^[^\n]*small-cnn\.train\.json: model\.from: a spec that continues a saved model cannot be exported/.test(e.message));
+      (e: Error) => /^[^\n]*small-cnn\.train\.json: model\.from: 'models\/m' is not a \.keras or \.h5 file, which is what Keras loads; convert it first \(keras-workbench convert models\/m models\/m\.keras\)[^\n]*$/.test(e.message));
   } finally {
     connection.dispose();
     child.kill('SIGKILL');

@@ -171,6 +171,13 @@ test('export-keras: scripts compile for every optimizer, loss and --distributed'
     const spec = tinySpec({train: {x: 'x.idx', y: 'y.idx'}}, {compile: {optimizer: 'adam', loss, metrics}});
     pyCompile(await generateKerasScript(spec, 'tiny.train.json'), path.join(dir, `loss${n++}.py`));
   }
+  // A spec that continues a saved .keras model: Keras loads the file, compiles only when it was saved uncompiled.
+  const continued = tinySpec({train: {x: 'x.idx', y: 'y.idx'}}, {model: {from: 'models/base.keras'}, compile: {optimizer: 'rmsprop', loss: 'mse'}});
+  const fromScript = await generateKerasScript(continued, 'tiny.train.json');
+  pyCompile(fromScript, path.join(dir, 'from.py'));
+  assert.ok(fromScript.includes('MODEL_FROM = "models/base.keras"') && !fromScript.includes('MODEL_CONFIG'));
+  assert.ok(fromScript.includes('keras.saving.load_model(os.path.join(root, MODEL_FROM))'));
+  assert.match(fromScript, /optimizer=keras\.optimizers\.RMSprop\(learning_rate=0\.001, rho=0\.9, momentum=0, epsilon=1e-7, centered=False\)/);
   const reference = readTrainSpec(REFERENCE_SPEC);
   for (const distributed of [false, true]) {
     const script = await generateKerasScript(reference, REFERENCE_SPEC, {distributed});

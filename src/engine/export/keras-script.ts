@@ -8,6 +8,7 @@
  * every host on the JAX backend.
  */
 import * as path from 'path';
+import * as tfl from '@tensorflow/tfjs-layers';
 import {buildModel} from '../model/build';
 import {compile} from '../training/trainer';
 import {SpecError, TrainSpec} from '../spec/spec';
@@ -29,10 +30,7 @@ export interface ExportOptions {
 
 /** The Keras 3 config.json our `.keras` writer produces for the spec's model (compile_config included). */
 export async function specKerasConfig(spec: TrainSpec, specFile: string): Promise<JsonObject> {
-  if ('from' in spec.model) {
-    throw new SpecError(specFile, 'model.from', 'a spec that continues a saved model cannot be exported; ' +
-      'export the spec that describes its layers, or train from `keras.saving.load_model` of its .keras file yourself');
-  }
+  if ('from' in spec.model) throw new SpecError(specFile, 'model.from', 'the model is a saved file, not a config');
   const model = compile(await buildModel(spec, specFile), spec);
   try {
     // The topology and the training config, which is what the writer's config.json comes from
@@ -46,6 +44,30 @@ export async function specKerasConfig(spec: TrainSpec, specFile: string): Promis
   }
 }
 
+/**
+ * The Keras 3 compile_config of the spec's compile section alone (for specs that continue a saved
+ * model): the writer's translation of what the engine compiles, on a one-unit stand-in model.
+ */
+async function compileConfigOnly(spec: TrainSpec, specFile: string): Promise<JsonObject | undefined> {
+  const model = tfl.sequential({layers: [tfl.layers.dense({units: 1, inputShape: [1]})]});
+  compile(model, spec);
+  try {
+    const artifacts = await modelArtifacts(model, false);
+    artifacts.trainingConfig = (model as unknown as {getTrainingConfig(): typeof artifacts.trainingConfig}).getTrainingConfig();
+    return (await keras3ConfigJson(specFile, artifacts)).compileConfig;
+  } finally {
+    model.dispose();
+    model.optimizer?.dispose();
+  }
+}
+
+/** model.from as Keras can load it: a .keras or .h5 file (a TensorFlow.js folder must be converted first). */
+function kerasLoadablePath(from: string, specFile: string): string {
+  if (/\.(keras|h5|hdf5)$/i.test(from)) return from;
+  throw new SpecError(specFile, 'model.from', `'${from}' is not a .keras or .h5 file, which is what Keras loads; ` +
+    `convert it first (keras-workbench convert ${from} ${from.replace(/[\\/]+$/, '')}.keras) and point model.from at the .keras file`);
+}
+
 /** The script's `keras.optimizers.X(...)` call: the compile_config's optimizer, name left to Keras. */
 function optimizerCall(compileConfig: JsonObject): string {
   const optimizer = compileConfig.optimizer as JsonObject;
@@ -56,8 +78,9 @@ function optimizerCall(compileConfig: JsonObject): string {
 }
 
 export async function generateKerasScript(spec: TrainSpec, specFile: string, options: ExportOptions = {}): Promise<string> {
-  const config = await specKerasConfig(spec, specFile);
-  const compileConfig = config.compile_config as JsonObject | undefined;
+  const from = 'from' in spec.model ? kerasLoadablePath(spec.model.from, specFile) : undefined;
+  const config = from === undefined ? await specKerasConfig(spec, specFile) : undefined;
+  const compileConfig = config ? config.compile_config as JsonObject | undefined : await compileConfigOnly(spec, specFile);
   if (!compileConfig) throw new SpecError(specFile, 'compile', 'the model has no compile configuration to export');
   const distributed = options.distributed ?? false;
   const label = (options.specLabel ?? path.basename(specFile)).split(path.sep).join('/');
@@ -131,8 +154,13 @@ export async function generateKerasScript(spec: TrainSpec, specFile: string, opt
     ...settings.map(([name, value]) => `${name} = ${pythonLiteral(value)}`),
     `DISTRIBUTED = ${pythonLiteral(distributed)}`,
     '',
-    '# The config.json Keras Workbench\'s .keras writer produces for this spec, unchanged.',
-    `MODEL_CONFIG = json.loads(${pythonJsonBlock(config)})`,
+    ...(config ? [
+      '# The config.json Keras Workbench\'s .keras writer produces for this spec, unchanged.',
+      `MODEL_CONFIG = json.loads(${pythonJsonBlock(config)})`,
+    ] : [
+      '# The spec continues training a saved model (model.from).',
+      `MODEL_FROM = ${pythonLiteral(from)}`,
+    ]),
     '',
     PYTHON_DATA,
     '',
@@ -140,11 +168,21 @@ export async function generateKerasScript(spec: TrainSpec, specFile: string, opt
     '# ---------------------------------------------------------------------------------------------',
     '# Keras (imported here, not at the top: the data functions above run with numpy alone)',
     '',
-    'def build_model(keras):',
-    '    """The model from MODEL_CONFIG, compiled with the spec\'s optimizer, loss and metrics."""',
-    '    config = {key: value for key, value in MODEL_CONFIG.items() if key != "compile_config"}',
-    '    model = keras.saving.deserialize_keras_object(config)',
-    '    model.compile(',
+    'def build_model(keras, root):',
+    ...(config ? [
+      '    """The model from MODEL_CONFIG, compiled with the spec\'s optimizer, loss and metrics',
+      '    (root is unused: this model comes from its config, not from a file)."""',
+      '    config = {key: value for key, value in MODEL_CONFIG.items() if key != "compile_config"}',
+      '    model = keras.saving.deserialize_keras_object(config)',
+      '    model.compile(',
+    ] : [
+      '    """The saved model the spec continues, with its own optimizer state when it was saved',
+      '    compiled (as Keras Workbench continues it), else compiled with the spec\'s settings."""',
+      '    model = keras.saving.load_model(os.path.join(root, MODEL_FROM))',
+      '    if getattr(model, "compiled", False):',
+      '        return model',
+      '    model.compile(',
+    ]),
     `        optimizer=${optimizerCall(compileConfig)},`,
     '        loss=LOSS,',
     '        metrics=METRICS,',
@@ -392,7 +430,7 @@ def main(argv=None):
         if test is not None:
             test = shard_for_process(*test, args.batch_size, process_count, process_id)[:2]
 
-    model = build_model(keras)
+    model = build_model(keras, args.root)
     if chief:
         os.makedirs(os.path.dirname(os.path.abspath(checkpoint_path)), exist_ok=True)
     callbacks = [keras.callbacks.BackupAndRestore(backup_dir=backup_dir)]
