@@ -580,6 +580,7 @@ def shard_for_process(x, y, global_batch, process_count, process_id):
 # ---------------------------------------------------------------------------------------------
 # Keras (imported here, not at the top: the data functions above run with numpy alone)
 
+
 def build_model(keras, root):
     """The model from MODEL_CONFIG, compiled with the spec's optimizer, loss and metrics
     (root is unused: this model comes from its config, not from a file)."""
@@ -620,7 +621,7 @@ def history_callback(keras, path, resuming):
 
 def distribution_setup(keras):
     """Multi-host set-up (when the environment names more than one process) and DataParallel.
-    Returns (process_count, process_id)."""
+    Returns (process_count, process_id, device_count)."""
     env = os.environ
     addresses = env.get("KERAS_DISTRIBUTION_JOB_ADDRESSES") or env.get("JAX_COORDINATOR_ADDRESS")
     count = int(env.get("KERAS_DISTRIBUTION_NUM_PROCESSES") or env.get("JAX_NUM_PROCESSES") or 1)
@@ -649,6 +650,11 @@ def main(argv=None):
     if not save_path.endswith(".keras"):
         print(f"{sys.argv[0]}: --save must name a .keras file, got '{args.save}'", file=sys.stderr)
         return 2
+    # Every process checks (before any joins the others), so none is left waiting for one that quit.
+    resuming = os.path.isdir(backup_dir)
+    if os.path.exists(save_path) and not OVERWRITE and not resuming:
+        print(f"{save_path}: already exists and the spec says overwrite: false; nothing was trained", file=sys.stderr)
+        return 1
 
     import keras
 
@@ -661,10 +667,6 @@ def main(argv=None):
             return 2
         backup_dir = os.path.join(backup_dir, f"process-{process_id}")
     chief = process_id == 0
-    resuming = os.path.isdir(backup_dir)
-    if chief and os.path.exists(save_path) and not OVERWRITE and not resuming:
-        print(f"{save_path}: already exists and the spec says overwrite: false; nothing was trained", file=sys.stderr)
-        return 1
     keras.utils.set_random_seed(SEED)
 
     data = prepare_data(args.root, args.mnist_npz)

@@ -27,7 +27,8 @@ const REFERENCE_SPEC = path.join(REPO_ROOT, 'examples', 'mnist-cnn.train.json');
 const GOLDEN = path.join(REPO_ROOT, 'examples', 'mnist-cnn.train.py');
 
 function python(args: string[], cwd?: string): string {
-  return execFileSync(SYSTEM_PYTHON, args, {encoding: 'utf8', cwd, maxBuffer: 1 << 26});
+  // No __pycache__ beside the golden file in examples/.
+  return execFileSync(SYSTEM_PYTHON, args, {encoding: 'utf8', cwd, maxBuffer: 1 << 26, env: {...process.env, PYTHONDONTWRITEBYTECODE: '1'}});
 }
 
 function pyCompile(script: string, file: string): void {

@@ -168,6 +168,7 @@ export async function generateKerasScript(spec: TrainSpec, specFile: string, opt
     '# ---------------------------------------------------------------------------------------------',
     '# Keras (imported here, not at the top: the data functions above run with numpy alone)',
     '',
+    '',
     'def build_model(keras, root):',
     ...(config ? [
       '    """The model from MODEL_CONFIG, compiled with the spec\'s optimizer, loss and metrics',
@@ -369,7 +370,7 @@ const PYTHON_KERAS = String.raw`def history_callback(keras, path, resuming):
 
 def distribution_setup(keras):
     """Multi-host set-up (when the environment names more than one process) and DataParallel.
-    Returns (process_count, process_id)."""
+    Returns (process_count, process_id, device_count)."""
     env = os.environ
     addresses = env.get("KERAS_DISTRIBUTION_JOB_ADDRESSES") or env.get("JAX_COORDINATOR_ADDRESS")
     count = int(env.get("KERAS_DISTRIBUTION_NUM_PROCESSES") or env.get("JAX_NUM_PROCESSES") or 1)
@@ -398,6 +399,11 @@ def main(argv=None):
     if not save_path.endswith(".keras"):
         print(f"{sys.argv[0]}: --save must name a .keras file, got '{args.save}'", file=sys.stderr)
         return 2
+    # Every process checks (before any joins the others), so none is left waiting for one that quit.
+    resuming = os.path.isdir(backup_dir)
+    if os.path.exists(save_path) and not OVERWRITE and not resuming:
+        print(f"{save_path}: already exists and the spec says overwrite: false; nothing was trained", file=sys.stderr)
+        return 1
 
     import keras
 
@@ -410,10 +416,6 @@ def main(argv=None):
             return 2
         backup_dir = os.path.join(backup_dir, f"process-{process_id}")
     chief = process_id == 0
-    resuming = os.path.isdir(backup_dir)
-    if chief and os.path.exists(save_path) and not OVERWRITE and not resuming:
-        print(f"{save_path}: already exists and the spec says overwrite: false; nothing was trained", file=sys.stderr)
-        return 1
     keras.utils.set_random_seed(SEED)
 
     data = prepare_data(args.root, args.mnist_npz)
