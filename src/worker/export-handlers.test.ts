@@ -1,11 +1,10 @@
 // The worker's exportKerasScript request over the real IPC channel (the extension host's path).
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {fork} from 'node:child_process';
+import {fork, spawnSync} from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import {spawnSync} from 'node:child_process';
 import {createMessageConnection, IPCMessageReader, IPCMessageWriter} from 'vscode-jsonrpc/node';
 import * as msg from '../protocol/messages';
 import {SYSTEM_PYTHON} from '../test-support/fixtures';

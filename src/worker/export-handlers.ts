@@ -13,7 +13,7 @@ export const registerExportHandlers: HandlerSet = (connection: MessageConnection
     const spec = readTrainSpec(specPath);
     const scriptPath = defaultScriptPath(specPath);
     const script = await generateKerasScript(spec, specPath, {
-      distributed, specLabel: path.relative(workspaceRoot, specPath), scriptName: path.basename(scriptPath),
+      distributed, specLabel: path.relative(workspaceRoot, specPath), scriptName: path.basename(scriptPath), workspaceRoot,
     });
     return {script, scriptPath};
   });

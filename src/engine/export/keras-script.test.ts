@@ -10,11 +10,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import {execFileSync, spawnSync} from 'child_process';
 import {initBackend} from '../backend';
-import {parseSpecText, readTrainSpec, validateSpec, type TrainSpec} from '../spec/spec';
+import {readTrainSpec, validateSpec, type TrainSpec} from '../spec/spec';
 import {loadDataset, mnistDirectory, type Split} from '../data/dataset';
-import {splitValidation, trainFromSpec} from '../training/trainer';
+import {compile, splitValidation, trainFromSpec} from '../training/trainer';
 import {buildModel} from '../model/build';
-import {compile} from '../training/trainer';
 import {readArtifacts, saveModel} from '../../formats';
 import {openModel} from '../models';
 import {readZipDirectory, readZipMember} from '../../formats/zip-file';
@@ -257,7 +256,6 @@ test('export-keras CLI: writes next to the spec, refuses to replace a file, one 
     process.stderr.write = write;
     process.stdout.write = out;
   }
-  void parseSpecText;
 });
 
 test('export-keras: a Keras 3 .keras with the history file the script writes loads here with its curves', async () => {
@@ -302,4 +300,18 @@ print(json.dumps(result))
     {sizes: [4950], dropped: 100, inOrder: true, targets: true, perProcessBatches: 66},
     {sizes: [2], dropped: 3, inOrder: true, targets: true, perProcessBatches: 1},
   ]);
+});
+
+test('export-keras refuses what training refuses, in its file:line:col form, but not data missing on this machine', async () => {
+  await initBackend('cpu');
+  const dir = tempDir('kw-export-refuse-');
+  const spec = path.join(dir, 'bad.train.json');
+  const layers = [{type: 'Conv2D', filters: 4, kernel_size: 3, input_shape: [4, 4, 1]}, {type: 'Dense', unitz: 3}];
+  fs.writeFileSync(spec, JSON.stringify({...tinySpec({train: {x: 'nowhere/x.idx', y: 'nowhere/y.idx'}}), preprocessing: {}, model: {layers}}, null, 1));
+  await assert.rejects(generateKerasScript(readTrainSpec(spec), spec, {workspaceRoot: dir}),
+    (e: Error) => /^\S*bad\.train\.json:\d+:\d+: model\.layers\[1\]\S*: Dense needs 'units'.*\(and 1 more error: keras-workbench check /.test(e.message) && !e.message.includes('\n'));
+  // The same spec without the mistake exports, although its data files are not here.
+  layers[1] = {type: 'Flatten'};
+  fs.writeFileSync(spec, JSON.stringify({...tinySpec({train: {x: 'nowhere/x.idx', y: 'nowhere/y.idx'}}), preprocessing: {}, model: {layers}}, null, 1));
+  assert.match(await generateKerasScript(readTrainSpec(spec), spec, {workspaceRoot: dir}), /DATA = \{"train": \{"x": "nowhere\/x\.idx"/);
 });

@@ -7,11 +7,13 @@
  * data is sharded over processes). `distributed` adds Keras's DataParallel over every device of
  * every host on the JAX backend.
  */
+import * as fs from 'fs';
 import * as path from 'path';
 import * as tfl from '@tensorflow/tfjs-layers';
 import {buildModel} from '../model/build';
 import {compile} from '../training/trainer';
 import {SpecError, TrainSpec} from '../spec/spec';
+import {analyzeSpecText, formatDiagnostic, SpecCheckError} from '../analysis/spec-analysis';
 import {modelArtifacts} from '../../formats';
 import {keras3ConfigJson} from '../../formats/keras-zip';
 import type {JsonObject} from '../../formats/keras-config';
@@ -26,6 +28,20 @@ export interface ExportOptions {
   distributed?: boolean;
   /** File name of the script, for its usage line. */
   scriptName?: string;
+  /** Root the spec's relative paths resolve against (default: the current directory). */
+  workspaceRoot?: string;
+}
+
+/** Findings about this machine rather than the spec: the script may run where the data is, and writes its own .keras. */
+const LOCAL_FINDINGS = new Set(['missing-file', 'save-target']);
+
+/** What training refuses (shapes, Keras arguments, ...), in its `file:line:col: message` form. */
+function refuseSpecErrors(spec: TrainSpec, specFile: string, workspaceRoot?: string): void {
+  const text = fs.existsSync(specFile) && fs.statSync(specFile).isFile() ? fs.readFileSync(specFile, 'utf8') : JSON.stringify(spec, null, 1);
+  const errors = analyzeSpecText(text, specFile, {workspaceRoot}).diagnostics
+    .filter((d) => d.severity === 'error' && !LOCAL_FINDINGS.has(d.code ?? ''))
+    .map((d) => formatDiagnostic(specFile, text, d).replace(': error: ', ': '));
+  if (errors.length) throw new SpecCheckError(specFile, errors);
 }
 
 /** The Keras 3 config.json our `.keras` writer produces for the spec's model (compile_config included). */
@@ -78,6 +94,7 @@ function optimizerCall(compileConfig: JsonObject): string {
 }
 
 export async function generateKerasScript(spec: TrainSpec, specFile: string, options: ExportOptions = {}): Promise<string> {
+  refuseSpecErrors(spec, specFile, options.workspaceRoot);
   const from = 'from' in spec.model ? kerasLoadablePath(spec.model.from, specFile) : undefined;
   const config = from === undefined ? await specKerasConfig(spec, specFile) : undefined;
   const compileConfig = config ? config.compile_config as JsonObject | undefined : await compileConfigOnly(spec, specFile);
