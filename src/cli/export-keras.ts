@@ -8,7 +8,7 @@ import * as path from 'path';
 import {parseArgs} from 'util';
 import {readTrainSpec} from '../engine/spec/spec';
 import {initBackend} from '../engine/backend';
-import {defaultScriptPath, generateKerasScript} from '../engine/export/keras-script';
+import {defaultScriptPath, generateKerasScript, scriptTargetProblem} from '../engine/export/keras-script';
 
 export const EXPORT_HELP = `Usage: keras-workbench export-keras SPEC [-o train.py] [--distributed] [--overwrite]
 
@@ -44,6 +44,8 @@ export async function exportKerasCommand(args: string[]): Promise<number> {
   }
   const target = path.resolve(values.out ?? defaultScriptPath(specFile));
   try {
+    const problem = scriptTargetProblem(target);
+    if (problem) throw new Error(problem);
     if (fs.existsSync(target) && !values.overwrite) {
       throw new Error(`${target}: already exists; pass --overwrite to replace it, or -o another file`);
     }

@@ -2,7 +2,7 @@
 import * as path from 'path';
 import {MessageConnection} from 'vscode-jsonrpc';
 import {readTrainSpec} from '../engine/spec/spec';
-import {defaultScriptPath, generateKerasScript} from '../engine/export/keras-script';
+import {defaultScriptPath, generateKerasScript, scriptTargetProblem} from '../engine/export/keras-script';
 import * as msg from '../protocol/messages';
 import {HandlerSet, handle} from './handler-set';
 import {ensureBackend} from './core-handlers';
@@ -12,6 +12,8 @@ export const registerExportHandlers: HandlerSet = (connection: MessageConnection
     await ensureBackend();
     const spec = readTrainSpec(specPath);
     const scriptPath = defaultScriptPath(specPath);
+    const problem = scriptTargetProblem(scriptPath, workspaceRoot);
+    if (problem) throw new Error(problem);
     const script = await generateKerasScript(spec, specPath, {
       distributed, specLabel: path.relative(workspaceRoot, specPath), scriptName: path.basename(scriptPath), workspaceRoot,
     });

@@ -18,7 +18,7 @@ import {readArtifacts, saveModel} from '../../formats';
 import {openModel} from '../models';
 import {readZipDirectory, readZipMember} from '../../formats/zip-file';
 import {KERAS_FIXTURES, REPO_ROOT, SYSTEM_PYTHON, tempDir} from '../../test-support/fixtures';
-import {generateKerasScript} from './keras-script';
+import {generateKerasScript, scriptTargetProblem} from './keras-script';
 import {exportKerasCommand} from '../../cli/export-keras';
 
 const TESTDATA = path.join(__dirname, 'testdata');
@@ -306,7 +306,7 @@ test('export-keras refuses what training refuses, in its file:line:col form, but
   await initBackend('cpu');
   const dir = tempDir('kw-export-refuse-');
   const spec = path.join(dir, 'bad.train.json');
-  const layers = [{type: 'Conv2D', filters: 4, kernel_size: 3, input_shape: [4, 4, 1]}, {type: 'Dense', unitz: 3}];
+  const layers: Array<Record<string, unknown>> = [{type: 'Conv2D', filters: 4, kernel_size: 3, input_shape: [4, 4, 1]}, {type: 'Dense', unitz: 3}];
   fs.writeFileSync(spec, JSON.stringify({...tinySpec({train: {x: 'nowhere/x.idx', y: 'nowhere/y.idx'}}), preprocessing: {}, model: {layers}}, null, 1));
   await assert.rejects(generateKerasScript(readTrainSpec(spec), spec, {workspaceRoot: dir}),
     (e: Error) => /^\S*bad\.train\.json:\d+:\d+: model\.layers\[1\]\S*: Dense needs 'units'.*\(and 1 more error: keras-workbench check /.test(e.message) && !e.message.includes('\n'));
@@ -314,4 +314,20 @@ test('export-keras refuses what training refuses, in its file:line:col form, but
   layers[1] = {type: 'Flatten'};
   fs.writeFileSync(spec, JSON.stringify({...tinySpec({train: {x: 'nowhere/x.idx', y: 'nowhere/y.idx'}}), preprocessing: {}, model: {layers}}, null, 1));
   assert.match(await generateKerasScript(readTrainSpec(spec), spec, {workspaceRoot: dir}), /DATA = \{"train": \{"x": "nowhere\/x\.idx"/);
+});
+
+test('export-keras writes its script only to a regular file inside the workspace (by real path)', () => {
+  const root = tempDir('kw-export-target-');
+  const outside = tempDir('kw-export-outside-');
+  fs.mkdirSync(path.join(root, 'specs'));
+  assert.equal(scriptTargetProblem(path.join(root, 'specs', 'a.train.py'), root), undefined);
+  fs.writeFileSync(path.join(root, 'specs', 'a.train.py'), 'old');
+  assert.equal(scriptTargetProblem(path.join(root, 'specs', 'a.train.py'), root), undefined, 'an existing script may be replaced (after asking)');
+  fs.symlinkSync(path.join(outside, 'victim.py'), path.join(root, 'specs', 'link.train.py'));
+  assert.match(scriptTargetProblem(path.join(root, 'specs', 'link.train.py'), root)!, /link\.train\.py: is a symbolic link/);
+  fs.symlinkSync(outside, path.join(root, 'elsewhere'));
+  assert.match(scriptTargetProblem(path.join(root, 'elsewhere', 'b.train.py'), root)!, /is outside the workspace .* once links are resolved/);
+  fs.mkdirSync(path.join(root, 'specs', 'dir.train.py'));
+  assert.match(scriptTargetProblem(path.join(root, 'specs', 'dir.train.py'), root)!, /exists and is not a regular file/);
+  assert.equal(fs.existsSync(path.join(outside, 'victim.py')), false);
 });

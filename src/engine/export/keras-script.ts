@@ -18,9 +18,9 @@ import {modelArtifacts} from '../../formats';
 import {keras3ConfigJson} from '../../formats/keras-zip';
 import type {JsonObject} from '../../formats/keras-config';
 import {pythonJsonBlock, pythonLiteral} from './python';
-import {defaultScriptPath, exportedPaths} from './paths';
+import {defaultScriptPath, exportedPaths, scriptTargetProblem} from './paths';
 
-export {defaultScriptPath, exportedPaths};
+export {defaultScriptPath, exportedPaths, scriptTargetProblem};
 
 export interface ExportOptions {
   /** Spec path as written into the script (relative to the workspace root reads best). */
