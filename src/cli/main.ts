@@ -8,6 +8,7 @@ import {batchLine} from '../engine/training/keras-log';
 import type {BackendPreference} from '../engine/backend';
 import type {TrainProgress} from '../protocol/messages';
 import {convertCommand} from './convert';
+import {exportKerasCommand} from './export-keras';
 import {checkCommand} from './check';
 
 const HELP = `Usage: keras-workbench <command> [options]
@@ -28,6 +29,7 @@ Commands:
   evaluate MODEL          Test loss and accuracy on the model's test split.
       --limit N             Evaluate the first N test samples only.
   convert IN OUT          Convert a model between formats (see convert --help).
+  export-keras SPEC       Write a Keras 3 training script for the spec (see export-keras --help).
 
 Options for every command:
   --backend B             auto (default) | native | wasm | cpu
@@ -171,6 +173,7 @@ export async function main(argv: string[]): Promise<number> {
     // convert has its own options (--weights, --no-optimizer, ...) and help.
     return convertCommand(argv.slice(1));
   }
+  if (argv[0] === 'export-keras') return exportKerasCommand(argv.slice(1));
   let parsed: Parsed;
   try {
     parsed = parse(argv);
