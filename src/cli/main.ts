@@ -9,6 +9,7 @@ import {batchLine} from '../engine/training/keras-log';
 import type {BackendPreference} from '../engine/backend';
 import type {TrainProgress} from '../protocol/messages';
 import {convertCommand} from './convert';
+import {exportKerasCommand} from './export-keras';
 import {checkCommand} from './check';
 import {ModelSession, type FilePrediction} from '../engine/session/session';
 import {describeChoice} from '../engine/session/dataset-choice';
@@ -42,6 +43,7 @@ Commands:
       --data D              The dataset for a model that records none: mnist (built-in), or a
                             *.train.json spec whose data and preprocessing sections apply.
   convert IN OUT          Convert a model between formats (see convert --help).
+  export-keras SPEC       Write a Keras 3 training script for the spec (see export-keras --help).
 
 Options for every command:
   --backend B             auto (default) | native | wasm | cpu
@@ -240,6 +242,7 @@ export async function main(argv: string[]): Promise<number> {
     // convert has its own options (--weights, --no-optimizer, ...) and help.
     return convertCommand(argv.slice(1));
   }
+  if (argv[0] === 'export-keras') return exportKerasCommand(argv.slice(1));
   let parsed: Parsed;
   try {
     parsed = parse(argv);

@@ -168,13 +168,21 @@ function kerasDate(d: Date): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}@${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
 }
 
-/** Writes the Keras 3 `.keras` layout. */
-export async function writeKerasZip(file: string, artifacts: KerasArtifacts): Promise<void> {
+/**
+ * What `writeKerasZip` puts into config.json for these artifacts (also embedded, unchanged, in
+ * the training scripts `export-keras` writes).
+ */
+export async function keras3ConfigJson(file: string, artifacts: KerasArtifacts) {
   const normalized = normalizeModelConfig(artifacts.modelTopology, {file, kerasVersion: '2'});
   const config = normalized.config;
   const slots = await describeModel(config, file);
   const compileConfig = compileConfigForKeras3(artifacts.trainingConfig);
-  const keras3Config = toKeras3ModelConfig(config, slots, file, compileConfig);
+  return {config, slots, compileConfig, keras3Config: toKeras3ModelConfig(config, slots, file, compileConfig)};
+}
+
+/** Writes the Keras 3 `.keras` layout. */
+export async function writeKerasZip(file: string, artifacts: KerasArtifacts): Promise<void> {
+  const {config, slots, compileConfig, keras3Config} = await keras3ConfigJson(file, artifacts);
   const weights = decodeArtifactWeights(artifacts.weightSpecs ?? [], artifacts.weightData, file);
   const isSequential = config.class_name === 'Sequential';
   const {vars, groups} = keras3Places(slots.layers, isSequential);

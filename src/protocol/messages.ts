@@ -312,3 +312,13 @@ export type HostToWebview =
   | {type: 'response'; id: number; result?: unknown; error?: string}
   | {type: 'trainProgress'; progress: TrainProgress}
   | {type: 'evaluateProgress'; done: number; total: number};
+
+// ---------------------------------------------------------------- export-keras (Keras: Export Training Script)
+
+export interface ExportKerasScriptParams {
+  specPath: string;
+  workspaceRoot: string;
+  distributed: boolean;
+}
+/** The Keras 3 training script for the spec and where it belongs (next to the spec); the extension host writes it. */
+export const exportKerasScript = new RequestType<ExportKerasScriptParams, {script: string; scriptPath: string}, void>('workbench/exportKerasScript');

@@ -120,7 +120,7 @@ async function prepareModel(spec: TrainSpec, specFile: string, root: string, opt
   return compile(await buildModel(spec, specFile, {customLayers: Object.keys(options.customObjects ?? {})}), spec);
 }
 
-function compile(model: LayersModel, spec: TrainSpec): LayersModel {
+export function compile(model: LayersModel, spec: TrainSpec): LayersModel {
   model.compile({
     optimizer: createOptimizer(spec.compile.optimizer),
     loss: tfjsLossName(lossAndMetrics(spec.compile.loss, []).lossName),
