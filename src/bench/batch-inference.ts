@@ -12,7 +12,9 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 import {initBackend} from '../engine/backend';
 import {predictBatchFast} from '../engine/kernels/predict-batch';
 import {PredictionService} from '../engine/inspect/predictions';
-import {testSetFor} from '../engine/inspect/dataset';
+import {ModelSession} from '../engine/session/session';
+import {mnistDescription} from '../engine/session/dataset-choice';
+import {handleFor} from '../engine/inspect/test-model';
 import {loadMnist} from './mnist';
 import {referenceModel} from './reference-model';
 
@@ -109,7 +111,8 @@ export function printBatchInference(rows: BatchInferenceRow[], torch: ReturnType
  * and the evaluation over them, as the worker computes them for the panel (seconds).
  */
 export async function confusionMatrixSeconds(model: tfl.LayersModel): Promise<{seconds: number; accuracy: number; count: number}> {
-  const service = new PredictionService(model, testSetFor([28, 28, 1], [10]));
+  const session = new ModelSession({model, handle: handleFor(model, 'bench', 'bench'), data: mnistDescription([28, 28, 1])});
+  const service = new PredictionService(session);
   const t0 = performance.now();
   const r = await service.evaluate(undefined);
   return {seconds: (performance.now() - t0) / 1000, accuracy: r.accuracy, count: r.count};
