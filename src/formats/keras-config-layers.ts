@@ -5,6 +5,9 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
+import {ATTENTION_LAYER_CLASSES} from './keras-attention-layers';
+import {KerasBidirectional} from './keras-bidirectional';
+import {NORMALIZATION_LAYER_CLASSES} from './keras-normalization-layers';
 
 /**
  * tfjs-layers calls some ops as tensor methods (`x.flatten()` in the Orthogonal initializer of
@@ -40,6 +43,7 @@ export function installChainedTensorMethods(): void {
 /** Which optional Keras behaviours the registered layers implement (read by the config checks). */
 export const KERAS_COMPAT_LAYER_OPTIONS = {
   gruResetAfter: true,
+  bidirectionalBackwardLayer: true,
 };
 
 interface ReLUArgs {
@@ -300,7 +304,9 @@ export class KerasGRU extends TfjsGRU {
 }
 
 type Registrable = tf.serialization.SerializableConstructor<tf.serialization.Serializable>;
-const COMPAT_CLASSES = [KerasReLU, KerasELU, KerasConv1D, KerasGRU] as unknown as Array<Registrable & {className: string}>;
+const COMPAT_CLASSES = [
+  KerasReLU, KerasELU, KerasConv1D, KerasGRU, KerasBidirectional, ...ATTENTION_LAYER_CLASSES, ...NORMALIZATION_LAYER_CLASSES,
+] as unknown as Array<Registrable & {className: string}>;
 
 /** TensorFlow.js's own classes for the names we replace, captured before anything replaced them. */
 const builtins = new Map(COMPAT_CLASSES.map((c) => [c.className, classRegisteredAs(c.className)]));

@@ -1,0 +1,219 @@
+/**
+ * The Keras layers TensorFlow.js never implemented (Attention, AdditiveAttention,
+ * MultiHeadAttention, GroupNormalization, UnitNormalization, Normalization, Discretization,
+ * Bidirectional with its own backward layer): each layer, on random weights and inputs, against
+ * an independent NumPy implementation of Keras's formula (keras-new-layers-reference.py), on the
+ * cpu and wasm backends; a training step through each trainable one; and the round trip through
+ * .h5, .keras and the TensorFlow.js folder with Keras's weight names.
+ */
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as tf from '@tensorflow/tfjs-core';
+import * as tfl from '@tensorflow/tfjs-layers';
+import {initBackend} from '../engine/backend';
+import {KERAS_FIXTURES, SYSTEM_PYTHON, hasPythonModule, runPython, tempDir} from '../test-support/fixtures';
+import {execFileSync} from 'child_process';
+import {registerKerasCompatLayers} from './keras-config-layers';
+import {normalizeModelConfig, type Json, type JsonObject} from './keras-config';
+import {loadModel, modelFromArtifacts, readArtifacts, saveModel} from './index';
+
+const REFERENCE = path.join(__dirname, 'keras-new-layers-reference.py');
+
+interface LayerCase {
+  name: string;
+  layer: {class_name: string; config: JsonObject};
+  /** Input shapes without the batch dimension; the batch is 3. */
+  inputs: number[][];
+  /** Call keyword arguments recorded in the graph (use_causal_mask). */
+  call?: JsonObject;
+  /** Input values: 'normal' (default) or 'grid' for bucketing. */
+  values?: 'normal' | 'grid';
+  trainable?: boolean;
+}
+
+const CASES: LayerCase[] = [
+  {name: 'attention_dot_scaled_qvk', layer: {class_name: 'Attention', config: {use_scale: true, score_mode: 'dot'}}, inputs: [[4, 5], [6, 3], [6, 5]], trainable: true},
+  {name: 'attention_concat_causal', layer: {class_name: 'Attention', config: {use_scale: true, score_mode: 'concat'}}, inputs: [[5, 4], [5, 4]], call: {use_causal_mask: true}, trainable: true},
+  {name: 'additive_attention', layer: {class_name: 'AdditiveAttention', config: {use_scale: true}}, inputs: [[4, 5], [6, 5]], trainable: true},
+  {name: 'additive_attention_qvk_causal', layer: {class_name: 'AdditiveAttention', config: {use_scale: true}}, inputs: [[5, 3], [5, 4], [5, 3]], call: {use_causal_mask: true}},
+  {name: 'multi_head_attention', layer: {class_name: 'MultiHeadAttention', config: {num_heads: 2, key_dim: 3, value_dim: 4}}, inputs: [[5, 6], [4, 7], [4, 5]], trainable: true},
+  {name: 'multi_head_attention_self_causal', layer: {class_name: 'MultiHeadAttention', config: {num_heads: 3, key_dim: 2, use_bias: false}}, inputs: [[5, 6], [5, 6]], call: {use_causal_mask: true}},
+  {name: 'group_normalization', layer: {class_name: 'GroupNormalization', config: {groups: 2, epsilon: 1e-3}}, inputs: [[4, 3, 6]], trainable: true},
+  {name: 'group_normalization_axis1', layer: {class_name: 'GroupNormalization', config: {groups: 3, axis: 1, center: false}}, inputs: [[6, 5]]},
+  {name: 'unit_normalization', layer: {class_name: 'UnitNormalization', config: {axis: -1}}, inputs: [[3, 5]]},
+  {name: 'unit_normalization_2axes', layer: {class_name: 'UnitNormalization', config: {axis: [1, 2]}}, inputs: [[3, 5]]},
+  {name: 'normalization_adapted', layer: {class_name: 'Normalization', config: {axis: -1}}, inputs: [[3, 4]]},
+  {name: 'normalization_given_invert', layer: {class_name: 'Normalization', config: {axis: -1, mean: [0.5, -1, 2], variance: [4, 0.25, 0], invert: true}}, inputs: [[2, 3]]},
+  {name: 'normalization_scalar_mean', layer: {class_name: 'Normalization', config: {axis: null, mean: 1.5, variance: 2}}, inputs: [[2, 3]]},
+  {name: 'discretization_int', layer: {class_name: 'Discretization', config: {bin_boundaries: [-1, 0, 0.5, 2], output_mode: 'int'}}, inputs: [[6]], values: 'grid'},
+  {name: 'discretization_one_hot', layer: {class_name: 'Discretization', config: {bin_boundaries: [-1, 0, 0.5], output_mode: 'one_hot'}}, inputs: [[1]], values: 'grid'},
+  {name: 'discretization_count', layer: {class_name: 'Discretization', config: {bin_boundaries: [-0.5, 0.5], output_mode: 'count'}}, inputs: [[6]], values: 'grid'},
+  {name: 'discretization_multi_hot', layer: {class_name: 'Discretization', config: {bin_boundaries: [-0.5, 0.5], output_mode: 'multi_hot'}}, inputs: [[6]], values: 'grid'},
+  {
+    name: 'bidirectional_lstm_backward_gru',
+    layer: {class_name: 'Bidirectional', config: {
+      merge_mode: 'concat',
+      layer: {class_name: 'LSTM', config: {name: 'forward_lstm', units: 3, return_sequences: true, recurrent_activation: 'sigmoid'}},
+      backward_layer: {class_name: 'GRU', config: {name: 'backward_gru', units: 2, return_sequences: true, go_backwards: true, reset_after: true, recurrent_activation: 'sigmoid'}},
+    }},
+    inputs: [[5, 4]], trainable: true,
+  },
+  {
+    name: 'bidirectional_sum_last_state',
+    layer: {class_name: 'Bidirectional', config: {
+      merge_mode: 'sum',
+      layer: {class_name: 'GRU', config: {name: 'forward_gru', units: 3, reset_after: true, recurrent_activation: 'sigmoid'}},
+      backward_layer: {class_name: 'LSTM', config: {name: 'backward_lstm', units: 3, go_backwards: true, recurrent_activation: 'sigmoid'}},
+    }},
+    inputs: [[4, 2]],
+  },
+];
+
+/** A tf.keras 2 functional config: inputs -> the layer (Keras 2 inbound-node form, MHA with value/key by keyword). */
+function functionalConfig(c: LayerCase): JsonObject {
+  const inputNames = c.inputs.map((_, i) => `in_${i}`);
+  const kwargs: JsonObject = {...(c.call ?? {})};
+  let node: Json[];
+  if (c.layer.class_name === 'MultiHeadAttention') {
+    // tf.keras 2 records mha(query, value, key) with value and key as keyword tensors.
+    if (inputNames[1]) kwargs.value = [inputNames[1], 0, 0];
+    if (inputNames[2]) kwargs.key = [inputNames[2], 0, 0];
+    node = [[inputNames[0], 0, 0, kwargs]];
+  } else {
+    node = inputNames.map((n) => [n, 0, 0, kwargs]);
+  }
+  return {
+    class_name: 'Functional',
+    config: {
+      name: c.name,
+      layers: [
+        ...c.inputs.map((shape, i) => ({class_name: 'InputLayer', name: inputNames[i], inbound_nodes: [],
+          config: {name: inputNames[i], batch_input_shape: [null, ...shape], dtype: 'float32'}})),
+        {class_name: c.layer.class_name, name: 'layer', config: {name: 'layer', ...c.layer.config}, inbound_nodes: [node]},
+      ],
+      input_layers: inputNames.map((n) => [n, 0, 0]),
+      output_layers: [['layer', 0, 0]],
+    },
+  };
+}
+
+async function buildCase(c: LayerCase): Promise<tfl.LayersModel> {
+  registerKerasCompatLayers();
+  const {config} = normalizeModelConfig(functionalConfig(c), {file: `${c.name}.json`, kerasVersion: '2.15.0'});
+  return tfl.models.modelFromJSON({modelTopology: config} as never);
+}
+
+function caseInputs(c: LayerCase, seed: number): tf.Tensor[] {
+  return c.inputs.map((shape, i) => {
+    if (c.values === 'grid') {
+      const n = 3 * shape.reduce((a, b) => a * b, 1);
+      // Values on and between the boundaries, boundaries themselves included.
+      return tf.tensor(Array.from({length: n}, (_, j) => -2 + (j * 0.25) % 4.5), [3, ...shape]);
+    }
+    return tf.randomNormal([3, ...shape], 0, 1, 'float32', seed + i);
+  });
+}
+
+/** Random weights (variance >= 0 for Normalization), seeded per case. */
+function randomWeights(model: tfl.LayersModel, seed: number): tf.Tensor[] {
+  return model.getWeights().map((w, i) => {
+    const name = model.weights[i].originalName;
+    if (/variance$/.test(name)) return tf.randomUniform(w.shape, 0.1, 3, 'float32', seed + i);
+    if (/count$/.test(name)) return tf.scalar(10);
+    return tf.randomNormal(w.shape, 0, 0.7, 'float32', seed + i);
+  });
+}
+
+async function toJsonArray(t: tf.Tensor): Promise<{shape: number[]; data: number[]}> {
+  return {shape: t.shape, data: Array.from(await t.data())};
+}
+
+function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  assert.equal(a.length, b.length, 'output sizes differ');
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
+  return m;
+}
+
+async function withBackend<T>(name: 'cpu' | 'wasm', run: () => Promise<T>): Promise<T> {
+  await initBackend('wasm');
+  await import('@tensorflow/tfjs-backend-cpu');
+  const previous = tf.getBackend();
+  await tf.setBackend(name);
+  try {
+    return await run();
+  } finally {
+    await tf.setBackend(previous);
+  }
+}
+
+const numpy = hasPythonModule('numpy');
+
+test('each new layer matches the NumPy re-implementation of Keras on cpu and wasm', {skip: !numpy && 'python3-numpy not installed'}, async () => {
+  const dir = tempDir();
+  try {
+    const report: string[] = [];
+    const failures: string[] = [];
+    for (const backend of ['cpu', 'wasm'] as const) {
+      const cases: JsonObject[] = [];
+      const ours = new Map<string, Float32Array | Int32Array>();
+      await withBackend(backend, async () => {
+        for (const [k, c] of CASES.entries()) {
+          const model = await buildCase(c);
+          const weights = randomWeights(model, 1000 * k);
+          model.setWeights(weights);
+          const xs = caseInputs(c, 50 * k);
+          const y = model.predict(xs.length === 1 ? xs[0] : xs) as tf.Tensor;
+          ours.set(c.name, (await y.data()) as Float32Array);
+          cases.push({
+            name: c.name, layer: c.layer, call: c.call ?? {},
+            weights: await Promise.all(weights.map(toJsonArray)), inputs: await Promise.all(xs.map(toJsonArray)),
+          } as unknown as JsonObject);
+          tf.dispose([...weights, ...xs, y]);
+          model.dispose();
+        }
+      });
+      const file = path.join(dir, `${backend}.json`);
+      fs.writeFileSync(file, JSON.stringify(cases));
+      const reference = JSON.parse(execFileSync(SYSTEM_PYTHON, [REFERENCE, file], {encoding: 'utf8', maxBuffer: 64 << 20})) as Record<string, number[]>;
+      for (const c of CASES) {
+        const diff = maxAbsDiff(ours.get(c.name)!, reference[c.name]);
+        report.push(`${backend} ${c.name}: max |ours - numpy| = ${diff.toExponential(2)}`);
+        if (!(diff < 2e-5)) failures.push(`${backend} ${c.name}: max abs difference ${diff} from the NumPy reference`);
+      }
+    }
+    console.log(report.join('\n'));
+    assert.deepEqual(failures, []);
+  } finally {
+    fs.rmSync(dir, {recursive: true, force: true});
+  }
+});
+
+test('gradients flow through each trainable new layer on cpu and wasm (one SGD step lowers the loss)', async () => {
+  for (const backend of ['cpu', 'wasm'] as const) {
+    await withBackend(backend, async () => {
+      for (const [k, c] of CASES.entries()) {
+        if (!c.trainable) continue;
+        const model = await buildCase(c);
+        model.setWeights(randomWeights(model, 7 * k + 1));
+        const xs = caseInputs(c, 3 * k);
+        const target = tf.randomNormal((model.outputs[0].shape as number[]).map((d) => d ?? 3), 0, 1, 'float32', 99);
+        model.compile({optimizer: tf.train.sgd(0.05), loss: 'meanSquaredError'});
+        const before = model.getWeights().map((w) => w.dataSync().slice());
+        const first = await model.fit(xs.length === 1 ? xs[0] : xs, target, {epochs: 3, batchSize: 3, verbose: 0, shuffle: false})
+          .catch((e: Error) => { throw new Error(`${backend} ${c.name}: ${e.message}`); });
+        const losses = first.history.loss as number[];
+        assert.ok(losses.every(Number.isFinite), `${backend} ${c.name}: loss ${losses}`);
+        assert.ok(losses[2] < losses[0], `${backend} ${c.name}: loss did not decrease (${losses.join(', ')})`);
+        const after = model.getWeights();
+        after.forEach((w, i) => {
+          if (!model.weights[i].trainable) return;
+          assert.ok(maxAbsDiff(w.dataSync(), before[i]) > 0, `${backend} ${c.name}: weight ${model.weights[i].originalName} did not change`);
+        });
+        model.dispose();
+      }
+    });
+  }
+});
