@@ -29,6 +29,8 @@ export interface SaveOptions {
   includeOptimizer?: boolean;
   /** Target format; inferred from the path's extension when absent (Keras `save_format`). */
   saveFormat?: SaveFormat;
+  /** Told what the written file will not do elsewhere (e.g. layers stock TensorFlow.js cannot load). */
+  onWarning?: (message: string) => void;
 }
 
 export interface LoadOptions {

@@ -5,6 +5,7 @@ formulas (independent of our TypeScript). Reads a JSON list of cases
 and prints, per case, the flattened float64 output.
 
 Usage: keras-new-layers-reference.py CASES.json
+       keras-new-layers-reference.py --from-file MODEL.h5|MODEL.keras INPUTS.json
 """
 import json
 import sys
@@ -207,7 +208,93 @@ def array(a):
     return np.asarray(a["data"], np.float64).reshape(a["shape"])
 
 
+def h5_strings(group, name):
+    out = [n.decode("utf8") if isinstance(n, bytes) else str(n) for n in group.attrs.get(name, [])]
+    i = 0
+    while f"{name}{i}" in group.attrs:
+        out.extend(n.decode("utf8") if isinstance(n, bytes) else str(n) for n in group.attrs[f"{name}{i}"])
+        i += 1
+    return out
+
+
+def snake_case(name):
+    import re
+    name = re.sub(r"\W+", "", name)
+    name = re.sub("(.)([A-Z][a-z]+)", r"\1_\2", name)
+    name = re.sub("([a-z])([A-Z])", r"\1_\2", name)
+    return name.lower()
+
+
+KERAS3_SUBLAYERS = {"MultiHeadAttention": ["query_dense", "key_dense", "value_dense", "output_dense"]}
+RECURRENT = {"LSTM", "GRU", "SimpleRNN"}
+
+
+def keras3_vars(f, path, layer):
+    """The layer's variables where Keras 3's saving_lib puts them, in the layer's weight order."""
+    def numbered(where):
+        return [np.asarray(f[where][k]) for k in sorted(f[where].keys(), key=int)] if where in f else []
+    cls = layer["class_name"]
+    if cls in KERAS3_SUBLAYERS:
+        return [v for sub in KERAS3_SUBLAYERS[cls] for v in numbered(f"{path}/{sub}/vars")]
+    if cls == "Bidirectional":
+        return (keras3_vars(f, f"{path}/forward_layer", layer["config"]["layer"]) +
+                keras3_vars(f, f"{path}/backward_layer", layer["config"]["backward_layer"]))
+    if cls in RECURRENT:
+        return numbered(f"{path}/cell/vars")
+    return numbered(f"{path}/vars")
+
+
+def from_file(model_file, inputs_file):
+    """What Keras would compute from a file we wrote: the file's one non-input layer, its config and
+    weights read the way Keras's loaders read them, run through the NumPy formulas above."""
+    import h5py
+    import io
+    import zipfile
+    inputs = [array(a) for a in json.load(open(inputs_file))]
+    if model_file.endswith(".keras"):
+        zf = zipfile.ZipFile(model_file)
+        config = json.loads(zf.read("config.json"))
+        layers = [l for l in config["config"]["layers"] if l["class_name"] != "InputLayer"]
+        assert len(layers) == 1, layers
+        layer = layers[0]
+        f = h5py.File(io.BytesIO(zf.read("model.weights.h5")), "r")
+        weights = keras3_vars(f, f"layers/{snake_case(layer['class_name'])}", layer)
+        node = layer["inbound_nodes"][0]
+        if layer["class_name"] == "MultiHeadAttention":
+            # Keras 3 calls mha(query, value[, key]) with separate arguments and builds it from named shapes.
+            assert len(node["args"]) == len(inputs) and all(a["class_name"] == "__keras_tensor__" for a in node["args"]), node
+            assert sorted(layer["build_config"]["shapes_dict"]) == sorted(["query_shape", "value_shape", "key_shape"][:len(inputs)]), layer["build_config"]
+        elif len(inputs) > 1:
+            assert len(node["args"]) == 1 and len(node["args"][0]) == len(inputs), node  # one list argument
+        call = node.get("kwargs", {})
+    else:
+        f = h5py.File(model_file, "r")
+        config = json.loads(f.attrs["model_config"])
+        layers = [l for l in config["config"]["layers"] if l["class_name"] != "InputLayer"]
+        assert len(layers) == 1, layers
+        layer = layers[0]
+        g = f["model_weights"][layer["config"]["name"]]
+        names = h5_strings(g, "weight_names")
+        assert all(n.endswith(":0") and n.startswith(layer["config"]["name"] + "/") for n in names), names
+        weights = [np.asarray(g[n]) for n in names]
+        node = layer["inbound_nodes"][0]
+        if layer["class_name"] == "MultiHeadAttention":
+            # tf.keras 2 records mha(query, value, key) as one link with value/key as keyword links.
+            assert len(node) == 1 and all(k in node[0][3] for k in ["value", "key"][:len(inputs) - 1]), node
+        else:
+            assert len(node) == len(inputs), node
+        call = node[0][3]
+        names_only = [n.split("/")[-1] for n in names]
+        json.dump(names_only, sys.stderr)
+    call = {k: v for k, v in call.items() if not isinstance(v, (list, dict))}
+    y = LAYERS[layer["class_name"]](layer["config"], weights, inputs, call)
+    print(json.dumps(np.asarray(y, np.float64).ravel().tolist()))
+
+
 def main():
+    if sys.argv[1] == "--from-file":
+        from_file(sys.argv[2], sys.argv[3])
+        return
     cases = json.load(open(sys.argv[1]))
     out = {}
     for case in cases:

@@ -217,3 +217,47 @@ test('gradients flow through each trainable new layer on cpu and wasm (one SGD s
     });
   }
 });
+
+const h5py = numpy && hasPythonModule('h5py');
+
+test('each new layer survives .h5, .keras and the TensorFlow.js folder; Keras\'s layout of the .h5/.keras computes our numbers', {skip: !h5py && 'python3-h5py not installed'}, async () => {
+  const dir = tempDir();
+  const report: string[] = [];
+  try {
+    await withBackend('cpu', async () => {
+      for (const [k, c] of CASES.entries()) {
+        const model = await buildCase(c);
+        model.setWeights(randomWeights(model, 500 + k));
+        const xs = caseInputs(c, 70 + k);
+        const expected = (model.predict(xs.length === 1 ? xs[0] : xs) as tf.Tensor).dataSync();
+        const inputsFile = path.join(dir, `${c.name}.inputs.json`);
+        fs.writeFileSync(inputsFile, JSON.stringify(await Promise.all(xs.map(toJsonArray))));
+        for (const ext of ['h5', 'keras', 'tfjs'] as const) {
+          const target = path.join(dir, ext === 'tfjs' ? `${c.name}_tfjs` : `${c.name}.${ext}`);
+          const warnings: string[] = [];
+          await saveModel(model, target, {onWarning: (w) => warnings.push(w)});
+          if (ext === 'tfjs') {
+            assert.equal(warnings.length, 1, `${c.name}: a TensorFlow.js folder export warns that stock TensorFlow.js lacks the layer`);
+            assert.match(warnings[0], new RegExp(`'layer' \\(${c.layer.class_name}\\) is not part of stock TensorFlow\\.js.*\\.h5 and \\.keras`));
+          } else {
+            assert.deepEqual(warnings, []);
+            // Independent reader: the file walked as Keras's loader walks it, the layer computed in NumPy.
+            const fromFile = JSON.parse(execFileSync(SYSTEM_PYTHON, [REFERENCE, '--from-file', target, inputsFile], {encoding: 'utf8'})) as number[];
+            const diff = maxAbsDiff(expected, fromFile);
+            report.push(`${c.name} ${ext}: NumPy on the file's weights vs ours ${diff.toExponential(2)}`);
+            assert.ok(diff < 2e-5, `${c.name} .${ext}: NumPy on the written file differs by ${diff}`);
+          }
+          const {model: loaded} = await loadModel(target);
+          const again = (loaded.predict(xs.length === 1 ? xs[0] : xs) as tf.Tensor).dataSync();
+          assert.deepEqual(Array.from(again), Array.from(expected), `${c.name}: ${ext} round trip changed the numbers`);
+          assert.equal(loaded.countParams(), model.countParams());
+          loaded.dispose();
+        }
+        model.dispose();
+      }
+    });
+    console.log(report.join('\n'));
+  } finally {
+    fs.rmSync(dir, {recursive: true, force: true});
+  }
+});

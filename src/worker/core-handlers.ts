@@ -90,7 +90,7 @@ export const registerCoreHandlers: HandlerSet = (connection: MessageConnection, 
 
   handle(connection, msg.saveModel, async ({modelId, path: target, format, overwrite, includeOptimizer}) => {
     const {model} = models.require(modelId);
-    await engine.saveModel(model, target, {overwrite, includeOptimizer, saveFormat: format ?? 'tfjs'});
+    await engine.saveModel(model, target, {overwrite, includeOptimizer, saveFormat: format ?? 'tfjs', onWarning: (w) => logLine(`Warning: ${w}`)});
     logLine(`Saved ${modelId} to ${target}`);
     return {path: target};
   });

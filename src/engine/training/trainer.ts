@@ -241,7 +241,7 @@ export async function trainFromSpec(spec: TrainSpec, specFile: string, options: 
     const metadata = {kerasWorkbench: {spec: spec.name, data: spec.data, preprocessing: spec.preprocessing}};
     await saveModel(model, target, {
       overwrite: true, includeOptimizer: spec.save.include_optimizer, saveFormat: format,
-      history: state.history as never, metadata: metadata as never,
+      history: state.history as never, metadata: metadata as never, onWarning: (w) => log(`Warning: ${w}`),
     });
     log(`Saved model to ${path.relative(root, target) || target} (${format}).`);
     fs.rmSync(checkpoint, {recursive: true, force: true});
