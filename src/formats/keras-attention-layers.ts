@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import {
-  type BaseLayerArgs, type Constraint, type Initializer, type Regularizer, LayerArgumentError, callArg, resolveWeightArgs,
+  type BaseLayerArgs, type Constraint, type Initializer, type Regularizer, LayerArgumentError, RepeatedInputs, callArg, resolveWeightArgs,
   serializeObject, shapeList, tensorList, trainingDropout,
 } from './keras-layer-support';
 
@@ -74,6 +74,7 @@ export class KerasAttention extends tfl.layers.Layer {
   protected scale: tfl.LayerVariable | null = null;
   protected concatScoreWeight: tfl.LayerVariable | null = null;
   private readonly graphCallArgs = new GraphCallArgs();
+  private readonly repeatedInputs = new RepeatedInputs();
 
   constructor(args: AttentionArgs = {}) {
     super(args as never);
@@ -119,16 +120,19 @@ export class KerasAttention extends tfl.layers.Layer {
   }
 
   apply(inputs: tf.Tensor | tf.Tensor[] | tfl.SymbolicTensor | tfl.SymbolicTensor[], kwargs?: Record<string, unknown>): ReturnType<tfl.layers.Layer['apply']> {
-    const symbolic = (Array.isArray(inputs) ? inputs : [inputs]).some((t) => t instanceof tfl.SymbolicTensor);
+    const list: unknown[] = Array.isArray(inputs) ? inputs : [inputs];
+    const symbolic = list.some((t) => t instanceof tfl.SymbolicTensor);
     if (symbolic) this.graphCallArgs.record(this, kwargs);
-    return super.apply(inputs, kwargs);
+    const output = super.apply(inputs, kwargs);
+    if (symbolic) this.repeatedInputs.record(this, list, output);
+    return output;
   }
 
   call(inputs: tf.Tensor | tf.Tensor[], kwargs: Record<string, unknown>): tf.Tensor {
     refuseScoresOutput(this, kwargs);
     refuseMasks(this, kwargs?.mask);
     return tf.tidy(() => {
-      const list = tensorList(inputs);
+      const list = this.repeatedInputs.expand(tensorList(inputs));
       this.checkInputs(list.map((t) => t.shape));
       const [query, value] = list;
       const key = list[2] ?? value;
@@ -238,6 +242,7 @@ export class KerasMultiHeadAttention extends tfl.layers.Layer {
   private readonly bias: {initializer: Initializer; regularizer?: Regularizer; constraint?: Constraint};
   private readonly weightsByRole = new Map<string, tfl.LayerVariable>();
   private readonly graphCallArgs = new GraphCallArgs();
+  private readonly repeatedInputs = new RepeatedInputs();
 
   constructor(args: MultiHeadAttentionArgs) {
     super(args as never);
@@ -318,9 +323,12 @@ export class KerasMultiHeadAttention extends tfl.layers.Layer {
   }
 
   apply(inputs: tf.Tensor | tf.Tensor[] | tfl.SymbolicTensor | tfl.SymbolicTensor[], kwargs?: Record<string, unknown>): ReturnType<tfl.layers.Layer['apply']> {
-    const symbolic = (Array.isArray(inputs) ? inputs : [inputs]).some((t) => t instanceof tfl.SymbolicTensor);
+    const list: unknown[] = Array.isArray(inputs) ? inputs : [inputs];
+    const symbolic = list.some((t) => t instanceof tfl.SymbolicTensor);
     if (symbolic) this.graphCallArgs.record(this, kwargs);
-    return super.apply(inputs, kwargs);
+    const output = super.apply(inputs, kwargs);
+    if (symbolic) this.repeatedInputs.record(this, list, output);
+    return output;
   }
 
   computeMask(_inputs: tf.Tensor | tf.Tensor[], mask?: tf.Tensor | tf.Tensor[]): tf.Tensor {
@@ -335,7 +343,7 @@ export class KerasMultiHeadAttention extends tfl.layers.Layer {
       throw new LayerArgumentError(this.name, 'MultiHeadAttention', 'an attention_mask argument is not supported');
     }
     return tf.tidy(() => {
-      const list = tensorList(inputs);
+      const list = this.repeatedInputs.expand(tensorList(inputs));
       this.checkShapes(list.map((t) => t.shape));
       const flat = (t: tf.Tensor) => tf.reshape(t, [t.shape[0], -1, t.shape[t.rank - 1]]);
       const [query, value] = list;

@@ -83,3 +83,36 @@ export function trainingDropout(x: tf.Tensor, rate: number, kwargs: Record<strin
   if (!(rate > 0 && rate < 1) || kwargs?.training !== true) return x;
   return tf.dropout(x, rate);
 }
+
+/**
+ * The same tensor given twice to one layer (self-attention: mha(x, x), Attention()([x, x])).
+ * TensorFlow.js's executor counts that tensor's consumers once but releases it once per link, so
+ * at inference it disposes the tensor while later layers (a residual Add) still need it. The graph
+ * keeps both links (configs are saved as Keras wrote them); the executor is shown each tensor
+ * once, and the layer repeats them back in `expand`.
+ */
+export class RepeatedInputs {
+  /** For each call position, the index among the distinct inputs; null when all differ. */
+  private pattern: number[] | null = null;
+
+  /** After a symbolic apply: gives the executor the distinct inputs only. */
+  record(layer: tfl.layers.Layer, inputs: unknown[], output: unknown): void {
+    const distinct = [...new Set(inputs)];
+    if (distinct.length === inputs.length) return;
+    const pattern = inputs.map((t) => distinct.indexOf(t));
+    if (this.pattern && this.pattern.join() !== pattern.join()) {
+      throw new LayerArgumentError(layer.name, layer.getClassName(), 'a layer shared between calls that repeat different inputs is not supported');
+    }
+    this.pattern = pattern;
+    for (const out of Array.isArray(output) ? output : [output]) {
+      if (out instanceof tfl.SymbolicTensor) (out as unknown as {inputs: unknown[]}).inputs = distinct;
+    }
+  }
+
+  /** The inputs in call order, from the distinct ones the executor passes. */
+  expand<T>(inputs: T[]): T[] {
+    if (!this.pattern || inputs.length === this.pattern.length) return inputs;
+    const distinct = Math.max(...this.pattern) + 1;
+    return inputs.length === distinct ? this.pattern.map((i) => inputs[i]) : inputs;
+  }
+}

@@ -261,3 +261,94 @@ test('each new layer survives .h5, .keras and the TensorFlow.js folder; Keras\'s
     fs.rmSync(dir, {recursive: true, force: true});
   }
 });
+
+test('the real tf.keras 2.11 Attention model (fixture) loads and computes what NumPy computes from its weights', {skip: !h5py && 'python3-h5py not installed'}, async () => {
+  await initBackend('wasm');
+  const file = path.join(KERAS_FIXTURES, 'h5/tfkeras2.11.0_functional_attention_with_optimizer.h5');
+  const {artifacts} = await readArtifacts(file);
+  const model = await modelFromArtifacts(artifacts, file, {compile: false});
+  assert.equal(model.getLayer('attention').getClassName(), 'Attention');
+  // The model applies Attention to rank-2 (batch, 32) tensors: its scores mix the batch's samples, as in Keras.
+  const x = tf.randomNormal([5, 22], 0, 1, 'float32', 17);
+  const ours = (model.predict(x) as tf.Tensor).dataSync();
+  const dir = tempDir();
+  try {
+    const io = path.join(dir, 'x.json');
+    fs.writeFileSync(io, JSON.stringify(Array.from(x.dataSync())));
+    const reference = JSON.parse(runPython(`
+import h5py, json, sys, numpy as np
+x = np.array(json.load(open(sys.argv[2])), np.float64).reshape(5, 22)
+f = h5py.File(sys.argv[1], 'r'); g = f['model_weights']
+d = lambda v: v.decode() if isinstance(v, bytes) else v
+w = lambda n: [np.asarray(g[n][d(k)], np.float64) for k in g[n].attrs['weight_names']]
+dense = lambda n, t: np.maximum(t @ w(n)[0] + w(n)[1], 0)
+h = dense('dense', x)
+s = h @ h.T
+a = np.exp(s - s.max(-1, keepdims=True)); a /= a.sum(-1, keepdims=True)
+y = dense('outputs', dense('dense_1', np.concatenate([h, a @ h], -1)))
+print(json.dumps(y.ravel().tolist()))`, [file, io])) as number[];
+    const diff = maxAbsDiff(ours, reference);
+    console.log(`tfkeras2.11.0_functional_attention_with_optimizer.h5: max |ours - numpy| = ${diff.toExponential(2)}`);
+    assert.ok(diff < 1e-4 * Math.max(1, ...reference.map(Math.abs)), `max abs difference ${diff}`);
+  } finally {
+    fs.rmSync(dir, {recursive: true, force: true});
+    model.dispose();
+  }
+});
+
+test('a transformer block (MultiHeadAttention(x, x) beside a residual Add) predicts, trains, and keeps both links in every format', async () => {
+  await initBackend('wasm');
+  registerKerasCompatLayers();
+  const link = (name: string, kwargs: JsonObject = {}) => [name, 0, 0, kwargs] as Json[];
+  const keras2 = {
+    class_name: 'Functional',
+    config: {
+      name: 'block', input_layers: [['tokens', 0, 0]], output_layers: [['norm', 0, 0]],
+      layers: [
+        {class_name: 'InputLayer', name: 'tokens', inbound_nodes: [], config: {name: 'tokens', batch_input_shape: [null, 6, 5], dtype: 'float32'}},
+        {class_name: 'Dense', name: 'embed', inbound_nodes: [[link('tokens')]], config: {name: 'embed', units: 8}},
+        {class_name: 'MultiHeadAttention', name: 'mha', inbound_nodes: [[link('embed', {value: ['embed', 0, 0]})]], config: {name: 'mha', num_heads: 2, key_dim: 4}},
+        {class_name: 'Add', name: 'residual', inbound_nodes: [[link('embed'), link('mha')]], config: {name: 'residual'}},
+        {class_name: 'GroupNormalization', name: 'norm', inbound_nodes: [[link('residual')]], config: {name: 'norm', groups: 4}},
+      ],
+    },
+  };
+  const {config} = normalizeModelConfig(keras2, {file: 'block.json', kerasVersion: '2.15.0'});
+  const model = await tfl.models.modelFromJSON({modelTopology: config} as never);
+  model.setWeights(model.getWeights().map((w, i) => tf.randomNormal(w.shape, 0, 0.5, 'float32', 40 + i)));
+  const x = tf.randomNormal([4, 6, 5], 0, 1, 'float32', 3);
+  // Twice: the first prediction used to dispose 'embed' (given twice to mha) before the Add read it.
+  const y1 = (model.predict(x) as tf.Tensor).dataSync();
+  const y2 = (model.predict(x) as tf.Tensor).dataSync();
+  assert.deepEqual(Array.from(y2), Array.from(y1));
+  assert.ok(y1.every(Number.isFinite));
+  model.compile({optimizer: tf.train.adam(0.01), loss: 'meanSquaredError'});
+  const history = await model.fit(x, tf.randomNormal([4, 6, 8], 0, 1, 'float32', 5), {epochs: 3, batchSize: 4, verbose: 0});
+  const losses = history.history.loss as number[];
+  assert.ok(losses[2] < losses[0], `loss ${losses.join(', ')}`);
+  const expected = (model.predict(x) as tf.Tensor).dataSync();
+  const dir = tempDir();
+  try {
+    for (const name of ['block.h5', 'block.keras', 'block_tfjs']) {
+      const target = path.join(dir, name);
+      await saveModel(model, target);
+      const {model: loaded, artifacts} = await loadModel(target);
+      assert.deepEqual(Array.from((loaded.predict(x) as tf.Tensor).dataSync()), Array.from(expected), `${name}: numbers changed`);
+      const mha = (artifacts.modelTopology as {config: {layers: Array<{name: string; inbound_nodes: Json[][]}>}}).config.layers.find((l) => l.name === 'mha')!;
+      assert.equal(mha.inbound_nodes[0].length, 2, `${name}: mha keeps query and value links`);
+      loaded.dispose();
+    }
+    if (h5py) {
+      const keras3 = JSON.parse(runPython('import zipfile,sys\nprint(zipfile.ZipFile(sys.argv[1]).read("config.json").decode())', [path.join(dir, 'block.keras')]));
+      const node = keras3.config.layers.find((l: {name: string}) => l.name === 'mha').inbound_nodes[0];
+      assert.equal(node.args.length, 2, 'Keras 3 calls mha(query, value)');
+      assert.deepEqual(node.args.map((a: {config: {keras_history: Json[]}}) => a.config.keras_history), [['embed', 0, 0], ['embed', 0, 0]]);
+      const keras2Written = JSON.parse(runPython('import h5py,sys\nv=h5py.File(sys.argv[1],"r").attrs["model_config"]\nprint(v.decode() if isinstance(v,bytes) else v)', [path.join(dir, 'block.h5')]));
+      const mha2 = keras2Written.config.layers.find((l: {name: string}) => l.name === 'mha');
+      assert.deepEqual(mha2.inbound_nodes, [[['embed', 0, 0, {value: ['embed', 0, 0]}]]], 'tf.keras 2 form: value by keyword');
+    }
+  } finally {
+    fs.rmSync(dir, {recursive: true, force: true});
+    model.dispose();
+  }
+});
