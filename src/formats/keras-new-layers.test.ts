@@ -13,6 +13,7 @@ import * as path from 'path';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import {initBackend} from '../engine/backend';
+import {formatSummary, summarize} from '../engine/summary';
 import {KERAS_FIXTURES, SYSTEM_PYTHON, hasPythonModule, runPython, tempDir} from '../test-support/fixtures';
 import {execFileSync} from 'child_process';
 import {registerKerasCompatLayers} from './keras-config-layers';
@@ -351,4 +352,41 @@ test('a transformer block (MultiHeadAttention(x, x) beside a residual Add) predi
     fs.rmSync(dir, {recursive: true, force: true});
     model.dispose();
   }
+});
+
+test('model.summary() shows the new layers with the parameter counts Keras reports', async () => {
+  await initBackend('wasm');
+  registerKerasCompatLayers();
+  const link = (name: string, kwargs: JsonObject = {}) => [name, 0, 0, kwargs] as Json[];
+  const keras3ish = {
+    class_name: 'Functional',
+    config: {
+      name: 'mixed', input_layers: [['tokens', 0, 0]], output_layers: [['bi', 0, 0]],
+      layers: [
+        {class_name: 'InputLayer', name: 'tokens', inbound_nodes: [], config: {name: 'tokens', batch_input_shape: [null, 6, 4]}},
+        {class_name: 'Normalization', name: 'norm', inbound_nodes: [[link('tokens')]], config: {name: 'norm', axis: -1}},
+        {class_name: 'Dense', name: 'embed', inbound_nodes: [[link('norm')]], config: {name: 'embed', units: 8}},
+        {class_name: 'MultiHeadAttention', name: 'mha', inbound_nodes: [[link('embed', {value: ['embed', 0, 0]})]], config: {name: 'mha', num_heads: 2, key_dim: 4}},
+        {class_name: 'Attention', name: 'att', inbound_nodes: [[link('mha'), link('embed')]], config: {name: 'att', use_scale: true}},
+        {class_name: 'AdditiveAttention', name: 'add_att', inbound_nodes: [[link('att'), link('embed')]], config: {name: 'add_att'}},
+        {class_name: 'GroupNormalization', name: 'gn', inbound_nodes: [[link('add_att')]], config: {name: 'gn', groups: 4}},
+        {class_name: 'UnitNormalization', name: 'un', inbound_nodes: [[link('gn')]], config: {name: 'un'}},
+        {class_name: 'Bidirectional', name: 'bi', inbound_nodes: [[link('un')]], config: {name: 'bi',
+          layer: {class_name: 'LSTM', config: {name: 'forward_lstm', units: 3, recurrent_activation: 'sigmoid'}},
+          backward_layer: {class_name: 'GRU', config: {name: 'backward_gru', units: 2, go_backwards: true, reset_after: true, recurrent_activation: 'sigmoid'}}}},
+      ],
+    },
+  };
+  const {config} = normalizeModelConfig(keras3ish, {file: 'mixed.json', kerasVersion: '3.9.0'});
+  const model = await tfl.models.modelFromJSON({modelTopology: config} as never);
+  const table = summarize(model);
+  const params = Object.fromEntries(table.rows.map((r) => [r.name, r.params]));
+  // Keras: Normalization mean+variance+count = 4+4+1; MHA 4 x (8*2*4 + 2*4); Attention scale 1; AdditiveAttention scale (8,);
+  // GroupNormalization gamma+beta 2*8; Bidirectional LSTM 4*3*(8+3+1) + GRU(reset_after) 3*2*(8+2) + 2*3*2.
+  assert.deepEqual(params, {tokens: 0, norm: 9, embed: 40, mha: 288, att: 1, add_att: 8, gn: 16, un: 0, bi: 144 + 72});
+  assert.equal(table.nonTrainableParams, 9);
+  const text = formatSummary(table);
+  assert.match(text, /mha \(MultiHeadAttention\)\s+\(None, 6, 8\)\s+288/);
+  assert.match(text, /bi \(Bidirectional\)\s+\(None, 5\)\s+216/);
+  model.dispose();
 });
