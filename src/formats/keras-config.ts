@@ -528,3 +528,23 @@ export function walkLayers(model: ModelConfig, visit: (layer: LayerConfig) => vo
     }
   }
 }
+
+/**
+ * For TensorFlow.js folders (tfjs dialect, not normalized otherwise): converter output of tf.keras
+ * keeps tensors passed by keyword (mha(query, value=...)); they become positional inputs.
+ */
+export function positionalTensorArguments(topology: unknown, file: string): unknown {
+  if (!isObject(topology as Json)) return topology;
+  const visit = (model: JsonObject): JsonObject => {
+    if (!isObject(model.config) || !Array.isArray(model.config.layers)) return model;
+    const layers = (model.config.layers as Json[]).map((l) => {
+      if (!isObject(l) || typeof l.class_name !== 'string') return l;
+      if (isModelClass(l.class_name)) return visit(l);
+      const args = TENSOR_CALL_ARGUMENTS[l.class_name];
+      if (!args || !Array.isArray(l.inbound_nodes)) return l;
+      return {...l, inbound_nodes: normalizeInboundNodes(l.inbound_nodes, {file}, args)};
+    });
+    return {...model, config: {...model.config, layers}};
+  };
+  return visit(topology as JsonObject);
+}

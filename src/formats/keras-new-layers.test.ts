@@ -390,3 +390,35 @@ test('model.summary() shows the new layers with the parameter counts Keras repor
   assert.match(text, /bi \(Bidirectional\)\s+\(None, 5\)\s+216/);
   model.dispose();
 });
+
+test('what these layers cannot compute is refused in one line naming the file, the layer and the argument', async () => {
+  await initBackend('wasm');
+  registerKerasCompatLayers();
+  const dir = tempDir();
+  try {
+    const refusals: Array<[LayerCase, RegExp]> = [
+      [{name: 'axes', layer: {class_name: 'MultiHeadAttention', config: {num_heads: 2, key_dim: 2, attention_axes: [2]}}, inputs: [[3, 4, 5], [3, 4, 5]]},
+        /layer 'layer' \(MultiHeadAttention\): attention_axes=\[2\] is not supported: only attention over all axes between batch and features/],
+      [{name: 'discretize', layer: {class_name: 'Discretization', config: {num_bins: 4}}, inputs: [[3]]},
+        /layer 'layer' \(Discretization\): has num_bins but no bin_boundaries/],
+      [{name: 'groups', layer: {class_name: 'GroupNormalization', config: {groups: 4}}, inputs: [[6]]},
+        /layer 'layer' \(GroupNormalization\): number of groups \(4\) must divide the number of channels \(6\)/],
+      [{name: 'bidi', layer: {class_name: 'Bidirectional', config: {
+        layer: {class_name: 'LSTM', config: {name: 'f', units: 2}}, backward_layer: {class_name: 'LSTM', config: {name: 'b', units: 2}}}}, inputs: [[3, 2]]},
+        /layer 'layer' \(Bidirectional\): forward and backward layers must have different go_backwards values/],
+      [{name: 'scores', layer: {class_name: 'Attention', config: {}}, inputs: [[3, 2], [3, 2]], call: {return_attention_scores: true}},
+        /layer 'layer' \(Attention\): return_attention_scores=True \(a second output\) is not supported/],
+    ];
+    for (const [c, reason] of refusals) {
+      // A model.json holding the layer (no weights needed: it is refused while being built), loaded as a user would.
+      fs.writeFileSync(path.join(dir, `${c.name}.json`), JSON.stringify({modelTopology: functionalConfig(c), weightsManifest: []}));
+      const error = await loadModel(path.join(dir, `${c.name}.json`)).then(() => undefined, (e: Error) => e);
+      assert.ok(error, `${c.name}: loaded`);
+      assert.match(error.message, reason);
+      assert.ok(error.message.startsWith(path.join(dir, `${c.name}.json`)), `${c.name}: the message names the file: ${error.message}`);
+      assert.ok(!error.message.includes('\n'), `${c.name}: one line`);
+    }
+  } finally {
+    fs.rmSync(dir, {recursive: true, force: true});
+  }
+});

@@ -10,6 +10,7 @@ import * as path from 'path';
 import type {io} from '@tensorflow/tfjs-core';
 import {FormatError} from './errors';
 import {concatBuffers} from './bytes';
+import {positionalTensorArguments} from './keras-config';
 import type {EpochRecord, FormatModule, KerasArtifacts} from './artifacts';
 
 export const MODEL_JSON = 'model.json';
@@ -99,7 +100,7 @@ export async function readTfjsLayers(target: string): Promise<KerasArtifacts> {
   const historyFile = path.join(dir, HISTORY_JSON);
   if (fs.existsSync(historyFile)) history = readJson(historyFile);
   return {
-    modelTopology,
+    modelTopology: positionalTensorArguments(modelTopology, file) as object,
     trainingConfig,
     weightSpecs: specs,
     weightData,

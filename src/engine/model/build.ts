@@ -6,6 +6,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import {LayerSpec, SpecError, TrainSpec} from '../spec/spec';
+import {registerKerasCompatLayers} from '../../formats/keras-config-layers';
 
 const INITIALIZER_CLASSES: Record<string, string> = {
   glorot_uniform: 'GlorotUniform', glorot_normal: 'GlorotNormal', he_uniform: 'HeUniform',
@@ -83,6 +84,8 @@ async function fromConfig(topology: {class_name: string; config: unknown}): Prom
 }
 
 export async function buildModel(spec: TrainSpec, specFile: string): Promise<tfl.LayersModel> {
+  // Keras layers TensorFlow.js lacks (GroupNormalization, Normalization, ...) and Keras's options it lacks.
+  registerKerasCompatLayers();
   const model = spec.model;
   if ('layers' in model) {
     const known = new Set(knownLayerClasses());
