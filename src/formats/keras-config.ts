@@ -353,6 +353,14 @@ function normalizeLayer(raw: LayerConfig, ctx: NormalizeContext, major: number, 
   }
   const out = normalizeLayerConfig(layer, ctx, major, legacy);
   if (Array.isArray(out.inbound_nodes)) out.inbound_nodes = normalizeInboundNodes(out.inbound_nodes, ctx, TENSOR_CALL_ARGUMENTS[out.class_name]);
+  if ((out.class_name === 'Attention' || out.class_name === 'AdditiveAttention') && 'causal' in out.config) {
+    // tf.keras <= 2.9's causal=True is Keras 3's call argument use_causal_mask=True.
+    const {causal, ...config} = out.config;
+    out.config = config;
+    if (causal === true && Array.isArray(out.inbound_nodes)) {
+      out.inbound_nodes = out.inbound_nodes.map((node) => (node as Json[][]).map((l) => [l[0], l[1], l[2], {...(l[3] as JsonObject), use_causal_mask: true}]));
+    }
+  }
   return out;
 }
 

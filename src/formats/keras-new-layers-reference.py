@@ -39,7 +39,7 @@ def attention(c, w, xs, call):
         cw = next(it)
         t = q[..., :, None, :] + k[..., None, :, :]
         s = cw * np.tanh((scale * t) if scale is not None else t).sum(-1)
-    if call.get("use_causal_mask"):
+    if call.get("use_causal_mask") or c.get("causal"):  # causal: tf.keras <= 2.9's constructor form
         s = np.where(causal(s.shape[-2], s.shape[-1]), s, s - 1e9)
     return softmax(s) @ v
 

@@ -37,6 +37,7 @@ interface LayerCase {
 const CASES: LayerCase[] = [
   {name: 'attention_dot_scaled_qvk', layer: {class_name: 'Attention', config: {use_scale: true, score_mode: 'dot'}}, inputs: [[4, 5], [6, 3], [6, 5]], trainable: true},
   {name: 'attention_concat_causal', layer: {class_name: 'Attention', config: {use_scale: true, score_mode: 'concat'}}, inputs: [[5, 4], [5, 4]], call: {use_causal_mask: true}, trainable: true},
+  {name: 'attention_tf_keras_2_causal', layer: {class_name: 'Attention', config: {causal: true}}, inputs: [[4, 3], [4, 3]]},
   {name: 'additive_attention', layer: {class_name: 'AdditiveAttention', config: {use_scale: true}}, inputs: [[4, 5], [6, 5]], trainable: true},
   {name: 'additive_attention_qvk_causal', layer: {class_name: 'AdditiveAttention', config: {use_scale: true}}, inputs: [[5, 3], [5, 4], [5, 3]], call: {use_causal_mask: true}},
   {name: 'multi_head_attention', layer: {class_name: 'MultiHeadAttention', config: {num_heads: 2, key_dim: 3, value_dim: 4}}, inputs: [[5, 6], [4, 7], [4, 5]], trainable: true},
