@@ -423,3 +423,28 @@ test('what these layers cannot compute is refused in one line naming the file, t
     fs.rmSync(dir, {recursive: true, force: true});
   }
 });
+
+test('Keras 3 graph links: mha(query, value=...) and mha(query=..., value=...) become positional inputs; other keyword tensors are refused', () => {
+  const tensor = (name: string) => ({class_name: '__keras_tensor__', config: {shape: [null, 4, 8], dtype: 'float32', keras_history: [name, 0, 0]}});
+  const model = (node: JsonObject) => ({
+    module: 'keras', class_name: 'Functional', config: {
+      name: 'm', input_layers: [['q', 0, 0], ['v', 0, 0]], output_layers: [['mha', 0, 0]],
+      layers: [
+        {class_name: 'InputLayer', name: 'q', inbound_nodes: [], config: {name: 'q', batch_shape: [null, 4, 8]}},
+        {class_name: 'InputLayer', name: 'v', inbound_nodes: [], config: {name: 'v', batch_shape: [null, 4, 8]}},
+        {module: 'keras.layers', class_name: 'MultiHeadAttention', name: 'mha', registered_name: null,
+          build_config: {shapes_dict: {query_shape: [null, 4, 8], value_shape: [null, 4, 8]}},
+          config: {name: 'mha', num_heads: 2, key_dim: 4, seed: null}, inbound_nodes: [node]},
+      ],
+    },
+  });
+  const links = (node: JsonObject) => {
+    const {config} = normalizeModelConfig(model(node), {file: 'config.json', kerasVersion: '3.9.2'});
+    return ((config.config.layers as JsonObject[])[2].inbound_nodes as Json[][][])[0].map((l) => l[0]);
+  };
+  assert.deepEqual(links({args: [tensor('q'), tensor('v')], kwargs: {}}), ['q', 'v']);
+  assert.deepEqual(links({args: [tensor('q')], kwargs: {value: tensor('v')}}), ['q', 'v']);
+  assert.deepEqual(links({args: [], kwargs: {query: tensor('q'), value: tensor('v'), key: tensor('v')}}), ['q', 'v', 'v']);
+  assert.throws(() => links({args: [tensor('q'), tensor('v')], kwargs: {attention_mask: tensor('q')}}),
+    /config\.json: a layer call passes a tensor through keyword argument 'attention_mask'/);
+});
