@@ -448,3 +448,35 @@ test('Keras 3 graph links: mha(query, value=...) and mha(query=..., value=...) b
   assert.throws(() => links({args: [tensor('q'), tensor('v')], kwargs: {attention_mask: tensor('q')}}),
     /config\.json: a layer call passes a tensor through keyword argument 'attention_mask'/);
 });
+
+test('a .keras from Keras 3.0.0-3.0.2 (MultiHeadAttention projections under _query_dense, ...) loads the same weights', {skip: !h5py && 'python3-h5py not installed'}, async () => {
+  await initBackend('wasm');
+  const c = CASES.find((x) => x.name === 'multi_head_attention')!;
+  const model = await buildCase(c);
+  model.setWeights(randomWeights(model, 77));
+  const xs = caseInputs(c, 78);
+  const expected = Array.from((model.predict(xs) as tf.Tensor).dataSync());
+  const dir = tempDir();
+  try {
+    const current = path.join(dir, 'current.keras');
+    const old = path.join(dir, 'old.keras');
+    await saveModel(model, current);
+    runPython(`
+import h5py, io, sys, zipfile, shutil
+src, dst = sys.argv[1], sys.argv[2]
+zin = zipfile.ZipFile(src)
+buf = io.BytesIO(zin.read("model.weights.h5"))
+with h5py.File(buf, "a") as f:
+    for sub in ["query_dense", "key_dense", "value_dense", "output_dense"]:
+        f.move(f"layers/multi_head_attention/{sub}", f"layers/multi_head_attention/_{sub}")
+with zipfile.ZipFile(dst, "w", zipfile.ZIP_STORED) as zout:
+    for info in zin.infolist():
+        zout.writestr(info.filename, buf.getvalue() if info.filename == "model.weights.h5" else zin.read(info.filename))`, [current, old]);
+    const {model: loaded} = await loadModel(old);
+    assert.deepEqual(Array.from((loaded.predict(xs) as tf.Tensor).dataSync()), expected);
+    loaded.dispose();
+  } finally {
+    fs.rmSync(dir, {recursive: true, force: true});
+    model.dispose();
+  }
+});
