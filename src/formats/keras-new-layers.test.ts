@@ -76,7 +76,7 @@ const CASES: LayerCase[] = [
 /** A tf.keras 2 functional config: inputs -> the layer (Keras 2 inbound-node form, MHA with value/key by keyword). */
 function functionalConfig(c: LayerCase): JsonObject {
   const inputNames = c.inputs.map((_, i) => `in_${i}`);
-  const kwargs: JsonObject = {...(c.call ?? {})};
+  const kwargs: JsonObject = {...c.call};
   let node: Json[];
   if (c.layer.class_name === 'MultiHeadAttention') {
     // tf.keras 2 records mha(query, value, key) with value and key as keyword tensors.
