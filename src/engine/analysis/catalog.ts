@@ -65,8 +65,10 @@ export interface LayerInfo {
 export const ACTIVATIONS = ['relu', 'sigmoid', 'softmax', 'softplus', 'softsign', 'tanh', 'selu', 'elu', 'linear',
   'relu6', 'gelu', 'swish', 'hard_sigmoid', 'mish', 'log_softmax'] as const;
 /** Keras activations TensorFlow.js lacks: refused with this note instead of "unknown". */
-export const UNSUPPORTED_ACTIVATIONS = ['exponential', 'silu', 'hard_silu', 'hard_swish', 'leaky_relu', 'celu', 'glu',
+export const UNSUPPORTED_ACTIVATIONS = ['exponential', 'hard_silu', 'hard_swish', 'leaky_relu', 'celu', 'glu',
   'hard_tanh', 'log_sigmoid', 'soft_shrink', 'sparse_plus', 'sparsemax', 'squareplus', 'tanh_shrink', 'threshold'];
+/** Keras names of activations TensorFlow.js has under another name. */
+export const ACTIVATION_SYNONYMS: Record<string, string> = {silu: 'swish'};
 export const INITIALIZERS = ['glorot_uniform', 'glorot_normal', 'he_uniform', 'he_normal', 'lecun_uniform', 'lecun_normal',
   'random_uniform', 'random_normal', 'truncated_normal', 'orthogonal', 'variance_scaling', 'zeros', 'ones', 'identity'] as const;
 export const CONSTRAINTS = ['max_norm', 'non_neg', 'unit_norm', 'min_max_norm'] as const;

@@ -89,7 +89,7 @@ test('schema errors, save targets and the check command', () => {
   }
   assert.equal(lines[0], 'm.train.json:20:25: error: fit.batch_size: must be >= 1');
   assert.equal(lines.at(-1), 'm.train.json: 3 error(s), 0 warning(s), 15,955,210 parameters, output (None, 10)');
-  assert.equal(formatDiagnostic('f', text, a.diagnostics[1]), 'f:20:67: error: fit.shufle: is not a known setting');
+  assert.equal(formatDiagnostic('f', text, a.diagnostics[1]), "f:20:67: error: fit.shufle: is not a known setting (did you mean 'shuffle'?)");
 });
 
 test('train refuses a spec with errors before loading any data', async () => {
