@@ -88,9 +88,13 @@ suite('Training spec language server', () => {
     changed.dispose();
     assert.ok(at, 'no missing-Flatten diagnostic within 5 s');
     const diagnostic = kerasDiagnostics(uri).find((d) => d.code === 'missing-flatten')!;
-    const latency = at - edited;
-    console.log(`[measure] language server: edit -> diagnostic ${latency} ms (the edit reached the extension host after ${seenByHost - edited} ms)`);
-    assert.ok(latency < 1000, `the diagnostic took ${latency} ms`);
+    // From the document's change (as the extension host sees it) to the diagnostic: the language
+    // server's part. applyEdit itself travels to the workbench and back first, which a keystroke
+    // typed in the editor does not; on a loaded machine that trip alone can take a second.
+    const latency = at - seenByHost;
+    console.log(`[measure] language server: document changed -> diagnostic ${latency} ms (applyEdit -> document changed: ${seenByHost - edited} ms)`);
+    assert.ok(seenByHost, 'the edit reached the extension host');
+    assert.ok(latency < 1000, `the diagnostic took ${latency} ms after the document changed`);
     assert.equal(doc.getText(diagnostic.range), '"Dense"');
     assert.equal(diagnostic.range.start.line, flattenLine.lineNumber, 'on the Dense that now follows the Conv2D');
     assert.match(diagnostic.message, /model outputs \(None, 22, 22, 10\) but sparse_categorical_crossentropy/);
