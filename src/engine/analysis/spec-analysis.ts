@@ -252,6 +252,10 @@ function modelDiagnostics(raw: Record<string, any>, data: DataShape, out: Collec
   if (model.config && typeof model.config === 'object') {
     const report = analyzeConfig(model.config);
     for (const l of report.layers) for (const p of l.problems) out.add(p.severity, ['model', 'config'], `layer ${l.name} (${l.type}): ${p.message}`, {code: p.code});
+    const input = report.inputShape;
+    if (input && data.sample && (input.length !== data.sample.length || input.some((d, i) => d !== null && d !== data.sample![i]))) {
+      out.add('error', ['model', 'config'], `the data's samples have shape (${data.sample.join(', ')}) but the model's input is ${formatShape(input)}`, {code: 'input-shape'});
+    }
     return {model: report, layers: []};
   }
   if (!Array.isArray(model.layers)) return {layers: []};
