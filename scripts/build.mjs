@@ -6,7 +6,6 @@ import {dirname, join} from 'node:path';
 import {createRequire} from 'node:module';
 
 const require = createRequire(import.meta.url);
-const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 
 const nodeEntries = [

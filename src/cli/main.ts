@@ -2,7 +2,6 @@
  * `keras-workbench`: the engine headless, for terminals, CI and remote machines. The same code
  * the extension's worker runs.
  */
-import * as path from 'path';
 import {parseArgs} from 'util';
 import * as engine from '../engine';
 import {batchLine} from '../engine/training/keras-log';

@@ -91,9 +91,9 @@ export const registerCoreHandlers: HandlerSet = (connection: MessageConnection, 
     return loaded;
   });
 
-  handle(connection, msg.saveModel, async ({modelId, path: target, format, overwrite, includeOptimizer}) => {
+  handle(connection, msg.saveModel, async ({modelId, path: target, format, overwrite, includeOptimizer, workspaceRoot}) => {
     const {model} = models.require(modelId);
-    await engine.saveModel(model, target, {overwrite, includeOptimizer, saveFormat: format ?? 'tfjs'});
+    await engine.saveModel(model, target, {overwrite, includeOptimizer, saveFormat: format ?? 'tfjs', workspaceRoot});
     logLine(`Saved ${modelId} to ${target}`);
     return {path: target};
   });

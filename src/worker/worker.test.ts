@@ -64,6 +64,12 @@ test('worker trains, loads and saves a model over IPC', () => withWorker(async (
   await assert.rejects(
     connection.sendRequest(msg.saveModel, {modelId: handle.modelId, path: copy, format: 'tfjs', overwrite: false, includeOptimizer: true}),
     /exists/, 'an existing target is refused without overwrite');
+  // Save Model As… stays inside the workspace folder and never replaces what is not a model.
+  await assert.rejects(connection.sendRequest(msg.saveModel, {modelId: handle.modelId, path: path.join(root, '..', 'outside-copy'),
+    format: 'tfjs', overwrite: true, includeOptimizer: true, workspaceRoot: root}), /is outside the workspace/);
+  await assert.rejects(connection.sendRequest(msg.saveModel, {modelId: handle.modelId, path: root,
+    format: 'tfjs', overwrite: true, includeOptimizer: true, workspaceRoot: root}), /is the workspace folder/);
+  assert.ok(fs.existsSync(specPath), 'the workspace is untouched');
   await connection.sendRequest(msg.disposeModel, {modelId: handle.modelId});
   await assert.rejects(connection.sendRequest(msg.saveModel, {modelId: handle.modelId, path: copy, overwrite: true, includeOptimizer: true}),
     /No loaded model/);

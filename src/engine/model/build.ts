@@ -37,7 +37,7 @@ function seedInitializers(config: Record<string, unknown>, seed: number, layerIn
     }
     if (value && typeof value === 'object' && 'class_name' in value) {
       const v = value as {class_name: string; config?: Record<string, unknown>};
-      return {class_name: v.class_name, config: {seed: s, ...(v.config ?? {})}};
+      return {class_name: v.class_name, config: {seed: s, ...v.config}};
     }
     return value;
   };
