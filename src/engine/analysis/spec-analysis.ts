@@ -14,7 +14,7 @@ import {SpecError} from '../spec/spec';
 import {formatShape} from './catalog';
 import {describeDataShape, DataShape} from './data-shape';
 import {analyzeConfig, analyzeLayers, declaredInputShape, LayerReport, ModelReport, Problem, Severity} from './model-analysis';
-import {saveTargetProblem} from './save-target-check';
+import {saveTargetProblem} from '../../formats/save-target';
 import {closest} from './did-you-mean';
 
 export interface TextEdit {
