@@ -11,6 +11,7 @@ import type {io} from '@tensorflow/tfjs-core';
 import {FormatError} from './errors';
 import {concatBuffers} from './bytes';
 import {faultPoint} from './atomic-save';
+import {positionalTensorArguments} from './keras-config';
 import type {EpochRecord, FormatModule, KerasArtifacts} from './artifacts';
 
 export const MODEL_JSON = 'model.json';
@@ -100,7 +101,7 @@ export async function readTfjsLayers(target: string): Promise<KerasArtifacts> {
   const historyFile = path.join(dir, HISTORY_JSON);
   if (fs.existsSync(historyFile)) history = readJson(historyFile);
   return {
-    modelTopology,
+    modelTopology: positionalTensorArguments(modelTopology, file) as object,
     trainingConfig,
     weightSpecs: specs,
     weightData,
