@@ -82,6 +82,7 @@ export async function convertCommand(args: string[]): Promise<number> {
       saveFormat: format,
       includeOptimizer: !values['no-optimizer'],
       overwrite: !values['no-overwrite'],
+      onWarning: (w) => process.stderr.write(`warning: ${w}\n`),
     });
     const version = artifacts.kerasVersion ? `, Keras ${artifacts.kerasVersion}` : '';
     process.stdout.write(`Converted ${input} (${from}${version}) -> ${path.resolve(output)} (${written}).\n`);

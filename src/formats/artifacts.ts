@@ -29,6 +29,10 @@ export interface SaveOptions {
   includeOptimizer?: boolean;
   /** Target format; inferred from the path's extension when absent (Keras `save_format`). */
   saveFormat?: SaveFormat;
+  /** Told what the written file keeps for some tools only (e.g. layers stock TensorFlow.js cannot load). */
+  onWarning?: (message: string) => void;
+  /** Written for Keras Workbench to read back only (checkpoints): TF.js folders keep the form we read, not stock TF.js's. */
+  ownUseOnly?: boolean;
 }
 
 export interface LoadOptions {
@@ -44,5 +48,5 @@ export interface FormatModule {
   /** Whether the path holds this format (sniffing content, not trusting the extension). */
   detect(path: string): Promise<boolean>;
   read(path: string): Promise<KerasArtifacts>;
-  write?(path: string, artifacts: KerasArtifacts): Promise<void>;
+  write?(path: string, artifacts: KerasArtifacts, options?: SaveOptions): Promise<void>;
 }

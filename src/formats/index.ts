@@ -157,7 +157,7 @@ export async function saveArtifacts(artifacts: KerasArtifacts, target: string, o
     const keep = (artifacts.weightSpecs ?? []).map((s) => s.group !== 'optimizer');
     toWrite = {...artifacts, ...stripOptimizer(artifacts, keep)};
   }
-  await writeAtomically(target, (tmp) => module.write!(tmp, toWrite).catch((e: unknown) => {
+  await writeAtomically(target, (tmp) => module.write!(tmp, toWrite, options).catch((e: unknown) => {
     // Writers see the temporary path; errors should name the file the user asked for.
     if (e instanceof FormatError && e.file === tmp) throw new FormatError(target, e.message.slice(tmp.length + 2));
     throw e;

@@ -10,7 +10,9 @@ import * as path from 'path';
 import type {io} from '@tensorflow/tfjs-core';
 import {FormatError} from './errors';
 import {concatBuffers} from './bytes';
-import type {EpochRecord, FormatModule, KerasArtifacts} from './artifacts';
+import type {EpochRecord, FormatModule, KerasArtifacts, SaveOptions} from './artifacts';
+import {stockTfjsTopology} from './tfjs-stock';
+import type {JsonObject} from './keras-config';
 
 export const MODEL_JSON = 'model.json';
 export const WEIGHTS_BIN = 'weights.bin';
@@ -118,14 +120,18 @@ function weightBuffers(data: io.WeightData | undefined): Uint8Array[] {
   return list.map((b) => new Uint8Array(b));
 }
 
-export async function writeTfjsLayers(dir: string, artifacts: KerasArtifacts): Promise<void> {
+export async function writeTfjsLayers(dir: string, artifacts: KerasArtifacts, options: SaveOptions = {}): Promise<void> {
+  // Written in the form stock TensorFlow.js computes right (or refused), not only the form we read.
+  const stock = options.ownUseOnly ? {topology: artifacts.modelTopology, warnings: []}
+    : await stockTfjsTopology(artifacts.modelTopology as JsonObject, artifacts.weightSpecs ?? [], dir);
+  stock.warnings.forEach((w) => options.onWarning?.(w));
   fs.mkdirSync(dir, {recursive: true});
   const manifest: io.WeightsManifestConfig = [{paths: [WEIGHTS_BIN], weights: artifacts.weightSpecs ?? []}];
   const modelJson = {
     format: 'layers-model',
     generatedBy: artifacts.generatedBy ?? 'Keras Workbench',
     convertedBy: artifacts.convertedBy ?? null,
-    modelTopology: artifacts.modelTopology,
+    modelTopology: stock.topology,
     ...(artifacts.trainingConfig ? {trainingConfig: artifacts.trainingConfig} : {}),
     weightsManifest: manifest,
     ...(artifacts.userDefinedMetadata ? {userDefinedMetadata: artifacts.userDefinedMetadata} : {}),

@@ -186,7 +186,8 @@ export interface SaveModelParams {
   overwrite: boolean;
   includeOptimizer: boolean;
 }
-export const saveModel = new RequestType<SaveModelParams, {path: string}, void>('workbench/saveModel');
+/** `warnings`: what the written file keeps for some tools only (e.g. layers stock TensorFlow.js cannot load). */
+export const saveModel = new RequestType<SaveModelParams, {path: string; warnings?: string[]}, void>('workbench/saveModel');
 
 export interface ModelParams { modelId: string }
 export const disposeModel = new RequestType<ModelParams, void, void>('workbench/disposeModel');

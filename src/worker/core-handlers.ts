@@ -90,9 +90,11 @@ export const registerCoreHandlers: HandlerSet = (connection: MessageConnection, 
 
   handle(connection, msg.saveModel, async ({modelId, path: target, format, overwrite, includeOptimizer}) => {
     const {model} = models.require(modelId);
-    await engine.saveModel(model, target, {overwrite, includeOptimizer, saveFormat: format ?? 'tfjs'});
+    const warnings: string[] = [];
+    await engine.saveModel(model, target, {overwrite, includeOptimizer, saveFormat: format ?? 'tfjs', onWarning: (w) => warnings.push(w)});
     logLine(`Saved ${modelId} to ${target}`);
-    return {path: target};
+    warnings.forEach((w) => logLine(`Warning: ${w}`, 'warn'));
+    return {path: target, ...(warnings.length ? {warnings} : {})};
   });
 
   handle(connection, msg.disposeModel, async ({modelId}) => {

@@ -218,7 +218,7 @@ export async function trainFromSpec(spec: TrainSpec, specFile: string, options: 
       const seconds = (Date.now() - epochStarted) / 1000;
       if (verbose) log(epochLine(batches, seconds, logs, verbose));
       state = {...state, epochsDone: epoch, history: [...state.history, {epoch, ...logs}]};
-      await saveModel(model, checkpoint, {overwrite: true, includeOptimizer: true, history: state.history as never});
+      await saveModel(model, checkpoint, {overwrite: true, includeOptimizer: true, history: state.history as never, ownUseOnly: true});
       fs.writeFileSync(path.join(checkpoint, STATE_FILE), JSON.stringify(state));
       progress({kind: 'epoch', epoch, batch: batches, logs, elapsedSeconds: (Date.now() - started) / 1000,
         etaSeconds: seconds * (epochs - epoch)});
@@ -241,7 +241,7 @@ export async function trainFromSpec(spec: TrainSpec, specFile: string, options: 
     const metadata = {kerasWorkbench: {spec: spec.name, data: spec.data, preprocessing: spec.preprocessing}};
     await saveModel(model, target, {
       overwrite: true, includeOptimizer: spec.save.include_optimizer, saveFormat: format,
-      history: state.history as never, metadata: metadata as never,
+      history: state.history as never, metadata: metadata as never, onWarning: (w) => log(`Warning: ${w}`),
     });
     log(`Saved model to ${path.relative(root, target) || target} (${format}).`);
     fs.rmSync(checkpoint, {recursive: true, force: true});

@@ -135,6 +135,7 @@ export function saveModelAs(ctx: Ctx) {
         modelId: handle.modelId, path: target.fsPath, format: format.format, overwrite: exists, includeOptimizer: true,
       }));
       if (format.format === 'tfjs') ctx.modelFolders.add(saved.path);
+      for (const warning of saved.warnings ?? []) void vscode.window.showWarningMessage(`${vscode.workspace.asRelativePath(saved.path)}: ${warning}`);
       const reveal = 'Reveal in Explorer';
       void vscode.window.showInformationMessage(`Saved ${handle.summary.modelName} to ${vscode.workspace.asRelativePath(saved.path)}.`, reveal)
         .then((choice) => choice && vscode.commands.executeCommand('revealInExplorer', vscode.Uri.file(saved.path)));
