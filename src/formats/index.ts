@@ -222,6 +222,7 @@ export async function modelFromArtifacts(artifacts: KerasArtifacts, file: string
   } catch (error) {
     throw explainUnknownClass(error, file);
   }
+  restoreConstrainedWeights(model, forTfjs);
   if (ownSlots && model.optimizer) {
     const views = decodeArtifactWeights(specs, usable.weightData, file);
     const slots = specs.slice(firstSlot).map((s) => ({name: s.name, tensor: tf.tensor(views.get(s.name)!.data, s.shape, s.dtype)}));
@@ -232,6 +233,21 @@ export async function modelFromArtifacts(artifacts: KerasArtifacts, file: string
     }
   }
   return model;
+}
+
+/**
+ * TensorFlow.js applies a weight's constraint (MaxNorm, UnitNorm, NonNeg...) whenever the weight
+ * is set, loading included; Keras applies it only after training steps. Puts back the stored values.
+ */
+function restoreConstrainedWeights(model: tfl.LayersModel, artifacts: KerasArtifacts): void {
+  const constrained = model.weights.filter((w) => (w as unknown as {constraint?: unknown}).constraint != null);
+  if (constrained.length === 0 || !artifacts.weightSpecs || artifacts.weightData === undefined) return;
+  const stored = tf.io.decodeWeights(artifacts.weightData, artifacts.weightSpecs);
+  for (const w of constrained) {
+    const value = stored[w.originalName];
+    if (value) (w as unknown as {val: tf.Variable}).val.assign(value);
+  }
+  tf.dispose(Object.values(stored));
 }
 
 /** Keras `load_model(path, custom_objects, compile)`. */

@@ -12,7 +12,8 @@ import {FormatError} from './errors';
 import {concatBuffers} from './bytes';
 import type {EpochRecord, FormatModule, KerasArtifacts, SaveOptions} from './artifacts';
 import {stockTfjsTopology} from './tfjs-stock';
-import type {JsonObject} from './keras-config';
+import {normalizeModelConfig, type JsonObject} from './keras-config';
+import {tfjsFolderTrainingConfig} from './keras-config-training';
 
 export const MODEL_JSON = 'model.json';
 export const WEIGHTS_BIN = 'weights.bin';
@@ -69,9 +70,11 @@ export async function readTfjsLayers(target: string): Promise<KerasArtifacts> {
   const topology = json.modelTopology;
   // Converter output wraps the model config: {keras_version, backend, model_config, training_config}.
   const wrapped = topology.model_config !== undefined;
-  const modelTopology = wrapped ? topology.model_config : topology;
-  const trainingConfig = json.trainingConfig ?? (wrapped ? topology.training_config : undefined);
   const kerasVersion: string | undefined = wrapped ? topology.keras_version : topology.keras_version;
+  // Converter output holds the Keras model config as Keras wrote it (any Keras dialect).
+  const modelTopology = wrapped ? normalizeModelConfig(topology.model_config, {file, kerasVersion, backend: topology.backend}).config : topology;
+  const rawTraining = json.trainingConfig ?? (wrapped ? topology.training_config : undefined);
+  const training = rawTraining == null ? undefined : tfjsFolderTrainingConfig(rawTraining);
   const manifest: io.WeightsManifestConfig = json.weightsManifest ?? [];
   const specs: io.WeightsManifestEntry[] = [];
   const chunks: Uint8Array[] = [];
@@ -102,7 +105,7 @@ export async function readTfjsLayers(target: string): Promise<KerasArtifacts> {
   if (fs.existsSync(historyFile)) history = readJson(historyFile);
   return {
     modelTopology,
-    trainingConfig,
+    trainingConfig: training?.trainingConfig,
     weightSpecs: specs,
     weightData,
     format: 'layers-model',
@@ -111,6 +114,7 @@ export async function readTfjsLayers(target: string): Promise<KerasArtifacts> {
     userDefinedMetadata: json.userDefinedMetadata,
     kerasVersion,
     history,
+    ...(training?.warnings.length ? {warnings: training.warnings} : {}),
   };
 }
 

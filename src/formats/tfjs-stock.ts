@@ -246,7 +246,7 @@ export async function stockTfjsTopology(topology: JsonObject, weightSpecs: Array
   const out: Outcome = {warnings: [], refusals: []};
   const weightShapes = new Map(weightSpecs.map((s) => [s.name, s.shape]));
   const inputShapes = usesCausalPadding(model) ? await layerInputShapes(model) : new Map();
-  const rewritten = rewriteModel(model, {weightShapes, inputShapes}, out);
+  const rewritten = rewriteModel(withoutConstraints(model, out) as LayerConfig, {weightShapes, inputShapes}, out);
   if (out.refusals.length > 0) {
     throw new FormatError(file, `cannot be written as a TensorFlow.js folder: ${out.refusals[0]}${out.refusals.length > 1 ? ` (and ${out.refusals.length - 1} more)` : ''}; ${KERAS_FORMATS}`);
   }
@@ -279,4 +279,25 @@ async function layerInputShapes(model: LayerConfig): Promise<Map<string, Array<n
   visit(built.layers);
   built.dispose();
   return shapes;
+}
+
+/**
+ * Weight constraints left out: stock TF.js applies them to the weights it loads (UnitNorm, MaxNorm
+ * and NonNeg change them), Keras only after training steps, and TF.js's fit never applies them.
+ */
+function withoutConstraints(value: Json, out: Outcome): Json {
+  if (Array.isArray(value)) return value.map((v) => withoutConstraints(v, out));
+  if (!isObject(value)) return value;
+  const copy: JsonObject = {};
+  const layer = typeof value.class_name === 'string' && isObject(value.config) ? value as LayerConfig : undefined;
+  for (const [key, v] of Object.entries(value)) copy[key] = withoutConstraints(v, out);
+  if (layer && isObject(copy.config)) {
+    for (const key of Object.keys(copy.config).filter((k) => k.endsWith('_constraint') && copy.config && (copy.config as JsonObject)[k] != null)) {
+      const constraint = (copy.config as JsonObject)[key];
+      const name = isObject(constraint) && typeof constraint.class_name === 'string' ? constraint.class_name : JSON.stringify(constraint);
+      out.warnings.push(`${label(layer)}: ${key}=${name} is left out: stock TensorFlow.js applies constraints to the weights it loads, which changes them`);
+      (copy.config as JsonObject)[key] = null;
+    }
+  }
+  return copy;
 }
