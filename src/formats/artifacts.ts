@@ -4,8 +4,9 @@
  * `trainingConfig` for `compile`), plus what Keras files carry beside it.
  */
 import type {io} from '@tensorflow/tfjs-core';
+import type {FormatId, SaveFormat} from './table';
 
-export type SaveFormat = 'tfjs' | 'h5' | 'keras';
+export type {SaveFormat} from './table';
 
 export interface EpochRecord {
   epoch: number;
@@ -44,7 +45,8 @@ export interface LoadOptions {
 
 /** A reader/writer for one file format. Every function names the file in its errors. */
 export interface FormatModule {
-  readonly format: SaveFormat | 'savedmodel' | 'h5-weights';
+  /** Its id in the format table; 'h5-weights' is a JSON topology read with a weights-only HDF5. */
+  readonly format: FormatId | 'h5-weights';
   /** Whether the path holds this format (sniffing content, not trusting the extension). */
   detect(path: string): Promise<boolean>;
   read(path: string): Promise<KerasArtifacts>;

@@ -17,9 +17,11 @@ import {savedModelFormat} from './savedmodel';
 import {registerKerasCompatLayers} from './keras-config-layers';
 import {decodeArtifactWeights} from './keras-config-weights';
 import type {EpochRecord, FormatModule, KerasArtifacts, LoadOptions, SaveFormat, SaveOptions} from './artifacts';
+import {FORMAT_TABLE, saveFormatFromPath} from './table';
 
 export {FormatError} from './errors';
 export type {KerasArtifacts, SaveFormat, SaveOptions, LoadOptions} from './artifacts';
+export {FORMAT_TABLE, SAVE_FORMATS, saveFormatHelp} from './table';
 
 /** Registered formats, most specific first. Readers of other formats register themselves here. */
 const formats: FormatModule[] = [tfjsLayersFormat];
@@ -35,18 +37,15 @@ export function availableSaveFormats(): SaveFormat[] {
 }
 
 export function formatFromPath(target: string): SaveFormat {
-  const ext = path.extname(target).toLowerCase();
-  if (ext === '.h5' || ext === '.hdf5') return 'h5';
-  if (ext === '.keras') return 'keras';
-  return 'tfjs';
+  return saveFormatFromPath(target);
 }
 
 export async function detectFormat(target: string): Promise<FormatModule> {
   if (!fs.existsSync(target)) throw new FormatError(target, 'no such file or folder');
   for (const f of formats) if (await f.detect(target)) return f;
   const what = fs.statSync(target).isDirectory()
-    ? 'a folder without model.json (TensorFlow.js) or saved_model.pb (SavedModel)'
-    : 'neither HDF5, a Keras zip, nor a TensorFlow.js model.json';
+    ? `a folder without ${FORMAT_TABLE.filter((f) => f.kind === 'folder').map((f) => `${f.markerFiles.join(', ')} (${f.label})`).join(' or ')}`
+    : `none of ${FORMAT_TABLE.filter((f) => f.kind === 'file').map((f) => f.label).join(', ')} or a TensorFlow.js model.json`;
   throw new FormatError(target, `is not a model this tool can read: ${what}`);
 }
 

@@ -4,6 +4,7 @@
  * is a compile error on both ends. Transport: vscode-jsonrpc over the child process's IPC channel.
  */
 import {NotificationType, RequestType} from 'vscode-jsonrpc';
+import type {SaveFormat} from '../formats/table';
 
 // ---------------------------------------------------------------- shared shapes
 
@@ -182,7 +183,7 @@ export const loadModel = new RequestType<LoadModelParams, ModelHandle, void>('wo
 export interface SaveModelParams {
   modelId: string;
   path: string;
-  format?: 'tfjs' | 'h5' | 'keras';
+  format?: SaveFormat;
   overwrite: boolean;
   includeOptimizer: boolean;
 }
