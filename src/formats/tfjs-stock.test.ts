@@ -17,7 +17,7 @@ import {FormatError, loadModel, saveArtifacts, saveModel} from './index';
 import {registerKerasCompatLayers} from './keras-config-layers';
 import {stockTfjsTopology} from './tfjs-stock';
 import {oracleCases, type Oracle} from '../test-support/oracles';
-import {REPO_ROOT, tempDir} from '../test-support/fixtures';
+import {KERAS_FIXTURES, REPO_ROOT, tempDir} from '../test-support/fixtures';
 import type {JsonObject} from './keras-config';
 
 interface StockResult {
@@ -174,4 +174,83 @@ test('causal and channels_first Conv1D, ReLU and ELU options and constraints bey
   } finally {
     fs.rmSync(scratch, {recursive: true, force: true});
   }
+});
+
+/** Whole-model fixtures (files and folders; weights-only HDF5 needs its topology and is covered by the oracles' split files). */
+function fixtureModels(): string[] {
+  const out: string[] = [];
+  for (const kind of fs.readdirSync(KERAS_FIXTURES).sort()) {
+    const dir = path.join(KERAS_FIXTURES, kind);
+    if (!fs.statSync(dir).isDirectory()) continue;
+    for (const name of fs.readdirSync(dir).sort()) {
+      if (name.endsWith('.json') || /weights_only/.test(name)) continue;
+      out.push(path.join(dir, name));
+    }
+  }
+  return out;
+}
+
+/** A deterministic input for a loaded model: integer ids below the vocabulary for Embedding inputs. */
+function inputFor(model: tfl.LayersModel): Oracle['input'] {
+  const shape = model.inputs[0].shape.map((d, i) => d ?? (i === 0 ? 2 : 16)) as number[];
+  const size = shape.reduce((a, b) => a * b, 1);
+  const embedding = model.layers.find((l) => l.getClassName() === 'Embedding') as unknown as {inputDim?: number} | undefined;
+  const data = new Float32Array(size);
+  for (let i = 0; i < size; i++) data[i] = embedding?.inputDim ? (i * 7) % Math.min(embedding.inputDim, 50) : Math.sin(i * 0.37);
+  return {data, shape};
+}
+
+test('every whole-model Keras fixture we load, exported as a TF.js folder, computes our numbers in stock TensorFlow.js, or is refused or warned about', async () => {
+  await initBackend('cpu');
+  const scratch = tempDir('kw-stock-');
+  const report: Array<{fixture: string; load: string; export?: string; stock?: string}> = [];
+  const jobs: Array<{dir: string; input: Oracle['input']; ours: Float32Array; row: (typeof report)[number]; warned: boolean}> = [];
+  try {
+    for (const [i, file] of fixtureModels().entries()) {
+      const row: (typeof report)[number] = {fixture: path.relative(KERAS_FIXTURES, file), load: 'loaded'};
+      report.push(row);
+      let model: tfl.LayersModel;
+      try {
+        ({model} = await loadModel(file, {compile: false}));
+      } catch (e) {
+        row.load = `refused: ${(e as Error).message}`;
+        continue;
+      }
+      const input = inputFor(model);
+      const ours = tf.tidy(() => {
+        const out = model.predict(tf.tensor(input.data, input.shape));
+        return Array.isArray(out) ? tf.concat(out.map((o) => tf.reshape(o, [-1]))) : out;
+      });
+      const values = (await ours.data()) as Float32Array;
+      ours.dispose();
+      const dir = path.join(scratch, `f${i}`);
+      const warnings: string[] = [];
+      try {
+        await saveModel(model, dir, {saveFormat: 'tfjs', onWarning: (w) => warnings.push(w)});
+        row.export = warnings.length ? `warned: ${warnings.join(' | ')}` : 'written';
+        jobs.push({dir, input, ours: values, row, warned: warnings.length > 0});
+      } catch (e) {
+        assert.ok(e instanceof FormatError, `${row.fixture}: ${(e as Error).message}`);
+        row.export = `refused: ${e.message}`;
+      }
+      model.dispose();
+    }
+    const stock = runStock(jobs, scratch);
+    stock.forEach((s, i) => {
+      const {row, ours, warned} = jobs[i];
+      if (s.error !== undefined) {
+        row.stock = `refuses to load: ${s.error}`;
+        assert.ok(warned, `${row.fixture}: stock TF.js fails without a warning: ${s.error}`);
+        return;
+      }
+      const err = maxAbsError(s.output!, ours);
+      const scale = Math.max(1, ...Array.from(ours, Math.abs));
+      row.stock = `max |stock - ours| = ${err.toExponential(2)}`;
+      assert.ok(err <= 1e-5 * scale, `${row.fixture}: stock TF.js is ${err} away from our loader`);
+    });
+  } finally {
+    fs.rmSync(scratch, {recursive: true, force: true});
+  }
+  if (process.env.KERAS_STOCK_FIXTURE_REPORT) fs.writeFileSync(process.env.KERAS_STOCK_FIXTURE_REPORT, JSON.stringify(report, null, 1));
+  assert.ok(jobs.length >= 15, `expected most fixtures exported, got ${jobs.length}`);
 });

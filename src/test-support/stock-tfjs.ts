@@ -53,7 +53,11 @@ async function main(): Promise<void> {
   for (const {dir, input} of job.models) {
     try {
       const model = await tfl.loadLayersModel(fileHandler(dir));
-      const y = tf.tidy(() => model.predict(tf.tensor(input.data, input.shape)) as tf.Tensor);
+      // Several outputs: all of them, flattened one after the other.
+      const y = tf.tidy(() => {
+        const out = model.predict(tf.tensor(input.data, input.shape));
+        return Array.isArray(out) ? tf.concat(out.map((o) => tf.reshape(o, [-1]))) : out;
+      });
       process.stdout.write(`${JSON.stringify({output: Array.from(await y.data()), shape: y.shape})}\n`);
       y.dispose();
       model.dispose();
