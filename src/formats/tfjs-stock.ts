@@ -254,6 +254,14 @@ export async function stockTfjsTopology(topology: JsonObject, weightSpecs: Array
   return {topology: wrapped ? {...topology, model_config: rewritten} : rewritten, warnings};
 }
 
+/**
+ * Refuses, before a training run, a model that the TF.js folder it will be saved to could not
+ * hold for stock TensorFlow.js (the same check the writer makes after the run).
+ */
+export async function checkStockTfjsExport(model: tfl.LayersModel, target: string): Promise<void> {
+  await stockTfjsTopology(model.toJSON(null, false) as unknown as JsonObject, model.weights.map((w) => ({name: w.originalName, shape: w.shape as number[]})), target);
+}
+
 function usesCausalPadding(model: LayerConfig): boolean {
   return JSON.stringify(model).includes('"causal"');
 }

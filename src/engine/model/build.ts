@@ -6,6 +6,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import {LayerSpec, SpecError, TrainSpec} from '../spec/spec';
+import {registerKerasCompatLayers} from '../../formats/keras-config-layers';
 
 const INITIALIZER_CLASSES: Record<string, string> = {
   glorot_uniform: 'GlorotUniform', glorot_normal: 'GlorotNormal', he_uniform: 'HeUniform',
@@ -79,6 +80,8 @@ export function layersToConfig(name: string, layers: LayerSpec[], seed: number):
 }
 
 async function fromConfig(topology: {class_name: string; config: unknown}): Promise<tfl.LayersModel> {
+  // Keras's ReLU / ELU / Conv1D / GRU options, as a loaded model computes them (not TF.js's narrower classes).
+  registerKerasCompatLayers();
   return tfl.models.modelFromJSON({modelTopology: topology as never});
 }
 

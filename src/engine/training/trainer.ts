@@ -21,6 +21,7 @@ import {epochPermutation} from './random';
 import {epochLine} from './keras-log';
 import {formatFromPath, loadModel, saveModel, FormatError} from '../../formats';
 import type {CustomObjects} from '../../formats/custom-objects';
+import {checkStockTfjsExport} from '../../formats/tfjs-stock';
 import type {BackendInfo, TrainProgress, TrainResult} from '../../protocol/messages';
 
 export interface TrainOptions {
@@ -170,6 +171,9 @@ export async function trainFromSpec(spec: TrainSpec, specFile: string, options: 
     throw new SpecError(specFile, 'preprocessing.reshape',
       `samples have shape (${train.sampleShape.join(', ')}) but the model expects (${inputShape.join(', ')})`);
   }
+
+  // Refused now, not after the run, when the TF.js folder could not hold it for stock TF.js.
+  if (format === 'tfjs') await checkStockTfjsExport(model, target);
 
   const batchSize = spec.fit.batch_size;
   const batches = Math.ceil(train.count / batchSize);
