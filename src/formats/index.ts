@@ -219,7 +219,8 @@ export async function modelFromArtifacts(artifacts: KerasArtifacts, file: string
   try {
     model = await tfl.loadLayersModel(tf.io.fromMemory(forTfjs as tf.io.ModelArtifacts));
   } catch (error) {
-    throw explainUnknownClass(error, file);
+    const optimizer = (usable.trainingConfig as {optimizer_config?: {class_name?: string}} | undefined)?.optimizer_config?.class_name;
+    throw explainUnknownClass(error, file, optimizer);
   }
   restoreConstrainedWeights(model, forTfjs);
   if (ownSlots && model.optimizer) {

@@ -12,7 +12,7 @@ import * as path from 'path';
 import * as tf from '@tensorflow/tfjs-core';
 import {initBackend} from '../engine/backend';
 import {KERAS_FIXTURES, hasPythonModule, runPython, tempDir} from '../test-support/fixtures';
-import {loadModel, readArtifacts} from './index';
+import {loadModel, modelFromArtifacts, readArtifacts} from './index';
 import {normalizeModelConfig} from './keras-config';
 
 const KERAS3_FILE = String.raw`
@@ -177,4 +177,14 @@ test('converter output of tf.keras >= 2.11 (optimizer Custom>Adam) compiles with
   } finally {
     fs.rmSync(dir, {recursive: true, force: true});
   }
+});
+
+test('artifacts reaching the loader with an optimizer class TensorFlow.js lacks are refused as an optimizer, never as a layer', async () => {
+  await initBackend('cpu');
+  const {artifacts} = await readArtifacts(path.join(KERAS_FIXTURES, 'tfjs/tfjs_node_saved_abalone_dense'));
+  const raw = {...artifacts, trainingConfig: {optimizer_config: {class_name: 'Custom>Adam', config: {learning_rate: 0.001}}, loss: 'mean_squared_error'} as never};
+  await assert.rejects(modelFromArtifacts(raw, 'abalone/model.json'),
+    (e: Error) => /abalone\/model\.json: optimizer 'Custom>Adam' is not available in TensorFlow\.js; load the model without its training configuration/.test(e.message) && !/layer/.test(e.message));
+  const model = await modelFromArtifacts(raw, 'abalone/model.json', {compile: false});
+  assert.equal(model.optimizer, undefined);
 });
