@@ -12,7 +12,8 @@ import * as path from 'path';
 import * as tf from '@tensorflow/tfjs-core';
 import {initBackend} from '../engine/backend';
 import {KERAS_FIXTURES, hasPythonModule, runPython, tempDir} from '../test-support/fixtures';
-import {loadModel, modelFromArtifacts, readArtifacts} from './index';
+import {loadModel, modelFromArtifacts, readArtifacts, saveArtifacts} from './index';
+import {oracleCases} from '../test-support/oracles';
 import {normalizeModelConfig} from './keras-config';
 
 const KERAS3_FILE = String.raw`
@@ -187,4 +188,25 @@ test('artifacts reaching the loader with an optimizer class TensorFlow.js lacks 
     (e: Error) => /abalone\/model\.json: optimizer 'Custom>Adam' is not available in TensorFlow\.js; load the model without its training configuration/.test(e.message) && !/layer/.test(e.message));
   const model = await modelFromArtifacts(raw, 'abalone/model.json', {compile: false});
   assert.equal(model.optimizer, undefined);
+});
+
+test('ThresholdedReLU (Keras 2) is written to .keras as Keras 3\'s ReLU(threshold) and keeps Keras\'s numbers', async () => {
+  await initBackend('cpu');
+  const c = oracleCases().find((o) => o.caseName.endsWith('ThresholdReLU_0'))!;
+  const oracle = await c.oracle();
+  const dir = tempDir();
+  try {
+    const target = path.join(dir, 'thresholded.keras');
+    await saveArtifacts(await c.variants[0].read(), target);
+    const config = JSON.parse(runPython('import zipfile,sys\nprint(zipfile.ZipFile(sys.argv[1]).read("config.json").decode())', [target]));
+    const relu = config.config.layers.find((l: {class_name: string}) => l.class_name === 'ReLU');
+    assert.ok(relu && relu.config.threshold > 0 && relu.config.negative_slope === 0, JSON.stringify(config.config.layers.map((l: {class_name: string}) => l.class_name)));
+    const {model} = await loadModel(target, {compile: false});
+    const y = tf.tidy(() => model.predict(tf.tensor(oracle.input.data, oracle.input.shape)) as tf.Tensor);
+    const ours = await y.data();
+    const err = oracle.expected.data.reduce((m, v, i) => Math.max(m, Math.abs(v - ours[i])), 0);
+    assert.ok(err <= oracle.tolerance, `max abs error ${err}`);
+  } finally {
+    fs.rmSync(dir, {recursive: true, force: true});
+  }
 });
