@@ -84,3 +84,25 @@ export function isMirroredBackwardLayer(layer: Json | undefined, backward: Json 
   const keys = new Set([...Object.keys(f), ...Object.keys(b)]);
   return [...keys].every((k) => MIRROR_KEYS.has(k) || sameJson(f[k], b[k]));
 }
+
+const GLOBAL_POOLING = ['GlobalAveragePooling1D', 'GlobalAveragePooling2D', 'GlobalAveragePooling3D',
+  'GlobalMaxPooling1D', 'GlobalMaxPooling2D', 'GlobalMaxPooling3D'];
+
+/**
+ * Keras options (tf.keras >= 2.6, Keras 3) that TensorFlow.js's layer of the same name ignores: at
+ * their neutral value they are dropped, otherwise the model is refused rather than computed otherwise.
+ */
+const IGNORED_BY_TFJS: Array<{classes: readonly string[]; key: string; neutral: Json; why: string}> = [
+  {classes: GLOBAL_POOLING, key: 'keepdims', neutral: false, why: 'keepdims=True (TensorFlow.js\'s global pooling drops the pooled axes, giving another output shape)'},
+  {classes: ['LayerNormalization'], key: 'rms_scaling', neutral: false, why: 'rms_scaling=True (TensorFlow.js\'s LayerNormalization always centers: other numbers)'},
+];
+
+/** The Keras option of this layer config TensorFlow.js would ignore (and compute otherwise), after dropping neutral ones. */
+export function optionIgnoredByTfjs(className: string, config: JsonObject): string | undefined {
+  for (const option of IGNORED_BY_TFJS) {
+    if (!option.classes.includes(className) || !(option.key in config)) continue;
+    if (config[option.key] !== option.neutral && config[option.key] !== null) return `${option.why} is not supported by TensorFlow.js`;
+    delete config[option.key];
+  }
+  return undefined;
+}

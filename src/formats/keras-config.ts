@@ -6,7 +6,7 @@
  */
 import {FormatError} from './errors';
 import {KERAS_COMPAT_LAYER_OPTIONS} from './keras-config-layers';
-import {isMirroredBackwardLayer, normalizeKerasObject} from './keras-config-objects';
+import {isMirroredBackwardLayer, normalizeKerasObject, optionIgnoredByTfjs} from './keras-config-objects';
 
 export type Json = null | boolean | number | string | Json[] | {[key: string]: Json};
 export type JsonObject = {[key: string]: Json};
@@ -327,6 +327,8 @@ function normalizeLayerConfig(layer: LayerConfig, ctx: NormalizeContext, major: 
   for (const wrapped of ['layer', 'backward_layer']) {
     if (isObject(c[wrapped])) c[wrapped] = normalizeLayer(c[wrapped] as LayerConfig, ctx, major, legacy);
   }
+  const ignored = optionIgnoredByTfjs(cls, c);
+  if (ignored) refuse(ctx, `${label}: ${ignored}`);
   // Keras 3 writes backward_layer even when Keras built it from `layer`; TensorFlow.js builds that one itself.
   if (cls === 'Bidirectional' && isMirroredBackwardLayer(c.layer, c.backward_layer)) drop('backward_layer');
   if (cls === 'Bidirectional' && c.backward_layer != null) {

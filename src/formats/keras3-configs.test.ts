@@ -210,3 +210,13 @@ test('ThresholdedReLU (Keras 2) is written to .keras as Keras 3\'s ReLU(threshol
     fs.rmSync(dir, {recursive: true, force: true});
   }
 });
+
+test('Keras options TensorFlow.js would ignore are dropped at their neutral value and refused otherwise', () => {
+  const model = (layer: object) => ({class_name: 'Sequential', config: {name: 's', layers: [layer]}});
+  const pooled = normalizeModelConfig(model({class_name: 'GlobalAveragePooling2D', config: {name: 'p', keepdims: false, batch_input_shape: [null, 4, 4, 2]}}), {file: 'm.keras'});
+  assert.equal('keepdims' in (pooled.config.config.layers as Array<{config: object}>)[0].config, false);
+  assert.throws(() => normalizeModelConfig(model({class_name: 'GlobalMaxPooling1D', config: {name: 'p', keepdims: true}}), {file: 'm.keras'}),
+    /m\.keras: layer 'p' \(GlobalMaxPooling1D\): keepdims=True .* is not supported by TensorFlow\.js/);
+  assert.throws(() => normalizeModelConfig(model({class_name: 'LayerNormalization', config: {name: 'n', rms_scaling: true}}), {file: 'm.keras', kerasVersion: '3.10.0'}),
+    /layer 'n' \(LayerNormalization\): rms_scaling=True/);
+});
