@@ -72,7 +72,12 @@ export async function readTfjsLayers(target: string): Promise<KerasArtifacts> {
   const wrapped = topology.model_config !== undefined;
   const kerasVersion: string | undefined = wrapped ? topology.keras_version : topology.keras_version;
   // Converter output holds the Keras model config as Keras wrote it (any Keras dialect).
-  const modelTopology = wrapped ? normalizeModelConfig(topology.model_config, {file, kerasVersion, backend: topology.backend}).config : topology;
+  const normalized = wrapped ? normalizeModelConfig(topology.model_config, {file, kerasVersion, backend: topology.backend}) : undefined;
+  if (normalized && normalized.legacyWeights.size > 0) {
+    const [name, layout] = [...normalized.legacyWeights][0];
+    throw new FormatError(file, `layer '${name}' keeps its weights in the Keras 1 layout (${layout}), which converted folders cannot be read in; convert the Keras .h5 file instead`);
+  }
+  const modelTopology = normalized ? normalized.config : topology;
   const rawTraining = json.trainingConfig ?? (wrapped ? topology.training_config : undefined);
   const training = rawTraining == null ? undefined : tfjsFolderTrainingConfig(rawTraining);
   const manifest: io.WeightsManifestConfig = json.weightsManifest ?? [];
