@@ -34,6 +34,14 @@ export interface SaveOptions {
   onWarning?: (message: string) => void;
   /** Written for Keras Workbench to read back only (checkpoints): TF.js folders keep the form we read, not stock TF.js's. */
   ownUseOnly?: boolean;
+  /** The target must stay inside this folder, by real path (see save-target.ts). */
+  workspaceRoot?: string;
+  /** Paths the save must neither replace nor delete (the spec, its data). */
+  protectedPaths?: string[];
+  /** Further files written into a TensorFlow.js model folder within the same atomic save (a checkpoint's trainer state). */
+  extraFiles?: Record<string, string>;
+  /** 'save' (default) or 'checkpoint': names the fault-injection steps (KERAS_WORKBENCH_FAULT_STEP). */
+  label?: string;
 }
 
 export interface LoadOptions {

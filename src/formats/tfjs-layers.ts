@@ -10,6 +10,7 @@ import * as path from 'path';
 import type {io} from '@tensorflow/tfjs-core';
 import {FormatError} from './errors';
 import {concatBuffers} from './bytes';
+import {faultPoint} from './atomic-save';
 import type {EpochRecord, FormatModule, KerasArtifacts, SaveOptions} from './artifacts';
 import {stockTfjsTopology} from './tfjs-stock';
 import {normalizeModelConfig, type JsonObject} from './keras-config';
@@ -151,6 +152,7 @@ export async function writeTfjsLayers(dir: string, artifacts: KerasArtifacts, op
   } finally {
     fs.closeSync(fd);
   }
+  faultPoint('writing');
   fs.writeFileSync(path.join(dir, MODEL_JSON), JSON.stringify(modelJson));
   if (artifacts.history) fs.writeFileSync(path.join(dir, HISTORY_JSON), JSON.stringify(artifacts.history, null, 1));
 }

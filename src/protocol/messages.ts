@@ -51,6 +51,8 @@ export interface TrainProgress {
   logs: EpochLogs;     // running means for 'batch', epoch results for 'epoch'
   elapsedSeconds: number;
   etaSeconds: number;
+  /** On 'end': the run was cancelled (it stopped after a batch; the saved model is untouched). */
+  cancelled?: boolean;
 }
 
 export interface TrainResult {
@@ -186,6 +188,8 @@ export interface SaveModelParams {
   format?: SaveFormat;
   overwrite: boolean;
   includeOptimizer: boolean;
+  /** The workspace folder the target must stay inside (by real path); absent when no folder is open. */
+  workspaceRoot?: string;
 }
 /** `warnings`: what the written file keeps for some tools only (e.g. layers stock TensorFlow.js cannot load). */
 export const saveModel = new RequestType<SaveModelParams, {path: string; warnings?: string[]}, void>('workbench/saveModel');
