@@ -116,6 +116,13 @@ test('stock forms: GRU reset_after and unknown classes are warned about, a ReLU 
   assert.match(unknown.warnings[0], /layer 'e' \(NoSuchLayer\): stock TensorFlow.js has no such layer class.*\.h5 and \.keras keep it/);
   const gru = await stockTfjsTopology(seq([{class_name: 'GRU', config: {name: 'g', units: 2, reset_after: true}}]), [], 'out');
   assert.match(gru.warnings[0], /layer 'g' \(GRU\): reset_after=True/);
+  const bidirectional = (backward: JsonObject) => seq([{class_name: 'Bidirectional', config: {name: 'b', merge_mode: 'concat',
+    layer: {class_name: 'LSTM', config: {name: 'f', units: 2, go_backwards: false}}, backward_layer: backward}}]);
+  await assert.rejects(() => stockTfjsTopology(bidirectional({class_name: 'LSTM', config: {name: 'r', units: 2, go_backwards: true, activation: 'relu'}}), [], 'out'),
+    /layer 'b' \(Bidirectional\): backward_layer is configured separately/);
+  const mirrored = await stockTfjsTopology(bidirectional({class_name: 'LSTM', config: {name: 'r', units: 2, go_backwards: true}}), [], 'out');
+  assert.deepEqual(mirrored.warnings, []);
+  assert.equal('backward_layer' in (mirrored.topology.config as {layers: Array<{config: object}>}).layers[0].config, false);
   await assert.rejects(() => stockTfjsTopology(seq([{class_name: 'TimeDistributed', config: {name: 't',
     layer: {class_name: 'ReLU', config: {name: 'r', negative_slope: 0.1, threshold: 0.5}}}}]), [], 'out'),
   /out: cannot be written as a TensorFlow.js folder: layer 't' \(TimeDistributed\): wraps layer 'r' \(ReLU\)/);

@@ -8,6 +8,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers'; // its layer classes register on import: the snapshot below is stock
 import {registerKerasCompatLayers} from './keras-config-layers';
+import {isMirroredBackwardLayer} from './keras-config-objects';
 import {FormatError} from './errors';
 import type {Json, JsonObject, LayerConfig} from './keras-config';
 
@@ -115,6 +116,7 @@ function conv1dForm(layer: LayerConfig, ctx: Context): StockForm {
 const STOCK_FORMS: Record<string, (layer: LayerConfig, ctx: Context) => StockForm> = {
   ReLU: reluForm,
   Conv1D: conv1dForm,
+  Bidirectional: bidirectionalForm,
   ELU: (layer, ctx) => {
     const alpha = layer.config.alpha;
     if (typeof alpha !== 'number' || alpha === 1) return {kind: 'same'};
@@ -136,6 +138,11 @@ function formOf(layer: LayerConfig, ctx: Context): StockForm {
   if (registered !== undefined && registered !== STOCK_CLASSES.get(layer.class_name)) {
     return {kind: 'warn', why: 'is computed here by a Keras-compatible class; stock TensorFlow.js\'s class of that name is not known to compute the same numbers'};
   }
+  return wrappedForm(layer, ctx);
+}
+
+/** A wrapper (TimeDistributed, Bidirectional) is as good as the layers it wraps, which cannot be rewritten in place. */
+function wrappedForm(layer: LayerConfig, ctx: Context): StockForm {
   for (const key of ['layer', 'backward_layer']) {
     const inner = layer.config[key];
     if (!isObject(inner)) continue;
@@ -146,6 +153,17 @@ function formOf(layer: LayerConfig, ctx: Context): StockForm {
     if (form.kind !== 'same') return {kind: form.kind, why: `wraps ${label(inner as LayerConfig)}: ${form.why}`};
   }
   return {kind: 'same'};
+}
+
+function bidirectionalForm(layer: LayerConfig, ctx: Context): StockForm {
+  const backward = layer.config.backward_layer;
+  if (backward == null) return wrappedForm(layer, ctx);
+  if (!isMirroredBackwardLayer(layer.config.layer, backward)) {
+    return {kind: 'refuse', why: 'backward_layer is configured separately, and stock TensorFlow.js\'s Bidirectional ignores it (it builds the mirror of layer)'};
+  }
+  const {backward_layer: _mirror, ...config} = layer.config;
+  const form = wrappedForm({...layer, config}, ctx);
+  return form.kind === 'same' ? {kind: 'rewrite', layers: [{...layer, config}]} : form;
 }
 
 function isModelClass(name: string): boolean {
