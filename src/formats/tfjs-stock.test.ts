@@ -113,7 +113,7 @@ test('stock forms: GRU reset_after and unknown classes are warned about, a ReLU 
   await initBackend('cpu');
   const seq = (layers: JsonObject[]) => ({class_name: 'Sequential', config: {name: 's', layers}}) as JsonObject;
   const unknown = await stockTfjsTopology(seq([{class_name: 'NoSuchLayer', config: {name: 'e', batch_input_shape: [null, 3]}}]), [], 'out');
-  assert.match(unknown.warnings[0], /layer 'e' \(NoSuchLayer\): stock TensorFlow.js has no such layer class.*\.h5 and \.keras keep it/);
+  assert.match(unknown.warnings[0], /layer 'e' \(NoSuchLayer\) is not part of stock TensorFlow\.js: tf\.loadLayersModel refuses.*\.h5 and \.keras keep it/);
   const gru = await stockTfjsTopology(seq([{class_name: 'GRU', config: {name: 'g', units: 2, reset_after: true}}]), [], 'out');
   assert.match(gru.warnings[0], /layer 'g' \(GRU\): reset_after=True/);
   const bidirectional = (backward: JsonObject) => seq([{class_name: 'Bidirectional', config: {name: 'b', merge_mode: 'concat',

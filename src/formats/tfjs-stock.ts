@@ -133,10 +133,10 @@ function formOf(layer: LayerConfig, ctx: Context): StockForm {
   const rule = STOCK_FORMS[layer.class_name];
   if (rule) return rule(layer, ctx);
   if (!STOCK_CLASSES.has(layer.class_name)) {
-    return {kind: 'warn', why: 'stock TensorFlow.js has no such layer class and refuses to load the model without it'};
+    return {kind: 'warn', why: 'is not part of stock TensorFlow.js: tf.loadLayersModel refuses the folder unless the page registers this layer class'};
   }
   if (registered !== undefined && registered !== STOCK_CLASSES.get(layer.class_name)) {
-    return {kind: 'warn', why: 'is computed here by a Keras-compatible class; stock TensorFlow.js\'s class of that name is not known to compute the same numbers'};
+    return {kind: 'warn', why: 'is not part of stock TensorFlow.js as Keras defines it: stock TensorFlow.js\'s class of that name is not known to compute Keras\'s numbers'};
   }
   return wrappedForm(layer, ctx);
 }
@@ -150,7 +150,7 @@ function wrappedForm(layer: LayerConfig, ctx: Context): StockForm {
     if (form.kind === 'rewrite') {
       return {kind: 'refuse', why: `wraps ${label(inner as LayerConfig)}, which stock TensorFlow.js computes differently and which cannot be rewritten inside a wrapper`};
     }
-    if (form.kind !== 'same') return {kind: form.kind, why: `wraps ${label(inner as LayerConfig)}: ${form.why}`};
+    if (form.kind !== 'same') return {kind: form.kind, why: `wraps ${label(inner as LayerConfig)}${joined(form.why)}`};
   }
   return {kind: 'same'};
 }
@@ -236,8 +236,13 @@ function rewriteFunctional(model: LayerConfig, ctx: Context, out: Outcome): Laye
 }
 
 function note(form: StockForm, layer: LayerConfig, out: Outcome): void {
-  if (form.kind === 'refuse') out.refusals.push(`${label(layer)}: ${form.why}`);
-  if (form.kind === 'warn') out.warnings.push(`${label(layer)}: ${form.why}`);
+  if (form.kind === 'refuse') out.refusals.push(`${label(layer)}${joined(form.why)}`);
+  if (form.kind === 'warn') out.warnings.push(`${label(layer)}${joined(form.why)}`);
+}
+
+/** "layer 'x' (Cls) is not part of..." or "layer 'x' (Cls): alpha=...". */
+function joined(why: string): string {
+  return why.startsWith('is ') ? ` ${why}` : `: ${why}`;
 }
 
 function rewriteModel(model: LayerConfig, shared: Omit<Context, 'names'>, out: Outcome): LayerConfig {
