@@ -47,7 +47,7 @@ export function normalizeKerasObject(key: string, value: Json): {value: Json} | 
   const config = isObject(value) && isObject(value.config) ? value.config : {};
   if (key.endsWith('_initializer')) {
     const mapped = INITIALIZERS[cls];
-    if (mapped) return {value: {class_name: mapped.class_name, config: {...(mapped.config ?? {}), ...config}}};
+    if (mapped) return {value: {class_name: mapped.class_name, config: {...mapped.config, ...config}}};
     if (cls === 'VarianceScaling' && config.distribution === 'untruncated_normal') {
       // VarianceScaling's 'normal' means truncated normal in tf.keras 2; Keras 3 spells it out.
       return {value: {class_name: cls, config: {...config, distribution: 'normal'}}};

@@ -97,14 +97,15 @@ test('a Keras 3 file with OrthogonalInitializer, L1/L2, constraints, a mirrored 
     const err = y.reduce((m, v, i) => Math.max(m, Math.abs(v - ours[i])), 0);
     assert.ok(err < 1e-5, `max abs error ${err}`);
     // The Keras 3 names became TensorFlow.js's classes, with their arguments.
-    const layers = (artifacts.modelTopology as {config: {layers: Array<{class_name: string; config: Record<string, any>}>}}).config.layers;
-    const forward = layers[0].config.layer.config;
+    const layers = (artifacts.modelTopology as {config: {layers: Array<{class_name: string; config: Record<string, unknown>}>}}).config.layers;
+    type Named = {class_name: string; config: Record<string, unknown>};
+    const forward = (layers[0].config.layer as Named).config as Record<string, Named>;
     assert.equal(forward.recurrent_initializer.class_name, 'Orthogonal');
     assert.deepEqual(forward.kernel_regularizer, {class_name: 'L1L2', config: {l1: 0.001, l2: 0}});
     assert.equal(layers[0].config.backward_layer, undefined);
     assert.deepEqual(layers[2].config.kernel_regularizer, {class_name: 'L1L2', config: {l1: 0, l2: 0.01}});
-    assert.equal(layers[2].config.kernel_initializer.class_name, 'LeCunNormal');
-    assert.equal(layers[2].config.kernel_constraint.class_name, 'UnitNorm');
+    assert.equal((layers[2].config.kernel_initializer as Named).class_name, 'LeCunNormal');
+    assert.equal((layers[2].config.kernel_constraint as Named).class_name, 'UnitNorm');
     // The built layers hold them (they count in the training loss as in Keras).
     const dense = model.layers[2] as unknown as {kernelRegularizer?: {getConfig(): object}; kernelConstraint?: object};
     assert.deepEqual(dense.kernelRegularizer?.getConfig(), {l1: 0, l2: 0.01});
