@@ -9,6 +9,7 @@ import {initBackend} from '../engine/backend';
 import {FormatError, formatFromPath, readArtifacts, saveArtifacts, type KerasArtifacts, type SaveFormat} from '../formats/index';
 import {readKerasWeightsWithTopology} from '../formats/hdf5';
 import {loadCustomObjectsModule} from '../formats/custom-objects';
+import {relocateMetadata} from '../engine/session/data-location';
 import {FORMAT_TABLE, SAVE_FORMATS, isSaveFormat} from '../formats/table';
 
 const where = (f: (typeof FORMAT_TABLE)[number]) => f.kind === 'folder' ? `folder with ${f.markerFiles.join(', ')}` : f.extensions.join('/');
@@ -78,6 +79,8 @@ export async function convertCommand(args: string[]): Promise<number> {
       from = read.format;
     }
     for (const w of artifacts.warnings ?? []) process.stderr.write(`warning: ${w}\n`);
+    // The model's data paths are relative to its folder: rewritten so they name the same files from OUT's.
+    artifacts.userDefinedMetadata = relocateMetadata(artifacts.userDefinedMetadata as Record<string, unknown> | undefined, input, output, [process.cwd()]) as {} | undefined;
     const written = await saveArtifacts(artifacts, output, {
       saveFormat: format,
       includeOptimizer: !values['no-optimizer'],

@@ -4,14 +4,17 @@ import type {LayersModel} from '@tensorflow/tfjs-layers';
 import {loadModel as loadFile, LoadOptions} from '../formats';
 import {loadCustomObjectsModule} from '../formats/custom-objects';
 import {summarize} from './summary';
-import {DataDescription, Dataset, loadDataset} from './data/dataset';
-import {modelDataDescription} from './training/trainer';
+import type {DataDescription} from './data/dataset';
+import {confinedDataDescription, workbenchMetadata} from './session/data-location';
 import type {ModelHandle} from '../protocol/messages';
 
 export interface OpenModel {
   model: LayersModel;
   handle: ModelHandle;
+  /** The model's dataset with every stored path resolved and confined (see session/data-location.ts). */
   data?: DataDescription;
+  /** Why the recorded dataset cannot be used (a refused or missing stored location); the model still loads. */
+  dataProblem?: string;
 }
 
 let nextId = 1;
@@ -19,12 +22,22 @@ let nextId = 1;
 export interface OpenOptions extends LoadOptions {
   /** JS module exporting custom layer classes (loaded with require: trusted code only). */
   customObjectsModule?: string;
+  /** Workspace folder(s) the model's stored data may live in besides the model's own folder (the CLI: the current directory). */
+  workspaceRoots?: string[];
 }
 
 export async function openModel(target: string, options: OpenOptions = {}): Promise<OpenModel> {
   const customObjects = options.customObjectsModule ? loadCustomObjectsModule(options.customObjectsModule) : options.customObjects;
   const {model, artifacts, format} = await loadFile(target, {...options, customObjects});
-  const data = modelDataDescription(model);
+  const roots = options.workspaceRoots ?? [];
+  let data: DataDescription | undefined;
+  let dataProblem: string | undefined;
+  try {
+    const meta = workbenchMetadata(artifacts.userDefinedMetadata ?? model.getUserDefinedMetadata(), path.resolve(target));
+    data = meta && confinedDataDescription(meta, path.resolve(target), roots);
+  } catch (e) {
+    dataProblem = (e as Error).message;
+  }
   const shape = (s: unknown) => ((s as (number | null)[]).slice(1) as number[]);
   const handle: ModelHandle = {
     modelId: `model-${nextId++}`,
@@ -38,14 +51,7 @@ export async function openModel(target: string, options: OpenOptions = {}): Prom
     inputShape: shape(model.inputs[0].shape),
     outputShape: shape(model.outputs[0].shape),
     dataset: data ? ('dataset' in data.data ? data.data.dataset : 'files') : undefined,
+    ...(dataProblem ? {datasetProblem: dataProblem} : {}),
   };
-  return {model, handle, data};
-}
-
-/** The dataset a model was trained on, as recorded in its metadata (or given explicitly). */
-export function datasetFor(open: OpenModel, split: 'train' | 'test' | 'both', workspaceRoot?: string): Dataset {
-  if (!open.data) {
-    throw new Error(`${open.handle.path}: the model does not record its dataset (it was not trained by Keras Workbench); pass a training spec with --spec to name the data`);
-  }
-  return loadDataset({...open.data, workspaceRoot: workspaceRoot ?? open.data.workspaceRoot}, {split});
+  return {model, handle, data, dataProblem};
 }

@@ -8,12 +8,14 @@ import * as engine from '../engine';
 import {resolveInside} from '../engine/spec/spec';
 import {refuseSpecWithErrors} from '../engine/analysis/spec-analysis';
 import {loadCustomObjectsModule} from '../formats/custom-objects';
+import {relocateMetadata} from '../engine/session/data-location';
 import * as msg from '../protocol/messages';
 import {ModelStore} from './model-store';
 import {HandlerSet, handle} from './handler-set';
 
 let backendPreference: msg.InitializeParams['backendPreference'] = 'auto';
 let backend: Promise<msg.BackendInfo> | undefined;
+let workspaceRoots: string[] = [];
 
 /** Initializes the backend once, with the preference of the last `initialize` request. */
 export function ensureBackend(): Promise<msg.BackendInfo> {
@@ -26,8 +28,9 @@ export const registerCoreHandlers: HandlerSet = (connection: MessageConnection, 
   const logLine = (message: string, level: msg.LogParams['level'] = 'info') =>
     void connection.sendNotification(msg.log, {level, message});
 
-  handle(connection, msg.initialize, async ({backendPreference: preference}) => {
+  handle(connection, msg.initialize, async ({backendPreference: preference, workspaceRoots: roots}) => {
     backendPreference = preference;
+    workspaceRoots = roots ?? [];
     const info = await ensureBackend();
     logLine(`Backend: ${info.description}${info.advice ? ` (${info.advice})` : ''}`);
     return info;
@@ -86,15 +89,19 @@ export const registerCoreHandlers: HandlerSet = (connection: MessageConnection, 
 
   handle(connection, msg.loadModel, async ({path: modelPath, compile, customObjectsModule}) => {
     await ensureBackend();
-    const {handle: loaded} = models.add(await engine.openModel(modelPath, {compile: compile ?? true, customObjectsModule}));
+    const {handle: loaded} = models.add(await engine.openModel(modelPath, {compile: compile ?? true, customObjectsModule, workspaceRoots}));
     logLine(`Loaded ${modelPath} (${loaded.summary.totalParams.toLocaleString('en-US')} params) as ${loaded.modelId}`);
     return loaded;
   });
 
   handle(connection, msg.saveModel, async ({modelId, path: target, format, overwrite, includeOptimizer, workspaceRoot}) => {
-    const {model} = models.require(modelId);
+    const {model, handle: loaded} = models.require(modelId);
+    // The model's dataset, preprocessing and history go with it (its data paths rewritten for the new place).
+    const roots = workspaceRoot ? [workspaceRoot, ...workspaceRoots] : workspaceRoots;
+    const metadata = relocateMetadata(model.getUserDefinedMetadata() as Record<string, unknown> | undefined, loaded.path, target, roots);
     const warnings: string[] = [];
-    await engine.saveModel(model, target, {overwrite, includeOptimizer, saveFormat: format ?? 'tfjs', workspaceRoot, onWarning: (w) => warnings.push(w)});
+    await engine.saveModel(model, target, {overwrite, includeOptimizer, saveFormat: format ?? 'tfjs', workspaceRoot,
+      history: loaded.history, metadata: metadata as Record<string, {}> | undefined, onWarning: (w) => warnings.push(w)});
     logLine(`Saved ${modelId} to ${target}`);
     warnings.forEach((w) => logLine(`Warning: ${w}`, 'warn'));
     return {path: target, ...(warnings.length ? {warnings} : {})};

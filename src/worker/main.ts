@@ -8,6 +8,7 @@ import {ModelStore} from './model-store';
 import {HandlerSet} from './handler-set';
 import {registerCoreHandlers} from './core-handlers';
 import {registerInspectorHandlers} from '../engine/inspect/handlers';
+import {registerExportHandlers} from './export-handlers';
 
 if (!process.send) {
   console.error('keras-workbench worker: start me with child_process.fork (I talk over the IPC channel).');
@@ -18,7 +19,7 @@ const connection = createMessageConnection(new IPCMessageReader(process), new IP
 const models = new ModelStore();
 
 // Request handler groups. The inspector's handlers (weights, predictions, evaluation) plug in here.
-const handlerSets: HandlerSet[] = [registerCoreHandlers, registerInspectorHandlers];
+const handlerSets: HandlerSet[] = [registerCoreHandlers, registerInspectorHandlers, registerExportHandlers];
 for (const register of handlerSets) register(connection, models);
 
 connection.listen();
