@@ -13,7 +13,7 @@ import {concatBuffers} from './bytes';
 import {faultPoint} from './atomic-save';
 import type {EpochRecord, FormatModule, KerasArtifacts, SaveOptions} from './artifacts';
 import {stockTfjsTopology} from './tfjs-stock';
-import {normalizeModelConfig, type JsonObject} from './keras-config';
+import {normalizeModelConfig, positionalTensorArguments, type JsonObject} from './keras-config';
 import {tfjsFolderTrainingConfig} from './keras-config-training';
 
 export const MODEL_JSON = 'model.json';
@@ -110,7 +110,7 @@ export async function readTfjsLayers(target: string): Promise<KerasArtifacts> {
   const historyFile = path.join(dir, HISTORY_JSON);
   if (fs.existsSync(historyFile)) history = readJson(historyFile);
   return {
-    modelTopology,
+    modelTopology: positionalTensorArguments(modelTopology, file) as object,
     trainingConfig: training?.trainingConfig,
     weightSpecs: specs,
     weightData,

@@ -159,7 +159,15 @@ function bidirectionalForm(layer: LayerConfig, ctx: Context): StockForm {
   const backward = layer.config.backward_layer;
   if (backward == null) return wrappedForm(layer, ctx);
   if (!isMirroredBackwardLayer(layer.config.layer, backward)) {
-    return {kind: 'refuse', why: 'backward_layer is configured separately, and stock TensorFlow.js\'s Bidirectional ignores it (it builds the mirror of layer)'};
+    const forward = layer.config.layer as LayerConfig;
+    const other = backward as LayerConfig;
+    // Stock TF.js ignores backward_layer and builds the mirror of layer: it then refuses backward
+    // weights of another shape, but would take same-shaped ones with another computation.
+    const sameShapes = isObject(forward) && isObject(other) && forward.class_name === other.class_name &&
+      forward.config?.units === other.config?.units && forward.config?.use_bias === other.config?.use_bias;
+    return sameShapes
+      ? {kind: 'refuse', why: 'backward_layer is configured separately, and stock TensorFlow.js\'s Bidirectional ignores it (it builds the mirror of layer, with other numbers)'}
+      : {kind: 'warn', why: 'is not part of stock TensorFlow.js with a separately configured backward_layer: stock TensorFlow.js builds the mirror of layer and refuses the stored backward weights'};
   }
   const {backward_layer: _mirror, ...config} = layer.config;
   const form = wrappedForm({...layer, config}, ctx);

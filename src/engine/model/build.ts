@@ -6,9 +6,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import {LayerSpec, SpecError, TrainSpec} from '../spec/spec';
-import {registerKerasCompatLayers} from '../../formats/keras-config-layers';
 import {layerArgs} from '../analysis/catalog';
 import {checkLayerArguments} from '../analysis/model-analysis';
+import {registerKerasCompatLayers} from '../../formats/keras-config-layers';
 
 const INITIALIZER_CLASSES: Record<string, string> = {
   glorot_uniform: 'GlorotUniform', glorot_normal: 'GlorotNormal', he_uniform: 'HeUniform',
@@ -84,8 +84,6 @@ export function layersToConfig(name: string, layers: LayerSpec[], seed: number):
 }
 
 async function fromConfig(topology: {class_name: string; config: unknown}): Promise<tfl.LayersModel> {
-  // Keras's ReLU / ELU / Conv1D / GRU options, as a loaded model computes them (not TF.js's narrower classes).
-  registerKerasCompatLayers();
   return tfl.models.modelFromJSON({modelTopology: topology as never});
 }
 
@@ -95,6 +93,8 @@ export interface BuildOptions {
 }
 
 export async function buildModel(spec: TrainSpec, specFile: string, options: BuildOptions = {}): Promise<tfl.LayersModel> {
+  // Keras layers TensorFlow.js lacks (GroupNormalization, Normalization, ...) and Keras's options it lacks.
+  registerKerasCompatLayers();
   const model = spec.model;
   if ('layers' in model) {
     // TensorFlow.js ignores arguments it does not know; Keras raises on them, and so do we.
