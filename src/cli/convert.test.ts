@@ -69,3 +69,21 @@ test('convert: refusals exit 1 naming the file, usage errors exit 2, --no-overwr
   assert.equal(fs.readFileSync(target, 'utf8'), 'old');
   fs.rmSync(dir, {recursive: true, force: true});
 });
+
+test('convert to a TF.js folder: what stock TF.js cannot load is a warning on stderr (exit 0), what it would compute otherwise is refused (exit 1)', async () => {
+  const dir = tempDir();
+  try {
+    const gru = await quietly(() => convertCommand([path.join(KERAS_FIXTURES, 'h5/tfkeras2.3.0-tf_seq_gru_dropout_with_optimizer.h5'), path.join(dir, 'gru')]));
+    assert.equal(gru.code, 0, gru.err);
+    assert.match(gru.err, /^warning: layer 'gru' \(GRU\): reset_after=True: stock TensorFlow\.js's GRU .*\.h5 and \.keras keep it/m);
+    const relu = path.join(KERAS_FIXTURES, '../oracles/09_k2.3.1_advanced_activations/ReLU_2_model.h5');
+    const refused = await quietly(() => convertCommand([relu, path.join(dir, 'relu')]));
+    assert.equal(refused.code, 1);
+    assert.match(refused.err, /relu: cannot be written as a TensorFlow\.js folder: layer 're_lu_1' \(ReLU\): negative_slope=.* together with threshold=.*\.h5 and \.keras keep it/);
+    assert.ok(!fs.existsSync(path.join(dir, 'relu')), 'nothing was written');
+    const kept = await quietly(() => convertCommand([relu, path.join(dir, 'relu.h5')]));
+    assert.equal(kept.code, 0, kept.err);
+  } finally {
+    fs.rmSync(dir, {recursive: true, force: true});
+  }
+});

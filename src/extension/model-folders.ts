@@ -1,24 +1,26 @@
 /**
  * Keeps the context key `kerasWorkbench.modelFolders` (paths of workspace folders holding a
- * `model.json`) up to date, so that "Load Model" shows on exactly those folders in the explorer.
+ * `model.json` or `saved_model.pb`) up to date, so that "Load Model" shows on exactly those folders in the explorer.
  * One search at start-up, then a file watcher: no reading of file contents.
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
+import {MODEL_FOLDERS_CONTEXT_KEY as CONTEXT_KEY, MODEL_FOLDER_MARKERS} from '../formats/table';
 
-const CONTEXT_KEY = 'kerasWorkbench.modelFolders';
 const EXCLUDE = '**/node_modules/**';
+/** Marker files of every folder format (model.json, saved_model.pb). */
+const MARKERS = `**/{${MODEL_FOLDER_MARKERS.join(',')}}`;
 
 export class ModelFolders implements vscode.Disposable {
   private readonly folders = new Set<string>();
-  private readonly watcher = vscode.workspace.createFileSystemWatcher('**/model.json');
+  private readonly watcher = vscode.workspace.createFileSystemWatcher(MARKERS);
   private pending?: NodeJS.Timeout;
   readonly ready: Promise<void>;
 
   constructor() {
     this.watcher.onDidCreate((uri) => this.add(path.dirname(uri.fsPath)));
     this.watcher.onDidDelete((uri) => this.remove(path.dirname(uri.fsPath)));
-    this.ready = Promise.resolve(vscode.workspace.findFiles('**/model.json', EXCLUDE, 10_000)).then((uris) => {
+    this.ready = Promise.resolve(vscode.workspace.findFiles(MARKERS, EXCLUDE, 10_000)).then((uris) => {
       for (const uri of uris) this.folders.add(path.dirname(uri.fsPath));
       this.publish();
     });

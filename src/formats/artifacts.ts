@@ -4,8 +4,9 @@
  * `trainingConfig` for `compile`), plus what Keras files carry beside it.
  */
 import type {io} from '@tensorflow/tfjs-core';
+import type {FormatId, SaveFormat} from './table';
 
-export type SaveFormat = 'tfjs' | 'h5' | 'keras';
+export type {SaveFormat} from './table';
 
 export interface EpochRecord {
   epoch: number;
@@ -29,6 +30,10 @@ export interface SaveOptions {
   includeOptimizer?: boolean;
   /** Target format; inferred from the path's extension when absent (Keras `save_format`). */
   saveFormat?: SaveFormat;
+  /** Told what the written file keeps for some tools only (e.g. layers stock TensorFlow.js cannot load). */
+  onWarning?: (message: string) => void;
+  /** Written for Keras Workbench to read back only (checkpoints): TF.js folders keep the form we read, not stock TF.js's. */
+  ownUseOnly?: boolean;
   /** The target must stay inside this folder, by real path (see save-target.ts). */
   workspaceRoot?: string;
   /** Paths the save must neither replace nor delete (the spec, its data). */
@@ -37,8 +42,6 @@ export interface SaveOptions {
   extraFiles?: Record<string, string>;
   /** 'save' (default) or 'checkpoint': names the fault-injection steps (KERAS_WORKBENCH_FAULT_STEP). */
   label?: string;
-  /** Told what the written file will not do elsewhere (e.g. layers stock TensorFlow.js cannot load). */
-  onWarning?: (message: string) => void;
 }
 
 export interface LoadOptions {
@@ -50,9 +53,10 @@ export interface LoadOptions {
 
 /** A reader/writer for one file format. Every function names the file in its errors. */
 export interface FormatModule {
-  readonly format: SaveFormat | 'savedmodel' | 'h5-weights';
+  /** Its id in the format table; 'h5-weights' is a JSON topology read with a weights-only HDF5. */
+  readonly format: FormatId | 'h5-weights';
   /** Whether the path holds this format (sniffing content, not trusting the extension). */
   detect(path: string): Promise<boolean>;
   read(path: string): Promise<KerasArtifacts>;
-  write?(path: string, artifacts: KerasArtifacts): Promise<void>;
+  write?(path: string, artifacts: KerasArtifacts, options?: SaveOptions): Promise<void>;
 }

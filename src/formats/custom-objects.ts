@@ -42,14 +42,21 @@ export function loadCustomObjectsModule(modulePath: string): CustomObjects {
   return classes;
 }
 
-/** Turns TensorFlow.js's "Unknown layer: X" into an error that names the file and the fix. */
-export function explainUnknownClass(error: unknown, file: string): Error {
+/**
+ * Turns TensorFlow.js's "Unknown layer: X" into an error that names the file and the fix.
+ * TensorFlow.js calls every unknown class a layer: `optimizerClass` (the training config's) is
+ * said to be an optimizer.
+ */
+export function explainUnknownClass(error: unknown, file: string, optimizerClass?: string): Error {
   const message = (error as Error)?.message ?? String(error);
   // Our Keras layers name the layer and the argument they cannot honour.
   if ((error as Error)?.name === 'LayerArgumentError') return new FormatError(file, message);
   const match = /Unknown (layer|initializer|regularizer|constraint|activation|loss|metric|optimizer)[^:]*: ([A-Za-z0-9_>.-]*[A-Za-z0-9_>-])/i.exec(message);
   if (!match) return error instanceof Error ? error : new Error(message);
   const [, kind, name] = match;
+  if (optimizerClass !== undefined && name === optimizerClass) {
+    return new FormatError(file, `optimizer '${name}' is not available in TensorFlow.js; load the model without its training configuration (Keras compile=False; command line: --no-compile)`);
+  }
   return new FormatError(file,
     `unknown ${kind.toLowerCase()} class '${name}'. If it is a custom ${kind.toLowerCase()}, register it through ` +
     `custom_objects: a JavaScript module exporting a TensorFlow.js class with static className = '${name}' ` +

@@ -15,17 +15,19 @@ import {explainUnknownClass, registerCustomObjects} from './custom-objects';
 import {hdf5Format, kerasJsonTopologyFormat} from './hdf5';
 import {kerasZipFormat} from './keras-zip';
 import {savedModelFormat} from './savedmodel';
-import {registerKerasCompatLayers, stockTfjsExportWarning} from './keras-config-layers';
+import {registerKerasCompatLayers} from './keras-config-layers';
 import {decodeArtifactWeights} from './keras-config-weights';
 import {readSidecarHistory} from './history-file';
 import {recoverSaveTarget, writeAtomically} from './atomic-save';
 import {saveTargetProblem} from './save-target';
 import type {EpochRecord, FormatModule, KerasArtifacts, LoadOptions, SaveFormat, SaveOptions} from './artifacts';
+import {FORMAT_TABLE, saveFormatFromPath} from './table';
 
 export {FormatError} from './errors';
 export {writeAtomically, recoverSaveTarget} from './atomic-save';
 export {saveTargetProblem} from './save-target';
 export type {KerasArtifacts, SaveFormat, SaveOptions, LoadOptions} from './artifacts';
+export {FORMAT_TABLE, SAVE_FORMATS, saveFormatHelp} from './table';
 
 /** Registered formats, most specific first. Readers of other formats register themselves here. */
 const formats: FormatModule[] = [tfjsLayersFormat];
@@ -41,18 +43,15 @@ export function availableSaveFormats(): SaveFormat[] {
 }
 
 export function formatFromPath(target: string): SaveFormat {
-  const ext = path.extname(target).toLowerCase();
-  if (ext === '.h5' || ext === '.hdf5') return 'h5';
-  if (ext === '.keras') return 'keras';
-  return 'tfjs';
+  return saveFormatFromPath(target);
 }
 
 export async function detectFormat(target: string): Promise<FormatModule> {
   if (!fs.existsSync(target)) throw new FormatError(target, 'no such file or folder');
   for (const f of formats) if (await f.detect(target)) return f;
   const what = fs.statSync(target).isDirectory()
-    ? 'a folder without model.json (TensorFlow.js) or saved_model.pb (SavedModel)'
-    : 'neither HDF5, a Keras zip, nor a TensorFlow.js model.json';
+    ? `a folder without ${FORMAT_TABLE.filter((f) => f.kind === 'folder').map((f) => `${f.markerFiles.join(', ')} (${f.label})`).join(' or ')}`
+    : `none of ${FORMAT_TABLE.filter((f) => f.kind === 'file').map((f) => f.label).join(', ')} or a TensorFlow.js model.json`;
   throw new FormatError(target, `is not a model this tool can read: ${what}`);
 }
 
@@ -164,10 +163,6 @@ export async function saveArtifacts(artifacts: KerasArtifacts, target: string, o
   if (!module?.write) {
     throw new FormatError(target, `saving in the '${format}' format is not available (available: ${availableSaveFormats().join(', ')})`);
   }
-  if (format === 'tfjs') {
-    const warning = stockTfjsExportWarning(artifacts.modelTopology);
-    if (warning) options.onWarning?.(`${target}: ${warning}`);
-  }
   let toWrite = artifacts;
   if (options.includeOptimizer === false) {
     const keep = (artifacts.weightSpecs ?? []).map((s) => s.group !== 'optimizer');
@@ -176,7 +171,7 @@ export async function saveArtifacts(artifacts: KerasArtifacts, target: string, o
   const extraFiles = Object.entries(options.extraFiles ?? {});
   if (extraFiles.length > 0 && format !== 'tfjs') throw new FormatError(target, `extra files can only be saved in a TensorFlow.js folder, not '${format}'`);
   await writeAtomically(target, async (tmp) => {
-    await module.write!(tmp, toWrite);
+    await module.write!(tmp, toWrite, options);
     for (const [name, text] of extraFiles) fs.writeFileSync(path.join(tmp, path.basename(name)), text);
   }, {verify: (tmp) => verifyWritten(module, tmp, toWrite), label: options.label});
   return format;
@@ -238,8 +233,10 @@ export async function modelFromArtifacts(artifacts: KerasArtifacts, file: string
   try {
     model = await tfl.loadLayersModel(tf.io.fromMemory(forTfjs as tf.io.ModelArtifacts));
   } catch (error) {
-    throw explainUnknownClass(error, file);
+    const optimizer = (usable.trainingConfig as {optimizer_config?: {class_name?: string}} | undefined)?.optimizer_config?.class_name;
+    throw explainUnknownClass(error, file, optimizer);
   }
+  restoreConstrainedWeights(model, forTfjs);
   if (ownSlots && model.optimizer) {
     const views = decodeArtifactWeights(specs, usable.weightData, file);
     const slots = specs.slice(firstSlot).map((s) => ({name: s.name, tensor: tf.tensor(views.get(s.name)!.data, s.shape, s.dtype)}));
@@ -250,6 +247,21 @@ export async function modelFromArtifacts(artifacts: KerasArtifacts, file: string
     }
   }
   return model;
+}
+
+/**
+ * TensorFlow.js applies a weight's constraint (MaxNorm, UnitNorm, NonNeg...) whenever the weight
+ * is set, loading included; Keras applies it only after training steps. Puts back the stored values.
+ */
+function restoreConstrainedWeights(model: tfl.LayersModel, artifacts: KerasArtifacts): void {
+  const constrained = model.weights.filter((w) => (w as unknown as {constraint?: unknown}).constraint != null);
+  if (constrained.length === 0 || !artifacts.weightSpecs || artifacts.weightData === undefined) return;
+  const stored = tf.io.decodeWeights(artifacts.weightData, artifacts.weightSpecs);
+  for (const w of constrained) {
+    const value = stored[w.originalName];
+    if (value) (w as unknown as {val: tf.Variable}).val.assign(value);
+  }
+  tf.dispose(Object.values(stored));
 }
 
 /** Keras `load_model(path, custom_objects, compile)`. */

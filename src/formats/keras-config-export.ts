@@ -127,7 +127,7 @@ function keras3LayerConfig(layer: LayerConfig, file: string): JsonObject {
         'Keras 3 would compute different numbers. Save it as .h5 (tf.keras 2 keeps the old hard_sigmoid) instead');
     }
   }
-  if (layer.class_name === 'ThresholdedReLU') refuseFor3(file, layer, 'does not exist in Keras 3');
+  if (layer.class_name === 'ThresholdedReLU') refuseFor3(file, layer, `does not exist in Keras 3, whose ReLU threshold cannot be negative (theta=${c.theta})`);
   if (layer.class_name === 'LeakyReLU') {
     c.negative_slope = c.alpha ?? 0.3;
     delete c.alpha;
@@ -194,6 +194,11 @@ function keras3Layer(layer: LayerConfig, slots: LayerSlots | undefined, ctx: Ker
       config: {batch_shape: c.batch_input_shape ?? null, dtype: typeof c.dtype === 'string' ? c.dtype : 'float32', sparse: false, name: c.name ?? null},
       registered_name: null, name: layerName(layer), inbound_nodes: [],
     };
+  }
+  // Keras 3 has no ThresholdedReLU; its ReLU(threshold=theta) computes the same x * (x > theta).
+  if (layer.class_name === 'ThresholdedReLU' && typeof layer.config.theta === 'number' && layer.config.theta >= 0) {
+    const {theta, ...rest} = layer.config;
+    layer = {...layer, class_name: 'ReLU', config: {...rest, threshold: theta, negative_slope: 0, max_value: null}};
   }
   const config = keras3LayerConfig(layer, ctx.file);
   for (const key of ['layer', 'backward_layer']) {

@@ -236,3 +236,20 @@ export function compileConfigForKeras3(tc: unknown): JsonObject | undefined {
 export function kerasOptimizerClass(tc: unknown): string | undefined {
   return isObject(tc as Json) ? kerasOptimizer(tc as JsonObject)?.class_name : undefined;
 }
+
+/** Optimizer classes TensorFlow.js compiles from a training config as they are. */
+const TFJS_OPTIMIZERS = new Set(['Adam', 'Adamax', 'RMSProp', 'SGD', 'Momentum', 'Adagrad', 'Adadelta']);
+
+/**
+ * The training config of a TF.js folder as TensorFlow.js compiles it. tensorflowjs_converter
+ * copies the Keras one, whose optimizer classes TensorFlow.js does not know (tf.keras >= 2.11
+ * writes `Custom>Adam`): those are mapped, or dropped with a warning (the model loads
+ * uncompiled, as Keras does with an optimizer it cannot restore).
+ */
+export function tfjsFolderTrainingConfig(raw: unknown): NormalizedTraining {
+  const optimizer = isObject(raw as Json) ? (raw as JsonObject).optimizer_config : undefined;
+  if (isObject(optimizer) && typeof optimizer.class_name === 'string' && TFJS_OPTIMIZERS.has(optimizer.class_name)) {
+    return {trainingConfig: raw as TrainingConfig, optimizerClass: optimizer.class_name, warnings: []};
+  }
+  return normalizeTrainingConfig(raw);
+}

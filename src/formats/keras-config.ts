@@ -6,6 +6,7 @@
  */
 import {FormatError} from './errors';
 import {KERAS_COMPAT_LAYER_OPTIONS} from './keras-config-layers';
+import {isMirroredBackwardLayer, normalizeKerasObject, optionIgnoredByTfjs} from './keras-config-objects';
 
 export type Json = null | boolean | number | string | Json[] | {[key: string]: Json};
 export type JsonObject = {[key: string]: Json};
@@ -318,26 +319,24 @@ function normalizeLayerConfig(layer: LayerConfig, ctx: NormalizeContext, major: 
   if (cls === 'Dense' && c.bias_initializer === undefined) c.bias_initializer = {class_name: 'Zeros', config: {}};
   if (cls === 'Flatten' && c.data_format === null) drop('data_format');
   for (const key of Object.keys(c)) {
-    if (key.endsWith('_initializer') && isObject(c[key])) c[key] = normalizeInitializer(c[key] as JsonObject);
+    if (!/_(initializer|regularizer|constraint)$/.test(key)) continue;
+    const mapped = normalizeKerasObject(key, c[key]);
+    if ('problem' in mapped) refuse(ctx, `${label}: ${mapped.problem}`);
+    c[key] = mapped.value;
   }
   for (const wrapped of ['layer', 'backward_layer']) {
     if (isObject(c[wrapped])) c[wrapped] = normalizeLayer(c[wrapped] as LayerConfig, ctx, major, legacy);
   }
+  const ignored = optionIgnoredByTfjs(cls, c);
+  if (ignored) refuse(ctx, `${label}: ${ignored}`);
+  // Keras 3 writes backward_layer even when Keras built it from `layer`; TensorFlow.js builds that one itself.
+  if (cls === 'Bidirectional' && isMirroredBackwardLayer(c.layer, c.backward_layer)) drop('backward_layer');
   if (cls === 'Bidirectional' && c.backward_layer != null && !KERAS_COMPAT_LAYER_OPTIONS.bidirectionalBackwardLayer) {
     refuse(ctx, `${label}: a separately configured backward_layer is not supported by TensorFlow.js`);
   }
   // tf.keras 2 records the shapes MultiHeadAttention was built with; the graph gives them again.
   if (cls === 'MultiHeadAttention') drop('query_shape', 'key_shape', 'value_shape', 'flash_attention');
   return {...layer, config: c};
-}
-
-/** VarianceScaling's 'normal' means truncated normal in tf.keras 2; Keras 3 spells it out. */
-function normalizeInitializer(init: JsonObject): JsonObject {
-  if (init.class_name === 'VarianceScaling' && isObject(init.config)) {
-    const d = init.config.distribution;
-    if (d === 'untruncated_normal') return {...init, config: {...init.config, distribution: 'normal'}};
-  }
-  return init;
 }
 
 /** One layer entry (Sequential item or Functional node) in the TensorFlow.js dialect. */

@@ -11,8 +11,10 @@ import type {io} from '@tensorflow/tfjs-core';
 import {FormatError} from './errors';
 import {concatBuffers} from './bytes';
 import {faultPoint} from './atomic-save';
-import {positionalTensorArguments} from './keras-config';
-import type {EpochRecord, FormatModule, KerasArtifacts} from './artifacts';
+import type {EpochRecord, FormatModule, KerasArtifacts, SaveOptions} from './artifacts';
+import {stockTfjsTopology} from './tfjs-stock';
+import {normalizeModelConfig, positionalTensorArguments, type JsonObject} from './keras-config';
+import {tfjsFolderTrainingConfig} from './keras-config-training';
 
 export const MODEL_JSON = 'model.json';
 export const WEIGHTS_BIN = 'weights.bin';
@@ -69,9 +71,16 @@ export async function readTfjsLayers(target: string): Promise<KerasArtifacts> {
   const topology = json.modelTopology;
   // Converter output wraps the model config: {keras_version, backend, model_config, training_config}.
   const wrapped = topology.model_config !== undefined;
-  const modelTopology = wrapped ? topology.model_config : topology;
-  const trainingConfig = json.trainingConfig ?? (wrapped ? topology.training_config : undefined);
   const kerasVersion: string | undefined = wrapped ? topology.keras_version : topology.keras_version;
+  // Converter output holds the Keras model config as Keras wrote it (any Keras dialect).
+  const normalized = wrapped ? normalizeModelConfig(topology.model_config, {file, kerasVersion, backend: topology.backend}) : undefined;
+  if (normalized && normalized.legacyWeights.size > 0) {
+    const [name, layout] = [...normalized.legacyWeights][0];
+    throw new FormatError(file, `layer '${name}' keeps its weights in the Keras 1 layout (${layout}), which converted folders cannot be read in; convert the Keras .h5 file instead`);
+  }
+  const modelTopology = normalized ? normalized.config : topology;
+  const rawTraining = json.trainingConfig ?? (wrapped ? topology.training_config : undefined);
+  const training = rawTraining == null ? undefined : tfjsFolderTrainingConfig(rawTraining);
   const manifest: io.WeightsManifestConfig = json.weightsManifest ?? [];
   const specs: io.WeightsManifestEntry[] = [];
   const chunks: Uint8Array[] = [];
@@ -102,7 +111,7 @@ export async function readTfjsLayers(target: string): Promise<KerasArtifacts> {
   if (fs.existsSync(historyFile)) history = readJson(historyFile);
   return {
     modelTopology: positionalTensorArguments(modelTopology, file) as object,
-    trainingConfig,
+    trainingConfig: training?.trainingConfig,
     weightSpecs: specs,
     weightData,
     format: 'layers-model',
@@ -111,6 +120,7 @@ export async function readTfjsLayers(target: string): Promise<KerasArtifacts> {
     userDefinedMetadata: json.userDefinedMetadata,
     kerasVersion,
     history,
+    ...(training?.warnings.length ? {warnings: training.warnings} : {}),
   };
 }
 
@@ -120,14 +130,18 @@ function weightBuffers(data: io.WeightData | undefined): Uint8Array[] {
   return list.map((b) => new Uint8Array(b));
 }
 
-export async function writeTfjsLayers(dir: string, artifacts: KerasArtifacts): Promise<void> {
+export async function writeTfjsLayers(dir: string, artifacts: KerasArtifacts, options: SaveOptions = {}): Promise<void> {
+  // Written in the form stock TensorFlow.js computes right (or refused), not only the form we read.
+  const stock = options.ownUseOnly ? {topology: artifacts.modelTopology, warnings: []}
+    : await stockTfjsTopology(artifacts.modelTopology as JsonObject, artifacts.weightSpecs ?? [], dir);
+  stock.warnings.forEach((w) => options.onWarning?.(w));
   fs.mkdirSync(dir, {recursive: true});
   const manifest: io.WeightsManifestConfig = [{paths: [WEIGHTS_BIN], weights: artifacts.weightSpecs ?? []}];
   const modelJson = {
     format: 'layers-model',
     generatedBy: artifacts.generatedBy ?? 'Keras Workbench',
     convertedBy: artifacts.convertedBy ?? null,
-    modelTopology: artifacts.modelTopology,
+    modelTopology: stock.topology,
     ...(artifacts.trainingConfig ? {trainingConfig: artifacts.trainingConfig} : {}),
     weightsManifest: manifest,
     ...(artifacts.userDefinedMetadata ? {userDefinedMetadata: artifacts.userDefinedMetadata} : {}),

@@ -4,6 +4,7 @@
  * is a compile error on both ends. Transport: vscode-jsonrpc over the child process's IPC channel.
  */
 import {NotificationType, RequestType} from 'vscode-jsonrpc';
+import type {SaveFormat} from '../formats/table';
 
 // ---------------------------------------------------------------- shared shapes
 
@@ -230,13 +231,14 @@ export const loadModel = new RequestType<LoadModelParams, ModelHandle, void>('wo
 export interface SaveModelParams {
   modelId: string;
   path: string;
-  format?: 'tfjs' | 'h5' | 'keras';
+  format?: SaveFormat;
   overwrite: boolean;
   includeOptimizer: boolean;
   /** The workspace folder the target must stay inside (by real path); absent when no folder is open. */
   workspaceRoot?: string;
 }
-export const saveModel = new RequestType<SaveModelParams, {path: string}, void>('workbench/saveModel');
+/** `warnings`: what the written file keeps for some tools only (e.g. layers stock TensorFlow.js cannot load). */
+export const saveModel = new RequestType<SaveModelParams, {path: string; warnings?: string[]}, void>('workbench/saveModel');
 
 export interface ModelParams { modelId: string }
 export const disposeModel = new RequestType<ModelParams, void, void>('workbench/disposeModel');

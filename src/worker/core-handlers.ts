@@ -99,10 +99,12 @@ export const registerCoreHandlers: HandlerSet = (connection: MessageConnection, 
     // The model's dataset, preprocessing and history go with it (its data paths rewritten for the new place).
     const roots = workspaceRoot ? [workspaceRoot, ...workspaceRoots] : workspaceRoots;
     const metadata = relocateMetadata(model.getUserDefinedMetadata() as Record<string, unknown> | undefined, loaded.path, target, roots);
+    const warnings: string[] = [];
     await engine.saveModel(model, target, {overwrite, includeOptimizer, saveFormat: format ?? 'tfjs', workspaceRoot,
-      history: loaded.history, metadata: metadata as Record<string, {}> | undefined, onWarning: (w) => logLine(`Warning: ${w}`)});
+      history: loaded.history, metadata: metadata as Record<string, {}> | undefined, onWarning: (w) => warnings.push(w)});
     logLine(`Saved ${modelId} to ${target}`);
-    return {path: target};
+    warnings.forEach((w) => logLine(`Warning: ${w}`, 'warn'));
+    return {path: target, ...(warnings.length ? {warnings} : {})};
   });
 
   handle(connection, msg.disposeModel, async ({modelId}) => {

@@ -112,3 +112,16 @@ test('the worker exits when its parent disconnects', async () => {
   child.disconnect();
   assert.equal(await exited, 0);
 });
+
+test('Save Model As a TF.js folder returns what stock TensorFlow.js cannot load as warnings, and loads SavedModel folders', () => withWorker(async ({connection, logs, root}) => {
+  const fixtures = path.resolve('../shared/fixtures/keras');
+  const gru = await connection.sendRequest(msg.loadModel, {path: path.join(fixtures, 'h5/tfkeras2.3.0-tf_seq_gru_dropout_with_optimizer.h5')});
+  const saved = await connection.sendRequest(msg.saveModel, {modelId: gru.modelId, path: path.join(root, 'gru'), format: 'tfjs', overwrite: false, includeOptimizer: true});
+  assert.equal(saved.warnings?.length, 3);
+  assert.match(saved.warnings![0], /layer 'gru' \(GRU\): reset_after=True: stock TensorFlow\.js's GRU .*\.h5 and \.keras keep it/);
+  assert.ok(logs.some((l) => l.startsWith("Warning: layer 'gru' (GRU)")));
+  const plain = await connection.sendRequest(msg.saveModel, {modelId: gru.modelId, path: path.join(root, 'gru.h5'), format: 'h5', overwrite: false, includeOptimizer: true});
+  assert.equal(plain.warnings, undefined);
+  const savedModel = await connection.sendRequest(msg.loadModel, {path: path.join(fixtures, 'savedmodel/tfkeras2.11_functional_flatten_dense')});
+  assert.equal(savedModel.format, 'savedmodel');
+}));

@@ -8,6 +8,7 @@ import * as path from 'path';
 import Ajv, {ErrorObject} from 'ajv';
 import {parse as parseJsonc, ParseError, printParseErrorCode} from 'jsonc-parser';
 import schema from '../../../schemas/train-spec.schema.json';
+import type {SaveFormat} from '../../formats/table';
 
 export type DataSource =
   | {x: string; y: string}
@@ -39,7 +40,7 @@ export interface TrainSpec {
   model: {name?: string; layers: LayerSpec[]} | {config: {class_name: string; config: unknown}} | {from: string};
   compile: {optimizer: OptimizerSpec; loss: string; metrics: string[]};
   fit: {batch_size: number; epochs: number; validation_split: number; shuffle: boolean; seed: number; verbose: 0 | 1 | 2};
-  save: {path: string; format?: 'tfjs' | 'h5' | 'keras'; overwrite: boolean; include_optimizer: boolean};
+  save: {path: string; format?: SaveFormat; overwrite: boolean; include_optimizer: boolean};
 }
 
 export class SpecError extends Error {

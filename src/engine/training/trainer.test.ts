@@ -94,6 +94,22 @@ test('overwrite: false refuses an existing target before training and leaves it 
   assert.equal(fs.readFileSync(path.join(target, 'model.json'), 'utf8'), 'previous');
 });
 
+test('a model the TF.js folder cannot hold for stock TF.js is refused before training, naming layer, option and formats', async () => {
+  const ws = tempDir();
+  const spec = smallSpec({model: {layers: [
+    {type: 'Flatten', input_shape: [28, 28, 1]},
+    {type: 'Dense', units: 16},
+    {type: 'ReLU', negative_slope: 0.1, threshold: 0.5, name: 'leaky_thresholded'},
+    {type: 'Dense', units: 10, activation: 'softmax'},
+  ]}});
+  const lines: string[] = [];
+  await assert.rejects(trainFromSpec(spec, 'small.train.json', {workspaceRoot: ws, limit: 100, onLog: (l) => lines.push(l)}),
+    /models\/small: cannot be written as a TensorFlow\.js folder: layer 'leaky_thresholded' \(ReLU\): negative_slope=0\.1 together with threshold=0\.5.*\.h5 and \.keras keep it/);
+  assert.ok(!lines.some((l) => /^Epoch|Saved/.test(l)), 'nothing was trained');
+  assert.ok(!fs.existsSync(path.join(ws, 'models/small')));
+  fs.rmSync(ws, {recursive: true, force: true});
+});
+
 test('save -> load -> predict gives bitwise identical outputs', async () => {
   const ws = tempDir();
   await trainFromSpec(smallSpec({fit: {batch_size: 50, epochs: 1, seed: 1, verbose: 0}}), 'small.train.json', {workspaceRoot: ws, limit: 200});

@@ -23,6 +23,7 @@ import {epochLine} from './keras-log';
 import {checkSaveTarget, formatFromPath, loadModel, recoverSaveTarget, saveModel, FormatError, type SaveOptions} from '../../formats';
 import {faultPoint} from '../../formats/atomic-save';
 import type {CustomObjects} from '../../formats/custom-objects';
+import {checkStockTfjsExport} from '../../formats/tfjs-stock';
 import type {BackendInfo, TrainProgress, TrainResult} from '../../protocol/messages';
 
 export interface TrainOptions {
@@ -195,6 +196,9 @@ export async function trainFromSpec(spec: TrainSpec, specFile: string, options: 
       `samples have shape (${train.sampleShape.join(', ')}) but the model expects (${inputShape.join(', ')})`);
   }
 
+  // Refused now, not after the run, when the TF.js folder could not hold it for stock TF.js.
+  if (format === 'tfjs') await checkStockTfjsExport(model, target);
+
   const batchSize = spec.fit.batch_size;
   const batches = Math.ceil(train.count / batchSize);
   const stepper = options.createStepper
@@ -245,7 +249,7 @@ export async function trainFromSpec(spec: TrainSpec, specFile: string, options: 
       // Weights, optimizer state and trainer state are one atomic save: a resume never pairs them wrongly.
       await saveModel(model, checkpoint, {
         ...saveRules, overwrite: true, includeOptimizer: true, history: state.history as never, label: 'checkpoint',
-        extraFiles: {[STATE_FILE]: JSON.stringify(state)},
+        extraFiles: {[STATE_FILE]: JSON.stringify(state)}, ownUseOnly: true,
       });
       progress({kind: 'epoch', epoch, batch: batches, logs, elapsedSeconds: (Date.now() - started) / 1000,
         etaSeconds: seconds * (epochs - epoch)});

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import * as msg from '../../protocol/messages';
 import type {Ctx} from '../context';
 import {modelKind} from '../format';
+import {FORMAT_TABLE, MODEL_FILE_EXTENSIONS, MODEL_FOLDER_MARKERS, SAVE_FORMATS, formatInfo} from '../../formats/table';
 import {saveTargetProblem} from '../../formats/save-target';
 import {openInspector} from '../inspector';
 
@@ -15,7 +16,7 @@ import {openInspector} from '../inspector';
 export async function openModel(ctx: Ctx, uri: vscode.Uri, {reuse}: {reuse: boolean}): Promise<msg.ModelHandle | undefined> {
   const target = normalizeModelPath(uri.fsPath);
   if (!target) {
-    ctx.showError(`${uri.fsPath} is not a Keras model: expected a folder with model.json, a model.json, or a .h5/.keras file.`);
+    ctx.showError(`${uri.fsPath} is not a Keras model: expected ${MODEL_KINDS}.`);
     return undefined;
   }
   const modelPath = target.path;
@@ -37,7 +38,10 @@ export async function openModel(ctx: Ctx, uri: vscode.Uri, {reuse}: {reuse: bool
   return handle;
 }
 
-/** A model.json stands for its folder; folders need a model.json; other model files are taken as they are. */
+/** "a folder with model.json or saved_model.pb, or a .h5/.hdf5/.keras file", from the format table. */
+const MODEL_KINDS = `a folder with ${MODEL_FOLDER_MARKERS.join(' or ')}, or a ${MODEL_FILE_EXTENSIONS.map((e) => `.${e}`).join('/')} file`;
+
+/** A marker file (model.json, saved_model.pb) stands for its folder; folders need one; other model files are taken as they are. */
 function normalizeModelPath(file: string): {path: string; isFolder: boolean} | undefined {
   let stat: fs.Stats;
   try {
@@ -46,8 +50,8 @@ function normalizeModelPath(file: string): {path: string; isFolder: boolean} | u
     return undefined;
   }
   const kind = modelKind(file, stat.isDirectory());
-  if (kind === 'folder') return fs.existsSync(path.join(file, 'model.json')) ? {path: file, isFolder: true} : undefined;
-  if (kind === 'model.json' && path.basename(file) === 'model.json') return {path: path.dirname(file), isFolder: true};
+  if (kind === 'folder') return MODEL_FOLDER_MARKERS.some((m) => fs.existsSync(path.join(file, m))) ? {path: file, isFolder: true} : undefined;
+  if (kind === 'marker') return {path: path.dirname(file), isFolder: true};
   return kind ? {path: file, isFolder: false} : undefined;
 }
 
@@ -59,7 +63,7 @@ async function askForModel(ctx: Ctx): Promise<vscode.Uri | undefined> {
     canSelectFiles: true,
     canSelectFolders: true,
     defaultUri: root ? vscode.Uri.file(path.join(root, ctx.config.defaultSaveFolder)) : undefined,
-    filters: {'Keras models': ['json', 'h5', 'hdf5', 'keras'], 'All files': ['*']},
+    filters: {'Keras models': ['json', 'pb', ...MODEL_FILE_EXTENSIONS], 'All files': ['*']},
   });
   return picked?.[0];
 }
@@ -97,11 +101,10 @@ async function pickLoadedModel(ctx: Ctx, title: string): Promise<msg.ModelHandle
   return picked?.handle;
 }
 
-const FORMATS: Array<vscode.QuickPickItem & {format: NonNullable<msg.SaveModelParams['format']>; extension: string}> = [
-  {label: 'TensorFlow.js folder', description: 'model.json + weight shards', format: 'tfjs', extension: ''},
-  {label: 'Keras HDF5', description: '.h5', format: 'h5', extension: '.h5'},
-  {label: 'Keras 3 archive', description: '.keras', format: 'keras', extension: '.keras'},
-];
+const FORMATS: Array<vscode.QuickPickItem & {format: NonNullable<msg.SaveModelParams['format']>; extension: string}> = SAVE_FORMATS.map((id) => {
+  const f = formatInfo(id);
+  return {label: f.label, description: f.description, detail: f.keeps, format: id, extension: f.extensions[0] ?? ''};
+});
 
 /** Arguments for calling Save Model As… without its dialogs (tests, other extensions). */
 export interface SaveModelArgs {
@@ -143,6 +146,7 @@ export function saveModelAs(ctx: Ctx) {
         workspaceRoot: ctx.workspaceRoot(target),
       }));
       if (format.format === 'tfjs') ctx.modelFolders.add(saved.path);
+      for (const warning of saved.warnings ?? []) void vscode.window.showWarningMessage(`${vscode.workspace.asRelativePath(saved.path)}: ${warning}`);
       const reveal = 'Reveal in Explorer';
       void vscode.window.showInformationMessage(`Saved ${handle.summary.modelName} to ${vscode.workspace.asRelativePath(saved.path)}.`, reveal)
         .then((choice) => choice && vscode.commands.executeCommand('revealInExplorer', vscode.Uri.file(saved.path)));
@@ -156,7 +160,9 @@ export function saveModelAs(ctx: Ctx) {
 
 function askForTarget(ctx: Ctx, handle: msg.ModelHandle, format: (typeof FORMATS)[number]): Thenable<vscode.Uri | undefined> {
   const root = ctx.workspaceRoot(vscode.Uri.file(handle.path)) ?? path.dirname(handle.path);
-  const base = path.basename(handle.path).replace(/\.(h5|hdf5|keras)$/i, '');
+  const lower = handle.path.toLowerCase();
+  const ext = FORMAT_TABLE.flatMap((f) => [...f.extensions]).find((e) => lower.endsWith(e)) ?? '';
+  const base = path.basename(handle.path).slice(0, path.basename(handle.path).length - ext.length);
   return vscode.window.showSaveDialog({
     title: `Save ${handle.summary.modelName} as ${format.label}`,
     saveLabel: 'Save Model',
