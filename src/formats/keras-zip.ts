@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import {FormatError} from './errors';
+import {parseJsonBounded} from './limits';
 import type {FormatModule, KerasArtifacts} from './artifacts';
 import {
   createHdf5, ensureGroup, isDataset, isGroup, isZipFile, readNumericDataset, withHdf5, writeDataset, writeStringAttribute,
@@ -42,12 +43,12 @@ function readZip(file: string): Map<string, ZipEntry> {
 function memberJson(file: string, members: Map<string, ZipEntry>, name: string): JsonObject | undefined {
   const entry = members.get(name);
   if (!entry) return undefined;
-  try {
-    return JSON.parse(Buffer.from(readZipMember(file, entry)).toString('utf8')) as JsonObject;
-  } catch (e) {
-    if (e instanceof FormatError) throw e;
-    throw new FormatError(file, `${name} inside the archive is not valid JSON: ${(e as Error).message}`);
+  const text = Buffer.from(readZipMember(file, entry)).toString('utf8');
+  const value = parseJsonBounded(text, (problem) => new FormatError(file, problem), `${name} inside the archive`);
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new FormatError(file, `${name} inside the archive is not a JSON object`);
   }
+  return value as JsonObject;
 }
 
 /** Runs `use` on the archive's weights member extracted to a file (h5wasm opens files by path). */

@@ -8,6 +8,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import {FormatError} from './errors';
+import {parseJsonBounded} from './limits';
 import type {FormatModule, KerasArtifacts} from './artifacts';
 import {normalizeModelConfig, type JsonObject} from './keras-config';
 import {normalizeTrainingConfig} from './keras-config-training';
@@ -79,11 +80,8 @@ export async function readKerasSavedModel(folder: string): Promise<KerasArtifact
   const root = nodes.find((n) => n.nodePath === 'root');
   if (!root) throw new FormatError(metadataFile, 'has no root object');
   let meta: JsonObject;
-  try {
-    meta = JSON.parse(root.metadata) as JsonObject;
-  } catch (e) {
-    throw new FormatError(metadataFile, `root metadata is not valid JSON: ${(e as Error).message}`);
-  }
+  meta = parseJsonBounded(root.metadata, (problem) => new FormatError(metadataFile, problem), 'root metadata') as JsonObject;
+  if (meta === null || typeof meta !== 'object') throw new FormatError(metadataFile, 'root metadata is not a JSON object');
   const modelConfig = meta.model_config ?? (meta.class_name && meta.config ? {class_name: meta.class_name, config: meta.config} : undefined);
   if (!modelConfig) {
     throw new FormatError(folder, `is a subclassed Keras model (${root.identifier}); only Sequential and functional models store a config that can be rebuilt`);

@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type {io} from '@tensorflow/tfjs-core';
 import {FormatError} from './errors';
+import {parseJsonBounded} from './limits';
 import {concatBuffers} from './bytes';
 import type {EpochRecord, FormatModule, KerasArtifacts} from './artifacts';
 
@@ -36,11 +37,7 @@ function readJson(file: string): any {
   } catch (e) {
     throw new FormatError(file, `cannot read: ${(e as Error).message}`);
   }
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new FormatError(file, `is not valid JSON: ${(e as Error).message}`);
-  }
+  return parseJsonBounded(text, (problem) => new FormatError(file, problem), 'the file');
 }
 
 const BYTES_PER_DTYPE: Record<string, number> = {float32: 4, int32: 4, bool: 1, uint8: 1, uint16: 2, float16: 2, complex64: 8};
