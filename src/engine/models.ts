@@ -1,4 +1,5 @@
 /** Loading a saved model together with what the tool knows about it (format, history, dataset). */
+import * as fs from 'fs';
 import * as path from 'path';
 import type {LayersModel} from '@tensorflow/tfjs-layers';
 import {loadModel as loadFile, LoadOptions} from '../formats';
@@ -19,12 +20,22 @@ let nextId = 1;
 export interface OpenOptions extends LoadOptions {
   /** JS module exporting custom layer classes (loaded with require: trusted code only). */
   customObjectsModule?: string;
+  /** The workspace (the CLI: the current directory): a dataset location stored in the model may point inside it. */
+  workspaceRoot?: string;
 }
 
 export async function openModel(target: string, options: OpenOptions = {}): Promise<OpenModel> {
   const customObjects = options.customObjectsModule ? loadCustomObjectsModule(options.customObjectsModule) : options.customObjects;
   const {model, artifacts, format} = await loadFile(target, {...options, customObjects});
-  const data = modelDataDescription(model);
+  const stored = modelDataDescription(model);
+  // The stored dataset location is untrusted input (anyone can write a model file): it is never
+  // followed outside the model's folder or the workspace.
+  const modelFolder = fs.statSync(target).isDirectory() ? path.resolve(target) : path.dirname(path.resolve(target));
+  const usable = stored && stored.data !== null && typeof stored.data === 'object' && !Array.isArray(stored.data);
+  const data = usable ? {
+    ...stored,
+    confineTo: {roots: [modelFolder, options.workspaceRoot ?? process.cwd()], why: "the model's folder and the workspace (a data location stored in a model file)"},
+  } : undefined;
   const shape = (s: unknown) => ((s as (number | null)[]).slice(1) as number[]);
   const handle: ModelHandle = {
     modelId: `model-${nextId++}`,

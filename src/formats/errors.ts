@@ -1,7 +1,41 @@
+import {debugLog} from './diagnostics';
 /** A model file that cannot be read or written; the message starts with the file's path. */
 export class FormatError extends Error {
   constructor(readonly file: string, problem: string) {
     super(`${file}: ${problem}`);
     this.name = 'FormatError';
   }
+}
+
+/** An error that already names its file (FormatError, DataError, SpecError all carry `file`). */
+export function namesItsFile(error: unknown): error is Error & {file: string} {
+  return error instanceof Error && typeof (error as {file?: unknown}).file === 'string';
+}
+
+/** The first line of a message: a library's multi-line dump never reaches the user whole. */
+export function firstLine(text: string): string {
+  return text.split('\n').find((l) => l.trim() !== '')?.trim() ?? text;
+}
+
+/**
+ * Any failure while reading `file` as one line naming it: our own errors as they are, a stack
+ * overflow as "nested too deeply", anything else (a TypeError from a reader meeting malformed
+ * content) as what it is, with the stack left to the debug log.
+ */
+export function readFailure(file: string, error: unknown, what = 'cannot be read'): Error {
+  if (namesItsFile(error)) {
+    if (!error.message.includes('\n')) return error;
+    debugLog(error.message);
+    return new FormatError(error.file, firstLine(error.message).replace(`${error.file}: `, ''));
+  }
+  const message = (error as Error)?.message ?? String(error);
+  debugLog(`${file}: ${(error as Error)?.stack ?? message}`);
+  if (error instanceof RangeError && /call stack/i.test(message)) {
+    return new FormatError(file, `${what}: its structure nests too deeply`);
+  }
+  if (message.includes('HDF5-DIAG')) {
+    const records = [...message.matchAll(/#\d+: .*? in [^(]*\(\): (.*)/g)].map((m) => m[1].trim());
+    return new FormatError(file, `${what}: HDF5 error: ${records.at(-1) ?? firstLine(message)}`);
+  }
+  return new FormatError(file, `${what}: ${firstLine(message)}`);
 }

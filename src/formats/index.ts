@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import {FormatError} from './errors';
+import {FormatError, readFailure} from './errors';
 import {concatBuffers} from './bytes';
 import {tfjsLayersFormat} from './tfjs-layers';
 import {explainUnknownClass, registerCustomObjects} from './custom-objects';
@@ -53,8 +53,12 @@ export async function detectFormat(target: string): Promise<FormatModule> {
 export async function readArtifacts(target: string, options: LoadOptions = {}): Promise<{artifacts: KerasArtifacts; format: FormatModule['format']}> {
   // Readers build the model to place its weights: custom layers must be known before that.
   registerCustomObjects(options.customObjects);
-  const module = await detectFormat(target);
-  return {artifacts: await module.read(target), format: module.format};
+  try {
+    const module = await detectFormat(target);
+    return {artifacts: await module.read(target), format: module.format};
+  } catch (e) {
+    throw readFailure(target, e);
+  }
 }
 
 /** The artifacts of a model in memory, as TensorFlow.js would save them. */
@@ -220,7 +224,7 @@ export async function modelFromArtifacts(artifacts: KerasArtifacts, file: string
   try {
     model = await tfl.loadLayersModel(tf.io.fromMemory(forTfjs as tf.io.ModelArtifacts));
   } catch (error) {
-    throw explainUnknownClass(error, file);
+    throw readFailure(file, explainUnknownClass(error, file), 'cannot build the model');
   }
   if (ownSlots && model.optimizer) {
     const views = decodeArtifactWeights(specs, usable.weightData, file);

@@ -10,6 +10,7 @@ import * as path from 'path';
 import type {io} from '@tensorflow/tfjs-core';
 import {FormatError} from './errors';
 import {parseJsonBounded} from './limits';
+import {isInsideByRealPath} from './confine';
 import {concatBuffers} from './bytes';
 import type {EpochRecord, FormatModule, KerasArtifacts} from './artifacts';
 
@@ -54,6 +55,9 @@ function expectedBytes(specs: io.WeightsManifestEntry[]): number {
 export async function readTfjsLayers(target: string): Promise<KerasArtifacts> {
   const file = modelJsonPath(target);
   const dir = path.dirname(file);
+  if (fs.statSync(target).isDirectory() && !isInsideByRealPath(target, file)) {
+    throw new FormatError(file, 'is a symlink leading outside the model folder; refusing to read it');
+  }
   const json = readJson(file);
   if (!json || typeof json !== 'object' || !json.modelTopology) {
     throw new FormatError(file, 'is not a TensorFlow.js layers model (no modelTopology)');
@@ -77,6 +81,10 @@ export async function readTfjsLayers(target: string): Promise<KerasArtifacts> {
       if (rel.startsWith('..') || path.isAbsolute(rel) || path.isAbsolute(shard)) {
         throw new FormatError(file, `weights manifest path '${shard}' points outside the model folder; refusing to read it`);
       }
+      // A symlink inside the folder may point anywhere: containment is judged on real paths.
+      if (!isInsideByRealPath(dir, resolved)) {
+        throw new FormatError(file, `weights shard '${shard}' is a symlink (or inside one) leading outside the model folder; refusing to read it`);
+      }
       try {
         chunks.push(fs.readFileSync(resolved));
       } catch (e) {
@@ -94,7 +102,7 @@ export async function readTfjsLayers(target: string): Promise<KerasArtifacts> {
   }
   let history: EpochRecord[] | undefined;
   const historyFile = path.join(dir, HISTORY_JSON);
-  if (fs.existsSync(historyFile)) history = readJson(historyFile);
+  if (fs.existsSync(historyFile) && isInsideByRealPath(dir, historyFile)) history = readJson(historyFile);
   return {
     modelTopology,
     trainingConfig,
