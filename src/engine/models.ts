@@ -5,6 +5,7 @@ import type {LayersModel} from '@tensorflow/tfjs-layers';
 import {loadModel as loadFile, LoadOptions} from '../formats';
 import {loadCustomObjectsModule} from '../formats/custom-objects';
 import {summarize} from './summary';
+import {nonFiniteWeightWarnings} from './weight-check';
 import {DataDescription, Dataset, loadDataset} from './data/dataset';
 import {modelDataDescription} from './training/trainer';
 import type {ModelHandle} from '../protocol/messages';
@@ -50,6 +51,8 @@ export async function openModel(target: string, options: OpenOptions = {}): Prom
     outputShape: shape(model.outputs[0].shape),
     dataset: data ? ('dataset' in data.data ? data.data.dataset : 'files') : undefined,
   };
+  const warnings = nonFiniteWeightWarnings(model, path.resolve(target));
+  if (warnings.length) handle.warnings = warnings;
   return {model, handle, data};
 }
 

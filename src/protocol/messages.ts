@@ -77,6 +77,8 @@ export interface ModelHandle {
   outputShape: number[];
   /** Dataset the model was trained on (from its saved spec), for the prediction panel. */
   dataset?: string;
+  /** Problems found on load that do not stop it, one line each (e.g. NaN or Inf weights). */
+  warnings?: string[];
 }
 
 export interface WeightStats {
@@ -165,6 +167,8 @@ export interface TrainParams {
   overwrite?: boolean;
   /** JS module of custom layer classes (`custom_objects`); the extension sends it only in trusted workspaces. */
   customObjectsModule?: string;
+  /** `vscode.workspace.isTrusted`; when false the spec's data paths must lie inside the workspace. Absent: trusted. */
+  workspaceTrusted?: boolean;
 }
 export const train = new RequestType<TrainParams, TrainResult, void>('workbench/train');
 
@@ -176,6 +180,8 @@ export interface LoadModelParams {
   compile?: boolean;
   /** Path of a JS module exporting custom layer classes (`custom_objects`); trusted workspaces only. */
   customObjectsModule?: string;
+  /** The workspace folder: a dataset location stored in the model may point inside it (or the model's folder). */
+  workspaceRoot?: string;
 }
 export const loadModel = new RequestType<LoadModelParams, ModelHandle, void>('workbench/loadModel');
 
@@ -208,7 +214,8 @@ export const evaluate = new RequestType<ModelParams & {limit?: number}, Evaluati
 
 // ---------------------------------------------------------------- notifications (worker -> host)
 
-export interface LogParams { level: 'info' | 'warn' | 'error'; message: string }
+/** `debug`: library diagnostics (HDF5 dumps, stacks of unexpected errors), for bug reports. */
+export interface LogParams { level: 'info' | 'warn' | 'error' | 'debug'; message: string }
 export const log = new NotificationType<LogParams>('workbench/log');
 export const trainProgress = new NotificationType<TrainProgress>('workbench/trainProgress');
 export const evaluateProgress = new NotificationType<{modelId: string; done: number; total: number}>(

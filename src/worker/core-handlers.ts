@@ -64,6 +64,7 @@ export const registerCoreHandlers: HandlerSet = (connection: MessageConnection, 
         overwrite: params.overwrite,
         backend: backendPreference,
         customObjects: params.customObjectsModule ? loadCustomObjectsModule(params.customObjectsModule) : undefined,
+        workspaceTrusted: params.workspaceTrusted,
         signal: abort.signal,
         onProgress: (p) => void connection.sendNotification(msg.trainProgress, {...p, runId: params.runId}),
         onLog: (line) => logLine(line),
@@ -81,9 +82,10 @@ export const registerCoreHandlers: HandlerSet = (connection: MessageConnection, 
     return true;
   });
 
-  handle(connection, msg.loadModel, async ({path: modelPath, compile, customObjectsModule}) => {
+  handle(connection, msg.loadModel, async ({path: modelPath, compile, customObjectsModule, workspaceRoot}) => {
     await ensureBackend();
-    const {handle: loaded} = models.add(await engine.openModel(modelPath, {compile: compile ?? true, customObjectsModule}));
+    const {handle: loaded} = models.add(await engine.openModel(modelPath, {compile: compile ?? true, customObjectsModule, workspaceRoot}));
+    for (const warning of loaded.warnings ?? []) logLine(warning, 'warn');
     logLine(`Loaded ${modelPath} (${loaded.summary.totalParams.toLocaleString('en-US')} params) as ${loaded.modelId}`);
     return loaded;
   });

@@ -20,7 +20,9 @@ import {createStepper, TrainStepper} from './stepper';
 import {epochPermutation} from './random';
 import {epochLine} from './keras-log';
 import {formatFromPath, loadModel, saveModel, FormatError} from '../../formats';
-import type {CustomObjects} from '../../formats/custom-objects';
+import {registerCustomObjects, type CustomObjects} from '../../formats/custom-objects';
+import {isInsideByRealPath} from '../../formats/confine';
+import {DataError} from '../data/errors';
 import type {BackendInfo, TrainProgress, TrainResult} from '../../protocol/messages';
 
 export interface TrainOptions {
@@ -39,6 +41,11 @@ export interface TrainOptions {
   onProgress?: (p: TrainProgress) => void;
   onLog?: (line: string) => void;
   customObjects?: CustomObjects;
+  /**
+   * Whether the workspace is trusted (default: yes, as on the command line). In an untrusted
+   * workspace the spec's data paths and model.from must lie inside the workspace by real path.
+   */
+  workspaceTrusted?: boolean;
   /** Replaces how each batch step is computed (e.g. across worker threads). */
   createStepper?: (model: LayersModel, objective: LossAndMetrics, targetShape: number[]) => Promise<TrainStepper> | TrainStepper;
 }
@@ -74,12 +81,43 @@ function slice(split: Split, from: number, to: number): Split {
   return {...split, count: to - from, x: split.x.subarray(from * xSize, to * xSize), y: split.y.subarray(from * ySize, to * ySize)};
 }
 
-/** Keras `validation_split`: the LAST fraction of the samples, taken before any shuffling. */
-export function splitValidation(split: Split, fraction: number): {train: Split; validation?: Split} {
+/**
+ * Keras `validation_split`: the LAST fraction of the samples, taken before any shuffling. A split
+ * that leaves no training or no validation sample is refused, as Keras refuses it.
+ */
+export function splitValidation(split: Split, fraction: number, specFile = 'spec'): {train: Split; validation?: Split} {
   if (!fraction) return {train: split};
   const at = Math.floor(split.count * (1 - fraction));
-  if (at <= 0 || at >= split.count) return {train: split};
+  if (at <= 0 || at >= split.count) {
+    throw new SpecError(specFile, 'fit.validation_split', `${fraction} of ${split.count} samples leaves ${Math.max(at, 0)} for training ` +
+      `and ${split.count - Math.max(at, 0)} for validation; both need at least one sample`);
+  }
   return {train: slice(split, 0, at), validation: slice(split, at, split.count)};
+}
+
+/** The file a spec's training (or test) data comes from, for errors about its content. */
+function dataOrigin(spec: TrainSpec, root: string, which: 'train' | 'test'): {x: string; y: string} {
+  if ('dataset' in spec.data) return {x: `the built-in ${spec.data.dataset}`, y: `the built-in ${spec.data.dataset}`};
+  const source = which === 'train' ? spec.data.train : spec.data.test;
+  if (!source) return {x: root, y: root};
+  if ('csv' in source) return {x: path.resolve(root, source.csv), y: path.resolve(root, source.csv)};
+  if ('npz' in source) return {x: path.resolve(root, source.npz), y: path.resolve(root, source.npz)};
+  return {x: path.resolve(root, source.x), y: path.resolve(root, source.y)};
+}
+
+/**
+ * Sparse categorical labels must be whole numbers in 0..units-1: Keras raises on anything else,
+ * while a TensorFlow.js one-hot of an out-of-range label is all zeros and trains to loss 0.
+ */
+export function checkSparseLabels(split: Split, units: number, file: string): void {
+  const y = split.y;
+  for (let i = 0; i < y.length; i++) {
+    const v = y[i];
+    if (!Number.isInteger(v) || v < 0 || v >= units) {
+      throw new DataError(file, `label ${v} of sample ${i} is outside the valid range 0..${units - 1} ` +
+        `(sparse_categorical_crossentropy on a model with ${units} output units)`);
+    }
+  }
 }
 
 function named(objective: LossAndMetrics, values: number[], prefix = ''): Record<string, number> {
@@ -98,6 +136,9 @@ async function prepareModel(spec: TrainSpec, specFile: string, root: string, opt
   const model = spec.model;
   if ('from' in model) {
     const from = resolveInside(root, model.from, specFile, 'model.from');
+    if (options.workspaceTrusted === false && !isInsideByRealPath(root, from)) {
+      throw new SpecError(specFile, 'model.from', `'${model.from}' leads outside the workspace through a symlink; an untrusted workspace's spec reads only inside it`);
+    }
     const loaded = await loadModel(from, {compile: true, customObjects: options.customObjects});
     if (loaded.model.optimizer) {
       log(`Continuing from ${model.from} with its saved optimizer state.`);
@@ -128,6 +169,11 @@ export async function trainFromSpec(spec: TrainSpec, specFile: string, options: 
   const root = path.resolve(options.workspaceRoot ?? process.cwd());
   const runId = options.runId ?? `run-${started}`;
   const epochs = options.epochs ?? spec.fit.epochs;
+  if (!Number.isInteger(epochs) || epochs < 1) {
+    throw new SpecError(specFile, options.epochs !== undefined ? '--epochs' : 'fit.epochs',
+      `must be at least 1, got ${epochs} (no epoch would run and an untrained model would be saved)`);
+  }
+  registerCustomObjects(options.customObjects);
   const verbose = spec.fit.verbose;
   const target = options.out ? path.resolve(root, options.out) : resolveInside(root, spec.save.path, specFile, 'save.path');
   const format = spec.save.format ?? formatFromPath(target);
@@ -140,11 +186,16 @@ export async function trainFromSpec(spec: TrainSpec, specFile: string, options: 
   log(`Backend: ${backend.description}`);
   if (backend.advice) log(backend.advice);
 
-  const description: DataDescription = {data: spec.data, preprocessing: spec.preprocessing, workspaceRoot: root};
+  const untrusted = options.workspaceTrusted === false;
+  const description: DataDescription = {
+    data: spec.data, preprocessing: spec.preprocessing, workspaceRoot: root,
+    confineTo: untrusted ? {roots: [root], why: 'the workspace (an untrusted workspace\'s spec reads data only from inside it)'} : undefined,
+  };
   const dataset = loadDataset(description);
   let trainAll = dataset.train;
   if (options.limit) trainAll = take(trainAll, Math.min(options.limit, trainAll.count));
-  const {train, validation} = splitValidation(trainAll, spec.fit.validation_split);
+  if (trainAll.count === 0) throw new DataError(dataOrigin(spec, root, 'train').x, 'holds no training samples');
+  const {train, validation} = splitValidation(trainAll, spec.fit.validation_split, specFile);
   const test = dataset.test && (options.limit ? take(dataset.test, Math.min(options.limit, dataset.test.count)) : dataset.test);
   const objective = lossAndMetrics(spec.compile.loss, spec.compile.metrics);
 
@@ -164,6 +215,11 @@ export async function trainFromSpec(spec: TrainSpec, specFile: string, options: 
     log(`Resuming from ${checkpoint} after epoch ${state.epochsDone}.`);
   } else {
     model = await prepareModel(spec, specFile, root, options, log);
+  }
+  if (objective.sparseTargets) {
+    const units = (model.outputs[0].shape as (number | null)[]).at(-1) ?? 0;
+    checkSparseLabels(trainAll, units, dataOrigin(spec, root, 'train').y);
+    if (test) checkSparseLabels(test, units, dataOrigin(spec, root, 'test').y);
   }
   const inputShape = (model.inputs[0].shape as (number | null)[]).slice(1);
   if (inputShape.join() !== train.sampleShape.join()) {

@@ -105,6 +105,7 @@ async function runTraining(ctx: Ctx, specPath: string, workspaceRoot: string, st
           runId, specPath, workspaceRoot, out: summary.savePath, overwrite,
           epochs: ctx.config.epochs, limit: ctx.config.sampleLimit,
           customObjectsModule: ctx.customObjectsModule(vscode.Uri.file(specPath)),
+          workspaceTrusted: vscode.workspace.isTrusted,
         });
       } finally {
         listener.dispose();
