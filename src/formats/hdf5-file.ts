@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import type * as H5 from 'h5wasm';
 import {FormatError} from './errors';
 import {debugLog} from './diagnostics';
+import {inflateCeiling} from './limits';
 
 type H5Module = typeof import('h5wasm/node');
 export type H5File = H5.File;
@@ -117,7 +118,10 @@ function linkProblem(module: unknown, f: H5File): string | undefined {
   const fileId = (f as unknown as {file_id: bigint}).file_id;
   let seen = 0;
   const visit = (g: H5Group, prefix: string, depth: number): string | undefined => {
-    if (depth > MAX_HDF5_DEPTH) return `nests groups deeper than ${MAX_HDF5_DEPTH} levels at '${prefix}' (a link cycle?); refusing to read it`;
+    if (depth > MAX_HDF5_DEPTH) {
+      const at = prefix.length > 80 ? `...${prefix.slice(-80)}` : prefix;
+      return `nests groups deeper than ${MAX_HDF5_DEPTH} levels at '${at}' (a link cycle?); refusing to read it`;
+    }
     for (const key of g.keys()) {
       if (++seen > MAX_HDF5_OBJECTS) return `holds more than ${MAX_HDF5_OBJECTS} objects (or a link cycle); refusing to read it`;
       const p = `${prefix}/${key}`;
@@ -256,11 +260,25 @@ export interface NumericArray {
   data: Float32Array | Int32Array;
 }
 
+function fileSize(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
 /** A numeric dataset as float32 (floats) or int32 (integers, including int64 scalars read as BigInt). */
 export function readNumericDataset(ds: H5Dataset, file: string, where: string): NumericArray {
   const shape = ds.shape ?? [];
-  const raw = ds.value as unknown;
   const md = ds.metadata as {type: number; size: number; signed: boolean};
+  // The declared shape is checked against what the file could hold before HDF5 allocates it.
+  const declared = shape.reduce((a, b) => a * b, 1) * md.size;
+  const ceiling = inflateCeiling(fileSize(file));
+  if (declared > ceiling) {
+    throw new FormatError(file, `dataset '${where}' declares shape (${shape.join(', ')}): ${declared} bytes, more than the ${ceiling} this file may hold`);
+  }
+  const raw = ds.value as unknown;
   const isFloat = md.type === 1; // H5T_FLOAT
   const isInt = md.type === 0; // H5T_INTEGER
   if (!isFloat && !isInt) throw new FormatError(file, `dataset '${where}' is not numeric (HDF5 type class ${md.type})`);

@@ -58,6 +58,10 @@ async function withTemporaryHdf5<T>(file: string, entry: ZipEntry, use: (tmp: st
   try {
     extractZipMember(file, entry, tmp);
     return await use(tmp);
+  } catch (e) {
+    // Errors about the extracted copy are about the archive's member: name the archive.
+    if (e instanceof FormatError && e.file === tmp) throw new FormatError(file, `${WEIGHTS_H5} inside the archive: ${e.message.slice(tmp.length + 2)}`);
+    throw e;
   } finally {
     fs.rmSync(dir, {recursive: true, force: true});
   }
