@@ -35,6 +35,8 @@ export async function openModel(target: string, options: OpenOptions = {}): Prom
   const usable = stored && stored.data !== null && typeof stored.data === 'object' && !Array.isArray(stored.data);
   const data = usable ? {
     ...stored,
+    origin: path.resolve(target),
+    ...(options.workspaceRoot ? {workspaceRoot: options.workspaceRoot} : {}),
     confineTo: {roots: [modelFolder, options.workspaceRoot ?? process.cwd()], why: "the model's folder and the workspace (a data location stored in a model file)"},
   } : undefined;
   const shape = (s: unknown) => ((s as (number | null)[]).slice(1) as number[]);

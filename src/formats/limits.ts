@@ -48,7 +48,7 @@ export function inflateBounded(data: Uint8Array, declaredSize: number, kind: 'de
     if (error.code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError) {
       return {problem: `inflates to more than its declared ${mib(declaredSize)}; refusing to decompress further`};
     }
-    return {problem: `corrupt ${kind === 'gzip' ? 'gzip' : 'deflate'} data: ${error.message}`};
+    return {problem: `is corrupt: ${error.message}`};
   }
   if (bytes.length > declaredSize) {
     return {problem: `inflates to more than its declared ${mib(declaredSize)}; refusing to decompress further`};

@@ -91,6 +91,9 @@ export async function readTfjsLayers(target: string): Promise<KerasArtifacts> {
         throw new FormatError(file, `weights shard '${shard}' cannot be read: ${(e as Error).message}`);
       }
     }
+    for (const w of group.weights ?? []) {
+      if (!(w?.dtype in BYTES_PER_DTYPE)) throw new FormatError(file, `weight '${w?.name}' has dtype '${w?.dtype}', which TensorFlow.js weights do not use`);
+    }
     specs.push(...group.weights);
   }
   // One shard (what the writer makes) is used as read: joining would copy 180 MB for nothing.

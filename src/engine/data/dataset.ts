@@ -46,6 +46,8 @@ export interface DataDescription {
    * untrusted workspace's spec and for dataset locations stored inside a model file.
    */
   confineTo?: {roots: string[]; why: string};
+  /** Where this description was read from (a model file), named by errors about the description itself. */
+  origin?: string;
 }
 
 export function mnistDirectory(): string {
@@ -90,10 +92,10 @@ function guard<T>(file: string, read: () => T): T {
   }
 }
 
-function loadSource(source: DataSource, root: string, which: 'train' | 'test', confine?: DataDescription['confineTo']): Split {
-  if (source === null || typeof source !== 'object') throw new DataError(root, `the ${which} data source is not an object of file paths`);
+function loadSource(source: DataSource, root: string, which: 'train' | 'test', confine?: DataDescription['confineTo'], origin = root): Split {
+  if (source === null || typeof source !== 'object') throw new DataError(origin, `the ${which} data source is not an object of file paths`);
   const at = (p: string) => {
-    if (typeof p !== 'string' || p === '') throw new DataError(root, `a data source names ${JSON.stringify(p)} instead of a file path`);
+    if (typeof p !== 'string' || p === '') throw new DataError(origin, `a data source names ${JSON.stringify(p)} instead of a file path`);
     const file = path.resolve(root, p);
     if (confine && !confine.roots.some((r) => isInsideByRealPath(r, file))) {
       throw new DataError(file, `is outside ${confine.why} (symlinks resolved); refusing to read it`);
@@ -168,8 +170,8 @@ export function loadDataset(description: DataDescription, options: {split?: 'tra
   } else {
     name = 'files';
     origin = root;
-    if (want !== 'test') train = loadSource(data.train, root, 'train', description.confineTo);
-    if (want !== 'train' && data.test) test = loadSource(data.test, root, 'test', description.confineTo);
+    if (want !== 'test') train = loadSource(data.train, root, 'train', description.confineTo, description.origin);
+    if (want !== 'train' && data.test) test = loadSource(data.test, root, 'test', description.confineTo, description.origin);
   }
   train = train && preprocess(train, description.preprocessing, origin);
   test = test && preprocess(test, description.preprocessing, origin);

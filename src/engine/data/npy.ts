@@ -129,6 +129,8 @@ export function readNpz(file: string): Map<string, NdArray> {
       return read();
     } catch (e) {
       const message = (e as Error).message;
+      // The zip reader's own errors are specific (a bomb, a CRC); anything else is damage.
+      if (message.startsWith(`${file}: member `)) throw new DataError(file, message.slice(file.length + 2));
       throw new DataError(file, `corrupt zip archive: ${message.startsWith(`${file}: `) ? message.slice(file.length + 2) : message}`);
     }
   };
