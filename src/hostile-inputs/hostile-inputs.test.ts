@@ -13,11 +13,7 @@ import {spawn} from 'child_process';
 import {allCases, generateHdf5Cases, type Case, type Workspace} from './cases';
 import {REPO_ROOT, tempDir} from '../test-support/fixtures';
 import {initBackend} from '../engine/backend';
-import {openModel} from '../engine/models';
-import {readIdx} from '../engine/data/idx';
-import {readNpy, readNpz} from '../engine/data/npy';
-import {readCsv, splitLabel} from '../engine/data/csv';
-import {readTrainSpec} from '../engine/spec/spec';
+import {readInput} from './read-input';
 import {h5wasm} from '../formats/hdf5-file';
 
 /** Bounds per case: wall time and memory (engine: resident growth kept; CLI: peak resident). */
@@ -64,20 +60,7 @@ async function runEngine(c: Case, input: string, w: Workspace): Promise<{error?:
       await c.run(input, w);
       return {};
     }
-    switch (c.reader) {
-      case 'idx': readIdx(file); return {};
-      case 'npy': readNpy(file); return {};
-      case 'npz': readNpz(file); return {};
-      case 'csv': splitLabel(readCsv(file), 'label', file); return {};
-      case 'spec': readTrainSpec(file); return {};
-      default: {
-        await initBackend('cpu');
-        const opened = await openModel(file, {workspaceRoot: w.ws});
-        const warnings = opened.handle.warnings ?? [];
-        opened.model.dispose();
-        return {warnings};
-      }
-    }
+    return {warnings: await readInput(c.reader, file, w.ws)};
   } catch (e) {
     return {error: e as Error};
   }
