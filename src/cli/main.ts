@@ -208,6 +208,9 @@ export function failureLine(error: unknown, input: string | undefined): string {
   debugLog((error as Error)?.stack ?? String(error));
   if (namesItsFile(error)) return firstLine(error.message);
   const message = (error as Error)?.message ?? String(error);
+  // A plain Error is one of our own deliberate messages (they name their file); library errors
+  // (TypeError, RangeError, tfjs's ValueError...) are attributed to the input.
+  if ((error as Error)?.constructor === Error && /^\S+: /.test(message)) return firstLine(message);
   return input ? readFailure(input, error, 'failed').message : firstLine(message);
 }
 
