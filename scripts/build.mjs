@@ -6,13 +6,16 @@ import {dirname, join} from 'node:path';
 import {createRequire} from 'node:module';
 
 const require = createRequire(import.meta.url);
-const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 
 const nodeEntries = [
   {in: 'src/cli/main.ts', out: 'cli'},
   {in: 'src/worker/main.ts', out: 'worker'},
   {in: 'src/extension/main.ts', out: 'extension'},
+  // the training-spec language server (its own process, started by the extension's language client)
+  {in: 'src/language-server/main.ts', out: 'language-server'},
+  // its client, loaded by the extension only once a spec is open (keeps activation light)
+  {in: 'src/extension/language-client.ts', out: 'language-client'},
   // data-parallel training workers (worker_threads) load this file next to the worker bundle
   {in: 'src/engine/training/parallel-worker.ts', out: 'train-worker'},
 ].filter((e) => existsSync(e.in));

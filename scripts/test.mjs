@@ -7,6 +7,7 @@ import {ensureSystemPackages} from './system-deps.mjs';
 const started = Date.now();
 const stages = [
   ['typecheck', ['node_modules/typescript/bin/tsc', '-p', '.']],
+  ['lint (oxlint, .oxlintrc.json)', ['node_modules/oxlint/bin/oxlint']],
   ['build', ['scripts/build.mjs']],
   ['unit tests', ['scripts/run-unit-tests.mjs']],
   ['VS Code integration and end-to-end tests', ['scripts/vscode/run-all.mjs']],

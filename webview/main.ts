@@ -56,12 +56,16 @@ function tabsFor(subject: InspectorSubject): Tab[] {
     if (training) return;
     const runId = subject.kind === 'training' ? subject.runId : undefined;
     trainingRunId = runId;
-    training = new TrainingView(p, initialSeries(model?.history, runId));
+    training = new TrainingView(p, initialSeries(model?.history, runId), runId !== undefined);
   }});
   return tabs;
 }
 
+/** The subject on screen, as JSON: the host re-sends the current one whenever the page loads. */
+let shown: string | undefined;
+
 function show(subject: InspectorSubject): void {
+  shown = JSON.stringify(subject);
   const previous = getState().subject;
   const sameModel = previous?.kind === subject.kind && previous.model?.modelId === subject.model?.modelId
     && (subject.kind !== 'training' || (previous as {runId?: string}).runId === subject.runId);
@@ -95,7 +99,9 @@ function show(subject: InspectorSubject): void {
   requestAnimationFrame(() => mark('layers-visible'));
 }
 
-onSubject(show);
+onSubject((s) => {
+  if (JSON.stringify(s) !== shown) show(s);
+});
 onTrainProgress((p) => {
   if (training && (trainingRunId === undefined || p.runId === trainingRunId)) training.progress(p);
 });
@@ -110,7 +116,19 @@ function embeddedSubject(): InspectorSubject | undefined {
   }
 }
 
-const subject = embeddedSubject() ?? getState().subject;
+/**
+ * The page's HTML carries the subject the panel was opened with. A training run's panel that was
+ * hidden and shown again is reloaded from that HTML, but its saved state knows the run's model:
+ * that wins (the host re-sends the current subject after 'ready' in any case).
+ */
+function initialSubject(): InspectorSubject | undefined {
+  const embedded = embeddedSubject();
+  const saved = getState().subject;
+  if (embedded?.kind === 'training' && saved?.kind === 'training' && saved.runId === embedded.runId && saved.model && !embedded.model) return saved;
+  return embedded ?? saved;
+}
+
+const subject = initialSubject();
 if (subject) show(subject);
 else app.append(h('p', {class: 'muted'}, 'Waiting for the model…'));
 ready();

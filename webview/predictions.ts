@@ -241,18 +241,25 @@ class PredictionsView {
     const button = h('vscode-button', {id: 'evaluate'}, 'Evaluate on the test set');
     const progress = h('progress', {max: 1, value: 0, class: 'eval-progress', 'aria-label': 'Evaluation progress'}) as HTMLProgressElement;
     progress.hidden = true;
+    // Samples done out of the test set's, as the worker reports them; the last count stays.
+    const count = h('span', {class: 'muted eval-count', 'data-testid': 'eval-count'});
     const out = h('div', {'data-testid': 'evaluation', 'aria-live': 'polite'});
     onEvaluateProgress(({done, total}) => {
       progress.hidden = done >= total;
       progress.max = total;
       progress.value = done;
+      count.textContent = `${integer.format(done)} / ${integer.format(total)} samples`;
+      progress.setAttribute('aria-valuetext', count.textContent);
     });
     button.addEventListener('click', async () => {
       button.setAttribute('disabled', '');
       progress.hidden = false;
+      count.textContent = 'Starting…';
       clear(out);
       try {
         const r = await request('evaluate', {});
+        // Predictions made earlier (the misclassified filter) are reused without progress events.
+        count.textContent = `${integer.format(r.count)} / ${integer.format(r.count)} samples`;
         updateState({evaluation: r});
         out.append(evaluationView(r));
       } catch (e) {
@@ -264,7 +271,7 @@ class PredictionsView {
     });
     const saved = getState().evaluation;
     if (saved) out.append(evaluationView(saved));
-    this.root.append(h('h2', {}, 'Evaluation'), h('div', {class: 'toolbar'}, button, progress), out);
+    this.root.append(h('h2', {}, 'Evaluation'), h('div', {class: 'toolbar'}, button, progress, count), out);
   }
 }
 

@@ -84,7 +84,7 @@ export interface PanelState {
 }
 
 const defaults: PanelState = {tab: 0, sampleIndex: 0, pageOffset: 0, onlyMisclassified: false, expandedLayers: []};
-let state: PanelState = {...defaults, ...((api.getState() as Partial<PanelState> | undefined) ?? {})};
+let state: PanelState = {...defaults, ...(api.getState() as Partial<PanelState> | undefined)};
 
 export function getState(): PanelState {
   return state;

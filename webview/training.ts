@@ -82,9 +82,16 @@ function seriesFor(s: TrainingSeries, metric: string): CurveSeries[] {
   return out;
 }
 
-function statusText(s: TrainingSeries): string {
+/** `live`: the panel follows a training run (else it shows a loaded model's saved history). */
+function statusText(s: TrainingSeries, live: boolean): string {
   const p = s.last;
-  if (!p) return s.x.length ? 'Saved training history.' : 'Waiting for the first batch…';
+  if (!p) {
+    if (s.x.length) return 'Saved training history.';
+    return live ? 'Waiting for the first batch…' : 'This model has no training history (it was saved without one).';
+  }
+  if (p.kind === 'end' && p.cancelled) {
+    return `Cancelled after ${p.epoch} of ${p.epochs} epochs, ${seconds(p.elapsedSeconds)}; the saved model was not changed.`;
+  }
   if (p.kind === 'end' || s.finished) return `Finished: ${p.epoch} of ${p.epochs} epochs in ${seconds(p.elapsedSeconds)}.`;
   return `Epoch ${p.epoch}/${p.epochs} · batch ${p.batch}/${p.batches} · elapsed ${seconds(p.elapsedSeconds)} · ETA ${seconds(p.etaSeconds)}`;
 }
@@ -96,7 +103,7 @@ export class TrainingView {
   private table = h('div', {class: 'history'});
   private scheduled = false;
 
-  constructor(private readonly root: HTMLElement, private series: TrainingSeries) {
+  constructor(private readonly root: HTMLElement, private series: TrainingSeries, private readonly live = false) {
     clear(root);
     root.append(this.status, this.chartsBox, h('h3', {}, 'Per epoch'), this.table);
     this.draw();
@@ -123,10 +130,10 @@ export class TrainingView {
   private draw(): void {
     const s = this.series;
     updateState({training: s});
-    this.status.textContent = statusText(s);
+    this.status.textContent = statusText(s, this.live);
     if (s.x.length === 0) {
       clear(this.table);
-      this.table.append(h('p', {class: 'muted'}, 'No history yet.'));
+      this.table.append(h('p', {class: 'muted'}, this.live ? 'No history yet.' : 'No epochs recorded.'));
       return;
     }
     for (const metric of metricGroups(s)) {

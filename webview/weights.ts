@@ -5,8 +5,8 @@ import {request} from './rpc';
 import {histogramChart} from './charts';
 
 const IMAGE_CAPTIONS: Record<NonNullable<WeightStats['imageKind']>, string> = {
-  'kernel-grid': 'Kernels: one tile per filter (columns) and input channel (rows). Blue negative, red positive.',
-  'kernel-grid-mean': 'Kernels: one tile per filter, averaged over input channels. Blue negative, red positive.',
+  'kernel-grid': 'Kernels: one tile per filter (columns, 16 to a row) and input channel (rows). Blue negative, red positive.',
+  'kernel-grid-mean': 'Kernels: one tile per filter (16 to a row), averaged over input channels. Blue negative, red positive.',
   'heatmap': 'Matrix: outputs down, inputs across. Blue negative, red positive.',
   'heatmap-downsampled': 'Matrix, block-averaged: outputs down, inputs across. Blue negative, red positive.',
 };

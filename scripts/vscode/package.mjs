@@ -1,8 +1,9 @@
 // Packages the extension into a .vsix with vsce (offline), after a production build.
 import {spawnSync} from 'node:child_process';
-import {mkdirSync, statSync} from 'node:fs';
+import {mkdirSync, readFileSync, statSync} from 'node:fs';
 import {join, resolve} from 'node:path';
 import {tmpdir} from 'node:os';
+import {unzipSync} from 'fflate';
 
 const repo = resolve(import.meta.dirname, '..', '..');
 
@@ -18,9 +19,21 @@ export function packageVsix(out = join(repo, '.test-artifacts', 'keras-workbench
     const r = spawnSync(cmd, args, {cwd: repo, env, stdio: ['ignore', 'inherit', 'inherit']});
     if (r.status !== 0) throw new Error(`${args.slice(0, 2).join(' ')} failed (${r.status ?? r.signal})`);
   }
+  const maps = sourceMapsIn(out);
+  if (maps.length > 0) throw new Error(`${out} carries source maps (.vscodeignore must exclude them): ${maps.join(', ')}`);
   const mb = statSync(out).size / 1024 / 1024;
   console.log(`[package] ${out}: ${mb.toFixed(2)} MB`);
   return out;
+}
+
+/** Entries of a .vsix (a zip) that are source maps: they ship our sources and weigh megabytes. */
+export function sourceMapsIn(vsix) {
+  const maps = [];
+  unzipSync(readFileSync(vsix), {filter: (entry) => {
+    if (entry.name.endsWith('.map')) maps.push(entry.name);
+    return false;
+  }});
+  return maps;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) packageVsix(process.argv[2]);

@@ -37,6 +37,11 @@ export async function runIntegration({grep} = {}) {
     browser = await launchBrowser();
     const page = await browser.newPage({viewport: {width: 1400, height: 900}});
     pipeConsole(page, '[host]', (t) => t.includes('[measure]') || !/ENOTFOUND|marketplace|telemetry|Failed to load resource|github/i.test(t));
+    // A test asks for a screenshot of what the user sees by logging `[screenshot] NAME`.
+    page.on('console', (m) => {
+      const name = /\[screenshot\] ([\w-]+)/.exec(m.text())?.[1];
+      if (name) void page.screenshot({path: join(artifacts, `${name}.png`)}).catch(() => undefined);
+    });
     const exit = new Promise((resolveExit) => page.exposeFunction('codeAutomationExit', (code) => resolveExit(code)));
     const remote = (p) => `vscode-remote://127.0.0.1:${server.port}${p}`;
     const payload = JSON.stringify([['extensionDevelopmentPath', remote(repo)], ['extensionTestsPath', remote(testsIndex)]]);

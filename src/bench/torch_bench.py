@@ -1,6 +1,8 @@
 """PyTorch baseline for `npm run bench`: the reference MNIST CNN, channels-last, Adam, batch 150.
 
 Prints one JSON object. Usage: /usr/bin/python3 torch_bench.py MNIST_DIR THREADS[,THREADS...] STEPS
+With `--inference BATCH[,BATCH...]` it measures batch inference instead (eval mode, no_grad, test
+images, best of STEPS rounds): {"batch_inference": {threads: {batch: samples/s}}}.
 """
 import json
 import os
@@ -42,7 +44,34 @@ class ReferenceCnn(nn.Module):
         return self.d2(x)
 
 
+def batch_inference(mnist_dir, threads, rounds, batches):
+    images = read_idx(os.path.join(mnist_dir, 't10k-images-idx3-ubyte'))[: max(batches)]
+    x_all = torch.from_numpy(images.astype(np.float32) / 255.0).unsqueeze(1)
+    out = {}
+    for n in threads:
+        torch.set_num_threads(n)
+        torch.manual_seed(0)
+        model = ReferenceCnn().to(memory_format=torch.channels_last).eval()
+        out[str(n)] = {}
+        with torch.no_grad():
+            for batch in batches:
+                x = x_all[:batch].contiguous(memory_format=torch.channels_last)
+                F.softmax(model(x), dim=1)
+                best = float('inf')
+                for _ in range(rounds):
+                    t0 = time.perf_counter()
+                    F.softmax(model(x), dim=1)
+                    best = min(best, time.perf_counter() - t0)
+                out[str(n)][str(batch)] = batch / best
+    print(json.dumps({'torch': torch.__version__, 'batch_inference': out}))
+
+
 def main():
+    if '--inference' in sys.argv:
+        i = sys.argv.index('--inference')
+        batch_inference(sys.argv[1], [int(t) for t in sys.argv[2].split(',')], int(sys.argv[3]),
+                        [int(b) for b in sys.argv[i + 1].split(',')])
+        return
     mnist_dir, threads, steps = sys.argv[1], [int(t) for t in sys.argv[2].split(',')], int(sys.argv[3])
     batch = 150
     images = read_idx(os.path.join(mnist_dir, 'train-images-idx3-ubyte'))[: batch * (steps + 2)]

@@ -85,6 +85,8 @@ export async function convertCommand(args: string[]): Promise<number> {
       saveFormat: format,
       includeOptimizer: !values['no-optimizer'],
       overwrite: !values['no-overwrite'],
+      // OUT was typed by the user and may be anywhere, but never the folder they work in (or one above it).
+      protectedPaths: [process.cwd()],
     });
     const version = artifacts.kerasVersion ? `, Keras ${artifacts.kerasVersion}` : '';
     process.stdout.write(`Converted ${input} (${from}${version}) -> ${path.resolve(output)} (${written}).\n`);

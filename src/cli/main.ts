@@ -2,7 +2,6 @@
  * `keras-workbench`: the engine headless, for terminals, CI and remote machines. The same code
  * the extension's worker runs.
  */
-import * as path from 'path';
 import {parseArgs} from 'util';
 import * as engine from '../engine';
 import {batchLine} from '../engine/training/keras-log';
@@ -12,6 +11,7 @@ import {convertCommand} from './convert';
 import {loadCustomObjectsModule} from '../formats/custom-objects';
 import {debugLog, setDebugLog} from '../formats/diagnostics';
 import {firstLine, namesItsFile, readFailure} from '../formats/errors';
+import {checkCommand} from './check';
 
 const HELP = `Usage: keras-workbench <command> [options]
 
@@ -23,6 +23,8 @@ Commands:
       --out PATH            Override save.path.
       --overwrite           Replace an existing model even if the spec says overwrite: false.
       --threads N           Data-parallel training threads (default: every core).
+  check SPEC...           Check specs without training: shapes, parameters, Keras arguments, data
+                          headers, save target. Prints file:line:col: severity: message; exit 1 on errors.
   summary MODEL           Print model.summary() of a saved model (folder, .h5 or .keras).
   predict MODEL           Predict test samples of the model's dataset.
       --sample N            Index in the test split (repeatable; default 0).
@@ -165,6 +167,13 @@ async function evaluate({values, positionals}: Parsed): Promise<number> {
 const COMMANDS: Record<string, (p: Parsed) => Promise<number>> = {train, summary, predict, evaluate};
 
 export async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'check') {
+    if (argv.length < 2 || argv.includes('--help') || argv.includes('-h')) {
+      process.stdout.write('Usage: keras-workbench check SPEC...\n');
+      return argv.length < 2 ? 2 : 0;
+    }
+    return checkCommand(argv.slice(1));
+  }
   if (argv[0] === 'convert') {
     // convert has its own options (--weights, --no-optimizer, ...) and help.
     return convertCommand(argv.slice(1));

@@ -3,6 +3,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type {LayersModel} from '@tensorflow/tfjs-layers';
 import type {Split} from './data/dataset';
 import type {LossAndMetrics} from './training/losses';
+import {predictBatchFast} from './kernels/predict-batch';
 
 export interface Rows {
   x: Float32Array;
@@ -35,7 +36,7 @@ export async function forEachPrediction(model: LayersModel, split: Split, count:
     const {x, y} = gatherRows(split, null, from, to);
     const xs = tf.tensor(x, [to - from, ...split.sampleShape]);
     const ys = tf.tensor(y, [to - from, ...split.targetShape]);
-    const preds = model.predict(xs) as tf.Tensor;
+    const preds = predictBatchFast(model, xs);
     try {
       await visit(ys, preds, from);
     } finally {

@@ -3,6 +3,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type {LayersModel} from '@tensorflow/tfjs-layers';
 import type {Split} from './data/dataset';
 import {gatherRows} from './evaluate';
+import {predictBatchFast} from './kernels/predict-batch';
 
 export interface SamplePrediction {
   index: number;
@@ -13,7 +14,7 @@ export interface SamplePrediction {
 
 export async function predictRows(model: LayersModel, x: Float32Array, count: number, sampleShape: number[]): Promise<Float32Array[]> {
   const input = tf.tensor(x, [count, ...sampleShape]);
-  const output = model.predict(input) as tf.Tensor;
+  const output = predictBatchFast(model, input);
   const values = await output.data() as Float32Array;
   tf.dispose([input, output]);
   const width = values.length / count;

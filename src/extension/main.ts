@@ -27,6 +27,7 @@ export function activate(context: vscode.ExtensionContext): KerasWorkbenchApi {
     context.subscriptions.push(vscode.commands.registerCommand(id, factory(current)));
   }
   registerInspectorSerializer(context, current.client);
+  current.languageServer.register();
   const activationMs = performance.now() - started;
   current.log.info(`Activated in ${activationMs.toFixed(1)} ms`);
   return {

@@ -29,6 +29,14 @@ export interface SaveOptions {
   includeOptimizer?: boolean;
   /** Target format; inferred from the path's extension when absent (Keras `save_format`). */
   saveFormat?: SaveFormat;
+  /** The target must stay inside this folder, by real path (see save-target.ts). */
+  workspaceRoot?: string;
+  /** Paths the save must neither replace nor delete (the spec, its data). */
+  protectedPaths?: string[];
+  /** Further files written into a TensorFlow.js model folder within the same atomic save (a checkpoint's trainer state). */
+  extraFiles?: Record<string, string>;
+  /** 'save' (default) or 'checkpoint': names the fault-injection steps (KERAS_WORKBENCH_FAULT_STEP). */
+  label?: string;
 }
 
 export interface LoadOptions {

@@ -5,6 +5,7 @@
 import * as fs from 'fs';
 import type * as H5 from 'h5wasm';
 import {FormatError} from './errors';
+import {faultPoint} from './atomic-save';
 import {debugLog} from './diagnostics';
 import {inflateCeiling} from './limits';
 
@@ -23,10 +24,7 @@ let loading: Promise<H5Module> | undefined;
 
 export function h5wasm(): Promise<H5Module> {
   loading ??= import('h5wasm/node').then(async (m) => {
-    const module = await m.ready;
-    // HDF5 errors become exceptions carrying the diagnostic text, instead of 50-1,000 lines
-    // printed on stderr while the call carries on; withHdf5 turns them into one line.
-    module.activate_throwing_error_handler();
+    await m.ready;
     return m;
   });
   return loading;
@@ -65,32 +63,43 @@ function isFile(p: string): boolean {
 /**
  * Opens an HDF5 file for reading, runs `use`, and always closes it. Files whose data could come
  * from elsewhere (external storage, external links, virtual datasets) are refused before any
- * dataset is read: HDF5 would otherwise read whatever local file they name.
+ * dataset is read: HDF5 would otherwise read whatever local file they name. While reading, HDF5
+ * errors are exceptions (h5wasm's throwing handler), so a damaged file stops at the failing call
+ * instead of handing back garbage; withHdf5 turns them into one line.
  */
 export async function withHdf5<T>(file: string, use: (f: H5File) => T | Promise<T>): Promise<T> {
   const h5 = await h5wasm();
   if (!isHdf5File(file)) throw new FormatError(file, 'is not an HDF5 file (no HDF5 signature)');
   const external = externalStorageProblem(file);
   if (external) throw new FormatError(file, external);
-  let f: H5File;
-  try {
-    f = new h5.File(file, 'r');
-  } catch (e) {
-    throw hdf5Error(file, e, 'cannot be opened as HDF5');
-  }
-  try {
-    const linked = linkProblem(h5.Module, f);
-    if (linked) throw new FormatError(file, linked);
-    return await use(f);
-  } catch (e) {
-    throw hdf5Error(file, e, 'HDF5 error');
-  } finally {
+  return capturingDiagnostics(async (diagnostics) => {
+    h5.Module.activate_throwing_error_handler();
     try {
-      f.close();
-    } catch (e) {
-      debugLog(`closing ${file}: ${(e as Error).message}`);
+      let f: H5File;
+      try {
+        f = new h5.File(file, 'r');
+      } catch (e) {
+        const cause = diagnosticCause(diagnostics);
+        throw cause ? new FormatError(file, `cannot be opened as HDF5: ${cause}`) : hdf5Error(file, e, 'cannot be opened as HDF5');
+      }
+      try {
+        const linked = linkProblem(h5.Module, f);
+        if (linked) throw new FormatError(file, linked);
+        return await use(f);
+      } catch (e) {
+        throw hdf5Error(file, e, 'HDF5 error');
+      } finally {
+        try {
+          f.close();
+        } catch (e) {
+          debugLog(`closing ${file}: ${(e as Error).message}`);
+        }
+      }
+    } finally {
+      // Writers (createHdf5) keep HDF5's printed diagnostics, which they inspect.
+      h5.Module.deactivate_throwing_error_handler();
     }
-  }
+  });
 }
 
 /**
@@ -191,15 +200,95 @@ export function externalStorageProblem(file: string): string | undefined {
   }
 }
 
-/** Creates (truncates) an HDF5 file, runs `fill`, flushes and closes it. */
+/**
+ * Creates (truncates) an HDF5 file, runs `fill`, flushes and closes it. HDF5 reports some failed
+ * writes (a full disk) only in the diagnostics it prints: any error there fails the write, with
+ * the errno-like `code` of its cause.
+ */
 export async function createHdf5(file: string, fill: (f: H5File) => void | Promise<void>): Promise<void> {
   const h5 = await h5wasm();
-  const f = new h5.File(file, 'w');
+  await capturingDiagnostics(async (diagnostics) => {
+    let f: H5File;
+    try {
+      f = new h5.File(file, 'w');
+    } catch (e) {
+      throw hdf5WriteError(file, diagnostics, e);
+    }
+    try {
+      await fill(f);
+      faultPoint('writing');
+      f.flush();
+    } catch (e) {
+      throw e instanceof FormatError ? e : hdf5WriteError(file, diagnostics, e);
+    } finally {
+      try {
+        f.close();
+      } catch (e) {
+        throw hdf5WriteError(file, diagnostics, e);
+      }
+    }
+    if (diagnostics.some((l) => l.includes('HDF5-DIAG'))) throw hdf5WriteError(file, diagnostics);
+  });
+}
+
+/** HDF5's text for the failing system call, e.g. "No space left on device". */
+function diagnosticCause(lines: string[]): string | undefined {
+  for (const l of lines) {
+    const m = /error message = '([^']+)'/.exec(l);
+    if (m) return m[1];
+  }
+  return undefined;
+}
+
+const ERRNO_BY_TEXT: Array<[RegExp, string]> = [
+  [/no space left/i, 'ENOSPC'], [/quota/i, 'EDQUOT'], [/read-only file system/i, 'EROFS'], [/permission denied/i, 'EACCES'],
+];
+
+function hdf5WriteError(file: string, diagnostics: string[], thrown?: unknown): FormatError {
+  const cause = diagnosticCause(diagnostics);
+  const text = cause ?? (thrown as Error | undefined)?.message ?? diagnostics.find((l) => /minor:/.test(l))?.trim() ?? 'HDF5 reported an error';
+  const error = new FormatError(file, `HDF5 write failed: ${text}`);
+  const code = ERRNO_BY_TEXT.find(([re]) => re.test(text))?.[1];
+  if (code) (error as FormatError & {code?: string}).code = code;
+  return error;
+}
+
+/** Where HDF5's diagnostics go instead of the terminal: the debug log (CLI --verbose, the worker's log channel). */
+let diagnosticsSink: (line: string) => void = (line) => debugLog(line);
+
+export function setLibraryDiagnosticsSink(sink: (line: string) => void): void {
+  diagnosticsSink = sink;
+}
+
+let capturing: string[] | undefined;
+// h5wasm runs on NODERAWFS: HDF5 prints to file descriptor 2 through fs.writeSync of the one
+// shared fs module, so that is where its diagnostics are caught.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const sharedFs: typeof fs = require('fs');
+
+/**
+ * Runs `work` with what HDF5 prints to stderr (its error stacks) captured instead of shown; they
+ * go to the diagnostics sink afterwards. HDF5 calls are synchronous, so nothing else writes in between.
+ */
+async function capturingDiagnostics<T>(work: (lines: string[]) => Promise<T>): Promise<T> {
+  if (capturing) return work(capturing);
+  const lines: string[] = [];
+  const writeSync = sharedFs.writeSync;
+  capturing = lines;
+  sharedFs.writeSync = function (this: unknown, fd: number, data: unknown, ...rest: unknown[]): number {
+    if (fd !== 2) return (writeSync as (...a: unknown[]) => number).call(this, fd, data, ...rest);
+    const bytes = typeof data === 'string' ? Buffer.from(data) : Buffer.from((data as Uint8Array).buffer, (data as Uint8Array).byteOffset, (data as Uint8Array).byteLength);
+    const offset = typeof rest[0] === 'number' ? rest[0] : 0;
+    const length = typeof rest[1] === 'number' ? rest[1] : bytes.length - offset;
+    lines.push(...bytes.subarray(offset, offset + length).toString('utf8').split('\n').filter((l) => l !== ''));
+    return length;
+  } as typeof fs.writeSync;
   try {
-    await fill(f);
-    f.flush();
+    return await work(lines);
   } finally {
-    f.close();
+    sharedFs.writeSync = writeSync;
+    capturing = undefined;
+    for (const line of lines) diagnosticsSink(line);
   }
 }
 

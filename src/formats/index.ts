@@ -1,7 +1,8 @@
 /**
- * `save_model` and `load_model`: the one public entry that dispatches on the format. Saving is
- * atomic (written beside the target, then renamed over it), so a failed or cancelled save never
- * damages the model that was there before.
+ * `save_model` and `load_model`: the one public entry that dispatches on the format. A save is
+ * checked against the target rules (save-target.ts), written beside the target, read back and
+ * compared, then swapped in atomically (atomic-save.ts): a failed, cancelled or killed save never
+ * damages the model that was there before. Loads first finish what a killed save left.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -16,9 +17,13 @@ import {kerasZipFormat} from './keras-zip';
 import {savedModelFormat} from './savedmodel';
 import {registerKerasCompatLayers} from './keras-config-layers';
 import {decodeArtifactWeights} from './keras-config-weights';
+import {recoverSaveTarget, writeAtomically} from './atomic-save';
+import {saveTargetProblem} from './save-target';
 import type {EpochRecord, FormatModule, KerasArtifacts, LoadOptions, SaveFormat, SaveOptions} from './artifacts';
 
 export {FormatError} from './errors';
+export {writeAtomically, recoverSaveTarget} from './atomic-save';
+export {saveTargetProblem} from './save-target';
 export type {KerasArtifacts, SaveFormat, SaveOptions, LoadOptions} from './artifacts';
 
 /** Registered formats, most specific first. Readers of other formats register themselves here. */
@@ -54,6 +59,7 @@ export async function readArtifacts(target: string, options: LoadOptions = {}): 
   // Readers build the model to place its weights: custom layers must be known before that.
   registerCustomObjects(options.customObjects);
   try {
+    await recoverSaveTarget(target);
     const module = await detectFormat(target);
     return {artifacts: await module.read(target), format: module.format};
   } catch (e) {
@@ -105,53 +111,51 @@ function weightDataList(data: tf.io.WeightData | undefined): ArrayBuffer[] {
   return data === undefined ? [] : Array.isArray(data) ? data : [data];
 }
 
-function checkTarget(target: string, format: SaveFormat, overwrite: boolean): void {
-  if (!fs.existsSync(target)) return;
-  const isDir = fs.statSync(target).isDirectory();
-  if (format !== 'tfjs' && isDir) {
-    throw new FormatError(target, `is an existing folder; the '${format}' format saves a single file. Choose a file path (e.g. model.${format}).`);
-  }
-  if (format === 'tfjs' && !isDir) {
-    throw new FormatError(target, 'is an existing file; the TensorFlow.js format saves a folder. Choose a folder path.');
-  }
-  if (!overwrite) {
+/** Refuses a save to `target` (before any work) when save-target.ts says it must not be written. */
+export function checkSaveTarget(target: string, format: SaveFormat, options: SaveOptions): void {
+  const problem = saveTargetProblem(target, {workspaceRoot: options.workspaceRoot, protectedPaths: options.protectedPaths, format});
+  if (problem) throw new FormatError(target, problem.startsWith(`${target}: `) ? problem.slice(target.length + 2) : problem);
+  if (options.overwrite === false && fs.existsSync(target)) {
     throw new FormatError(target, 'already exists and overwrite is false; nothing was written.');
   }
 }
 
-function removeQuietly(p: string): void {
-  fs.rmSync(p, {recursive: true, force: true});
-}
-
-/** Writes through a temporary sibling, then swaps it in: readers see the old or the new model, never half. */
-export async function writeAtomically(target: string, write: (tmp: string) => Promise<void>): Promise<void> {
-  const dir = path.dirname(path.resolve(target));
-  fs.mkdirSync(dir, {recursive: true});
-  const stamp = `${process.pid}-${Date.now().toString(36)}`;
-  const tmp = path.join(dir, `.${path.basename(target)}.saving-${stamp}`);
-  const old = path.join(dir, `.${path.basename(target)}.old-${stamp}`);
-  try {
-    await write(tmp);
-    if (fs.existsSync(target)) {
-      fs.renameSync(target, old);
-      try {
-        fs.renameSync(tmp, target);
-      } catch (e) {
-        fs.renameSync(old, target);
-        throw e;
-      }
-      removeQuietly(old);
-    } else {
-      fs.renameSync(tmp, target);
+/** Reads what a writer put at `tmp` back and checks every model weight (and optimizer slot both have) bit for bit. */
+async function verifyWritten(module: FormatModule, tmp: string, written: KerasArtifacts): Promise<void> {
+  const back = await module.read(tmp);
+  const specs = written.weightSpecs ?? [];
+  const decodable = specs.every((s) => !s.quantization && (s.dtype === 'float32' || s.dtype === 'int32'));
+  if (!decodable) {
+    // Only the TensorFlow.js format stores such weights, byte for byte as given.
+    const same = JSON.stringify(back.weightSpecs ?? []) === JSON.stringify(specs) &&
+      Buffer.from(concatBuffers(weightDataList(back.weightData).map((b) => new Uint8Array(b))))
+        .equals(Buffer.from(concatBuffers(weightDataList(written.weightData).map((b) => new Uint8Array(b)))));
+    if (!same) throw new FormatError(tmp, 'read back, its weights differ from what was written');
+    return;
+  }
+  const expected = decodeArtifactWeights(specs, written.weightData, tmp);
+  const actual = decodeArtifactWeights(back.weightSpecs ?? [], back.weightData, tmp);
+  const modelWeights = (m: typeof expected) => [...m.values()].filter((w) => w.group !== 'optimizer');
+  if (modelWeights(actual).length !== modelWeights(expected).length) {
+    throw new FormatError(tmp, `read back, it holds ${modelWeights(actual).length} weights instead of ${modelWeights(expected).length}`);
+  }
+  for (const w of expected.values()) {
+    const a = actual.get(w.name);
+    if (!a) {
+      if (w.group === 'optimizer') continue; // formats keep only the optimizer state Keras can read
+      throw new FormatError(tmp, `read back, weight '${w.name}' is missing`);
     }
-  } finally {
-    removeQuietly(tmp);
+    const bytes = (x: Float32Array | Int32Array) => Buffer.from(x.buffer, x.byteOffset, x.byteLength);
+    if (a.shape.join() !== w.shape.join() || (a.dtype === w.dtype && !bytes(a.data).equals(bytes(w.data)))) {
+      throw new FormatError(tmp, `read back, weight '${w.name}' differs from what was written`);
+    }
   }
 }
 
 export async function saveArtifacts(artifacts: KerasArtifacts, target: string, options: SaveOptions = {}): Promise<SaveFormat> {
   const format = options.saveFormat ?? formatFromPath(target);
-  checkTarget(target, format, options.overwrite ?? true);
+  await recoverSaveTarget(target);
+  checkSaveTarget(target, format, options);
   const module = formats.find((f) => f.format === format);
   if (!module?.write) {
     throw new FormatError(target, `saving in the '${format}' format is not available (available: ${availableSaveFormats().join(', ')})`);
@@ -161,11 +165,12 @@ export async function saveArtifacts(artifacts: KerasArtifacts, target: string, o
     const keep = (artifacts.weightSpecs ?? []).map((s) => s.group !== 'optimizer');
     toWrite = {...artifacts, ...stripOptimizer(artifacts, keep)};
   }
-  await writeAtomically(target, (tmp) => module.write!(tmp, toWrite).catch((e: unknown) => {
-    // Writers see the temporary path; errors should name the file the user asked for.
-    if (e instanceof FormatError && e.file === tmp) throw new FormatError(target, e.message.slice(tmp.length + 2));
-    throw e;
-  }));
+  const extraFiles = Object.entries(options.extraFiles ?? {});
+  if (extraFiles.length > 0 && format !== 'tfjs') throw new FormatError(target, `extra files can only be saved in a TensorFlow.js folder, not '${format}'`);
+  await writeAtomically(target, async (tmp) => {
+    await module.write!(tmp, toWrite);
+    for (const [name, text] of extraFiles) fs.writeFileSync(path.join(tmp, path.basename(name)), text);
+  }, {verify: (tmp) => verifyWritten(module, tmp, toWrite), label: options.label});
   return format;
 }
 
@@ -192,10 +197,11 @@ export interface SaveModelOptions extends SaveOptions {
 /** Keras `save_model(model, path, overwrite, include_optimizer, save_format)`. */
 export async function saveModel(model: tfl.LayersModel, target: string, options: SaveModelOptions = {}): Promise<SaveFormat> {
   const format = options.saveFormat ?? formatFromPath(target);
-  checkTarget(target, format, options.overwrite ?? true);
+  await recoverSaveTarget(target);
+  checkSaveTarget(target, format, options);
   const artifacts = await modelArtifacts(model, options.includeOptimizer ?? true);
   artifacts.history = options.history;
-  if (options.metadata) artifacts.userDefinedMetadata = {...(artifacts.userDefinedMetadata ?? {}), ...options.metadata};
+  if (options.metadata) artifacts.userDefinedMetadata = {...artifacts.userDefinedMetadata, ...options.metadata};
   return saveArtifacts(artifacts, target, {...options, saveFormat: format});
 }
 

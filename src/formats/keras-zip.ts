@@ -5,7 +5,6 @@
  * names); writes the Keras 3 layout with stored (uncompressed) members, as Keras does.
  */
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import {FormatError} from './errors';
 import {parseJsonBounded} from './limits';
@@ -22,6 +21,7 @@ import {
 } from './keras-config-weights';
 import {keras3Places, toKeras3ModelConfig} from './keras-config-export';
 import {WRITER} from './bytes';
+import {partsFolder, scratchFolder} from './atomic-save';
 import {extractZipMember, readZipDirectory, readZipMember, writeStoredZip, type ZipEntry} from './zip-file';
 
 export const CONFIG_JSON = 'config.json';
@@ -53,8 +53,8 @@ function memberJson(file: string, members: Map<string, ZipEntry>, name: string):
 
 /** Runs `use` on the archive's weights member extracted to a file (h5wasm opens files by path). */
 async function withTemporaryHdf5<T>(file: string, entry: ZipEntry, use: (tmp: string) => Promise<T>): Promise<T> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'keras-zip-'));
-  const tmp = path.join(dir, WEIGHTS_H5);
+  const scratch = scratchFolder();
+  const tmp = path.join(scratch.dir, WEIGHTS_H5);
   try {
     extractZipMember(file, entry, tmp);
     return await use(tmp);
@@ -63,7 +63,7 @@ async function withTemporaryHdf5<T>(file: string, entry: ZipEntry, use: (tmp: st
     if (e instanceof FormatError && e.file === tmp) throw new FormatError(file, `${WEIGHTS_H5} inside the archive: ${e.message.slice(tmp.length + 2)}`);
     throw e;
   } finally {
-    fs.rmSync(dir, {recursive: true, force: true});
+    scratch.remove();
   }
 }
 
@@ -182,7 +182,9 @@ export async function writeKerasZip(file: string, artifacts: KerasArtifacts): Pr
   const isSequential = config.class_name === 'Sequential';
   const {vars, groups} = keras3Places(slots.layers, isSequential);
   const optimizer = [...weights.values()].filter((w) => w.group === 'optimizer');
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'keras-zip-'));
+  // Beside the file being written (the same disk; a killed save's recovery removes it).
+  const dir = partsFolder(file);
+  fs.mkdirSync(dir, {recursive: true});
   try {
     const tmp = path.join(dir, WEIGHTS_H5);
     await createHdf5(tmp, (f) => {

@@ -17,7 +17,6 @@ import {
   appendOptimizer, bindOptimizerWeights, kerasArtifacts, describeModel, type BoundWeights, type LayerSlots, type StoredArray,
 } from './keras-config-weights';
 import {openTensorBundle, readKerasMetadata, type TensorBundle} from './savedmodel-bundle';
-import {WRITER} from './bytes';
 
 export const SAVED_MODEL_PB = 'saved_model.pb';
 export const KERAS_METADATA_PB = 'keras_metadata.pb';

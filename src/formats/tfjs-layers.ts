@@ -12,6 +12,7 @@ import {FormatError} from './errors';
 import {parseJsonBounded} from './limits';
 import {isInsideByRealPath} from './confine';
 import {concatBuffers} from './bytes';
+import {faultPoint} from './atomic-save';
 import type {EpochRecord, FormatModule, KerasArtifacts} from './artifacts';
 
 export const MODEL_JSON = 'model.json';
@@ -144,6 +145,7 @@ export async function writeTfjsLayers(dir: string, artifacts: KerasArtifacts): P
   } finally {
     fs.closeSync(fd);
   }
+  faultPoint('writing');
   fs.writeFileSync(path.join(dir, MODEL_JSON), JSON.stringify(modelJson));
   if (artifacts.history) fs.writeFileSync(path.join(dir, HISTORY_JSON), JSON.stringify(artifacts.history, null, 1));
 }

@@ -50,6 +50,8 @@ export interface TrainProgress {
   logs: EpochLogs;     // running means for 'batch', epoch results for 'epoch'
   elapsedSeconds: number;
   etaSeconds: number;
+  /** On 'end': the run was cancelled (it stopped after a batch; the saved model is untouched). */
+  cancelled?: boolean;
 }
 
 export interface TrainResult {
@@ -191,6 +193,8 @@ export interface SaveModelParams {
   format?: 'tfjs' | 'h5' | 'keras';
   overwrite: boolean;
   includeOptimizer: boolean;
+  /** The workspace folder the target must stay inside (by real path); absent when no folder is open. */
+  workspaceRoot?: string;
 }
 export const saveModel = new RequestType<SaveModelParams, {path: string}, void>('workbench/saveModel');
 

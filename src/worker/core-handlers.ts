@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import {MessageConnection} from 'vscode-jsonrpc';
 import * as engine from '../engine';
 import {resolveInside} from '../engine/spec/spec';
+import {refuseSpecWithErrors} from '../engine/analysis/spec-analysis';
 import {loadCustomObjectsModule} from '../formats/custom-objects';
 import * as msg from '../protocol/messages';
 import {ModelStore} from './model-store';
@@ -36,6 +37,8 @@ export const registerCoreHandlers: HandlerSet = (connection: MessageConnection, 
 
   handle(connection, msg.describeSpec, async ({specPath, workspaceRoot, out}) => {
     const spec = engine.readTrainSpec(specPath);
+    // A spec with errors is refused here, before the overwrite question and before any data loads.
+    refuseSpecWithErrors(spec, specPath, {workspaceRoot, saveOverridden: out !== undefined && out !== spec.save.path});
     const savePath = resolveInside(workspaceRoot, out ?? spec.save.path, specPath, out ? 'out' : 'save.path');
     return {
       name: spec.name,
@@ -90,9 +93,9 @@ export const registerCoreHandlers: HandlerSet = (connection: MessageConnection, 
     return loaded;
   });
 
-  handle(connection, msg.saveModel, async ({modelId, path: target, format, overwrite, includeOptimizer}) => {
+  handle(connection, msg.saveModel, async ({modelId, path: target, format, overwrite, includeOptimizer, workspaceRoot}) => {
     const {model} = models.require(modelId);
-    await engine.saveModel(model, target, {overwrite, includeOptimizer, saveFormat: format ?? 'tfjs'});
+    await engine.saveModel(model, target, {overwrite, includeOptimizer, saveFormat: format ?? 'tfjs', workspaceRoot});
     logLine(`Saved ${modelId} to ${target}`);
     return {path: target};
   });

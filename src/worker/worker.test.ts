@@ -64,6 +64,12 @@ test('worker trains, loads and saves a model over IPC', () => withWorker(async (
   await assert.rejects(
     connection.sendRequest(msg.saveModel, {modelId: handle.modelId, path: copy, format: 'tfjs', overwrite: false, includeOptimizer: true}),
     /exists/, 'an existing target is refused without overwrite');
+  // Save Model As… stays inside the workspace folder and never replaces what is not a model.
+  await assert.rejects(connection.sendRequest(msg.saveModel, {modelId: handle.modelId, path: path.join(root, '..', 'outside-copy'),
+    format: 'tfjs', overwrite: true, includeOptimizer: true, workspaceRoot: root}), /is outside the workspace/);
+  await assert.rejects(connection.sendRequest(msg.saveModel, {modelId: handle.modelId, path: root,
+    format: 'tfjs', overwrite: true, includeOptimizer: true, workspaceRoot: root}), /is the workspace folder/);
+  assert.ok(fs.existsSync(specPath), 'the workspace is untouched');
   await connection.sendRequest(msg.disposeModel, {modelId: handle.modelId});
   await assert.rejects(connection.sendRequest(msg.saveModel, {modelId: handle.modelId, path: copy, overwrite: true, includeOptimizer: true}),
     /No loaded model/);
@@ -75,6 +81,10 @@ test('worker errors name the spec file and the field', () => withWorker(async ({
   await assert.rejects(connection.sendRequest(msg.describeSpec, {specPath, workspaceRoot: root}),
     (e: Error) => e.message.includes('bad.train.json') && e.message.includes('fit.batch_size'));
   await assert.rejects(connection.sendRequest(msg.loadModel, {path: path.join(root, 'missing')}), /missing/);
+  // Shape errors too, with line and column, before the overwrite question and any data loading.
+  fs.writeFileSync(specPath, fs.readFileSync(SPEC, 'utf8').replace(/\{"type": "Flatten"\},\s*/, ''));
+  await assert.rejects(connection.sendRequest(msg.describeSpec, {specPath, workspaceRoot: root}),
+    (e: Error) => e.message.startsWith(`${specPath}:`) && /:\d+:\d+: model\.layers\[1\]\.type: Dense gets \(None, 26, 26, 8\)/.test(e.message));
 }));
 
 test('cancel stops a training run after the current batch', () => withWorker(async ({connection, progress, root, specPath}) => {

@@ -51,6 +51,38 @@ export const THEMES = {
       '--vscode-font-family': 'system-ui, sans-serif', '--vscode-font-size': '13px', '--vscode-editor-font-family': 'monospace',
     },
   },
+  // VS Code's high-contrast themes: widget borders are the bright contrast colour, descriptions
+  // are the foreground at 70% opacity.
+  hc: {
+    bodyClass: 'vscode-high-contrast',
+    vars: {
+      '--vscode-foreground': '#ffffff', '--vscode-editor-background': '#000000', '--vscode-descriptionForeground': '#ffffffb3',
+      '--vscode-panel-border': '#6fc3df', '--vscode-editorWidget-background': '#0c141f', '--vscode-editorWidget-border': '#6fc3df',
+      '--vscode-contrastBorder': '#6fc3df', '--vscode-contrastActiveBorder': '#f38518',
+      '--vscode-focusBorder': '#f38518', '--vscode-errorForeground': '#f48771', '--vscode-textLink-foreground': '#21a6ff',
+      '--vscode-button-background': '#000000', '--vscode-button-foreground': '#ffffff', '--vscode-button-border': '#6fc3df',
+      '--vscode-input-background': '#000000', '--vscode-input-foreground': '#ffffff', '--vscode-input-border': '#6fc3df',
+      '--vscode-testing-iconPassed': '#73c991',
+      '--vscode-charts-blue': '#3794ff', '--vscode-charts-orange': '#d18616', '--vscode-charts-green': '#89d185',
+      '--vscode-charts-purple': '#b180d7', '--vscode-charts-red': '#f14c4c', '--vscode-charts-yellow': '#cca700',
+      '--vscode-font-family': 'system-ui, sans-serif', '--vscode-font-size': '13px', '--vscode-editor-font-family': 'monospace',
+    },
+  },
+  hcLight: {
+    bodyClass: 'vscode-high-contrast vscode-high-contrast-light',
+    vars: {
+      '--vscode-foreground': '#292929', '--vscode-editor-background': '#ffffff', '--vscode-descriptionForeground': '#292929b3',
+      '--vscode-panel-border': '#0f4a85', '--vscode-editorWidget-background': '#ffffff', '--vscode-editorWidget-border': '#0f4a85',
+      '--vscode-contrastBorder': '#0f4a85', '--vscode-contrastActiveBorder': '#006bbd',
+      '--vscode-focusBorder': '#006bbd', '--vscode-errorForeground': '#b5200d', '--vscode-textLink-foreground': '#0f4a85',
+      '--vscode-button-background': '#0f4a85', '--vscode-button-foreground': '#ffffff', '--vscode-button-border': '#0f4a85',
+      '--vscode-input-background': '#ffffff', '--vscode-input-foreground': '#292929', '--vscode-input-border': '#0f4a85',
+      '--vscode-testing-iconPassed': '#007100',
+      '--vscode-charts-blue': '#0f4a85', '--vscode-charts-orange': '#8f4200', '--vscode-charts-green': '#374e06',
+      '--vscode-charts-purple': '#652d90', '--vscode-charts-red': '#b5200d', '--vscode-charts-yellow': '#895503',
+      '--vscode-font-family': 'system-ui, sans-serif', '--vscode-font-size': '13px', '--vscode-editor-font-family': 'monospace',
+    },
+  },
 } as const;
 export type ThemeName = keyof typeof THEMES;
 
@@ -63,6 +95,13 @@ export interface Harness {
   pageErrors: string[];
   /** Loads the panel (again), as VS Code does when the panel is shown; state survives in sessionStorage. */
   open(subject: InspectorSubject): Promise<void>;
+  /**
+   * The host's panel changes its subject: posted to the page when `visible`, else only kept (a
+   * hidden webview gets no messages). The page's HTML keeps the subject it was opened with.
+   */
+  setHostSubject(subject: InspectorSubject, visible: boolean): Promise<void>;
+  /** The panel hidden and shown again: VS Code reloads the page from the HTML it was opened with. */
+  reshow(): Promise<void>;
   setTheme(theme: ThemeName): Promise<void>;
   sendTrainProgress(p: TrainProgress): Promise<void>;
   close(): Promise<void>;
@@ -88,11 +127,17 @@ export async function startHarness(models: Map<string, LoadedModel>, theme: Them
   const marks: Harness['marks'] = [];
   const cspViolations: string[] = [];
   const pageErrors: string[] = [];
+  /** What the host's panel shows, and what the page's HTML was rendered with. */
   let subject: InspectorSubject | undefined;
+  let htmlSubject: InspectorSubject | undefined;
   let currentTheme: ThemeName = theme;
   const post = (m: HostToWebview) => page.evaluate((data) => window.dispatchEvent(new MessageEvent('message', {data})), m).catch(() => {});
   const route = createInspectorRouter(client, {post: (m) => void post(m), modelId: () => subject?.model?.modelId,
-    onMark: (name) => marks.push({name, at: performance.now()})});
+    subject: () => subject, onMark: (name) => marks.push({name, at: performance.now()})});
+  // What the panel does with the worker's evaluation progress: forward that of its model.
+  client.onEvaluateProgress!((p) => {
+    if (p.modelId === subject?.model?.modelId) void post({type: 'evaluateProgress', done: p.done, total: p.total});
+  });
   await page.exposeFunction('__inspectorHost', (m: WebviewToHost) => void route(m));
   await page.exposeFunction('__cspViolation', (v: string) => void cspViolations.push(v));
   page.on('pageerror', (e) => pageErrors.push(e.message));
@@ -129,7 +174,7 @@ export async function startHarness(models: Map<string, LoadedModel>, theme: Them
     const url = new URL(r.request().url());
     if (url.pathname === '/index.html') {
       const html = inspectorHtml({cspSource: ORIGIN, nonce: makeNonce(), scriptUri: `${ORIGIN}/dist/webview.js`,
-        styleUri: `${ORIGIN}/dist/webview.css`, title: 'Inspector', subject});
+        styleUri: `${ORIGIN}/dist/webview.css`, title: 'Inspector', subject: htmlSubject});
       return r.fulfill({status: 200, contentType: 'text/html', body: html});
     }
     if (url.pathname.startsWith('/dist/')) {
@@ -143,9 +188,16 @@ export async function startHarness(models: Map<string, LoadedModel>, theme: Them
   return {
     browser, page, marks, cspViolations, pageErrors,
     async open(s) {
-      subject = s;
+      subject = htmlSubject = s;
       if (page.url() === 'about:blank') await page.goto(`${ORIGIN}/blank`);
       await page.evaluate((t) => sessionStorage.setItem('theme', JSON.stringify(t)), THEMES[currentTheme] as unknown as Record<string, unknown>);
+      await page.goto(`${ORIGIN}/index.html`);
+    },
+    async setHostSubject(s, visible) {
+      subject = s;
+      if (visible) await post({type: 'subject', subject: s});
+    },
+    async reshow() {
       await page.goto(`${ORIGIN}/index.html`);
     },
     async setTheme(name) {

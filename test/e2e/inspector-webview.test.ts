@@ -22,6 +22,8 @@ const CACHE = join(ROOT, '.cache', 'inspector');
 let small: LoadedModel;
 let functional: LoadedModel;
 let tabular: LoadedModel;
+/** The small model again, as a training run's saved model (its own inspector session). */
+let runModel: LoadedModel;
 let harness: Harness;
 const tab = (name: string) => `vscode-tab-header[data-tab=${name}]`;
 const panel = (name: string) => `vscode-tab-panel[data-tab=${name}]`;
@@ -37,7 +39,10 @@ before(async () => {
     tfl.layers.dense({units: 3, activation: 'softmax'}),
   ]});
   tabular = {model: tm, handle: {...handleFor(tm, 'tabular', '/models/tabular'), dataset: undefined}};
-  const models = new Map([[small.handle.modelId, small], [functional.handle.modelId, functional], [tabular.handle.modelId, tabular]]);
+  const again = await smallMnistModel(CACHE);
+  runModel = {model: again.model, handle: {...again.handle, modelId: 'run-model', path: '/w/models/run/small-cnn'}};
+  const models = new Map([[small.handle.modelId, small], [functional.handle.modelId, functional], [tabular.handle.modelId, tabular],
+    [runModel.handle.modelId, runModel]]);
   harness = await startHarness(models, 'light');
 });
 
@@ -104,6 +109,12 @@ test('Weights: statistics, a rendered histogram and kernel / matrix images for e
   const images = await page.$$eval('[data-testid=weight-image]', (imgs) => imgs.map((i) => (i as HTMLImageElement).naturalWidth));
   assert.equal(images.length, 4, 'two kernel grids and two dense heat maps');
   assert.ok(images.every((w) => w > 20), `images decoded: ${images}`);
+  // Kernel grids are tiles one can see, not a strip a few pixels high: at least 6 screen
+  // pixels per kernel value, so a 3x3 kernel is 18 pixels or more.
+  const grids = await page.$$eval('[data-weight^="conv2d"][data-weight$="kernel"] [data-testid=weight-image]', (imgs) =>
+    imgs.map((i) => ({h: (i as HTMLImageElement).getBoundingClientRect().height, w: (i as HTMLImageElement).getBoundingClientRect().width})));
+  assert.equal(grids.length, 2);
+  assert.ok(grids.every((g) => g.h >= 18 && g.w >= 18), `kernel grids drawn at ${JSON.stringify(grids)}`);
   noViolations();
 });
 
@@ -177,6 +188,7 @@ test('Predictions: the confusion matrix sums to the test-set size', async () => 
   assert.equal(counts.reduce((a, b) => a + b, 0), 10000);
   assert.equal(await page.$$eval('[data-testid=class-accuracy]', (t) => t.length), 10);
   assert.match(await page.textContent('[data-testid=evaluation-summary]') ?? '', /Accuracy \d+\.\d\d% · loss [\d.]+ · 10,000 samples/);
+  assert.equal(await page.textContent('[data-testid=eval-count]'), '10,000 / 10,000 samples');
 });
 
 test('Training: the saved history of the loaded model as curves and a table', async () => {
@@ -279,6 +291,136 @@ test('Training: live curves per batch and per epoch during a run', async () => {
   await harness.open({kind: 'training', runId: 'run-1', title: 'mnist.train.json'});
   await page.waitForSelector('[data-testid=history-table]');
   assert.equal(await page.$$eval('[data-testid=history-table] tbody tr', (r) => r.length), 2);
+  noViolations();
+});
+
+/** WCAG contrast ratio of two CSS colours, the first composited over the second (which is opaque). */
+function contrast(fg: string, bg: string): number {
+  const parse = (c: string) => {
+    const m = c.match(/rgba?\(([^)]+)\)/);
+    assert.ok(m, `a colour: ${c}`);
+    const [r, g, b, a = 1] = m[1]!.split(/[\s,/]+/).filter(Boolean).map(Number);
+    return [r!, g!, b!, a] as const;
+  };
+  const [br, bgG, bb] = parse(bg);
+  const [r, g, b, a] = parse(fg);
+  const over = [r * a + br * (1 - a), g * a + bgG * (1 - a), b * a + bb * (1 - a)];
+  const lum = (rgb: number[]) => {
+    const [R, G, B] = rgb.map((v) => {
+      const s = v / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * R! + 0.7152 * G! + 0.0722 * B!;
+  };
+  const [l1, l2] = [lum(over), lum([br, bgG, bb])].sort((x, y) => y - x);
+  return (l1! + 0.05) / (l2! + 0.05);
+}
+
+test('correct / wrong marks and top-k bars have 3:1 contrast in light, dark and high-contrast themes; a 0% bar looks empty', async () => {
+  const {page} = harness;
+  const service = new PredictionService(small.model, testSetFor([28, 28, 1], [10]));
+  const whole = await service.predictAll();
+  const labels = testSetFor([28, 28, 1], [10])!.labels!;
+  const wrong = whole.predicted.findIndex((p, i) => p !== Math.round(labels[i]!));
+  assert.ok(wrong >= 0, 'the small model misclassifies some test image');
+  for (const theme of ['light', 'dark', 'hc', 'hcLight'] as ThemeName[]) {
+    await page.evaluate(() => sessionStorage.removeItem('state'));
+    await harness.setTheme(theme);
+    await harness.open({kind: 'model', model: small.handle});
+    await select('predictions');
+    const colours: Record<string, string> = {};
+    // 788 last: its confident prediction has bars near 0%.
+    for (const [index, mark] of [[wrong, 'wrong'], [788, 'ok']] as const) {
+      await page.fill('#jump-index input', String(index));
+      await page.keyboard.press('Enter');
+      await page.waitForSelector(`[data-testid=sample-detail][data-index="${index}"] .verdict .${mark}`);
+      colours[mark] = await page.$eval(`[data-testid=sample-detail] .verdict .${mark}`, (e) => getComputedStyle(e).color);
+    }
+    const bars = await page.$$eval('[data-testid=sample-top-k] li', (lis) => lis.map((li) => {
+      const bar = li.querySelector('.bar')!, fill = li.querySelector('.bar-fill')!;
+      const b = getComputedStyle(bar);
+      return {value: Number(bar.getAttribute('aria-valuenow')), track: b.backgroundColor, border: b.borderTopColor,
+        borderWidth: parseFloat(b.borderTopWidth), fill: getComputedStyle(fill).backgroundColor,
+        filled: fill.getBoundingClientRect().width / bar.getBoundingClientRect().width};
+    }));
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    await shot(`${theme}-predictions-contrast`);
+    for (const [mark, colour] of Object.entries(colours)) {
+      assert.ok(contrast(colour, background) >= 3, `${theme}: '${mark}' mark ${colour} on ${background}: ${contrast(colour, background).toFixed(2)}:1`);
+    }
+    for (const [i, bar] of bars.entries()) {
+      assert.ok(contrast(bar.fill, background) >= 3, `${theme}: bar ${i} fill ${bar.fill}: ${contrast(bar.fill, background).toFixed(2)}:1`);
+      assert.ok(bar.borderWidth >= 1 && contrast(bar.border, background) >= 3, `${theme}: bar ${i} outline ${bar.border}`);
+      // The track is the background: only the fill is coloured, as wide as the probability.
+      assert.equal(contrast(bar.track, background), 1, `${theme}: bar ${i} track ${bar.track}`);
+      assert.ok(Math.abs(bar.filled - bar.value) < 0.05, `${theme}: bar ${i} filled ${bar.filled.toFixed(2)} for ${bar.value}`);
+    }
+    assert.ok(bars.some((b) => b.value < 0.01), `${theme}: a bar near 0% among ${bars.map((b) => b.value)}`);
+  }
+  await harness.setTheme('light');
+  noViolations();
+});
+
+test('Training: a model without history says so; a cancelled run says Cancelled', async () => {
+  const {page} = harness;
+  await page.evaluate(() => sessionStorage.removeItem('state'));
+  await harness.open({kind: 'model', model: {...small.handle, history: undefined}});
+  await select('training');
+  const status = await page.textContent('[data-testid=training-status]');
+  assert.match(status ?? '', /no training history/);
+  assert.doesNotMatch(status ?? '', /Waiting/);
+  await page.evaluate(() => sessionStorage.removeItem('state'));
+  await harness.open({kind: 'training', runId: 'run-c', title: 'mnist.train.json'});
+  await page.waitForSelector('[data-testid=training-status]');
+  assert.match(await page.textContent('[data-testid=training-status]') ?? '', /Waiting for the first batch/);
+  const base = {runId: 'run-c', epochs: 3, batches: 10, elapsedSeconds: 2, etaSeconds: 20};
+  await harness.sendTrainProgress({...base, kind: 'start', epoch: 1, batch: 0, logs: {}});
+  await harness.sendTrainProgress({...base, kind: 'batch', epoch: 1, batch: 1, logs: {loss: 2.1, accuracy: 0.2}});
+  await harness.sendTrainProgress({...base, kind: 'end', epoch: 0, batch: 0, logs: {}, cancelled: true});
+  await page.waitForFunction(() => /Cancelled/.test(document.querySelector('[data-testid=training-status]')?.textContent ?? ''));
+  assert.doesNotMatch(await page.textContent('[data-testid=training-status]') ?? '', /Finished/);
+  noViolations();
+});
+
+test('a training panel hidden and shown again keeps its saved model and evaluation, also when the run ended while hidden', async () => {
+  const {page} = harness;
+  const title = 'mnist.train.json';
+  const saved = {...runModel.handle};
+  // The run ends while the panel is visible: the host posts the saved model.
+  await page.evaluate(() => sessionStorage.removeItem('state'));
+  await harness.open({kind: 'training', runId: 'run-v', title});
+  await page.waitForSelector('[data-testid=training-status]');
+  await harness.setHostSubject({kind: 'training', runId: 'run-v', title, model: saved}, true);
+  await page.waitForSelector(tab('predictions'));
+  await select('predictions');
+  // Evaluation counts its samples: a fresh session, so the worker reports progress.
+  await page.evaluate(() => {
+    const seen: string[] = ((window as unknown as {evalCounts: string[]}).evalCounts = []);
+    new MutationObserver(() => {
+      const t = document.querySelector('[data-testid=eval-count]')?.textContent;
+      if (t && seen.at(-1) !== t) seen.push(t);
+    }).observe(document.body, {subtree: true, childList: true, characterData: true});
+  });
+  await page.click('#evaluate');
+  await page.waitForSelector('[data-testid=confusion-matrix]', {timeout: 60000});
+  const counts = await page.evaluate(() => (window as unknown as {evalCounts: string[]}).evalCounts);
+  assert.ok(counts.some((c) => /^\d{1,3}(,\d{3})? \/ 10,000 samples$/.test(c) && !c.startsWith('10,000')), `counts shown: ${counts.join(' | ')}`);
+  assert.equal(counts.at(-1), '10,000 / 10,000 samples');
+  const accuracy = await page.textContent('[data-testid=evaluation-summary]');
+  // Hidden and shown again: VS Code reloads the page from the HTML the panel was opened with.
+  await harness.reshow();
+  await page.waitForSelector(`h1:text("${saved.summary.modelName}")`);
+  await select('predictions');
+  await page.waitForSelector('[data-testid=confusion-matrix]');
+  assert.equal(await page.textContent('[data-testid=evaluation-summary]'), accuracy);
+  // The run ends while the panel is hidden: the page never got the subject, the host re-sends it on 'ready'.
+  await page.evaluate(() => sessionStorage.removeItem('state'));
+  await harness.open({kind: 'training', runId: 'run-h', title});
+  await page.waitForSelector('[data-testid=training-status]');
+  await harness.setHostSubject({kind: 'training', runId: 'run-h', title, model: saved}, false);
+  await harness.reshow();
+  await page.waitForSelector(`h1:text("${saved.summary.modelName}")`);
+  await page.waitForSelector(tab('predictions'));
   noViolations();
 });
 

@@ -8,7 +8,7 @@ import {contextMenu, contextMenuLabels, explorerRow, pickQuickItem, runCommand, 
 
 const SHOT_DIR = process.env.KW_ARTIFACTS;
 
-export async function trainLoadInspect(page, {workspace, spec = 'small.train.json', model = 'small-cnn'}) {
+export async function trainLoadInspect(page, {spec = 'small.train.json', model = 'small-cnn'}) {
   const shot = (name) => page.screenshot({path: join(SHOT_DIR, `e2e-${name}.png`)});
   const measures = {};
   const t0 = Date.now();

@@ -53,6 +53,29 @@ suite('Keras Workbench extension', () => {
     assert.ok(api.workerPid(), 'the worker keeps running for the next command');
   });
 
+  test('the live curves open beside the spec without taking its focus; the panel is then titled with the model file', async () => {
+    const api = await activeApi();
+    const spec = vscode.Uri.file(path.join(workspaceRoot(), 'small.train.json'));
+    const editor = await vscode.window.showTextDocument(spec);
+    const focusedDuringRun: Array<string | undefined> = [];
+    const listener = api.onTrainProgress((p) => {
+      if (p.kind === 'batch' && focusedDuringRun.length < 3) focusedDuringRun.push(vscode.window.activeTextEditor?.document.uri.fsPath);
+    });
+    let outcome: TrainOutcome;
+    try {
+      outcome = await vscode.commands.executeCommand<TrainOutcome>('kerasWorkbench.trainModel', spec);
+    } finally {
+      listener.dispose();
+    }
+    assert.ok(outcome.result, outcome.error);
+    assert.ok(focusedDuringRun.length > 0, 'progress arrived');
+    assert.deepEqual(focusedDuringRun, focusedDuringRun.map(() => spec.fsPath), 'the spec keeps the focus while training');
+    assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, editor.document.uri.fsPath, 'and after it');
+    const labels = vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => t.label));
+    assert.ok(labels.some((l) => /^Inspector: .+ \(models\/small-cnn\)$/.test(l)), `tabs: ${labels.join(', ')}`);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
   test('a second training on a warm worker reports progress quickly', async () => {
     const spec = vscode.Uri.file(path.join(workspaceRoot(), 'small.train.json'));
     const outcome = await vscode.commands.executeCommand<TrainOutcome>('kerasWorkbench.trainModel', spec);

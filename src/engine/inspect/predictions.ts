@@ -4,10 +4,10 @@
  * per-class accuracy). Whole-set predictions are computed once per model, in batches that
  * yield to the event loop so that clicks on single samples stay answered during a long run.
  */
-import * as tf from '@tensorflow/tfjs-core';
 import type {LayersModel} from '@tensorflow/tfjs-layers';
 import type {EvaluationResult, Prediction} from '../../protocol/messages';
 import {PredictionPlan} from '../kernels/prediction-plan';
+import {predictBatchValues} from '../kernels/predict-batch';
 import {pngDataUrl} from './png';
 import type {TestSet} from './dataset';
 
@@ -98,17 +98,8 @@ export class PredictionService {
       const out = this.plan.predict(input);
       return {values: out, classes: out.length};
     }
-    const x = tf.tensor(input, [count, ...this.inputShape]);
-    const y = tf.tidy(() => {
-      const out = this.model.predict(x);
-      const first = Array.isArray(out) ? out[0]! : out;
-      return tf.reshape(first, [x.shape[0]!, -1]);
-    });
-    x.dispose();
-    const values = (await y.data()) as Float32Array;
-    const classes = y.shape[1]!;
-    y.dispose();
-    return {values, classes};
+    const {values, outputShape} = await predictBatchValues(this.model, input, count);
+    return {values, classes: outputShape.reduce((a, b) => a * b, 1)};
   }
 
   /** The sample as a PNG: values in [0, 1] are scaled to bytes, larger ones clamped to 0..255. */

@@ -51,6 +51,20 @@ test('conv kernel grid: one tile per (channel, filter) when narrow, per filter w
   assert.equal(w.width / 63, w.height / 31); // 16 columns x 8 rows of 3x3 tiles
 });
 
+test('conv kernel grid of a first layer (one input channel, 32 filters): two rows of 16 tiles, each value at least 6 pixels', () => {
+  const grid = conv2dKernelGrid(new Float32Array(3 * 3 * 1 * 32).map((_, i) => Math.sin(i)), [3, 3, 1, 32]);
+  assert.equal(grid.layout, 'per-channel');
+  const size = pngSize(grid.dataUrl);
+  // Was one row of 32 tiles: 127 x 3 pixels scaled 3x, a strip 9 pixels high.
+  assert.equal(size.width / 63, size.height / 7);
+  assert.ok(grid.scale >= 6, `scale ${grid.scale}`);
+  assert.ok(size.height >= 7 * 6, `height ${size.height}`);
+  // Three input channels, 20 filters: two bands of 3 channel rows, 2 pixels apart.
+  const rgb = conv2dKernelGrid(new Float32Array(3 * 3 * 3 * 20).fill(0.5), [3, 3, 3, 20]);
+  const r = pngSize(rgb.dataUrl);
+  assert.equal(r.width / 63, r.height / (2 * 12 + 2 - 1));
+});
+
 test('dense heat map is block-averaged down to at most 512 x 256 cells', () => {
   const inputs = 15488, outputs = 256;
   const values = new Float32Array(inputs * outputs);

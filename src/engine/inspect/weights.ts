@@ -100,21 +100,30 @@ function upscale(width: number, height: number, rgb: Uint8Array, sx: number, sy:
   return {width: W, height: H, rgb: out};
 }
 
-function scaleFor(size: number, target: number): number {
-  return Math.max(1, Math.min(16, Math.floor(target / size)));
+function scaleFor(size: number, target: number, least = 1): number {
+  return Math.max(least, Math.min(16, Math.floor(target / size)));
 }
+
+/** Filters per row of a kernel grid: wider layers wrap into more rows. */
+const GRID_COLUMNS = 16;
+/** Screen pixels per kernel value at least: a 3x3 kernel stays a visible 3x3 tile, not a speck. */
+const MIN_KERNEL_PIXEL = 6;
 
 export interface KernelGrid {
   dataUrl: string;
   /** 'filters x channels' when every pair has a tile, 'filters (mean over channels)' otherwise. */
   layout: 'per-channel' | 'per-filter-mean';
   tiles: number;
+  /** Image pixels per kernel value. */
+  scale: number;
 }
 
 /**
- * Conv2D kernel [kh, kw, in, out] as a grid of tiles separated by a 1-pixel gap. Rows are input
- * channels and columns are filters, or, for wide layers, one tile per filter (mean over its input
- * channels) wrapped into rows of 16.
+ * Conv2D kernel [kh, kw, in, out] as a grid of tiles separated by a 1-pixel gap. Filters run
+ * along the columns, 16 to a row; each row of filters has one row of tiles per input channel
+ * (rows of filters are 2 pixels apart when there are several channels), or, for wide layers, one
+ * tile per filter (mean over its input channels). Scaled up so that every kernel value is at
+ * least MIN_KERNEL_PIXEL pixels.
  */
 export function conv2dKernelGrid(values: Float32Array, shape: number[]): KernelGrid {
   const [kh, kw, cin, cout] = shape as [number, number, number, number];
@@ -126,16 +135,13 @@ export function conv2dKernelGrid(values: Float32Array, shape: number[]): KernelG
     for (let c = 0; c < cin; c++) s += values[base + c * cout]!;
     return s / cin;
   };
-  let cols: number, rows: number;
-  if (perChannel) {
-    cols = cout;
-    rows = cin;
-  } else {
-    cols = Math.min(16, cout);
-    rows = Math.ceil(cout / cols);
-  }
+  const cols = Math.min(GRID_COLUMNS, cout);
+  const bands = Math.ceil(cout / cols);
+  const rowsPerBand = perChannel ? cin : 1;
   const gap = 1;
-  const width = cols * (kw + gap) - gap, height = rows * (kh + gap) - gap;
+  const bandGap = rowsPerBand > 1 ? 2 : 0;
+  const bandHeight = rowsPerBand * (kh + gap);
+  const width = cols * (kw + gap) - gap, height = bands * (bandHeight + bandGap) - gap - bandGap;
   const rgb = new Uint8Array(width * height * 3);
   // Gaps are mid grey so tiles separate on both light and dark backgrounds.
   rgb.fill(128);
@@ -151,16 +157,16 @@ export function conv2dKernelGrid(values: Float32Array, shape: number[]): KernelG
   for (let t = 0; t < tiles; t++) {
     const filter = perChannel ? t % cout : t;
     const channel = perChannel ? Math.floor(t / cout) : -1;
-    const col = perChannel ? filter : t % cols;
-    const row = perChannel ? channel : Math.floor(t / cols);
+    const col = filter % cols;
+    const top = Math.floor(filter / cols) * (bandHeight + bandGap) + Math.max(0, channel) * (kh + gap);
     for (let y = 0; y < kh; y++) for (let x = 0; x < kw; x++) {
-      const px = col * (kw + gap) + x, py = row * (kh + gap) + y;
+      const px = col * (kw + gap) + x, py = top + y;
       divergingColour(tileValues(filter, channel, y, x) / scale, rgb, (py * width + px) * 3);
     }
   }
-  const s = scaleFor(Math.max(width, height), 480);
+  const s = scaleFor(Math.max(width, height), 480, MIN_KERNEL_PIXEL);
   const big = upscale(width, height, rgb, s, s);
-  return {dataUrl: pngDataUrl(big.width, big.height, big.rgb, 3), layout: perChannel ? 'per-channel' : 'per-filter-mean', tiles};
+  return {dataUrl: pngDataUrl(big.width, big.height, big.rgb, 3), layout: perChannel ? 'per-channel' : 'per-filter-mean', tiles, scale: s};
 }
 
 /**

@@ -230,8 +230,12 @@ export class InferenceHelper {
     return this.copies.get(source, tag, floats, fill);
   }
 
-  /** Runs `remote` on the helper thread and `local` here, both on the shared heap; returns when both are done. */
-  private split(remote: (g: Gemm) => void, local: (g: Gemm) => void): void {
+  /**
+   * Runs `remote` on the helper thread and `local` here, both on the shared heap; returns when
+   * both are done. `remote`'s Gemm records its kernel calls (its scratch is its own): it must
+   * only call kernels, never read results on this thread.
+   */
+  split(remote: (g: Gemm) => void, local: (g: Gemm) => void): void {
     if (!this.worker) {
       remote(this.local);
       local(this.local);

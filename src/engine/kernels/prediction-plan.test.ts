@@ -1,7 +1,8 @@
 /**
  * A prediction plan must give what `model.predict` gives on the tfjs `cpu` backend (the
  * reference implementation), through every path it takes: Winograd split or not, products of
- * patches, zero-skipping Dense rows split or not, dense products, fused and separate activations.
+ * patches, zero-skipping Dense rows split or not, dense products, fused and separate activations,
+ * and for batches (samples of a convolution and columns of a Dense product split).
  */
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,7 +10,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import * as tfl from '@tensorflow/tfjs-layers';
 import {initBackend} from '../backend';
-import {PredictionPlan} from './prediction-plan';
+import {BATCH_CHUNK, PredictionPlan} from './prediction-plan';
 import {inferenceRuntime} from './inference-helper';
 
 function random(n: number, seed: number, offset = -0.5): Float32Array {
@@ -22,9 +23,9 @@ function random(n: number, seed: number, offset = -0.5): Float32Array {
   return out;
 }
 
-/** model.predict of one sample on the cpu backend (weights move there and back). */
-async function reference(model: tfl.LayersModel, x: Float32Array): Promise<Float32Array> {
-  const shape = [1, ...(model.inputs[0]!.shape.slice(1) as number[])];
+/** model.predict of `count` samples on the cpu backend (weights move there and back). */
+async function reference(model: tfl.LayersModel, x: Float32Array, count = 1): Promise<Float32Array> {
+  const shape = [count, ...(model.inputs[0]!.shape.slice(1) as number[])];
   await tf.setBackend('cpu');
   try {
     return tf.tidy(() => (model.predict(tf.tensor(x, shape)) as tf.Tensor).dataSync() as Float32Array);
@@ -55,6 +56,10 @@ async function checkPlan(model: tfl.LayersModel, label: string, prepared = false
     const x = random(plan.inputSize, 100 + s, s === 0 ? 0 : -0.5);
     assertClose(plan.predict(x), await reference(model, x), `${label}, input ${s}`);
   }
+  // A batch across two chunks, with a short last one: every operation split by samples or columns.
+  const count = BATCH_CHUNK + 7;
+  const batch = random(count * plan.inputSize, 400);
+  assertClose(plan.predictBatch(batch, count), await reference(model, batch, count), `${label}, batch of ${count}`);
   return plan;
 }
 

@@ -11,13 +11,24 @@
  * (Winograd tiles, zero-skipping Dense rows). Models with anything else get no plan and go
  * through `model.predict`. Weights are read from the layers on every call (cheap: a tensor
  * identity), so a plan follows `setWeights` and training.
+ *
+ * Batches (evaluation, validation, the confusion matrix) run the same steps over chunks of
+ * samples, each operation split between the two threads: Winograd tiles, the samples of other
+ * convolutions, the columns of Dense products (each thread reads half of the weights).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import {convolveByProducts, geometry, Geometry, winogradFits, winogradOf} from './conv-geometry';
-import {BIAS_ACTIVATIONS} from './gemm';
+import {BIAS_ACTIVATIONS, Gemm} from './gemm';
 import {weightsAreFinite} from './zero-skipping-matmul';
-import {InferenceHelper, inferenceRuntime} from './inference-helper';
+import {InferenceHelper, inferenceRuntime, SPLIT_MIN_WORK} from './inference-helper';
+
+/**
+ * Samples run through the layers together: enough rows for the Dense products to read their
+ * weights once per many samples, few enough to keep the activations of a chunk (the reference
+ * model: 250 KB per sample after conv3) small.
+ */
+export const BATCH_CHUNK = 64;
 
 /** Activations applied after the bias pass (those of BIAS_ACTIVATIONS are fused into it). */
 const ELEMENTWISE: Record<string, (v: number) => number> = {
@@ -99,6 +110,8 @@ export class PredictionPlan {
     private readonly steps: Step[],
     readonly inputSize: number,
     readonly outputSize: number,
+    /** Per sample, without the batch axis. */
+    readonly outputShape: number[],
     private readonly runtime: InferenceHelper,
   ) {}
 
@@ -114,7 +127,7 @@ export class PredictionPlan {
     const steps = stepsOf(chain, input);
     const output = perSample(model.outputs[0]!.shape);
     if (!steps || !output) return undefined;
-    return new PredictionPlan(steps, sizeOf(input), sizeOf(output), inferenceRuntime());
+    return new PredictionPlan(steps, sizeOf(input), sizeOf(output), output, inferenceRuntime());
   }
 
   /** The model's output for one sample (`inputSize` values, row-major). */
@@ -122,17 +135,36 @@ export class PredictionPlan {
     if (x.length !== this.inputSize) {
       throw new Error(`The model expects ${this.inputSize} input values, got ${x.length}.`);
     }
+    return this.run(x, 1);
+  }
+
+  /** The model's outputs for `count` samples (`count * inputSize` values, row-major), `outputSize` values each. */
+  predictBatch(x: Float32Array, count: number): Float32Array {
+    if (!Number.isInteger(count) || count < 0 || x.length !== count * this.inputSize) {
+      throw new Error(`The model expects ${count} x ${this.inputSize} input values, got ${x.length}.`);
+    }
+    if (count === 1) return this.run(x, 1);
+    const out = new Float32Array(count * this.outputSize);
+    for (let s0 = 0; s0 < count; s0 += BATCH_CHUNK) {
+      const n = Math.min(BATCH_CHUNK, count - s0);
+      out.set(this.run(x.subarray(s0 * this.inputSize, (s0 + n) * this.inputSize), n), s0 * this.outputSize);
+    }
+    return out;
+  }
+
+  /** `n` samples from the first layer to the last on the shared heap. */
+  private run(x: Float32Array, n: number): Float32Array {
     const rt = this.runtime;
     let at = rt.stage('planInput', x);
     let size = x.length;
     this.steps.forEach((step, i) => {
-      const out = rt.local.scratch(i % 2 ? 'planB' : 'planA', outputSize(step));
-      if (step.kind === 'conv') this.conv(step, at, out);
-      else if (step.kind === 'dense') this.dense(step, at, out);
-      else rt.local.heap().copyWithin(out, at, at + step.size);
-      this.activate(step, out);
+      const out = rt.local.scratch(i % 2 ? 'planB' : 'planA', n * outputSize(step));
+      if (step.kind === 'conv') this.conv(step, n, at, out);
+      else if (step.kind === 'dense') this.dense(step, n, at, out);
+      else rt.local.heap().copyWithin(out, at, at + n * step.size);
+      this.activate(step, n, out);
       at = out;
-      size = outputSize(step);
+      size = n * outputSize(step);
     });
     return rt.local.heap().slice(at, at + size);
   }
@@ -157,15 +189,27 @@ export class PredictionPlan {
     }
   }
 
-  private conv(step: Extract<Step, {kind: 'conv'}>, x: number, y: number): void {
-    const {g} = step;
+  private conv(step: Extract<Step, {kind: 'conv'}>, n: number, x: number, y: number): void {
+    const g = {...step.g, n};
     const rt = this.runtime;
-    if (!winogradFits(g)) {
-      convolveByProducts(rt.local, g, x, this.weights(step.kernel), y);
+    if (winogradFits(g)) {
+      const c = winogradOf(g, x, y);
+      rt.winogradSplit(c, this.transformedFilter(step, c));
       return;
     }
-    const c = winogradOf(g, x, y);
-    rt.winogradSplit(c, this.transformedFilter(step, c));
+    const w = this.weights(step.kernel);
+    const inSize = g.inH * g.inW * g.inC;
+    const outSize = g.outH * g.outW * g.outC;
+    const work = n * outSize * g.kh * g.kw * g.inC;
+    if (n < 2 || work < SPLIT_MIN_WORK) {
+      convolveByProducts(rt.local, g, x, w, y);
+      return;
+    }
+    // Samples are independent: half of them on each thread.
+    const half = n >> 1;
+    const part = (gemm: Gemm, from: number, count: number) =>
+      convolveByProducts(gemm, {...g, n: count}, x + from * inSize, w, y + from * outSize);
+    rt.split((gemm) => part(gemm, half, n - half), (gemm) => part(gemm, 0, half));
   }
 
   /** Float index of the conv step's Winograd-transformed kernel (kept per kernel tensor). */
@@ -187,27 +231,38 @@ export class PredictionPlan {
   }
 
   /**
-   * x (k) times the kernel (k x n). Behind a ReLU most inputs are zero: only the weight rows of
-   * nonzero inputs are read when that is under half of them and the weights are finite (0 * Inf
-   * is NaN), as the zero-skipping kernel does.
+   * x (rows x k) times the kernel (k x n). One sample behind a ReLU has mostly zero inputs: only
+   * the weight rows of nonzero inputs are read when that is under half of them and the weights
+   * are finite (0 * Inf is NaN), as the zero-skipping kernel does. Batches multiply, each thread
+   * taking half of the columns (and so reading half of the weights).
    */
-  private dense(step: Extract<Step, {kind: 'dense'}>, x: number, y: number): void {
+  private dense(step: Extract<Step, {kind: 'dense'}>, rows: number, x: number, y: number): void {
     const rt = this.runtime;
     const {k, n} = step;
     const w = this.weights(step.kernel);
-    const rows = rt.local.scratch('planRows', k);
-    const count = rt.local.kernels.nonzeros(x * 4, k, rows * 4);
-    if (count <= k / 2 && this.skipsZeros(step, w)) {
-      rt.pickedRows(x, rows, count, w, n, y);
+    if (rows === 1) {
+      const picked = rt.local.scratch('planRows', k);
+      const count = rt.local.kernels.nonzeros(x * 4, k, picked * 4);
+      if (count <= k / 2 && this.skipsZeros(step, w)) {
+        rt.pickedRows(x, picked, count, w, n, y);
+        return;
+      }
+    }
+    const product = (gemm: Gemm, from: number, to: number) =>
+      gemm.matmul(rows, to - from, k, {ptr: x, rs: k, cs: 1}, {ptr: w + from, rs: n, cs: 1}, {ptr: y + from, ld: n});
+    if (rows * k * n < SPLIT_MIN_WORK || n < 32) {
+      product(rt.local, 0, n);
       return;
     }
-    rt.local.matmul(1, n, k, {ptr: x, rs: k, cs: 1}, {ptr: w, rs: n, cs: 1}, {ptr: y, ld: n});
+    // A column boundary on a multiple of 16 floats: the threads never write the same cache line.
+    const half = Math.ceil(n / 32) * 16;
+    rt.split((gemm) => product(gemm, half, n), (gemm) => product(gemm, 0, half));
   }
 
   /** The step's bias and activation, in place on its output. */
-  private activate(step: Step, y: number): void {
+  private activate(step: Step, samples: number, y: number): void {
     const rt = this.runtime;
-    const size = outputSize(step);
+    const size = samples * outputSize(step);
     const last = step.kind === 'conv' ? step.g.outC : step.kind === 'dense' ? step.n : step.last;
     const bias = step.kind === 'activation' ? undefined : step.bias;
     const fused = BIAS_ACTIVATIONS[step.activation];

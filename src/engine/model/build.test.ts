@@ -28,9 +28,13 @@ test('Keras default layer names', () => {
 
 test('an unknown layer class or bad layer arguments name the layer', async () => {
   const unknown = validateSpec({...base, model: {layers: [{type: 'Dense', units: 3, input_shape: [784]}, {type: 'Conv3DTransposeX'}]}}, 's.json');
-  await assert.rejects(buildModel(unknown, 's.json'), /s\.json: model\.layers\[1\]\.type: unknown Keras layer 'Conv3DTransposeX' \(TensorFlow\.js implements: .*Conv2D/);
+  await assert.rejects(buildModel(unknown, 's.json'), /s\.json: model\.layers\[1\]\.type: unknown Keras layer 'Conv3DTransposeX' \(did you mean 'Conv2DTranspose'\?\)$/);
   const bad = validateSpec({...base, model: {layers: [{type: 'Dense', units: 3, input_shape: [784]}, {type: 'Dense', units: -2}]}}, 's.json');
-  await assert.rejects(buildModel(bad, 's.json'), /s\.json: model\.layers\[1\]: Dense: /);
+  await assert.rejects(buildModel(bad, 's.json'), /s\.json: model\.layers\[1\]\.units: Dense: 'units' must be >= 1, got -2$/);
+  const misspelled = validateSpec({...base, model: {layers: [{type: 'Dense', unitz: 3, input_shape: [784]}]}}, 's.json');
+  await assert.rejects(buildModel(misspelled, 's.json'), /s\.json: model\.layers\[0\]\.unitz: Dense has no argument 'unitz' \(did you mean 'units'\?\)$/);
+  const activaton = validateSpec({...base, model: {layers: [{type: 'Dense', units: 3, activaton: 'relu', input_shape: [784]}]}}, 's.json');
+  await assert.rejects(buildModel(activaton, 's.json'), /model\.layers\[0\]\.activaton: Dense has no argument 'activaton' \(did you mean 'activation'\?\)/);
 });
 
 test('a model config from model.to_json() builds (Keras 2 dialect)', async () => {
@@ -54,4 +58,21 @@ test('model.from continues training a saved model with its optimizer state', asy
   const iterations = async (m: typeof first) => (await (await m.model.optimizer.getWeights())[0].tensor.data())[0];
   assert.equal(await iterations(first), 3);
   assert.equal(await iterations(second), 6, 'Adam iterations continue from the saved state');
+});
+
+test('recurrent layers get Keras\'s defaults where TensorFlow.js differs (GRU reset_after, gate activations)', async () => {
+  const {analyzeLayers} = await import('../analysis/model-analysis');
+  const layers = [
+    {type: 'GRU', units: 6, return_sequences: true, input_shape: [5, 3]},
+    {type: 'LSTM', units: 4},
+    {type: 'Dense', units: 10, activation: 'softmax'},
+  ];
+  const model = await buildModel(validateSpec({...base, preprocessing: {reshape: [5, 3]}, model: {layers}}, 's.json'), 's.json');
+  const config = model.getConfig() as unknown as {layers: Array<{config: Record<string, unknown>}>};
+  assert.equal(config.layers[0].config.resetAfter ?? config.layers[0].config.reset_after, true);
+  assert.equal((model.layers[0] as unknown as {cell: {recurrentActivation: {getClassName(): string}}}).cell.recurrentActivation.getClassName(), 'sigmoid');
+  const report = analyzeLayers(layers);
+  assert.deepEqual(model.layers.map((l) => l.countParams()), report.layers.map((l) => l.trainable));
+  assert.equal(model.layers[0].countParams(), 3 * (6 * (3 + 6) + 2 * 6));
+  model.dispose();
 });

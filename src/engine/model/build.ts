@@ -6,6 +6,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import {LayerSpec, SpecError, TrainSpec} from '../spec/spec';
+import {layerArgs} from '../analysis/catalog';
+import {checkLayerArguments} from '../analysis/model-analysis';
 
 const INITIALIZER_CLASSES: Record<string, string> = {
   glorot_uniform: 'GlorotUniform', glorot_normal: 'GlorotNormal', he_uniform: 'HeUniform',
@@ -15,7 +17,6 @@ const INITIALIZER_CLASSES: Record<string, string> = {
 };
 const SEEDED_ARGS = ['kernel_initializer', 'recurrent_initializer', 'embeddings_initializer', 'depthwise_initializer',
   'pointwise_initializer'];
-const RECURRENT_WITH_GATES = new Set(['LSTM', 'GRU', 'ConvLSTM2D']);
 const DEFAULT_KERNEL_INITIALIZER = {class_name: 'GlorotUniform', config: {}};
 
 export function knownLayerClasses(): string[] {
@@ -36,7 +37,7 @@ function seedInitializers(config: Record<string, unknown>, seed: number, layerIn
     }
     if (value && typeof value === 'object' && 'class_name' in value) {
       const v = value as {class_name: string; config?: Record<string, unknown>};
-      return {class_name: v.class_name, config: {seed: s, ...(v.config ?? {})}};
+      return {class_name: v.class_name, config: {seed: s, ...v.config}};
     }
     return value;
   };
@@ -69,8 +70,11 @@ export function layersToConfig(name: string, layers: LayerSpec[], seed: number):
       layers: layers.map((layer, i) => {
         const {type, ...args} = layer;
         const config: Record<string, unknown> = {...args, name: args.name ?? defaultName(type)};
-        // Keras's default; TensorFlow.js defaults to hard_sigmoid, which computes other numbers.
-        if (RECURRENT_WITH_GATES.has(type) && config.recurrent_activation === undefined) config.recurrent_activation = 'sigmoid';
+        // Where TensorFlow.js's default computes other numbers than Keras's (LSTM's hard_sigmoid
+        // gates, GRU's reset_after), the catalog says so and Keras's default is written.
+        for (const [arg, info] of Object.entries(layerArgs(type))) {
+          if (info.tfjsDefault !== undefined && config[arg] === undefined) config[arg] = info.default;
+        }
         seedInitializers(config, seed, i);
         return {class_name: type, config};
       }),
@@ -82,15 +86,18 @@ async function fromConfig(topology: {class_name: string; config: unknown}): Prom
   return tfl.models.modelFromJSON({modelTopology: topology as never});
 }
 
-export async function buildModel(spec: TrainSpec, specFile: string): Promise<tfl.LayersModel> {
+export interface BuildOptions {
+  /** Layer classes registered through custom objects: built without the catalog's argument checks. */
+  customLayers?: readonly string[];
+}
+
+export async function buildModel(spec: TrainSpec, specFile: string, options: BuildOptions = {}): Promise<tfl.LayersModel> {
   const model = spec.model;
   if ('layers' in model) {
-    const known = new Set(knownLayerClasses());
+    // TensorFlow.js ignores arguments it does not know; Keras raises on them, and so do we.
     model.layers.forEach((layer, i) => {
-      if (!known.has(layer.type)) {
-        throw new SpecError(specFile, `model.layers[${i}].type`,
-          `unknown Keras layer '${layer.type}' (TensorFlow.js implements: ${[...known].filter((n) => /^[A-Z]/.test(n)).sort().join(', ')})`);
-      }
+      const problem = checkLayerArguments(layer, options).find((p) => p.severity === 'error');
+      if (problem) throw new SpecError(specFile, `model.layers[${i}]${problem.arg ? `.${problem.arg}` : ''}`, problem.message);
     });
     const topology = layersToConfig(model.name ?? spec.name.replace(/[^A-Za-z0-9_]/g, '_'), model.layers, spec.fit.seed);
     try {

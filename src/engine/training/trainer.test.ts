@@ -111,3 +111,22 @@ test('save -> load -> predict gives bitwise identical outputs', async () => {
   first.model.dispose();
   second.model.dispose();
 });
+
+test('save.path "." or a folder holding the data is refused before training; nothing in the workspace changes', async () => {
+  const ws = tempDir();
+  fs.mkdirSync(path.join(ws, 'data'));
+  fs.writeFileSync(path.join(ws, 'data/train.csv'), 'a,b,label\n0,1,0\n1,0,1\n');
+  fs.writeFileSync(path.join(ws, 'notes.txt'), 'mine');
+  const listing = () => fs.readdirSync(ws, {recursive: true}).sort();
+  const before = listing();
+  const csvSpec = (savePath: string) => smallSpec({
+    data: {train: {csv: 'data/train.csv', label: 'label'}}, preprocessing: {},
+    model: {layers: [{type: 'Dense', units: 2, activation: 'softmax', input_shape: [2]}]},
+    save: {path: savePath},
+  });
+  await assert.rejects(trainFromSpec(csvSpec('.'), 'small.train.json', {workspaceRoot: ws}), /: is the workspace folder; a save replaces its target/);
+  await assert.rejects(trainFromSpec(csvSpec('data'), 'small.train.json', {workspaceRoot: ws}), /data: holds .*train\.csv, which this run reads or works in; a save there would delete it/);
+  await assert.rejects(trainFromSpec(csvSpec('notes.txt'), 'small.train.json', {workspaceRoot: ws}), /notes\.txt: is an existing file; the TensorFlow\.js format saves a folder/);
+  await assert.rejects(trainFromSpec(csvSpec('models/m'), 'small.train.json', {workspaceRoot: ws, out: '../m'}), /is outside the workspace/);
+  assert.deepEqual(listing(), before);
+});

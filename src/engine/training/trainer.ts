@@ -8,18 +8,19 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import * as tf from '@tensorflow/tfjs-core';
 import type {LayersModel} from '@tensorflow/tfjs-layers';
 import {initBackend, BackendPreference} from '../backend';
 import {DataDescription, loadDataset, Split} from '../data/dataset';
 import {readTrainSpec, resolveInside, SpecError, TrainSpec} from '../spec/spec';
 import {buildModel, createOptimizer, tfjsLossName} from '../model/build';
+import {refuseSpecWithErrors} from '../analysis/spec-analysis';
 import {evaluateSplit, gatherRows} from '../evaluate';
 import {LossAndMetrics, lossAndMetrics} from './losses';
 import {createStepper, TrainStepper} from './stepper';
 import {epochPermutation} from './random';
 import {epochLine} from './keras-log';
-import {formatFromPath, loadModel, saveModel, FormatError} from '../../formats';
+import {checkSaveTarget, formatFromPath, loadModel, recoverSaveTarget, saveModel, FormatError, type SaveOptions} from '../../formats';
+import {faultPoint} from '../../formats/atomic-save';
 import {registerCustomObjects, type CustomObjects} from '../../formats/custom-objects';
 import {isInsideByRealPath} from '../../formats/confine';
 import {DataError} from '../data/errors';
@@ -68,6 +69,20 @@ interface CheckpointState {
 
 export function checkpointPath(target: string): string {
   return target.replace(/[\\/]+$/, '') + CHECKPOINT_SUFFIX;
+}
+
+/** The data files a spec reads (saves must never replace or delete them). */
+export function specDataPaths(spec: TrainSpec, root: string): string[] {
+  if (!('train' in spec.data)) return [];
+  const out: string[] = [];
+  for (const source of [spec.data.train, spec.data.test]) {
+    if (!source) continue;
+    for (const key of ['x', 'y', 'npz', 'csv'] as const) {
+      const value = (source as Record<string, unknown>)[key];
+      if (typeof value === 'string' && !('npz' in source && key !== 'npz')) out.push(path.resolve(root, value));
+    }
+  }
+  return out;
 }
 
 /** The first `count` samples (a view, not a copy). */
@@ -147,7 +162,7 @@ async function prepareModel(spec: TrainSpec, specFile: string, root: string, opt
     log(`Continuing from ${model.from}; it has no training config, compiling with the spec's.`);
     return compile(loaded.model, spec);
   }
-  return compile(await buildModel(spec, specFile), spec);
+  return compile(await buildModel(spec, specFile, {customLayers: Object.keys(options.customObjects ?? {})}), spec);
 }
 
 function compile(model: LayersModel, spec: TrainSpec): LayersModel {
@@ -178,9 +193,23 @@ export async function trainFromSpec(spec: TrainSpec, specFile: string, options: 
   const target = options.out ? path.resolve(root, options.out) : resolveInside(root, spec.save.path, specFile, 'save.path');
   const format = spec.save.format ?? formatFromPath(target);
   const overwrite = options.overwrite ?? spec.save.overwrite;
+  const checkpoint = checkpointPath(target);
+  // A path the spec names stays inside the workspace; so does every path in the extension (which
+  // passes its workspace folder). An --out typed on the command line may point anywhere.
+  const saveRules: SaveOptions = {
+    workspaceRoot: options.workspaceRoot !== undefined || !options.out ? root : undefined,
+    protectedPaths: [root, specFile, ...specDataPaths(spec, root)],
+  };
+  await recoverSaveTarget(target);
+  await recoverSaveTarget(checkpoint);
   if (fs.existsSync(target) && !overwrite) {
     throw new FormatError(target, 'already exists and save.overwrite is false; nothing was trained. Set "overwrite": true or choose another save.path.');
   }
+  checkSaveTarget(target, format, {...saveRules, overwrite: true});
+  checkSaveTarget(checkpoint, 'tfjs', {...saveRules, overwrite: true});
+
+  // Shapes, Keras arguments, data headers and the save target, before any data loads.
+  refuseSpecWithErrors(spec, specFile, {workspaceRoot: root, customLayers: Object.keys(options.customObjects ?? {}), saveOverridden: !!options.out});
 
   const backend: BackendInfo = await initBackend(options.backend ?? 'auto');
   log(`Backend: ${backend.description}`);
@@ -199,7 +228,6 @@ export async function trainFromSpec(spec: TrainSpec, specFile: string, options: 
   const test = dataset.test && (options.limit ? take(dataset.test, Math.min(options.limit, dataset.test.count)) : dataset.test);
   const objective = lossAndMetrics(spec.compile.loss, spec.compile.metrics);
 
-  const checkpoint = checkpointPath(target);
   let model: LayersModel;
   let state: CheckpointState = {specName: spec.name, seed: spec.fit.seed, epochsDone: 0, history: []};
   if (options.resume) {
@@ -274,8 +302,11 @@ export async function trainFromSpec(spec: TrainSpec, specFile: string, options: 
       const seconds = (Date.now() - epochStarted) / 1000;
       if (verbose) log(epochLine(batches, seconds, logs, verbose));
       state = {...state, epochsDone: epoch, history: [...state.history, {epoch, ...logs}]};
-      await saveModel(model, checkpoint, {overwrite: true, includeOptimizer: true, history: state.history as never});
-      fs.writeFileSync(path.join(checkpoint, STATE_FILE), JSON.stringify(state));
+      // Weights, optimizer state and trainer state are one atomic save: a resume never pairs them wrongly.
+      await saveModel(model, checkpoint, {
+        ...saveRules, overwrite: true, includeOptimizer: true, history: state.history as never, label: 'checkpoint',
+        extraFiles: {[STATE_FILE]: JSON.stringify(state)},
+      });
       progress({kind: 'epoch', epoch, batch: batches, logs, elapsedSeconds: (Date.now() - started) / 1000,
         etaSeconds: seconds * (epochs - epoch)});
     }
@@ -295,11 +326,20 @@ export async function trainFromSpec(spec: TrainSpec, specFile: string, options: 
       : 'No epoch finished, so there is no checkpoint.'} The model at ${target} was not changed.`);
   } else {
     const metadata = {kerasWorkbench: {spec: spec.name, data: spec.data, preprocessing: spec.preprocessing}};
-    await saveModel(model, target, {
-      overwrite: true, includeOptimizer: spec.save.include_optimizer, saveFormat: format,
-      history: state.history as never, metadata: metadata as never,
-    });
+    try {
+      await saveModel(model, target, {
+        ...saveRules, overwrite: true, includeOptimizer: spec.save.include_optimizer, saveFormat: format,
+        history: state.history as never, metadata: metadata as never,
+      });
+    } catch (e) {
+      if (state.epochsDone > 0 && fs.existsSync(checkpoint)) {
+        log(`The checkpoint after epoch ${state.epochsDone} is kept at ${checkpoint}; once the problem is fixed, --resume saves it without training again.`);
+      }
+      throw e;
+    }
     log(`Saved model to ${path.relative(root, target) || target} (${format}).`);
+    // Only now, with the final model written and read back, is the checkpoint no longer needed.
+    faultPoint('train:final-saved');
     fs.rmSync(checkpoint, {recursive: true, force: true});
     if (test) {
       const [loss, ...metrics] = await evaluateSplit(model, objective, test);
@@ -308,7 +348,7 @@ export async function trainFromSpec(spec: TrainSpec, specFile: string, options: 
     }
   }
   result.wallSeconds = (Date.now() - started) / 1000;
-  progress({kind: 'end', epoch: state.epochsDone, batch: 0, logs: state.history.at(-1) ?? {}, elapsedSeconds: result.wallSeconds, etaSeconds: 0});
+  progress({kind: 'end', epoch: state.epochsDone, batch: 0, logs: state.history.at(-1) ?? {}, elapsedSeconds: result.wallSeconds, etaSeconds: 0, cancelled});
   model.dispose();
   model.optimizer?.dispose();
   return result;

@@ -23,4 +23,5 @@ export const COMMANDS: Record<string, (ctx: Ctx) => Command> = {
     return info;
   },
   'kerasWorkbench.showLog': (ctx) => () => ctx.log.show(),
+  'kerasWorkbench.restartLanguageServer': (ctx) => () => ctx.languageServer.restart(),
 };

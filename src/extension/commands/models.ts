@@ -136,6 +136,7 @@ export function saveModelAs(ctx: Ctx) {
         location: vscode.ProgressLocation.Notification, title: `Saving ${vscode.workspace.asRelativePath(target)}…`,
       }, () => ctx.client.sendRequest(msg.saveModel, {
         modelId: handle.modelId, path: target.fsPath, format: format.format, overwrite: exists, includeOptimizer: true,
+        workspaceRoot: ctx.workspaceRoot(target),
       }));
       if (format.format === 'tfjs') ctx.modelFolders.add(saved.path);
       const reveal = 'Reveal in Explorer';

@@ -112,16 +112,38 @@ async function runTraining(ctx: Ctx, specPath: string, workspaceRoot: string, st
       }
     });
     reportSuccess(ctx, summary.name, outcome.result);
+    if (!outcome.result.cancelled) {
+      void ctx.languageServer.reportTrainingRate(specPath, outcome.result.samplesPerSecond, outcome.result.backend.name);
+    }
     if (live && !outcome.result.cancelled) await showTrainedModel(ctx, live, outcome.result.modelPath);
     void offerNativeBackend(ctx, outcome.result.backend);
   } catch (e) {
     outcome.error = (e as Error).message;
-    ctx.showError(`Training ${path.basename(specPath)} failed: ${outcome.error}`);
+    if (!(await showSpecProblem(ctx, specPath, outcome.error))) ctx.showError(`Training ${path.basename(specPath)} failed: ${outcome.error}`);
   } finally {
     ctx.training = undefined;
     status.dispose();
   }
   return outcome;
+}
+
+/**
+ * A spec the analysis refused (`file:line:col: message`, before any data loaded): an error with
+ * a button to the place in the spec. Returns false for other errors.
+ */
+async function showSpecProblem(ctx: Ctx, specPath: string, message: string): Promise<boolean> {
+  const at = new RegExp(`^${specPath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:(\\d+):(\\d+): (.*)$`, 's').exec(message);
+  if (!at) return false;
+  const [, line, column, problem] = at;
+  const text = `${path.basename(specPath)}:${line}:${column}: ${problem}`;
+  ctx.log.error(`Training refused before loading data: ${text}`);
+  const go = 'Go to Problem';
+  void vscode.window.showErrorMessage(`Training refused: ${text}`, go).then(async (choice) => {
+    if (choice !== go) return;
+    const position = new vscode.Position(Number(line) - 1, Number(column) - 1);
+    await vscode.window.showTextDocument(vscode.Uri.file(specPath), {selection: new vscode.Range(position, position)});
+  });
+  return true;
 }
 
 /** The inspector's live loss / accuracy curves for this run; undefined once the user closes it. */

@@ -26,11 +26,11 @@ export interface TrainingRunView {
   readonly panel: vscode.WebviewPanel;
 }
 
-/** Opens a panel with the live loss / accuracy curves of a training run (progress filtered by run id). */
+/** Opens a panel with the live loss / accuracy curves of a training run (progress filtered by run id), keeping the editor's focus. */
 export function showTrainingRun(extensionUri: vscode.Uri, client: InspectorClient, run: {runId: string; title: string}): TrainingRunView {
   const existing = InspectorPanel.find((p) => p.runId === run.runId);
   const view = existing ?? createPanel(extensionUri, client, {kind: 'training', runId: run.runId, title: run.title});
-  view.reveal();
+  view.reveal(true);
   return {
     panel: view.panel,
     showModel: (model) => view.setSubject({kind: 'training', runId: run.runId, title: run.title, model}),

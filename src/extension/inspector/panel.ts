@@ -7,13 +7,10 @@ import * as vscode from 'vscode';
 import {loadModel, type HostToWebview, type InspectorSubject, type ModelHandle, type WebviewToHost} from '../../protocol/messages';
 import {inspectorHtml, makeNonce} from './html';
 import {createInspectorRouter, type InspectorClient} from './router';
+import {inspectorTitle as titleOf} from './title';
 
 export const INSPECTOR_VIEW_TYPE = 'kerasWorkbench.inspector';
 
-function titleOf(subject: InspectorSubject): string {
-  if (subject.kind === 'training' && !subject.model) return `Training: ${subject.title}`;
-  return `Inspector: ${subject.model!.summary.modelName}`;
-}
 
 export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
   return {
@@ -42,6 +39,7 @@ export class InspectorPanel {
     const route = createInspectorRouter(client, {
       post: (m) => void this.post(m),
       modelId: () => this.subject.model?.modelId,
+      subject: () => this.subject,
     });
     this.disposables.push(
       panel.webview.onDidReceiveMessage((m: WebviewToHost) => void route(m)),
@@ -100,8 +98,9 @@ export class InspectorPanel {
     void this.post({type: 'subject', subject});
   }
 
-  reveal(): void {
-    this.panel.reveal(undefined, false);
+  /** `preserveFocus`: show the panel without taking the focus from the editor (live curves). */
+  reveal(preserveFocus = false): void {
+    this.panel.reveal(undefined, preserveFocus);
   }
 
   dispose(): void {
@@ -116,8 +115,15 @@ export class InspectorPanel {
   }
 }
 
+/**
+ * A new panel. A training run's live curves open beside the editor without taking its focus:
+ * training starts while the user keeps typing in the spec.
+ */
 export function createPanel(extensionUri: vscode.Uri, client: InspectorClient, subject: InspectorSubject): InspectorPanel {
-  const panel = vscode.window.createWebviewPanel(INSPECTOR_VIEW_TYPE, titleOf(subject), vscode.ViewColumn.Active, webviewOptions(extensionUri));
+  const show = subject.kind === 'training'
+    ? {viewColumn: vscode.ViewColumn.Beside, preserveFocus: true}
+    : {viewColumn: vscode.ViewColumn.Active, preserveFocus: false};
+  const panel = vscode.window.createWebviewPanel(INSPECTOR_VIEW_TYPE, titleOf(subject), show, webviewOptions(extensionUri));
   return new InspectorPanel(panel, extensionUri, client, subject);
 }
 

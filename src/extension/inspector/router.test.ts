@@ -1,7 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import type {RequestType} from 'vscode-jsonrpc';
-import type {HostToWebview} from '../../protocol/messages';
+import type {HostToWebview, InspectorSubject, ModelHandle} from '../../protocol/messages';
 import {createInspectorRouter, type InspectorClient} from './router';
 
 function recordingClient(answer: (method: string, params: unknown) => unknown): {client: InspectorClient; calls: Array<[string, unknown]>} {
@@ -28,7 +28,7 @@ test('requests get the panel model id and the worker method; answers keep the re
 test('unknown methods, a missing model and worker errors come back as error messages', async () => {
   const {client, calls} = recordingClient(() => { throw new Error('Sample index 10000 is outside the test set (0..9999).'); });
   const posted: HostToWebview[] = [];
-  let modelId: string | undefined;
+  let modelId: string | undefined = undefined;
   const route = createInspectorRouter(client, {post: (m) => posted.push(m), modelId: () => modelId});
   await route({type: 'request', id: 1, method: 'saveModel' as never, params: {}});
   await route({type: 'request', id: 2, method: 'toString' as never, params: {}});
@@ -42,4 +42,22 @@ test('unknown methods, a missing model and worker errors come back as error mess
     [3, 'This panel has no loaded model yet.'],
     [4, 'Sample index 10000 is outside the test set (0..9999).'],
   ]);
+});
+
+test("a (re)loaded webview's 'ready' gets the panel's current subject: a hidden training panel missed its saved model", async () => {
+  const {client} = recordingClient(() => null);
+  const posted: HostToWebview[] = [];
+  let subject: InspectorSubject = {kind: 'training', runId: 'r1', title: 'mnist.train.json'};
+  let readies = 0;
+  const route = createInspectorRouter(client, {post: (m) => posted.push(m), modelId: () => subject.model?.modelId,
+    subject: () => subject, onReady: () => readies++});
+  await route({type: 'ready'});
+  // The run ends while the panel is hidden: the host's subject now has the model.
+  subject = {...subject, model: {modelId: 'm1'} as ModelHandle};
+  await route({type: 'ready'});
+  assert.deepEqual(posted, [
+    {type: 'subject', subject: {kind: 'training', runId: 'r1', title: 'mnist.train.json'}},
+    {type: 'subject', subject},
+  ]);
+  assert.equal(readies, 2);
 });

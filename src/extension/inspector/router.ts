@@ -6,7 +6,7 @@
 import type {RequestType} from 'vscode-jsonrpc';
 import {
   evaluate, layerConfig, predictPixels, predictSample, samplePage, weightStats,
-  type HostToWebview, type InspectorMethod, type TrainProgress, type WebviewToHost,
+  type HostToWebview, type InspectorMethod, type InspectorSubject, type TrainProgress, type WebviewToHost,
 } from '../../protocol/messages';
 
 export interface InspectorClient {
@@ -24,6 +24,12 @@ export interface RouterHooks {
   post(message: HostToWebview): void;
   /** The model the panel shows now (it changes when a training panel gets its saved model). */
   modelId(): string | undefined;
+  /**
+   * What the panel shows now. A webview that (re)loads says 'ready' and gets it: a hidden panel
+   * is reloaded from its first HTML when shown again, and misses the subjects posted meanwhile
+   * (a training run's saved model).
+   */
+  subject?(): InspectorSubject | undefined;
   onReady?(): void;
   onMark?(name: string, at: number): void;
 }
@@ -31,9 +37,12 @@ export interface RouterHooks {
 export function createInspectorRouter(client: InspectorClient, hooks: RouterHooks): (message: WebviewToHost) => Promise<void> {
   return async (message) => {
     switch (message?.type) {
-      case 'ready':
+      case 'ready': {
+        const subject = hooks.subject?.();
+        if (subject) hooks.post({type: 'subject', subject});
         hooks.onReady?.();
         return;
+      }
       case 'mark':
         hooks.onMark?.(message.name, message.at);
         return;

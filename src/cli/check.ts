@@ -1,0 +1,31 @@
+/**
+ * `keras-workbench check SPEC...`: the spec analysis headless. Prints one
+ * `file:line:col: severity: message` line per finding (VS Code's problem matcher
+ * `$keras-workbench` reads them), then a summary per spec; exits 1 when any spec has errors.
+ */
+import * as fs from 'fs';
+import {analyzeSpecText, formatDiagnostic} from '../engine/analysis/spec-analysis';
+import {formatShape} from '../engine/analysis/catalog';
+
+export function checkCommand(files: string[], write: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): number {
+  let errors = 0;
+  for (const file of files) {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (e) {
+      write(`${file}:1:1: error: cannot read the spec: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      errors++;
+      continue;
+    }
+    const analysis = analyzeSpecText(text, file);
+    for (const d of analysis.diagnostics) write(formatDiagnostic(file, text, d));
+    const count = (s: string) => analysis.diagnostics.filter((d) => d.severity === s).length;
+    errors += count('error');
+    const model = analysis.model;
+    const shape = model?.output ? `, output ${formatShape(model.output)}` : '';
+    const params = model?.complete ? `, ${(model.trainable + model.nonTrainable).toLocaleString('en-US')} parameters${shape}` : '';
+    write(`${file}: ${count('error')} error(s), ${count('warning')} warning(s)${params}`);
+  }
+  return errors > 0 ? 1 : 0;
+}
