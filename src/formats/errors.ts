@@ -2,7 +2,7 @@ import {debugLog} from './diagnostics';
 /** A model file that cannot be read or written; the message starts with the file's path. */
 export class FormatError extends Error {
   constructor(readonly file: string, problem: string) {
-    super(`${file}: ${problem}`);
+    super(`${file}: ${oneLine(problem)}`);
     this.name = 'FormatError';
   }
 }
@@ -10,6 +10,14 @@ export class FormatError extends Error {
 /** An error that already names its file (FormatError, DataError, SpecError all carry `file`). */
 export function namesItsFile(error: unknown): error is Error & {file: string} {
   return error instanceof Error && typeof (error as {file?: unknown}).file === 'string';
+}
+
+/**
+ * A problem as one printable line: text quoted from a hostile file may hold newlines, terminal
+ * escapes or binary; they are shown as \n, \x1b...
+ */
+export function oneLine(text: string): string {
+  return text.replace(/[\x00-\x08\x0a-\x1f\x7f]/g, (c) => (c === '\n' ? '\\n' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
 }
 
 /** The first line of a message: a library's multi-line dump never reaches the user whole. */

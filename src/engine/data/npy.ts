@@ -34,7 +34,8 @@ function parseHeader(text: string, file: string): {descr: string; fortran: boole
   const fortran = /'fortran_order'\s*:\s*(True|False)/.exec(text)?.[1];
   const shape = /'shape'\s*:\s*\(([^)]*)\)/.exec(text)?.[1];
   if (descr === undefined || fortran === undefined || shape === undefined) {
-    throw new DataError(file, `malformed .npy header: ${text.trim()}`);
+    // The header is untrusted text: shown short and escaped, never as raw bytes on the terminal.
+    throw new DataError(file, `malformed .npy header: ${JSON.stringify(text.trim().slice(0, 100))}`);
   }
   const dims = shape.split(',').map((s) => s.trim()).filter(Boolean);
   if (dims.some((d) => !/^\d+L?$/.test(d))) throw new DataError(file, `malformed .npy header: shape (${shape}) is not a tuple of sizes`);
