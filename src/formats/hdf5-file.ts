@@ -117,7 +117,8 @@ export function hdf5Error(file: string, error: unknown, what: string): Error {
 
 /** Most objects (groups, datasets, links) a model file may hold; link cycles stop here too. */
 const MAX_HDF5_OBJECTS = 200_000;
-const MAX_HDF5_DEPTH = 64;
+/** Keras nests a few levels (nested models: about ten); a hard-link cycle is stopped here. */
+const MAX_HDF5_DEPTH = 24;
 
 type H5Low = {get_external_link(fileId: bigint, path: string): {filename?: string; obj_path?: string}};
 

@@ -142,7 +142,13 @@ export interface InitializeParams { backendPreference: 'auto' | 'native' | 'wasm
 export const initialize = new RequestType<InitializeParams, BackendInfo, void>('workbench/initialize');
 
 /** What the extension needs to know about a spec before training (save target, overwrite). */
-export interface DescribeSpecParams { specPath: string; workspaceRoot: string; out?: string }
+export interface DescribeSpecParams {
+  specPath: string;
+  workspaceRoot: string;
+  out?: string;
+  /** `vscode.workspace.isTrusted`; when false, data paths outside the workspace are refused before any is read. */
+  workspaceTrusted?: boolean;
+}
 export interface SpecSummary {
   name: string;
   /** Absolute save path, resolved inside the workspace. */

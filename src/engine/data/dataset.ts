@@ -92,6 +92,29 @@ function guard<T>(file: string, read: () => T): T {
   }
 }
 
+/** The workspace rule of an untrusted workspace's spec, as loadDataset applies it. */
+export function untrustedWorkspaceRule(root: string): NonNullable<DataDescription['confineTo']> {
+  return {roots: [root], why: 'the workspace (an untrusted workspace\'s spec reads data only from inside it)'};
+}
+
+/**
+ * Refuses data paths outside the confinement before anything opens them (the spec analysis
+ * reads data headers early): the same check loadSource makes, without reading.
+ */
+export function checkDataConfinement(data: DataDescription['data'], root: string, confine: NonNullable<DataDescription['confineTo']>): void {
+  if (!data || typeof data !== 'object' || 'dataset' in data) return;
+  for (const source of [data.train, data.test]) {
+    if (!source || typeof source !== 'object') continue;
+    for (const p of Object.entries(source).filter(([k]) => k !== 'label' && !('npz' in source && (k === 'x' || k === 'y'))).map(([, v]) => v)) {
+      if (typeof p !== 'string') continue;
+      const file = path.resolve(root, p);
+      if (!confine.roots.some((r) => isInsideByRealPath(r, file))) {
+        throw new DataError(file, `is outside ${confine.why} (symlinks resolved); refusing to read it`);
+      }
+    }
+  }
+}
+
 function loadSource(source: DataSource, root: string, which: 'train' | 'test', confine?: DataDescription['confineTo'], origin = root): Split {
   if (source === null || typeof source !== 'object') throw new DataError(origin, `the ${which} data source is not an object of file paths`);
   const at = (p: string) => {

@@ -10,7 +10,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type {LayersModel} from '@tensorflow/tfjs-layers';
 import {initBackend, BackendPreference} from '../backend';
-import {DataDescription, loadDataset, Split} from '../data/dataset';
+import {checkDataConfinement, DataDescription, loadDataset, Split, untrustedWorkspaceRule} from '../data/dataset';
 import {readTrainSpec, resolveInside, SpecError, TrainSpec} from '../spec/spec';
 import {buildModel, createOptimizer, tfjsLossName} from '../model/build';
 import {refuseSpecWithErrors} from '../analysis/spec-analysis';
@@ -208,6 +208,8 @@ export async function trainFromSpec(spec: TrainSpec, specFile: string, options: 
   checkSaveTarget(target, format, {...saveRules, overwrite: true});
   checkSaveTarget(checkpoint, 'tfjs', {...saveRules, overwrite: true});
 
+  // An untrusted workspace's data paths are checked before the analysis reads their headers.
+  if (options.workspaceTrusted === false) checkDataConfinement(spec.data, root, untrustedWorkspaceRule(root));
   // Shapes, Keras arguments, data headers and the save target, before any data loads.
   refuseSpecWithErrors(spec, specFile, {workspaceRoot: root, customLayers: Object.keys(options.customObjects ?? {}), saveOverridden: !!options.out});
 
@@ -218,7 +220,7 @@ export async function trainFromSpec(spec: TrainSpec, specFile: string, options: 
   const untrusted = options.workspaceTrusted === false;
   const description: DataDescription = {
     data: spec.data, preprocessing: spec.preprocessing, workspaceRoot: root,
-    confineTo: untrusted ? {roots: [root], why: 'the workspace (an untrusted workspace\'s spec reads data only from inside it)'} : undefined,
+    confineTo: untrusted ? untrustedWorkspaceRule(root) : undefined,
   };
   const dataset = loadDataset(description);
   let trainAll = dataset.train;

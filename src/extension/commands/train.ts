@@ -70,7 +70,7 @@ async function runTraining(ctx: Ctx, specPath: string, workspaceRoot: string, st
   status.show();
   const outcome: TrainOutcome = {};
   try {
-    const summary = await ctx.client.sendRequest(msg.describeSpec, {specPath, workspaceRoot});
+    const summary = await ctx.client.sendRequest(msg.describeSpec, {specPath, workspaceRoot, workspaceTrusted: vscode.workspace.isTrusted});
     let overwrite = summary.overwrite;
     if (summary.targetExists && !summary.overwrite && ctx.config.confirmOverwrite) {
       const replace = 'Replace';
