@@ -4,13 +4,76 @@
  * whole test set (confusion matrix, per-class accuracy). Models without images get an input
  * editor and the raw output vector.
  */
-import type {EvaluationResult, ModelHandle, Prediction} from '../src/protocol/messages';
+import type {EvaluationResult, FilePredictionResult, ModelHandle, Prediction} from '../src/protocol/messages';
 import {h, clear, fixed, integer, percent} from './dom';
 import {getState, mark, onEvaluateProgress, request, updateState} from './rpc';
 import {drawPad} from './draw';
 
 export const PAGE_SIZE = 40;
 const TOP_K = 5;
+
+function isImage(shape: number[]): boolean {
+  return shape.length === 3 && (shape[2] === 1 || shape[2] === 3);
+}
+
+function fitsMnist(model: ModelHandle): boolean {
+  return model.inputShape.reduce((a, b) => a * b, 1) === 784 && model.outputShape.at(-1) === 10;
+}
+
+/** The results of "Predict files…": input thumbnail or values, predicted class, top-k (or the raw outputs). */
+function fileTable(r: FilePredictionResult): HTMLElement {
+  const classes = r.kind !== 'values';
+  const head = h('tr', {}, h('th', {scope: 'col'}, 'Input'), h('th', {scope: 'col'}, 'File'),
+    h('th', {scope: 'col'}, classes ? 'Predicted' : 'Output'), classes ? h('th', {scope: 'col'}, 'Top classes') : null);
+  const rows = r.items.map((item) => h('tr', {'data-testid': 'file-row'},
+    h('td', {}, item.image ? h('img', {class: 'file-thumb', src: item.image, alt: item.source}) : h('code', {}, (item.inputValues ?? []).map((v) => fixed(v)).join(', '))),
+    h('td', {}, item.source),
+    classes ? h('td', {class: 'num'}, h('strong', {'data-testid': 'file-predicted'}, String(item.predicted))) : h('td', {'data-testid': 'file-output'}, item.output.slice(0, 8).map((v) => fixed(v)).join(', ') + (item.output.length > 8 ? ', …' : '')),
+    classes ? h('td', {'data-testid': 'file-top'}, (item.top ?? []).map((t) => `${t.label} ${percent(t.probability, 1)}`).join(' · ')) : null));
+  return h('table', {class: 'file-table'}, h('caption', {}, `${integer.format(r.items.length)} samples`), h('thead', {}, head), h('tbody', {}, ...rows));
+}
+
+type DropListener = (params: {paths?: string[]; files?: Array<{name: string; base64: string}>; error?: string}) => void;
+let dropListener: DropListener | undefined;
+/** Dropped files must stay under this (they travel to the worker as base64). */
+const MAX_DROP_BYTES = 64 * 1024 * 1024;
+
+function onFilesDropped(listener: DropListener): void {
+  if (!dropListener) {
+    document.addEventListener('dragover', (ev) => {
+      ev.preventDefault();
+      document.body.classList.add('dropping');
+    });
+    document.addEventListener('dragleave', () => document.body.classList.remove('dropping'));
+    document.addEventListener('drop', (ev) => {
+      ev.preventDefault();
+      document.body.classList.remove('dropping');
+      void readDrop(ev.dataTransfer).then((params) => params && dropListener?.(params), (e: Error) => dropListener?.({error: e.message}));
+    });
+  }
+  dropListener = listener;
+}
+
+function base64(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
+/** Paths of files dragged from VS Code's Explorer (a URI list), else the contents of files dragged from the desktop. */
+async function readDrop(data: DataTransfer | null): Promise<Parameters<DropListener>[0] | undefined> {
+  if (!data) return undefined;
+  const list = data.getData('application/vnd.code.uri-list') || data.getData('text/uri-list');
+  const paths = list.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.startsWith('file:'))
+    .map((u) => decodeURIComponent(new URL(u).pathname).replace(/^\/([A-Za-z]:)/, '$1'));
+  if (paths.length) return {paths};
+  const files = Array.from(data.files);
+  if (!files.length) return undefined;
+  if (files.reduce((n, f) => n + f.size, 0) > MAX_DROP_BYTES) {
+    throw new Error(`The dropped files are larger than ${MAX_DROP_BYTES / 1024 / 1024} MB: use "Predict files…" (they are then read where they are).`);
+  }
+  return {files: await Promise.all(files.map(async (f) => ({name: f.name, base64: base64(new Uint8Array(await f.arrayBuffer()))})))};
+}
 
 function isDrawable(shape: number[]): boolean {
   const size = shape.reduce((a, b) => a * b, 1);
@@ -60,10 +123,98 @@ class PredictionsView {
   async render(): Promise<void> {
     clear(this.root);
     const first = await request('samplePage', {offset: 0, count: 0, onlyMisclassified: false});
+    // A model that records no dataset (most Keras files) can be given one.
+    if (this.model.dataset === undefined) this.renderDatasetChoice(first.total);
     if (first.total > 0) this.renderBrowser();
-    else if (!isDrawable(this.model.inputShape)) this.renderInputEditor();
+    else if (!isDrawable(this.model.inputShape) && !isImage(this.model.inputShape)) this.renderInputEditor();
     if (isDrawable(this.model.inputShape)) this.renderDrawing();
+    this.renderFiles();
     if (first.total > 0) this.renderEvaluation();
+  }
+
+  // ------------------------------------------------------------ dataset choice
+
+  private renderDatasetChoice(total: number): void {
+    const status = h('p', {class: 'muted', 'data-testid': 'dataset-status', 'aria-live': 'polite'},
+      total > 0 ? `Test data: ${integer.format(total)} samples (your choice, remembered for this model).`
+        : this.model.datasetProblem ? `The dataset this model records cannot be used: ${this.model.datasetProblem}. Choose test data instead:`
+          : 'This model does not record its dataset. Choose test data to browse its predictions and evaluate it:');
+    const choose = async (dataset: {kind: 'mnist'} | {kind: 'files'} | {kind: 'none'}) => {
+      status.textContent = 'Loading the test data…';
+      try {
+        const info = await request('setDataset', {dataset});
+        if (info === null) {
+          status.textContent = total > 0 ? `Test data: ${integer.format(total)} samples.` : 'No file chosen.';
+          return;
+        }
+        updateState({evaluation: undefined, pageOffset: 0, sampleIndex: 0, onlyMisclassified: false});
+        await this.render();
+      } catch (e) {
+        status.textContent = '';
+        status.append(h('span', {class: 'error', 'data-testid': 'dataset-error'}, (e as Error).message));
+      }
+    };
+    const buttons: HTMLElement[] = [];
+    if (fitsMnist(this.model)) {
+      const mnist = h('vscode-button', {id: 'dataset-mnist'}, 'Use MNIST (built-in)');
+      mnist.addEventListener('click', () => void choose({kind: 'mnist'}));
+      buttons.push(mnist);
+    }
+    const files = h('vscode-button', {id: 'dataset-files', secondary: fitsMnist(this.model)}, 'Data files…');
+    files.addEventListener('click', () => void choose({kind: 'files'}));
+    buttons.push(files);
+    if (total > 0) {
+      const none = h('vscode-button', {id: 'dataset-none', secondary: true}, 'No test data');
+      none.addEventListener('click', () => void choose({kind: 'none'}));
+      buttons.push(none);
+    }
+    this.root.append(h('h2', {}, 'Test data'), status, h('div', {class: 'toolbar'}, ...buttons),
+      h('p', {class: 'muted'}, 'Data files: one .npz (x_test, y_test), one .csv (label in the last column), or an inputs file and a labels file (.npy or IDX).'));
+  }
+
+  // ------------------------------------------------------------ the user's files
+
+  private renderFiles(): void {
+    const results = h('div', {class: 'file-results', 'data-testid': 'file-results', 'aria-live': 'polite'});
+    const pick = h('vscode-button', {id: 'predict-files'}, 'Predict files…');
+    const exportCsv = h('vscode-button', {id: 'export-csv', secondary: true, hidden: true}, 'Export CSV');
+    let last: FilePredictionResult | undefined;
+    const run = async (params: {paths?: string[]; files?: Array<{name: string; base64: string}>; error?: string}) => {
+      clear(results);
+      if (params.error) {
+        results.append(h('p', {class: 'error', 'data-testid': 'files-error'}, params.error));
+        return;
+      }
+      results.dataset.pending = 'true';
+      results.append(h('p', {class: 'muted'}, 'Predicting…'));
+      try {
+        const r = await request('predictFiles', {paths: params.paths, files: params.files, topK: TOP_K});
+        clear(results);
+        if (r === null) return;
+        last = r;
+        results.append(fileTable(r));
+        exportCsv.hidden = false;
+      } catch (e) {
+        clear(results);
+        results.append(h('p', {class: 'error', 'data-testid': 'files-error'}, (e as Error).message));
+      } finally {
+        delete results.dataset.pending;
+      }
+    };
+    pick.addEventListener('click', () => void run({}));
+    exportCsv.addEventListener('click', async () => {
+      if (!last) return;
+      try {
+        const saved = await request('exportCsv', {name: 'predictions.csv', text: last.csv});
+        if (saved) exportCsv.setAttribute('title', `Saved to ${saved}`);
+      } catch (e) {
+        results.append(h('p', {class: 'error'}, (e as Error).message));
+      }
+    });
+    onFilesDropped((params) => void run(params));
+    this.root.append(h('h2', {}, 'Predict files'),
+      h('p', {class: 'muted'}, `Images (PNG, JPEG), .npy, .npz, .csv or IDX files, with the model's own preprocessing. Or drop files onto the panel (hold Shift to drop from the Explorer).`),
+      h('div', {class: 'toolbar'}, pick, exportCsv), results);
   }
 
   // ------------------------------------------------------------ test-set browser
@@ -292,7 +443,10 @@ export function evaluationView(r: EvaluationResult): HTMLElement {
     h('td', {class: 'num', 'data-testid': 'class-accuracy'}, percent(r.perClassAccuracy[i]!, 1))));
   return h('div', {class: 'evaluation'},
     h('p', {'data-testid': 'evaluation-summary'},
-      `Accuracy `, h('strong', {}, percent(r.accuracy, 2)), ` · loss ${fixed(r.loss)} · ${integer.format(r.count)} samples`),
+      `Accuracy `, h('strong', {}, percent(r.accuracy, 2)),
+      r.loss === undefined ? ' · no loss (the model has no training configuration)' : h('span', {title: r.lossName ?? ''}, ` · loss ${fixed(r.loss)}`),
+      ...Object.entries(r.metrics ?? {}).filter(([name]) => name !== 'accuracy').map(([name, v]) => ` · ${name} ${fixed(v)}`),
+      ` · ${integer.format(r.count)} samples`),
     h('table', {class: 'confusion', 'data-testid': 'confusion-matrix'},
       h('caption', {}, 'Confusion matrix (rows: true class, columns: predicted class)'),
       h('thead', {}, head), h('tbody', {}, ...rows)));

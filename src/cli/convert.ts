@@ -11,6 +11,7 @@ import {debugLog, setDebugLog} from '../formats/diagnostics';
 import {firstLine, readFailure} from '../formats/errors';
 import {readKerasWeightsWithTopology} from '../formats/hdf5';
 import {loadCustomObjectsModule} from '../formats/custom-objects';
+import {relocateMetadata} from '../engine/session/data-location';
 
 export const CONVERT_HELP = `Usage: keras-workbench convert IN OUT [options]
 
@@ -81,6 +82,8 @@ export async function convertCommand(args: string[]): Promise<number> {
       from = read.format;
     }
     for (const w of artifacts.warnings ?? []) process.stderr.write(`warning: ${w}\n`);
+    // The model's data paths are relative to its folder: rewritten so they name the same files from OUT's.
+    artifacts.userDefinedMetadata = relocateMetadata(artifacts.userDefinedMetadata as Record<string, unknown> | undefined, input, output, [process.cwd()]) as {} | undefined;
     const written = await saveArtifacts(artifacts, output, {
       saveFormat: format,
       includeOptimizer: !values['no-optimizer'],

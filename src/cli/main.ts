@@ -2,6 +2,7 @@
  * `keras-workbench`: the engine headless, for terminals, CI and remote machines. The same code
  * the extension's worker runs.
  */
+import * as path from 'path';
 import {parseArgs} from 'util';
 import * as engine from '../engine';
 import {batchLine} from '../engine/training/keras-log';
@@ -11,7 +12,11 @@ import {convertCommand} from './convert';
 import {loadCustomObjectsModule} from '../formats/custom-objects';
 import {debugLog, setDebugLog} from '../formats/diagnostics';
 import {firstLine, namesItsFile, readFailure} from '../formats/errors';
+import {exportKerasCommand} from './export-keras';
 import {checkCommand} from './check';
+import {ModelSession, type FilePrediction} from '../engine/session/session';
+import {describeChoice} from '../engine/session/dataset-choice';
+import {writePredictions} from '../engine/session/outputs';
 
 const HELP = `Usage: keras-workbench <command> [options]
 
@@ -26,11 +31,22 @@ Commands:
   check SPEC...           Check specs without training: shapes, parameters, Keras arguments, data
                           headers, save target. Prints file:line:col: severity: message; exit 1 on errors.
   summary MODEL           Print model.summary() of a saved model (folder, .h5 or .keras).
-  predict MODEL           Predict test samples of the model's dataset.
+  predict MODEL           Predict test samples of the model's dataset, or your own files.
       --sample N            Index in the test split (repeatable; default 0).
-  evaluate MODEL          Test loss and accuracy on the model's test split.
+      --input PATH          .npy, .npz (with --key K or as FILE.npz:K), .csv, IDX (.gz too),
+                            PNG or JPEG images, or a folder of them (repeatable). The model's
+                            preprocessing applies: reshape, scale, image size and channels.
+      --top-k K             Classes shown per sample for classifiers (default 3).
+      --output FILE         Also write the predictions: .npy (raw outputs), .csv or .json.
+      --scale X             Multiply inputs by X (e.g. 1/255) instead of the model's own scale.
+      --no-preprocessing    Use the input values as they are (already preprocessed).
+  evaluate MODEL          The model's own loss and metrics on its test split (Keras evaluate).
       --limit N             Evaluate the first N test samples only.
+  predict and evaluate:
+      --data D              The dataset for a model that records none: mnist (built-in), or a
+                            *.train.json spec whose data and preprocessing sections apply.
   convert IN OUT          Convert a model between formats (see convert --help).
+  export-keras SPEC       Write a Keras 3 training script for the spec (see export-keras --help).
 
 Options for every command:
   --backend B             auto (default) | native | wasm | cpu
@@ -59,6 +75,8 @@ function parse(args: string[]) {
       epochs: {type: 'string'}, limit: {type: 'string'}, resume: {type: 'boolean'}, out: {type: 'string'},
       overwrite: {type: 'boolean'}, threads: {type: 'string'}, sample: {type: 'string', multiple: true}, backend: {type: 'string'},
       'custom-objects': {type: 'string'}, 'no-compile': {type: 'boolean'}, format: {type: 'string'}, verbose: {type: 'boolean'},
+      input: {type: 'string', multiple: true}, key: {type: 'string'}, 'top-k': {type: 'string'}, output: {type: 'string'},
+      scale: {type: 'string'}, 'no-preprocessing': {type: 'boolean'}, data: {type: 'string'},
       help: {type: 'boolean', short: 'h'},
     },
   });
@@ -129,9 +147,32 @@ async function train({values, positionals}: Parsed): Promise<number> {
 
 async function open(values: Parsed['values'], target: string) {
   await engine.initBackend(backendOf(values));
-  const opened = await engine.openModel(target, {compile: !values['no-compile'], customObjectsModule: values['custom-objects']});
+  const opened = await engine.openModel(target, {compile: !values['no-compile'], customObjectsModule: values['custom-objects'],
+    workspaceRoots: [process.cwd()]});
   for (const warning of opened.handle.warnings ?? []) process.stderr.write(`Warning: ${warning}\n`);
   return opened;
+}
+
+/** A model session, with the dataset of --data when given (a model that records none, or another one). */
+async function openSession(values: Parsed['values'], target: string): Promise<ModelSession> {
+  const session = new ModelSession(await open(values, target));
+  const data = values.data;
+  if (data === 'mnist') {
+    const {inputShape, outputShape} = session.handle;
+    session.useData(describeChoice({kind: 'mnist'}, inputShape, outputShape));
+  } else if (data !== undefined) {
+    const spec = engine.readTrainSpec(data);
+    session.useData({data: spec.data, preprocessing: spec.preprocessing, workspaceRoot: process.cwd()});
+  }
+  return session;
+}
+
+function scaleOption(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const m = /^\s*([0-9.eE+-]+)\s*(?:\/\s*([0-9.eE+-]+))?\s*$/.exec(value);
+  const n = m ? Number(m[1]) / (m[2] === undefined ? 1 : Number(m[2])) : NaN;
+  if (!Number.isFinite(n)) throw new UsageError(`--scale needs a number or a fraction such as 1/255, got '${value}'`);
+  return n;
 }
 
 async function summary({values, positionals}: Parsed): Promise<number> {
@@ -140,27 +181,57 @@ async function summary({values, positionals}: Parsed): Promise<number> {
   return 0;
 }
 
+function describeFilePrediction(p: FilePrediction): string {
+  if (p.top) return `${p.source}: ${p.top.map((t) => `${t.label} (${t.probability.toFixed(4)})`).join(', ')}`;
+  const values = Array.from(p.output.subarray(0, 10), (v) => Number(v.toPrecision(6)));
+  return `${p.source}: [${values.join(', ')}${p.output.length > 10 ? `, ... (${p.output.length} values)` : ''}]`;
+}
+
 async function predict({values, positionals}: Parsed): Promise<number> {
-  const opened = await open(values, needPositional(positionals, 1, 'MODEL'));
-  const indices = (values.sample ?? ['0']).map((s) => int(s, '--sample')!);
-  const dataset = engine.datasetFor(opened, 'test');
-  if (!dataset.test) throw new Error(`${opened.handle.path}: its dataset has no test split`);
-  for (const p of await engine.predictSamples(opened.model, dataset.test, indices)) {
-    process.stdout.write(`${engine.describePrediction(p)}\n`);
+  if (values.input && values.sample) throw new UsageError('--input and --sample are alternatives: predict your files or test samples, not both');
+  const topK = int(values['top-k'], '--top-k') ?? 3;
+  if (topK < 1) throw new UsageError('--top-k must be at least 1');
+  const scale = scaleOption(values.scale);
+  if (values.output && !values.input) throw new UsageError('--output writes the predictions of --input files');
+  const session = await openSession(values, needPositional(positionals, 1, 'MODEL'));
+  if (values.input) {
+    const batch = session.readInputs(values.input, {key: values.key, scale, preprocess: !values['no-preprocessing']});
+    if (!session.preprocessing && scale === undefined && !values['no-preprocessing'] && batch.pixels.some(Boolean)) {
+      process.stderr.write(`note: ${session.handle.path} records no preprocessing; image pixels go in as 0..255 (Keras models usually expect --scale 1/255)\n`);
+    }
+    const predictions = await session.predictInputs(batch, topK);
+    for (const p of predictions) process.stdout.write(`${describeFilePrediction(p)}\n`);
+    if (values.output) {
+      writePredictions(values.output, predictions, session.handle.outputShape, {overwrite: values.overwrite, topK});
+      process.stdout.write(`Wrote ${predictions.length} predictions to ${path.resolve(values.output)}\n`);
+    }
+    return 0;
   }
+  const indices = (values.sample ?? ['0']).map((s) => int(s, '--sample')!);
+  session.requireTestSet();
+  const outputs = await session.predictTestSamples(indices);
+  const width = outputs.length / indices.length;
+  indices.forEach((index, n) => {
+    const {predicted, top} = session.interpret(outputs.subarray(n * width, (n + 1) * width), topK);
+    const label = session.label(index);
+    const shown = predicted ?? `[${Array.from(outputs.subarray(n * width, Math.min((n + 1) * width, n * width + 10)), (v) => Number(v.toPrecision(6))).join(', ')}]`;
+    process.stdout.write(`Ground truth: ${label ?? '-'} - Prediction: ${shown}${values['top-k'] && top ? ` (top ${top.map((t) => `${t.label}: ${t.probability.toFixed(4)}`).join(', ')})` : ''}\n`);
+  });
   return 0;
 }
 
 async function evaluate({values, positionals}: Parsed): Promise<number> {
-  const opened = await open(values, needPositional(positionals, 1, 'MODEL'));
-  const config = opened.model.optimizer ? (opened.handle.trainingConfig as {loss?: string; metrics?: string[]} | undefined) : undefined;
-  const loss = (config?.loss as string | undefined)?.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`) ?? 'sparse_categorical_crossentropy';
-  const objective = engine.lossAndMetrics(loss, ['accuracy']);
-  const dataset = engine.datasetFor(opened, 'test');
-  if (!dataset.test) throw new Error(`${opened.handle.path}: its dataset has no test split`);
-  const count = Math.min(int(values.limit, '--limit') ?? dataset.test.count, dataset.test.count);
-  const [testLoss, accuracy] = await engine.evaluateSplit(opened.model, objective, dataset.test, count);
-  process.stdout.write(`Test loss: ${testLoss.toFixed(4)}\nTest accuracy: ${accuracy.toFixed(4)} (${count} samples)\n`);
+  const session = await openSession(values, needPositional(positionals, 1, 'MODEL'));
+  const {objective, unavailable} = session.objective();
+  if (!objective) {
+    throw new Error(`${session.handle.path}: the model has no training configuration (loss, metrics)${values['no-compile'] ? ' (loaded with --no-compile)' : ''}; like Keras, evaluate needs a compiled model`);
+  }
+  for (const m of unavailable) process.stderr.write(`note: metric '${m}' is not computed by this tool and is left out\n`);
+  const set = session.requireTestSet();
+  const limit = int(values.limit, '--limit');
+  const r = await session.evaluate(limit === undefined ? undefined : Math.min(limit, set.count));
+  const lines = [`Test loss: ${r.loss!.toFixed(4)}`, ...Object.entries(r.metrics).map(([name, v]) => `Test ${name}: ${v.toFixed(4)}`)];
+  process.stdout.write(`${lines.join('\n')} (${r.count} samples)\n`);
   return 0;
 }
 
@@ -178,6 +249,7 @@ export async function main(argv: string[]): Promise<number> {
     // convert has its own options (--weights, --no-optimizer, ...) and help.
     return convertCommand(argv.slice(1));
   }
+  if (argv[0] === 'export-keras') return exportKerasCommand(argv.slice(1));
   let parsed: Parsed;
   try {
     parsed = parse(argv);

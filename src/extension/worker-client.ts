@@ -168,7 +168,8 @@ export class WorkerClient implements vscode.Disposable {
       child.on('error', (e) => { this.record(`worker process error: ${e.message}`, 'error'); onGone(null, null); });
     });
     worker.died.catch(() => { /* observed by requests; a death while idle is only logged */ });
-    worker.backend = connection.sendRequest(msg.initialize, {backendPreference: this.options.backend()});
+    worker.backend = connection.sendRequest(msg.initialize, {backendPreference: this.options.backend(),
+      workspaceRoots: (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath)});
     worker.backend.catch(() => { /* observed by requests, which report it */ });
     this.worker = worker;
     return worker;

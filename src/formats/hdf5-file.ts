@@ -215,19 +215,20 @@ export async function createHdf5(file: string, fill: (f: H5File) => void | Promi
     } catch (e) {
       throw hdf5WriteError(file, diagnostics, e);
     }
+    let failure: unknown;
     try {
       await fill(f);
       faultPoint('writing');
       f.flush();
     } catch (e) {
-      throw e instanceof FormatError ? e : hdf5WriteError(file, diagnostics, e);
-    } finally {
-      try {
-        f.close();
-      } catch (e) {
-        throw hdf5WriteError(file, diagnostics, e);
-      }
+      failure = e;
     }
+    try {
+      f.close();
+    } catch (e) {
+      failure ??= e;
+    }
+    if (failure !== undefined) throw failure instanceof FormatError ? failure : hdf5WriteError(file, diagnostics, failure);
     if (diagnostics.some((l) => l.includes('HDF5-DIAG'))) throw hdf5WriteError(file, diagnostics);
   });
 }

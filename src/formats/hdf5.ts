@@ -22,6 +22,7 @@ import {keras2LayerNames, toKeras2ModelConfig} from './keras-config-export';
 /** The Keras API version whose HDF5 layout we write. */
 export const WRITTEN_KERAS_VERSION = '2.15.0';
 export {WRITER} from './bytes';
+import {HDF5_HISTORY_ATTRIBUTE, HDF5_METADATA_ATTRIBUTE, readCarried} from './model-metadata';
 import {WRITER} from './bytes';
 
 interface RawKerasHdf5 {
@@ -34,6 +35,9 @@ interface RawKerasHdf5 {
   /** Keras 3 weights file layout (`layers/<name>/vars`): not a legacy h5. */
   keras3Weights: boolean;
   weightsOnly: boolean;
+  /** What Keras Workbench stores beside the model (see model-metadata.ts). */
+  metadata?: string;
+  history?: string;
 }
 
 function datasetAt(group: H5Group, name: string): unknown {
@@ -66,6 +70,8 @@ async function readRaw(file: string): Promise<RawKerasHdf5> {
       backend: readStringAttribute(root, 'backend'),
       modelConfig: readStringAttribute(root, 'model_config'),
       trainingConfig: readStringAttribute(root, 'training_config'),
+      metadata: readStringAttribute(root, HDF5_METADATA_ATTRIBUTE),
+      history: readStringAttribute(root, HDF5_HISTORY_ATTRIBUTE),
       layers: new Map(),
       optimizer: [],
       keras3Weights: false,
@@ -117,7 +123,8 @@ async function assemble(file: string, raw: RawKerasHdf5, modelConfig: unknown, t
     const opt = bindOptimizerWeights(file, training.optimizerClass, raw.optimizer, slots);
     appendOptimizer(bound, opt, warnings);
   }
-  return kerasArtifacts(normalized.config, training?.trainingConfig, bound, version, warnings);
+  const carried = readCarried(raw.metadata, raw.history, warnings);
+  return {...kerasArtifacts(normalized.config, training?.trainingConfig, bound, version, warnings), ...carried};
 }
 
 /** A whole-model Keras HDF5 file (`model.save("x.h5")`). */
@@ -192,6 +199,8 @@ export async function writeKerasHdf5(file: string, artifacts: KerasArtifacts): P
     writeStringAttribute(root, 'model_config', JSON.stringify(toKeras2ModelConfig(config)));
     if (training) writeStringAttribute(root, 'training_config', JSON.stringify(training));
     writeStringAttribute(root, 'written_by', WRITER);
+    if (artifacts.userDefinedMetadata) writeStringAttribute(root, HDF5_METADATA_ATTRIBUTE, JSON.stringify(artifacts.userDefinedMetadata));
+    if (artifacts.history) writeStringAttribute(root, HDF5_HISTORY_ATTRIBUTE, JSON.stringify(artifacts.history));
     const mw = ensureGroup(root, 'model_weights');
     writeStringListAttribute(mw, 'layer_names', layerNames);
     writeStringAttribute(mw, 'backend', 'tensorflow');

@@ -17,6 +17,7 @@ import {kerasZipFormat} from './keras-zip';
 import {savedModelFormat} from './savedmodel';
 import {registerKerasCompatLayers} from './keras-config-layers';
 import {decodeArtifactWeights} from './keras-config-weights';
+import {readSidecarHistory} from './history-file';
 import {recoverSaveTarget, writeAtomically} from './atomic-save';
 import {saveTargetProblem} from './save-target';
 import type {EpochRecord, FormatModule, KerasArtifacts, LoadOptions, SaveFormat, SaveOptions} from './artifacts';
@@ -61,7 +62,14 @@ export async function readArtifacts(target: string, options: LoadOptions = {}): 
   try {
     await recoverSaveTarget(target);
     const module = await detectFormat(target);
-    return {artifacts: await module.read(target), format: module.format};
+    const artifacts = await module.read(target);
+    if (!artifacts.history && !fs.statSync(target).isDirectory()) {
+      // A history beside a model file (e.g. written by an export-keras script's run).
+      const sidecar = readSidecarHistory(target);
+      artifacts.history = sidecar.history;
+      if (sidecar.warning) artifacts.warnings = [...(artifacts.warnings ?? []), sidecar.warning];
+    }
+    return {artifacts, format: module.format};
   } catch (e) {
     throw readFailure(target, e);
   }

@@ -4,6 +4,7 @@
  * and `optimizer/vars/<i>`. Reads both writers' variants (including Windows backslash group
  * names); writes the Keras 3 layout with stored (uncompressed) members, as Keras does.
  */
+import {KERAS_HISTORY_KEY, KERAS_METADATA_KEY, readCarried} from './model-metadata';
 import * as fs from 'fs';
 import * as path from 'path';
 import {FormatError} from './errors';
@@ -163,7 +164,8 @@ export async function readKerasZip(file: string): Promise<KerasArtifacts> {
       return b;
     }));
   }
-  return kerasArtifacts(normalized.config, training?.trainingConfig, bound, version, warnings);
+  const carried = readCarried(metadata[KERAS_METADATA_KEY], metadata[KERAS_HISTORY_KEY], warnings);
+  return {...kerasArtifacts(normalized.config, training?.trainingConfig, bound, version, warnings), ...carried};
 }
 
 function kerasDate(d: Date): string {
@@ -171,13 +173,21 @@ function kerasDate(d: Date): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}@${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
 }
 
-/** Writes the Keras 3 `.keras` layout. */
-export async function writeKerasZip(file: string, artifacts: KerasArtifacts): Promise<void> {
+/**
+ * What `writeKerasZip` puts into config.json for these artifacts (also embedded, unchanged, in
+ * the training scripts `export-keras` writes).
+ */
+export async function keras3ConfigJson(file: string, artifacts: KerasArtifacts) {
   const normalized = normalizeModelConfig(artifacts.modelTopology, {file, kerasVersion: '2'});
   const config = normalized.config;
   const slots = await describeModel(config, file);
   const compileConfig = compileConfigForKeras3(artifacts.trainingConfig);
-  const keras3Config = toKeras3ModelConfig(config, slots, file, compileConfig);
+  return {config, slots, compileConfig, keras3Config: toKeras3ModelConfig(config, slots, file, compileConfig)};
+}
+
+/** Writes the Keras 3 `.keras` layout. */
+export async function writeKerasZip(file: string, artifacts: KerasArtifacts): Promise<void> {
+  const {config, slots, compileConfig, keras3Config} = await keras3ConfigJson(file, artifacts);
   const weights = decodeArtifactWeights(artifacts.weightSpecs ?? [], artifacts.weightData, file);
   const isSequential = config.class_name === 'Sequential';
   const {vars, groups} = keras3Places(slots.layers, isSequential);
@@ -199,7 +209,11 @@ export async function writeKerasZip(file: string, artifacts: KerasArtifacts): Pr
       }
       if (compileConfig && optimizer.length > 0) writeAdamVariables(file, root, optimizer, compileConfig, slots);
     });
-    const metadata = {keras_version: WRITTEN_KERAS3_VERSION, date_saved: kerasDate(new Date()), written_by: WRITER};
+    const metadata = {
+      keras_version: WRITTEN_KERAS3_VERSION, date_saved: kerasDate(new Date()), written_by: WRITER,
+      ...(artifacts.userDefinedMetadata ? {[KERAS_METADATA_KEY]: artifacts.userDefinedMetadata} : {}),
+      ...(artifacts.history ? {[KERAS_HISTORY_KEY]: artifacts.history} : {}),
+    };
     // The weights file is streamed into the archive, not read back into memory first.
     writeStoredZip(file, [
       {name: METADATA_JSON, bytes: Buffer.from(JSON.stringify(metadata))},

@@ -27,6 +27,23 @@ const FORMATS: Array<{format: SaveFormat; name: string}> = [
 ];
 const IS_ROOT = process.getuid?.() === 0;
 
+/** Whether this process may mount a tmpfs (root with CAP_SYS_ADMIN, as on CI; not in an unprivileged container). */
+function canMountTmpfs(): boolean {
+  if (!IS_ROOT) return false;
+  const probe = tempDir('kw-mount-probe-');
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', probe], {stdio: 'ignore'});
+    execFileSync('umount', [probe], {stdio: 'ignore'});
+    return true;
+  } catch {
+    return false;
+  } finally {
+    fs.rmSync(probe, {recursive: true, force: true});
+  }
+}
+const CAN_MOUNT = canMountTmpfs();
+const NO_MOUNT = IS_ROOT ? 'cannot mount a tmpfs here (root without CAP_SYS_ADMIN)' : 'not root: cannot mount a small tmpfs (CI runs as root)';
+
 /** Trials per "kind / step / format", and how each ended; printed at the end. */
 const tally = new Map<string, {trials: number; old: number; new: number; absent: number; lost: number}>();
 function count(key: string, outcome: 'old' | 'new' | 'absent' | 'lost'): void {
@@ -230,12 +247,13 @@ function mountTmpfs(dir: string, size: string): void {
 function unmount(dir: string): void {
   try {
     execFileSync('umount', [dir]);
+    fs.rmSync(dir, {recursive: true, force: true});
   } catch {
     // already gone
   }
 }
 
-test('disk full (a 384 KiB tmpfs): every format fails naming the target and the cause, the old model intact', {skip: IS_ROOT ? false : 'not root: cannot mount a small tmpfs (CI runs as root)'}, async () => {
+test('disk full (a 384 KiB tmpfs): every format fails naming the target and the cause, the old model intact', {skip: CAN_MOUNT ? false : NO_MOUNT}, async () => {
   for (const {format, name} of FORMATS) {
     const mount = tempDir();
     mountTmpfs(mount, '384k');
@@ -257,7 +275,7 @@ test('disk full (a 384 KiB tmpfs): every format fails naming the target and the 
   }
 });
 
-test('disk full during train\'s final .h5 save: exit 1, the old model and the epoch checkpoint kept, --resume saves it later', {skip: IS_ROOT ? false : 'not root: cannot mount a small tmpfs'}, async () => {
+test('disk full during train\'s final .h5 save: exit 1, the old model and the epoch checkpoint kept, --resume saves it later', {skip: CAN_MOUNT ? false : NO_MOUNT}, async () => {
   const mount = tempDir();
   mountTmpfs(mount, '2m');
   try {
@@ -290,11 +308,11 @@ test('disk full during train\'s final .h5 save: exit 1, the old model and the ep
   }
 });
 
-test('a read-only target folder: every format fails naming the target, the old model intact', async () => {
+test('a read-only target folder: every format fails naming the target, the old model intact', {skip: IS_ROOT && !CAN_MOUNT ? `${NO_MOUNT}, and root ignores file modes` : false}, async () => {
   for (const {format, name} of FORMATS) {
     const dir = tempDir();
     const target = path.join(dir, name);
-    if (IS_ROOT) {
+    if (CAN_MOUNT) {
       // root ignores file modes: a read-only mount is what refuses it.
       mountTmpfs(dir, '4m');
       await placeOld(target, format);
@@ -311,7 +329,7 @@ test('a read-only target folder: every format fails naming the target, the old m
       count(`read-only ${format}`, result);
       assert.equal(result, 'old');
     } finally {
-      if (IS_ROOT) unmount(dir);
+      if (CAN_MOUNT) unmount(dir);
       else fs.chmodSync(dir, 0o755);
     }
   }

@@ -625,26 +625,29 @@ export function allCases(): Case[] {
     j.userDefinedMetadata = {kerasWorkbench: {data, preprocessing: {}}};
   })(w);
   const predictStored = async (input: string, w: Workspace) => {
-    const {openModel, datasetFor} = await import('../engine/models');
+    const {openModel} = await import('../engine/models');
     const {initBackend} = await import('../engine/backend');
     await initBackend('cpu');
-    const opened = await openModel(path.join(w.ws, input), {workspaceRoot: w.ws});
-    return datasetFor(opened, 'test');
+    // The model opens; the refused stored location is its dataProblem (predict and the inspector report it).
+    const opened = await openModel(path.join(w.ws, input), {workspaceRoots: [w.ws]});
+    opened.model.dispose();
+    if (opened.dataProblem) throw Object.assign(new Error(opened.dataProblem), {name: 'DataError'});
+    return opened.data;
   };
-  add({reader: 'tfjs', kind: 'confinement', name: 'stored dataset location: absolute path outside', names: 'secret.csv', run: predictStored,
+  add({reader: 'tfjs', kind: 'confinement', name: 'stored dataset location: absolute path outside', names: 'storedabs', run: predictStored,
     build: (w) => storedLocation('storedabs', {train: {csv: path.join(w.outside, 'secret.csv')}, test: {csv: path.join(w.outside, 'secret.csv')}})(w),
-    expect: /secret\.csv: is outside the model's folder and the workspace \(a data location stored in a model file\)/});
-  add({reader: 'tfjs', kind: 'confinement', name: 'stored dataset location: ../ path', names: 'secret.csv', run: predictStored,
-    build: (w) => storedLocation('storedrel', {train: {csv: 'x'}, test: {csv: `../${path.basename(w.outside)}/secret.csv`}})(w),
-    expect: /is outside the model's folder and the workspace/});
-  add({reader: 'tfjs', kind: 'confinement', name: 'stored dataset location: symlink in the workspace', names: 'innocent.csv', run: predictStored,
+    expect: /stored data location '.*secret\.csv' is an absolute path/});
+  add({reader: 'tfjs', kind: 'confinement', name: 'stored dataset location: ../ path', names: 'storedrel', run: predictStored,
+    build: (w) => storedLocation('storedrel', {train: {csv: `../${path.basename(w.outside)}/secret.csv`}})(w),
+    expect: /stored data location '\.\.\/outside\/secret\.csv' resolves to .*, outside the model's folder and the workspace/});
+  add({reader: 'tfjs', kind: 'confinement', name: 'stored dataset location: symlink in the workspace', names: 'storedlink', run: predictStored,
     build: (w) => {
-      const name = storedLocation('storedlink', {train: {csv: 'x'}, test: {csv: 'innocent.csv'}})(w);
+      const name = storedLocation('storedlink', {train: {csv: 'innocent.csv'}})(w);
       fs.symlinkSync(path.join(w.outside, 'secret.csv'), path.join(w.ws, 'innocent.csv'));
       return name;
-    }, expect: /innocent\.csv: is outside the model's folder and the workspace/});
+    }, expect: /stored data location 'innocent\.csv' resolves to .*secret\.csv, outside the model's folder and the workspace/});
   add({reader: 'tfjs', kind: 'confinement', name: 'stored dataset location: not a path', names: 'storedjunk', run: predictStored,
-    build: (w) => storedLocation('storedjunk', {train: {csv: 'x'}, test: {csv: 42}})(w), expect: /storedjunk: a data source names 42 instead of a file path/});
+    build: (w) => storedLocation('storedjunk', {train: {csv: 42}})(w), expect: /stored data location 42 is not a file path/});
 
   // ---- the command line: the same inputs end to end, one line on stderr, peak memory bounded
   const viaCli: Array<[string, string]> = [

@@ -20,7 +20,7 @@ export async function readInput(reader: Reader, file: string, workspaceRoot = pa
     case 'spec': readTrainSpec(file); return [];
     default: {
       await initBackend('cpu');
-      const opened = await openModel(file, {workspaceRoot});
+      const opened = await openModel(file, {workspaceRoots: [workspaceRoot]});
       opened.model.dispose();
       return opened.handle.warnings ?? [];
     }

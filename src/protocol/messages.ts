@@ -81,6 +81,8 @@ export interface ModelHandle {
   dataset?: string;
   /** Problems found on load that do not stop it, one line each (e.g. NaN or Inf weights). */
   warnings?: string[];
+  /** Why the dataset the model records cannot be used (e.g. a stored location outside the workspace). */
+  datasetProblem?: string;
 }
 
 export interface WeightStats {
@@ -129,16 +131,60 @@ export interface LayerDetails {
 }
 
 export interface EvaluationResult {
-  loss: number;
+  /** The model's own loss; absent for a model without a training configuration (Keras would refuse to evaluate it). */
+  loss?: number;
+  /** Keras name of that loss, e.g. "sparse_categorical_crossentropy". */
+  lossName?: string;
+  /** The model's compiled metrics by Keras name. */
+  metrics?: Record<string, number>;
   accuracy: number;
   count: number;
   confusion: number[][];
   perClassAccuracy: number[];
 }
 
+/** One sample of the user's files ("Predict files…"), with what the model says about it. */
+export interface FileSamplePrediction {
+  /** File name, with the row for arrays and tables: `digit.png`, `x.npy[3]`, `table.csv line 5`. */
+  source: string;
+  /** The model's output (flattened, truncated for very wide outputs). */
+  output: number[];
+  /** Predicted class and top-k, for classifiers. */
+  predicted?: number;
+  top?: Array<{label: number; probability: number}>;
+  /** Thumbnail (PNG data URL) for image inputs; the first input values otherwise. */
+  image?: string;
+  inputValues?: number[];
+}
+
+export interface FilePredictionResult {
+  /** How the outputs read: class probabilities, one sigmoid unit, or plain values. */
+  kind: 'classes' | 'binary' | 'values';
+  items: FileSamplePrediction[];
+  /** The same predictions as `keras-workbench predict --output x.csv` writes them (Export CSV). */
+  csv: string;
+}
+
+/** A dataset given to a model that records none: the built-in MNIST, or the user's data files. */
+export type DatasetChoice =
+  | {kind: 'mnist'}
+  | {kind: 'files'; paths: string[]}
+  | {kind: 'none'};
+
+export interface DatasetInfo {
+  /** Name of the dataset now in use (e.g. "mnist", "files"), none when the model has no dataset. */
+  name?: string;
+  /** Test samples available to browse and evaluate. */
+  count: number;
+}
+
 // ---------------------------------------------------------------- requests
 
-export interface InitializeParams { backendPreference: 'auto' | 'native' | 'wasm' | 'cpu' }
+export interface InitializeParams {
+  backendPreference: 'auto' | 'native' | 'wasm' | 'cpu';
+  /** Workspace folders: a loaded model's stored data locations may point inside them (besides the model's own folder). */
+  workspaceRoots?: string[];
+}
 export const initialize = new RequestType<InitializeParams, BackendInfo, void>('workbench/initialize');
 
 /** What the extension needs to know about a spec before training (save target, overwrite). */
@@ -222,6 +268,18 @@ export const predictPixels = new RequestType<PixelsParams, Prediction, void>('wo
 
 export const evaluate = new RequestType<ModelParams & {limit?: number}, EvaluationResult, void>('workbench/evaluate');
 
+/** The user's files, by path or (dropped from outside the workspace) by content, predicted with the model's preprocessing. */
+export interface PredictFilesParams extends ModelParams {
+  paths?: string[];
+  files?: Array<{name: string; base64: string}>;
+  /** Array of an .npz archive. */
+  key?: string;
+  topK?: number;
+}
+export const predictFiles = new RequestType<PredictFilesParams, FilePredictionResult, void>('workbench/predictFiles');
+
+export const setDataset = new RequestType<ModelParams & {dataset: DatasetChoice}, DatasetInfo, void>('workbench/setDataset');
+
 // ---------------------------------------------------------------- notifications (worker -> host)
 
 /** `debug`: library diagnostics (HDF5 dumps, stacks of unexpected errors), for bug reports. */
@@ -242,6 +300,12 @@ export interface InspectorRequestMap {
   samplePage: {params: {offset: number; count: number; onlyMisclassified: boolean; topK?: number}; result: {total: number; items: Prediction[]}};
   predictPixels: {params: {pixels: number[]; topK?: number}; result: Prediction};
   evaluate: {params: {limit?: number}; result: EvaluationResult};
+  /** Without paths or files, the host asks for them with a file picker; null when the user cancels it. */
+  predictFiles: {params: {paths?: string[]; files?: Array<{name: string; base64: string}>; topK?: number}; result: FilePredictionResult | null};
+  /** 'files' without paths: the host shows a file picker. The host remembers the choice for the model's path. */
+  setDataset: {params: {dataset: {kind: 'mnist'} | {kind: 'files'; paths?: string[]} | {kind: 'none'}}; result: DatasetInfo | null};
+  /** Handled by the host: a save dialog, then the text written there; null when the user cancels. */
+  exportCsv: {params: {name: string; text: string}; result: string | null};
 }
 export type InspectorMethod = keyof InspectorRequestMap;
 
@@ -261,3 +325,13 @@ export type HostToWebview =
   | {type: 'response'; id: number; result?: unknown; error?: string}
   | {type: 'trainProgress'; progress: TrainProgress}
   | {type: 'evaluateProgress'; done: number; total: number};
+
+// ---------------------------------------------------------------- export-keras (Keras: Export Training Script)
+
+export interface ExportKerasScriptParams {
+  specPath: string;
+  workspaceRoot: string;
+  distributed: boolean;
+}
+/** The Keras 3 training script for the spec and where it belongs (next to the spec); the extension host writes it. */
+export const exportKerasScript = new RequestType<ExportKerasScriptParams, {script: string; scriptPath: string}, void>('workbench/exportKerasScript');

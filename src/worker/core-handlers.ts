@@ -9,12 +9,14 @@ import {resolveInside} from '../engine/spec/spec';
 import {checkDataConfinement, untrustedWorkspaceRule} from '../engine/data/dataset';
 import {refuseSpecWithErrors} from '../engine/analysis/spec-analysis';
 import {loadCustomObjectsModule} from '../formats/custom-objects';
+import {relocateMetadata} from '../engine/session/data-location';
 import * as msg from '../protocol/messages';
 import {ModelStore} from './model-store';
 import {HandlerSet, handle} from './handler-set';
 
 let backendPreference: msg.InitializeParams['backendPreference'] = 'auto';
 let backend: Promise<msg.BackendInfo> | undefined;
+let workspaceRoots: string[] = [];
 
 /** Initializes the backend once, with the preference of the last `initialize` request. */
 export function ensureBackend(): Promise<msg.BackendInfo> {
@@ -27,8 +29,9 @@ export const registerCoreHandlers: HandlerSet = (connection: MessageConnection, 
   const logLine = (message: string, level: msg.LogParams['level'] = 'info') =>
     void connection.sendNotification(msg.log, {level, message});
 
-  handle(connection, msg.initialize, async ({backendPreference: preference}) => {
+  handle(connection, msg.initialize, async ({backendPreference: preference, workspaceRoots: roots}) => {
     backendPreference = preference;
+    workspaceRoots = roots ?? [];
     const info = await ensureBackend();
     logLine(`Backend: ${info.description}${info.advice ? ` (${info.advice})` : ''}`);
     return info;
@@ -90,15 +93,19 @@ export const registerCoreHandlers: HandlerSet = (connection: MessageConnection, 
 
   handle(connection, msg.loadModel, async ({path: modelPath, compile, customObjectsModule, workspaceRoot}) => {
     await ensureBackend();
-    const {handle: loaded} = models.add(await engine.openModel(modelPath, {compile: compile ?? true, customObjectsModule, workspaceRoot}));
+    const {handle: loaded} = models.add(await engine.openModel(modelPath, {compile: compile ?? true, customObjectsModule, workspaceRoots}));
     for (const warning of loaded.warnings ?? []) logLine(warning, 'warn');
     logLine(`Loaded ${modelPath} (${loaded.summary.totalParams.toLocaleString('en-US')} params) as ${loaded.modelId}`);
     return loaded;
   });
 
   handle(connection, msg.saveModel, async ({modelId, path: target, format, overwrite, includeOptimizer, workspaceRoot}) => {
-    const {model} = models.require(modelId);
-    await engine.saveModel(model, target, {overwrite, includeOptimizer, saveFormat: format ?? 'tfjs', workspaceRoot});
+    const {model, handle: loaded} = models.require(modelId);
+    // The model's dataset, preprocessing and history go with it (its data paths rewritten for the new place).
+    const roots = workspaceRoot ? [workspaceRoot, ...workspaceRoots] : workspaceRoots;
+    const metadata = relocateMetadata(model.getUserDefinedMetadata() as Record<string, unknown> | undefined, loaded.path, target, roots);
+    await engine.saveModel(model, target, {overwrite, includeOptimizer, saveFormat: format ?? 'tfjs', workspaceRoot,
+      history: loaded.history, metadata: metadata as Record<string, {}> | undefined});
     logLine(`Saved ${modelId} to ${target}`);
     return {path: target};
   });

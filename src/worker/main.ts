@@ -11,6 +11,7 @@ import {registerInspectorHandlers} from '../engine/inspect/handlers';
 import {log} from '../protocol/messages';
 import {setDebugLog} from '../formats/diagnostics';
 import {firstLine} from '../formats/errors';
+import {registerExportHandlers} from './export-handlers';
 
 if (!process.send) {
   console.error('keras-workbench worker: start me with child_process.fork (I talk over the IPC channel).');
@@ -34,7 +35,7 @@ process.on('unhandledRejection', fatal('unhandled rejection'));
 const models = new ModelStore();
 
 // Request handler groups. The inspector's handlers (weights, predictions, evaluation) plug in here.
-const handlerSets: HandlerSet[] = [registerCoreHandlers, registerInspectorHandlers];
+const handlerSets: HandlerSet[] = [registerCoreHandlers, registerInspectorHandlers, registerExportHandlers];
 for (const register of handlerSets) register(connection, models);
 
 connection.listen();

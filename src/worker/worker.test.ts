@@ -64,6 +64,13 @@ test('worker trains, loads and saves a model over IPC', () => withWorker(async (
   await assert.rejects(
     connection.sendRequest(msg.saveModel, {modelId: handle.modelId, path: copy, format: 'tfjs', overwrite: false, includeOptimizer: true}),
     /exists/, 'an existing target is refused without overwrite');
+  // Save As another format keeps what the model knows: its dataset and its training history.
+  const h5 = path.join(root, 'elsewhere', 'copy.h5');
+  await connection.sendRequest(msg.saveModel, {modelId: handle.modelId, path: h5, format: 'h5', overwrite: false, includeOptimizer: true});
+  const reloaded = await connection.sendRequest(msg.loadModel, {path: h5});
+  assert.equal(reloaded.dataset, 'mnist');
+  assert.deepEqual(reloaded.history, handle.history);
+  assert.equal(reloaded.history?.length, 1);
   // Save Model As… stays inside the workspace folder and never replaces what is not a model.
   await assert.rejects(connection.sendRequest(msg.saveModel, {modelId: handle.modelId, path: path.join(root, '..', 'outside-copy'),
     format: 'tfjs', overwrite: true, includeOptimizer: true, workspaceRoot: root}), /is outside the workspace/);

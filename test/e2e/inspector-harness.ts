@@ -11,7 +11,7 @@ import {chromium, type Browser, type Page} from 'playwright-core';
 import type {HostToWebview, InspectorSubject, TrainProgress, WebviewToHost} from '../../src/protocol/messages';
 import {evaluateProgress} from '../../src/protocol/messages';
 import {inspectorHtml, makeNonce} from '../../src/extension/inspector/html';
-import {createInspectorRouter, type InspectorClient} from '../../src/extension/inspector/router';
+import {createInspectorRouter, type InspectorClient, type RouterHooks} from '../../src/extension/inspector/router';
 import {inProcessWorker} from '../../src/engine/inspect/test-model';
 import type {LoadedModel} from '../../src/engine/inspect/handlers';
 
@@ -107,7 +107,9 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(models: Map<string, LoadedModel>, theme: ThemeName = 'light'): Promise<Harness> {
+/** `host`: what VS Code does for the panel (file pickers, the save dialog, workspace state), as the test wants it. */
+export async function startHarness(models: Map<string, LoadedModel>, theme: ThemeName = 'light',
+  host: Omit<Partial<RouterHooks>, 'post' | 'modelId'> = {}): Promise<Harness> {
   const worker = inProcessWorker(models);
   const progressListeners = new Set<(p: TrainProgress) => void>();
   const client: InspectorClient = {
@@ -132,8 +134,8 @@ export async function startHarness(models: Map<string, LoadedModel>, theme: Them
   let htmlSubject: InspectorSubject | undefined;
   let currentTheme: ThemeName = theme;
   const post = (m: HostToWebview) => page.evaluate((data) => window.dispatchEvent(new MessageEvent('message', {data})), m).catch(() => {});
-  const route = createInspectorRouter(client, {post: (m) => void post(m), modelId: () => subject?.model?.modelId,
-    subject: () => subject, onMark: (name) => marks.push({name, at: performance.now()})});
+  const route = createInspectorRouter(client, {...host, post: (m) => void post(m), modelId: () => subject?.model?.modelId,
+    modelPath: () => subject?.model?.path, subject: () => subject, onMark: (name) => marks.push({name, at: performance.now()})});
   // What the panel does with the worker's evaluation progress: forward that of its model.
   client.onEvaluateProgress!((p) => {
     if (p.modelId === subject?.model?.modelId) void post({type: 'evaluateProgress', done: p.done, total: p.total});

@@ -6,15 +6,19 @@
  */
 import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
-import {mkdirSync} from 'node:fs';
+import {mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
 import {join} from 'node:path';
+import {PNG} from 'pngjs';
+import {mnistDirectory} from '../../src/engine/data/dataset';
+import {mnistDescription} from '../../src/engine/session/dataset-choice';
 import * as tfl from '@tensorflow/tfjs-layers';
 import {initBackend} from '../../src/engine/backend';
 import {branchingModel, handleFor, smallMnistModel} from '../../src/engine/inspect/test-model';
 import {PredictionService} from '../../src/engine/inspect/predictions';
-import {testSetFor} from '../../src/engine/inspect/dataset';
+import {ModelSession, argMax} from '../../src/engine/session/session';
 import type {LoadedModel} from '../../src/engine/inspect/handlers';
-import type {ModelHandle, TrainProgress} from '../../src/protocol/messages';
+import type {DatasetChoice, ModelHandle, TrainProgress} from '../../src/protocol/messages';
 import {ROOT, startHarness, type Harness, type ThemeName} from './inspector-harness';
 
 const ARTIFACTS = join(ROOT, '.test-artifacts', 'inspector');
@@ -22,9 +26,19 @@ const CACHE = join(ROOT, '.cache', 'inspector');
 let small: LoadedModel;
 let functional: LoadedModel;
 let tabular: LoadedModel;
+/** The small CNN as a Keras file would come: no dataset recorded; and the same file opened again. */
+let kerasFile: LoadedModel;
+let kerasAgain: LoadedModel;
 /** The small model again, as a training run's saved model (its own inspector session). */
 let runModel: LoadedModel;
 let harness: Harness;
+const FILES = mkdtempSync(join(tmpdir(), 'kw-inspector-files-'));
+/** What VS Code's dialogs answer in this test, and the workspace state. */
+const host = {
+  picked: [] as string[],
+  saved: [] as Array<{name: string; text: string}>,
+  memory: new Map<string, DatasetChoice>(),
+};
 const tab = (name: string) => `vscode-tab-header[data-tab=${name}]`;
 const panel = (name: string) => `vscode-tab-panel[data-tab=${name}]`;
 
@@ -39,11 +53,22 @@ before(async () => {
     tfl.layers.dense({units: 3, activation: 'softmax'}),
   ]});
   tabular = {model: tm, handle: {...handleFor(tm, 'tabular', '/models/tabular'), dataset: undefined}};
+  const asKerasFile = (m: LoadedModel, id: string): LoadedModel => ({model: m.model, handle: {...handleFor(m.model, id, '/models/mnist_cnn.h5'), dataset: undefined}});
+  kerasFile = asKerasFile(await smallMnistModel(CACHE), 'keras-file');
+  kerasAgain = asKerasFile(await smallMnistModel(CACHE), 'keras-file-again');
   const again = await smallMnistModel(CACHE);
-  runModel = {model: again.model, handle: {...again.handle, modelId: 'run-model', path: '/w/models/run/small-cnn'}};
+  runModel = {...again, handle: {...again.handle, modelId: 'run-model', path: '/w/models/run/small-cnn'}};
   const models = new Map([[small.handle.modelId, small], [functional.handle.modelId, functional], [tabular.handle.modelId, tabular],
-    [runModel.handle.modelId, runModel]]);
-  harness = await startHarness(models, 'light');
+    [kerasFile.handle.modelId, kerasFile], [kerasAgain.handle.modelId, kerasAgain], [runModel.handle.modelId, runModel]]);
+  harness = await startHarness(models, 'light', {
+    pickFiles: async () => host.picked,
+    saveText: async (name, text) => {
+      host.saved.push({name, text});
+      return join(FILES, name);
+    },
+    rememberDataset: (path, choice) => void host.memory.set(path, choice),
+    recallDataset: (path) => host.memory.get(path),
+  });
 });
 
 after(async () => {
@@ -126,7 +151,7 @@ test('Predictions: sample 788 shows ground truth 9 and the prediction the engine
   await page.fill('#jump-index input', '788');
   await page.keyboard.press('Enter');
   await page.waitForSelector('[data-testid=sample-detail][data-index="788"] [data-testid=predicted]');
-  const engine = await new PredictionService(small.model, testSetFor([28, 28, 1], [10])).predictIndices([788]);
+  const engine = await new PredictionService(new ModelSession(small)).predictIndices([788]);
   assert.equal(await page.textContent('[data-testid=ground-truth]'), '9');
   assert.equal(await page.textContent('[data-testid=sample-detail] [data-testid=predicted]'), String(engine[0]!.predicted));
   assert.equal(engine[0]!.predicted, 9);
@@ -294,6 +319,94 @@ test('Training: live curves per batch and per epoch during a run', async () => {
   noViolations();
 });
 
+/** A PNG of MNIST test image `index` (greyscale as RGBA). */
+function mnistPng(index: number): Buffer {
+  const bytes = readFileSync(join(mnistDirectory(), 't10k-images-idx3-ubyte')).subarray(16 + index * 784, 16 + (index + 1) * 784);
+  const png = new PNG({width: 28, height: 28});
+  for (let i = 0; i < 784; i++) png.data.set([bytes[i]!, bytes[i]!, bytes[i]!, 255], i * 4);
+  return PNG.sync.write(png);
+}
+
+test('Predictions: a model without a dataset is given the built-in MNIST, remembered for that model file', async () => {
+  const {page} = harness;
+  await page.evaluate(() => sessionStorage.removeItem('state'));
+  await harness.open({kind: 'model', model: kerasFile.handle});
+  await select('predictions');
+  await page.waitForSelector('#dataset-mnist');
+  assert.match(await page.textContent('[data-testid=dataset-status]') ?? '', /does not record its dataset/);
+  assert.equal(await page.$('#input-values'), null, 'no box asking for 784 comma-separated numbers');
+  await shot('light-no-dataset');
+  await page.click('#dataset-mnist');
+  await page.waitForFunction(() => /of 10,000$/.test(document.querySelector('[data-testid=page-info]')?.textContent ?? ''));
+  assert.deepEqual(host.memory.get('/models/mnist_cnn.h5'), {kind: 'mnist'});
+  // The same file opened again (another worker model): its dataset comes back without asking.
+  await page.evaluate(() => sessionStorage.removeItem('state'));
+  await harness.open({kind: 'model', model: kerasAgain.handle});
+  await select('predictions');
+  await page.waitForFunction(() => /of 10,000$/.test(document.querySelector('[data-testid=page-info]')?.textContent ?? ''));
+  assert.match(await page.textContent('[data-testid=dataset-status]') ?? '', /10,000 samples/);
+  noViolations();
+});
+
+test('Predictions: "Predict files…" on PNG images (picker and drop), with the chosen dataset\'s preprocessing, exported as CSV', async () => {
+  const {page} = harness;
+  writeFileSync(join(FILES, '788.png'), mnistPng(788));
+  writeFileSync(join(FILES, '0.png'), mnistPng(0));
+  host.picked = [join(FILES, '788.png'), join(FILES, '0.png')];
+  await page.click('#predict-files');
+  await page.waitForSelector('[data-testid=file-results]:not([data-pending]) [data-testid=file-row]');
+  const engine = new ModelSession({...kerasAgain, data: mnistDescription([28, 28, 1])});
+  const expected = await engine.predictInputs(engine.readInputs(host.picked), 5);
+  const shown = await page.$$eval('[data-testid=file-predicted]', (p) => p.map((x) => Number(x.textContent)));
+  assert.deepEqual(shown, expected.map((p) => p.predicted));
+  assert.equal(shown[0], 9, 'test image 788 is a 9');
+  const thumbs = await page.$$eval('[data-testid=file-row] img.file-thumb', (imgs) => imgs.map((i) => (i as HTMLImageElement).naturalWidth));
+  assert.deepEqual(thumbs, [28, 28]);
+  assert.match(await page.textContent('[data-testid=file-top]') ?? '', /^9 \d+\.\d% · /);
+  await shot('light-predict-files');
+  await page.click('#export-csv');
+  await page.waitForFunction(() => document.querySelector('#export-csv')?.getAttribute('title')?.startsWith('Saved to'));
+  const csv = host.saved.at(-1)!.text.trim().split('\n');
+  assert.equal(csv.length, 3);
+  assert.match(csv[0]!, /^input,predicted,top1,top1_probability,/);
+  assert.match(csv[1]!, /^788\.png,9,9,0\.\d+/);
+  // Dropped from the desktop: the file's content travels, not a path.
+  const png = mnistPng(788).toString('base64');
+  await page.evaluate((b64) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const data = new DataTransfer();
+    data.items.add(new File([bytes], 'dropped.png', {type: 'image/png'}));
+    document.body.dispatchEvent(new DragEvent('drop', {dataTransfer: data, bubbles: true, cancelable: true}));
+  }, png);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=file-row]').length === 1 &&
+    !document.querySelector('[data-testid=file-results]')?.hasAttribute('data-pending'));
+  assert.equal(await page.textContent('[data-testid=file-row] td:nth-child(2)'), 'dropped.png');
+  assert.equal(await page.textContent('[data-testid=file-predicted]'), '9');
+  noViolations();
+});
+
+test('Predictions: a tabular model predicts a CSV file; a file that does not fit says so in one line', async () => {
+  const {page} = harness;
+  await page.evaluate(() => sessionStorage.removeItem('state'));
+  await harness.open({kind: 'model', model: tabular.handle});
+  await select('predictions');
+  writeFileSync(join(FILES, 'rows.csv'), 'a,b,c,d,e,f,g,h\n0.5,0.4,0.1,0.2,0.9,0.3,0.2,0.25\n1,0,1,0,1,0,1,0\n0,0,0,0,0,0,0,0\n');
+  host.picked = [join(FILES, 'rows.csv')];
+  await page.click('#predict-files');
+  await page.waitForSelector('[data-testid=file-results]:not([data-pending]) [data-testid=file-row]');
+  assert.equal(await page.$$eval('[data-testid=file-row]', (r) => r.length), 3);
+  const engine = new ModelSession(tabular);
+  const expected = await engine.predictInputs(engine.readInputs(host.picked), 5);
+  assert.deepEqual(await page.$$eval('[data-testid=file-predicted]', (p) => p.map((x) => Number(x.textContent))), expected.map((p) => p.predicted));
+  assert.equal(await page.textContent('[data-testid=file-row] td:nth-child(2)'), 'rows.csv line 2');
+  writeFileSync(join(FILES, 'narrow.csv'), '1,2,3\n');
+  host.picked = [join(FILES, 'narrow.csv')];
+  await page.click('#predict-files');
+  await page.waitForSelector('[data-testid=files-error]');
+  assert.match(await page.textContent('[data-testid=files-error]') ?? '', /narrow\.csv: rows of 3 values do not fit the model's input shape \(8,\)/);
+  noViolations();
+});
+
 /** WCAG contrast ratio of two CSS colours, the first composited over the second (which is opaque). */
 function contrast(fg: string, bg: string): number {
   const parse = (c: string) => {
@@ -318,10 +431,10 @@ function contrast(fg: string, bg: string): number {
 
 test('correct / wrong marks and top-k bars have 3:1 contrast in light, dark and high-contrast themes; a 0% bar looks empty', async () => {
   const {page} = harness;
-  const service = new PredictionService(small.model, testSetFor([28, 28, 1], [10]));
-  const whole = await service.predictAll();
-  const labels = testSetFor([28, 28, 1], [10])!.labels!;
-  const wrong = whole.predicted.findIndex((p, i) => p !== Math.round(labels[i]!));
+  const session = new ModelSession(small);
+  const whole = await session.predictTestSet();
+  const labels = session.requireTestSet().labels!;
+  const wrong = Array.from(labels).findIndex((l, i) => argMax(whole, i * 10, 10) !== Math.round(l));
   assert.ok(wrong >= 0, 'the small model misclassifies some test image');
   for (const theme of ['light', 'dark', 'hc', 'hcLight'] as ThemeName[]) {
     await page.evaluate(() => sessionStorage.removeItem('state'));

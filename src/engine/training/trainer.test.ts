@@ -6,8 +6,7 @@ import {initBackend} from '../backend';
 import {validateSpec} from '../spec/spec';
 import {trainFromSpec, checkpointPath} from './trainer';
 import {loadModel} from '../../formats';
-import {loadDataset} from '../data/dataset';
-import {predictSamples} from '../predict';
+import {ModelSession} from '../session/session';
 import {tempDir} from '../../test-support/fixtures';
 
 function smallSpec(overrides: Record<string, unknown> = {}) {
@@ -98,16 +97,15 @@ test('overwrite: false refuses an existing target before training and leaves it 
 test('save -> load -> predict gives bitwise identical outputs', async () => {
   const ws = tempDir();
   await trainFromSpec(smallSpec({fit: {batch_size: 50, epochs: 1, seed: 1, verbose: 0}}), 'small.train.json', {workspaceRoot: ws, limit: 200});
-  const test = loadDataset({data: {dataset: 'mnist'}, preprocessing: {reshape: [28, 28, 1], scale: 1 / 255}}, {split: 'test'}).test!;
-  const first = await loadModel(path.join(ws, 'models/small'));
-  const p1 = await predictSamples(first.model, test, [0, 788, 9999]);
+  const first = await ModelSession.open(path.join(ws, 'models/small'), {workspaceRoots: [ws]});
+  const p1 = await first.predictTestSamples([0, 788, 9999]);
   const copy = path.join(ws, 'copy');
   const {saveModel} = await import('../../formats');
   await saveModel(first.model, copy);
-  const second = await loadModel(copy);
-  const p2 = await predictSamples(second.model, test, [0, 788, 9999]);
-  assert.deepEqual(p2.map((p) => p.probabilities), p1.map((p) => p.probabilities));
-  assert.equal(p1[1].label, 9);
+  const second = await ModelSession.open(copy, {workspaceRoots: [ws]});
+  const p2 = await second.predictTestSamples([0, 788, 9999]);
+  assert.deepEqual(p2, p1);
+  assert.equal(first.label(788), 9, 'the dataset comes from the model\'s metadata');
   first.model.dispose();
   second.model.dispose();
 });

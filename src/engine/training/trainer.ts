@@ -11,6 +11,7 @@ import * as path from 'path';
 import type {LayersModel} from '@tensorflow/tfjs-layers';
 import {initBackend, BackendPreference} from '../backend';
 import {checkDataConfinement, DataDescription, loadDataset, Split, untrustedWorkspaceRule} from '../data/dataset';
+import {METADATA_KEY, metadataFor} from '../session/data-location';
 import {readTrainSpec, resolveInside, SpecError, TrainSpec} from '../spec/spec';
 import {buildModel, createOptimizer, tfjsLossName} from '../model/build';
 import {refuseSpecWithErrors} from '../analysis/spec-analysis';
@@ -141,11 +142,6 @@ function named(objective: LossAndMetrics, values: number[], prefix = ''): Record
   return out;
 }
 
-export function modelDataDescription(model: LayersModel): DataDescription | undefined {
-  const meta = model.getUserDefinedMetadata() as {kerasWorkbench?: {data: DataDescription['data']; preprocessing: DataDescription['preprocessing']}} | undefined;
-  return meta?.kerasWorkbench ? {data: meta.kerasWorkbench.data, preprocessing: meta.kerasWorkbench.preprocessing} : undefined;
-}
-
 async function prepareModel(spec: TrainSpec, specFile: string, root: string, options: TrainOptions,
   log: (line: string) => void): Promise<LayersModel> {
   const model = spec.model;
@@ -165,7 +161,7 @@ async function prepareModel(spec: TrainSpec, specFile: string, root: string, opt
   return compile(await buildModel(spec, specFile, {customLayers: Object.keys(options.customObjects ?? {})}), spec);
 }
 
-function compile(model: LayersModel, spec: TrainSpec): LayersModel {
+export function compile(model: LayersModel, spec: TrainSpec): LayersModel {
   model.compile({
     optimizer: createOptimizer(spec.compile.optimizer),
     loss: tfjsLossName(lossAndMetrics(spec.compile.loss, []).lossName),
@@ -327,7 +323,8 @@ export async function trainFromSpec(spec: TrainSpec, specFile: string, options: 
       ? `The checkpoint after epoch ${state.epochsDone} is kept at ${checkpoint}; continue with --resume.`
       : 'No epoch finished, so there is no checkpoint.'} The model at ${target} was not changed.`);
   } else {
-    const metadata = {kerasWorkbench: {spec: spec.name, data: spec.data, preprocessing: spec.preprocessing}};
+    // Data paths are stored relative to the model's folder, so the model and its data can move together.
+    const metadata = {[METADATA_KEY]: metadataFor(spec, root, target)};
     try {
       await saveModel(model, target, {
         ...saveRules, overwrite: true, includeOptimizer: spec.save.include_optimizer, saveFormat: format,

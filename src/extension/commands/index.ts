@@ -4,6 +4,7 @@ import type {Ctx} from '../context';
 import {installNativeBackend} from '../native-backend';
 import {loadModel, openInspectorCommand, saveModelAs} from './models';
 import {newTrainingSpec} from './spec';
+import {exportTrainingScript} from './export';
 import {cancelTraining, trainModel} from './train';
 
 type Command = (...args: any[]) => unknown; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -15,6 +16,7 @@ export const COMMANDS: Record<string, (ctx: Ctx) => Command> = {
   'kerasWorkbench.openInspector': openInspectorCommand,
   'kerasWorkbench.saveModelAs': saveModelAs,
   'kerasWorkbench.newTrainingSpec': newTrainingSpec,
+  'kerasWorkbench.exportTrainingScript': exportTrainingScript,
   'kerasWorkbench.installNativeBackend': installNativeBackend,
   'kerasWorkbench.restartWorker': (ctx) => async () => {
     await ctx.client.stop();

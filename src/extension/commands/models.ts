@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import * as msg from '../../protocol/messages';
 import type {Ctx} from '../context';
 import {modelKind} from '../format';
+import {saveTargetProblem} from '../../formats/save-target';
 import {openInspector} from '../inspector';
 
 /** Loads a model in the worker (or reuses a loaded one for the same path) and opens the inspector on it. */
@@ -124,6 +125,12 @@ export function saveModelAs(ctx: Ctx) {
     if (!format) return undefined;
     const target = args ? vscode.Uri.file(args.path) : await askForTarget(ctx, handle, format);
     if (!target) return undefined;
+    // The worker checks again; checking here means never asking "Replace?" about something that will be refused.
+    const problem = saveTargetProblem(target.fsPath, {workspaceRoot: ctx.workspaceRoot(target), format: format.format});
+    if (problem) {
+      ctx.showError(`Cannot save ${handle.summary.modelName}: ${problem}`);
+      return undefined;
+    }
     const exists = fs.existsSync(target.fsPath);
     if (exists) {
       const replace = 'Replace';

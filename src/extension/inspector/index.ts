@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type {ModelHandle} from '../../protocol/messages';
-import {createPanel, InspectorPanel, INSPECTOR_VIEW_TYPE, restorePanel} from './panel';
+import {createPanel, InspectorPanel, INSPECTOR_VIEW_TYPE, rememberDatasetsIn, restorePanel} from './panel';
 import type {InspectorClient} from './router';
 
 export type {InspectorClient} from './router';
@@ -39,6 +39,7 @@ export function showTrainingRun(extensionUri: vscode.Uri, client: InspectorClien
 
 /** Restores inspector panels after a window reload. Needs `onWebviewPanel:kerasWorkbench.inspector` among the activation events. */
 export function registerInspectorSerializer(context: vscode.ExtensionContext, client: InspectorClient): vscode.Disposable {
+  rememberDatasetsIn(context.workspaceState);
   const d = vscode.window.registerWebviewPanelSerializer(INSPECTOR_VIEW_TYPE, {
     deserializeWebviewPanel: (panel, state) => restorePanel(context.extensionUri, client, panel, state),
   });

@@ -4,7 +4,8 @@
  * panel serializer, which reloads the model in the worker.
  */
 import * as vscode from 'vscode';
-import {loadModel, type HostToWebview, type InspectorSubject, type ModelHandle, type WebviewToHost} from '../../protocol/messages';
+import * as path from 'path';
+import {loadModel, type DatasetChoice, type HostToWebview, type InspectorSubject, type ModelHandle, type WebviewToHost} from '../../protocol/messages';
 import {inspectorHtml, makeNonce} from './html';
 import {createInspectorRouter, type InspectorClient} from './router';
 import {inspectorTitle as titleOf} from './title';
@@ -23,6 +24,37 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
 
 const open = new Set<InspectorPanel>();
 
+/** Workspace state where each model's chosen dataset is remembered (set at activation). */
+let datasetMemory: vscode.Memento | undefined;
+export function rememberDatasetsIn(memento: vscode.Memento): void {
+  datasetMemory = memento;
+}
+const datasetKey = (modelPath: string) => `kerasWorkbench.dataset:${modelPath}`;
+
+const INPUT_FILTERS = {'Images and data files': ['png', 'jpg', 'jpeg', 'npy', 'npz', 'csv', 'idx', 'gz', 'ubyte'], 'All files': ['*']};
+
+/** VS Code's open dialog for "Predict files…" and "Data files…". */
+async function pickFiles(purpose: 'predict' | 'dataset'): Promise<string[] | undefined> {
+  const picked = await vscode.window.showOpenDialog({
+    canSelectMany: true, canSelectFiles: true, canSelectFolders: false, filters: INPUT_FILTERS,
+    defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
+    openLabel: purpose === 'predict' ? 'Predict' : 'Use as test data',
+    title: purpose === 'predict' ? 'Keras: files to predict' : 'Keras: test data (one .npz or .csv, or inputs and labels files)',
+  });
+  return picked?.map((u) => u.fsPath);
+}
+
+/** A save dialog, then the text written where the user chose (the dialog asks before replacing a file). */
+async function saveText(name: string, text: string): Promise<string | undefined> {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const target = await vscode.window.showSaveDialog({
+    defaultUri: folder ? vscode.Uri.joinPath(folder, path.basename(name)) : undefined, filters: {CSV: ['csv']}, title: 'Keras: export predictions',
+  });
+  if (!target) return undefined;
+  await vscode.workspace.fs.writeFile(target, Buffer.from(text, 'utf8'));
+  return target.fsPath;
+}
+
 export class InspectorPanel {
   private readonly disposables: vscode.Disposable[] = [];
   private trainSubscription?: vscode.Disposable;
@@ -39,6 +71,11 @@ export class InspectorPanel {
     const route = createInspectorRouter(client, {
       post: (m) => void this.post(m),
       modelId: () => this.subject.model?.modelId,
+      modelPath: () => this.subject.model?.path,
+      pickFiles,
+      saveText,
+      rememberDataset: (modelPath: string, choice: DatasetChoice) => void datasetMemory?.update(datasetKey(modelPath), choice),
+      recallDataset: (modelPath: string) => datasetMemory?.get<DatasetChoice>(datasetKey(modelPath)),
       subject: () => this.subject,
     });
     this.disposables.push(

@@ -44,6 +44,38 @@ test('unknown methods, a missing model and worker errors come back as error mess
   ]);
 });
 
+test('host steps: file pickers, a remembered dataset given back before the first request, the CSV save dialog', async () => {
+  const {client, calls} = recordingClient((m) => (m === 'workbench/setDataset' ? {name: 'mnist', count: 10000} : {kind: 'classes', items: []}));
+  const posted: HostToWebview[] = [];
+  const memory = new Map<string, unknown>([['/ws/model.h5', {kind: 'files', paths: ['/ws/x.npy', '/ws/y.npy']}]]);
+  let picked: string[] | undefined = ['/ws/a.png'];
+  const saved: string[] = [];
+  const route = createInspectorRouter(client, {
+    post: (m) => posted.push(m), modelId: () => 'm1', modelPath: () => '/ws/model.h5',
+    pickFiles: async () => picked,
+    rememberDataset: (p, c) => void memory.set(p, c),
+    recallDataset: (p) => memory.get(p) as never,
+    saveText: async (name, text) => (saved.push(`${name}:${text}`), `/ws/${name}`),
+  });
+  await route({type: 'request', id: 1, method: 'predictFiles', params: {}});
+  assert.deepEqual(calls, [
+    ['workbench/setDataset', {modelId: 'm1', dataset: {kind: 'files', paths: ['/ws/x.npy', '/ws/y.npy']}}],
+    ['workbench/predictFiles', {paths: ['/ws/a.png'], modelId: 'm1'}],
+  ], 'the remembered dataset first, then the picked files');
+  picked = undefined;
+  await route({type: 'request', id: 2, method: 'predictFiles', params: {}});
+  await route({type: 'request', id: 3, method: 'setDataset', params: {dataset: {kind: 'files'}}});
+  assert.equal(calls.length, 2, 'a cancelled picker sends nothing to the worker');
+  await route({type: 'request', id: 4, method: 'setDataset', params: {dataset: {kind: 'mnist'}}});
+  assert.deepEqual(memory.get('/ws/model.h5'), {kind: 'mnist'});
+  await route({type: 'request', id: 5, method: 'exportCsv', params: {name: 'p.csv', text: 'a,b\n'}});
+  assert.deepEqual(saved, ['p.csv:a,b\n']);
+  assert.deepEqual(posted.map((p) => p.type === 'response' && [p.id, p.result ?? null, p.error]), [
+    [1, {kind: 'classes', items: []}, undefined], [2, null, undefined], [3, null, undefined],
+    [4, {name: 'mnist', count: 10000}, undefined], [5, '/ws/p.csv', undefined],
+  ]);
+});
+
 test("a (re)loaded webview's 'ready' gets the panel's current subject: a hidden training panel missed its saved model", async () => {
   const {client} = recordingClient(() => null);
   const posted: HostToWebview[] = [];

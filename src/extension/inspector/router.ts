@@ -5,8 +5,8 @@
  */
 import type {RequestType} from 'vscode-jsonrpc';
 import {
-  evaluate, layerConfig, predictPixels, predictSample, samplePage, weightStats,
-  type HostToWebview, type InspectorMethod, type InspectorSubject, type TrainProgress, type WebviewToHost,
+  evaluate, layerConfig, predictFiles, predictPixels, predictSample, samplePage, setDataset, weightStats,
+  type DatasetChoice, type HostToWebview, type InspectorMethod, type InspectorRequestMap, type InspectorSubject, type TrainProgress, type WebviewToHost,
 } from '../../protocol/messages';
 
 export interface InspectorClient {
@@ -16,9 +16,10 @@ export interface InspectorClient {
   onEvaluateProgress?(listener: (p: {modelId: string; done: number; total: number}) => void): {dispose(): void};
 }
 
-const REQUESTS: Record<InspectorMethod, RequestType<never, unknown, void>> = {
-  weightStats, layerConfig, predictSample, samplePage, predictPixels, evaluate,
-} as unknown as Record<InspectorMethod, RequestType<never, unknown, void>>;
+/** Worker requests by the webview's method name; `exportCsv` is the host's own (a save dialog). */
+const REQUESTS: Partial<Record<InspectorMethod, RequestType<never, unknown, void>>> = {
+  weightStats, layerConfig, predictSample, samplePage, predictPixels, evaluate, predictFiles, setDataset,
+} as unknown as Partial<Record<InspectorMethod, RequestType<never, unknown, void>>>;
 
 export interface RouterHooks {
   post(message: HostToWebview): void;
@@ -32,9 +33,59 @@ export interface RouterHooks {
   subject?(): InspectorSubject | undefined;
   onReady?(): void;
   onMark?(name: string, at: number): void;
+  /** Asks the user for files (VS Code's open dialog); undefined when cancelled. */
+  pickFiles?(purpose: 'predict' | 'dataset'): Promise<string[] | undefined>;
+  /** The dataset chosen for the panel's model, remembered by model path (workspace state), and read back. */
+  rememberDataset?(modelPath: string, choice: DatasetChoice): void;
+  recallDataset?(modelPath: string): DatasetChoice | undefined;
+  /** The path of the panel's model, for remembering its dataset. */
+  modelPath?(): string | undefined;
+  /** Asks where to save a text file and writes it; the path, or undefined when cancelled. */
+  saveText?(name: string, text: string): Promise<string | undefined>;
 }
 
+type Params<M extends InspectorMethod> = InspectorRequestMap[M]['params'];
+
 export function createInspectorRouter(client: InspectorClient, hooks: RouterHooks): (message: WebviewToHost) => Promise<void> {
+  // The remembered dataset of a model is given back to the worker before the panel's first request for it.
+  const restored = new Map<string, Promise<void>>();
+  const restore = (modelId: string): Promise<void> => {
+    let done = restored.get(modelId);
+    if (!done) {
+      const path = hooks.modelPath?.();
+      const choice = path ? hooks.recallDataset?.(path) : undefined;
+      done = choice && choice.kind !== 'none'
+        ? client.sendRequest(setDataset, {modelId, dataset: choice}).then(() => undefined, () => undefined)
+        : Promise.resolve();
+      restored.set(modelId, done);
+    }
+    return done;
+  };
+  /** Host-side steps of a request before (or instead of) the worker: file pickers, the save dialog. Returns the params to forward, or a final result. */
+  const prepare = async (method: InspectorMethod, params: Record<string, unknown>): Promise<{forward: Record<string, unknown>} | {result: unknown}> => {
+    if (method === 'exportCsv') {
+      const {name, text} = params as Params<'exportCsv'>;
+      if (!hooks.saveText) throw new Error('Saving files is not available here.');
+      return {result: (await hooks.saveText(String(name), String(text))) ?? null};
+    }
+    if (method === 'predictFiles') {
+      const p = params as Params<'predictFiles'>;
+      if (!p.paths?.length && !p.files?.length) {
+        const paths = await hooks.pickFiles?.('predict');
+        if (!paths?.length) return {result: null};
+        return {forward: {...params, paths}};
+      }
+    }
+    if (method === 'setDataset') {
+      const p = params as Params<'setDataset'>;
+      if (p.dataset?.kind === 'files' && !p.dataset.paths?.length) {
+        const paths = await hooks.pickFiles?.('dataset');
+        if (!paths?.length) return {result: null};
+        return {forward: {...params, dataset: {kind: 'files', paths}}};
+      }
+    }
+    return {forward: params};
+  };
   return async (message) => {
     switch (message?.type) {
       case 'ready': {
@@ -50,11 +101,21 @@ export function createInspectorRouter(client: InspectorClient, hooks: RouterHook
         const {id, method, params} = message;
         try {
           const type = Object.prototype.hasOwnProperty.call(REQUESTS, method) ? REQUESTS[method] : undefined;
-          if (!type) throw new Error(`The inspector asked for an unknown request "${String(method)}".`);
+          if (!type && method !== 'exportCsv') throw new Error(`The inspector asked for an unknown request "${String(method)}".`);
           const modelId = hooks.modelId();
           if (!modelId) throw new Error('This panel has no loaded model yet.');
-          const args = {...(typeof params === 'object' && params ? params : {}), modelId};
+          await restore(modelId);
+          const step = await prepare(method, typeof params === 'object' && params ? params as Record<string, unknown> : {});
+          if ('result' in step) {
+            hooks.post({type: 'response', id, result: step.result});
+            return;
+          }
+          const args = {...step.forward, modelId};
           const result = await client.sendRequest(type as RequestType<unknown, unknown, void>, args);
+          if (method === 'setDataset') {
+            const path = hooks.modelPath?.();
+            if (path) hooks.rememberDataset?.(path, (args as unknown as Params<'setDataset'>).dataset as DatasetChoice);
+          }
           hooks.post({type: 'response', id, result});
         } catch (e) {
           hooks.post({type: 'response', id, error: e instanceof Error ? e.message : String(e)});
