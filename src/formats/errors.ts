@@ -17,6 +17,7 @@ export function namesItsFile(error: unknown): error is Error & {file: string} {
  * escapes or binary; they are shown as \n, \x1b...
  */
 export function oneLine(text: string): string {
+  // oxlint-disable-next-line no-control-regex -- control bytes are exactly what is escaped
   return text.replace(/[\x00-\x08\x0a-\x1f\x7f]/g, (c) => (c === '\n' ? '\\n' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
 }
 

@@ -91,8 +91,7 @@ export async function readKerasSavedModel(folder: string): Promise<KerasArtifact
   const nodes = readKerasMetadata(metadataFile);
   const root = nodes.find((n) => n.nodePath === 'root');
   if (!root) throw new FormatError(metadataFile, 'has no root object');
-  let meta: JsonObject;
-  meta = parseJsonBounded(root.metadata, (problem) => new FormatError(metadataFile, problem), 'root metadata') as JsonObject;
+  const meta = parseJsonBounded(root.metadata, (problem) => new FormatError(metadataFile, problem), 'root metadata') as JsonObject;
   if (meta === null || typeof meta !== 'object') throw new FormatError(metadataFile, 'root metadata is not a JSON object');
   const modelConfig = meta.model_config ?? (meta.class_name && meta.config ? {class_name: meta.class_name, config: meta.config} : undefined);
   if (!modelConfig) {

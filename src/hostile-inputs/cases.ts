@@ -176,7 +176,7 @@ function spec(data: unknown, extra: Record<string, unknown> = {}): string {
     data,
     model: {layers: [{type: 'Dense', units: 3, activation: 'softmax', input_shape: [4]}]},
     compile: {optimizer: 'adam', loss: 'sparse_categorical_crossentropy', metrics: ['accuracy']},
-    fit: {batch_size: 4, epochs: 1, ...(extra.fit as object ?? {})},
+    fit: {batch_size: 4, epochs: 1, ...(extra.fit as object | undefined)},
     save: {path: 'models/out'},
     ...Object.fromEntries(Object.entries(extra).filter(([k]) => k !== 'fit')),
   });
@@ -318,7 +318,9 @@ export function allCases(): Case[] {
   }, expect: /not a model this tool can read|not a readable zip|central directory|cannot be read/});
 
   // ---- TensorFlow.js folder
-  const tfjs = (name: string, edit: (dir: string, json: Record<string, any>) => Record<string, any> | void) => (w: Workspace) => {
+  // model.json as parsed: cases reach into it freely.
+  type Json = Record<string, any>; // oxlint-disable-line typescript/no-explicit-any
+  const tfjs = (name: string, edit: (dir: string, json: Json) => Json | void) => (w: Workspace) => {
     const dir = path.join(w.ws, name);
     copyTree(BASE_TFJS, dir);
     const file = path.join(dir, 'model.json');
@@ -327,7 +329,7 @@ export function allCases(): Case[] {
     if (edited !== null) fs.writeFileSync(file, JSON.stringify(edited));
     return name;
   };
-  const manifest = (json: Record<string, any>) => json.weightsManifest[0];
+  const manifest = (json: Json) => json.weightsManifest[0];
   add({reader: 'tfjs', kind: 'symlink escape', name: 'shard path ../', build: tfjs('dotdot', (_, j) => { manifest(j).paths = ['../outside.bin']; }),
     expect: /weights manifest path '\.\.\/outside\.bin' points outside the model folder/, names: 'model.json'});
   add({reader: 'tfjs', kind: 'symlink escape', name: 'shard absolute path', build: tfjs('absolute', (_, j) => { manifest(j).paths = ['/etc/passwd']; }),

@@ -234,8 +234,6 @@ export interface LoadModelParams {
   compile?: boolean;
   /** Path of a JS module exporting custom layer classes (`custom_objects`); trusted workspaces only. */
   customObjectsModule?: string;
-  /** The workspace folder: a dataset location stored in the model may point inside it (or the model's folder). */
-  workspaceRoot?: string;
 }
 export const loadModel = new RequestType<LoadModelParams, ModelHandle, void>('workbench/loadModel');
 

@@ -91,7 +91,7 @@ export const registerCoreHandlers: HandlerSet = (connection: MessageConnection, 
     return true;
   });
 
-  handle(connection, msg.loadModel, async ({path: modelPath, compile, customObjectsModule, workspaceRoot}) => {
+  handle(connection, msg.loadModel, async ({path: modelPath, compile, customObjectsModule}) => {
     await ensureBackend();
     const {handle: loaded} = models.add(await engine.openModel(modelPath, {compile: compile ?? true, customObjectsModule, workspaceRoots}));
     for (const warning of loaded.warnings ?? []) logLine(warning, 'warn');

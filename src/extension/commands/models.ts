@@ -26,7 +26,7 @@ export async function openModel(ctx: Ctx, uri: vscode.Uri, {reuse}: {reuse: bool
         location: vscode.ProgressLocation.Notification,
         title: `Loading ${vscode.workspace.asRelativePath(modelPath)}…`,
       }, () => ctx.client.sendRequest(msg.loadModel, {
-        path: modelPath, compile: true, customObjectsModule: ctx.customObjectsModule(uri), workspaceRoot: ctx.workspaceRoot(uri),
+        path: modelPath, compile: true, customObjectsModule: ctx.customObjectsModule(uri),
       }));
     } catch (e) {
       ctx.showError(`Cannot load ${modelPath}: ${(e as Error).message}`);
