@@ -46,7 +46,8 @@ export async function runIntegration({grep} = {}) {
     const remote = (p) => `vscode-remote://127.0.0.1:${server.port}${p}`;
     const payload = JSON.stringify([['extensionDevelopmentPath', remote(repo)], ['extensionTestsPath', remote(testsIndex)]]);
     const started = Date.now();
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload)}`);
+    // A busy machine loads the workbench slowly; 30 s (the default) is not always enough.
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload)}`, {timeout: 120_000});
     const timeout = new Promise((r) => setTimeout(() => r('timeout'), TIMEOUT_MS).unref());
     const code = await Promise.race([exit, timeout]);
     await page.screenshot({path: join(artifacts, 'integration-end.png')}).catch(() => undefined);

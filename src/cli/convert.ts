@@ -90,6 +90,7 @@ export async function convertCommand(args: string[]): Promise<number> {
       overwrite: !values['no-overwrite'],
       // OUT was typed by the user and may be anywhere, but never the folder they work in (or one above it).
       protectedPaths: [process.cwd()],
+      onWarning: (w) => process.stderr.write(`warning: ${w}\n`),
     });
     const version = artifacts.kerasVersion ? `, Keras ${artifacts.kerasVersion}` : '';
     process.stdout.write(`Converted ${input} (${from}${version}) -> ${path.resolve(output)} (${written}).\n`);

@@ -37,6 +37,8 @@ export interface SaveOptions {
   extraFiles?: Record<string, string>;
   /** 'save' (default) or 'checkpoint': names the fault-injection steps (KERAS_WORKBENCH_FAULT_STEP). */
   label?: string;
+  /** Told what the written file will not do elsewhere (e.g. layers stock TensorFlow.js cannot load). */
+  onWarning?: (message: string) => void;
 }
 
 export interface LoadOptions {

@@ -45,6 +45,8 @@ export function loadCustomObjectsModule(modulePath: string): CustomObjects {
 /** Turns TensorFlow.js's "Unknown layer: X" into an error that names the file and the fix. */
 export function explainUnknownClass(error: unknown, file: string): Error {
   const message = (error as Error)?.message ?? String(error);
+  // Our Keras layers name the layer and the argument they cannot honour.
+  if ((error as Error)?.name === 'LayerArgumentError') return new FormatError(file, message);
   const match = /Unknown (layer|initializer|regularizer|constraint|activation|loss|metric|optimizer)[^:]*: ([A-Za-z0-9_>.-]*[A-Za-z0-9_>-])/i.exec(message);
   if (!match) return error instanceof Error ? error : new Error(message);
   const [, kind, name] = match;

@@ -15,7 +15,7 @@ import {explainUnknownClass, registerCustomObjects} from './custom-objects';
 import {hdf5Format, kerasJsonTopologyFormat} from './hdf5';
 import {kerasZipFormat} from './keras-zip';
 import {savedModelFormat} from './savedmodel';
-import {registerKerasCompatLayers} from './keras-config-layers';
+import {registerKerasCompatLayers, stockTfjsExportWarning} from './keras-config-layers';
 import {decodeArtifactWeights} from './keras-config-weights';
 import {readSidecarHistory} from './history-file';
 import {recoverSaveTarget, writeAtomically} from './atomic-save';
@@ -167,6 +167,10 @@ export async function saveArtifacts(artifacts: KerasArtifacts, target: string, o
   const module = formats.find((f) => f.format === format);
   if (!module?.write) {
     throw new FormatError(target, `saving in the '${format}' format is not available (available: ${availableSaveFormats().join(', ')})`);
+  }
+  if (format === 'tfjs') {
+    const warning = stockTfjsExportWarning(artifacts.modelTopology);
+    if (warning) options.onWarning?.(`${target}: ${warning}`);
   }
   let toWrite = artifacts;
   if (options.includeOptimizer === false) {

@@ -7,6 +7,7 @@ import {FormatError} from './errors';
 import type {Json, JsonObject, LayerConfig, ModelConfig} from './keras-config';
 import type {LayerSlots, ModelSlots} from './keras-config-weights';
 import {MODEL_CLASSES, RECURRENT_CLASSES} from './keras-config-weights';
+import {TENSOR_CALL_ARGUMENTS} from './keras-config';
 
 function isObject(v: unknown): v is JsonObject {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -54,7 +55,20 @@ function keras2Layer(layer: LayerConfig): LayerConfig {
   }
   const c = kerasLayerConfig(layer);
   for (const key of ['layer', 'backward_layer']) if (isObject(c[key])) c[key] = keras2Layer(c[key] as LayerConfig);
+  const tensorArgs = TENSOR_CALL_ARGUMENTS[layer.class_name];
+  if (tensorArgs && Array.isArray(layer.inbound_nodes)) {
+    return {...layer, config: c, inbound_nodes: layer.inbound_nodes.map((n) => keras2KeywordTensors(n, tensorArgs))};
+  }
   return {...layer, config: c};
+}
+
+/** tf.keras 2 writes mha(query, value, key) as [[query, 0, 0, {"value": [value, 0, 0], "key": [key, 0, 0]}]]. */
+function keras2KeywordTensors(node: Json, tensorArgs: string[]): Json {
+  if (!Array.isArray(node) || node.length < 2) return node;
+  const links = node as Json[][];
+  const kwargs: JsonObject = {...(isObject(links[0][3]) ? links[0][3] : {})};
+  links.slice(1).forEach((l, i) => { kwargs[tensorArgs[i + 1]] = l.slice(0, 3); });
+  return [[...links[0].slice(0, 3), kwargs]];
 }
 
 /** The config tf.keras 2.x writes: Sequential starts with an InputLayer, functional models are 'Model'. */
@@ -143,14 +157,25 @@ function keras3Tensor(link: Json[], ctx: Keras3Context): Json {
   return {class_name: '__keras_tensor__', config: {shape, dtype: 'float32', keras_history: [name, nodeIndex, tensorIndex]}};
 }
 
-function keras3InboundNodes(nodes: Json, ctx: Keras3Context): Json {
+function keras3InboundNodes(nodes: Json, ctx: Keras3Context, positional = false): Json {
   if (!Array.isArray(nodes)) return [];
   return nodes.map((node) => {
     const links = (Array.isArray(node) ? node : []) as Json[][];
     const tensors = links.map((l) => keras3Tensor(l, ctx));
     const kwargs = links.length > 0 && isObject(links[0][3]) ? links[0][3] : {};
-    return {args: tensors.length === 1 ? [tensors[0]] : [tensors], kwargs};
+    // A list input is one argument ([query, value] for Attention); MultiHeadAttention takes (query, value, key).
+    return {args: tensors.length === 1 || positional ? tensors : [tensors], kwargs};
   });
+}
+
+/** What Keras 3 build_from_config needs: MultiHeadAttention builds from named shapes. */
+function keras3BuildConfig(className: string, inputShape: LayerSlots['inputShape']): Json {
+  const shape = withBatch(inputShape);
+  const names = TENSOR_CALL_ARGUMENTS[className];
+  if (names && Array.isArray(shape) && Array.isArray(shape[0])) {
+    return {shapes_dict: Object.fromEntries((shape as Json[]).map((s, i) => [`${names[i]}_shape`, s]))};
+  }
+  return {input_shape: shape};
 }
 
 function keras3Layer(layer: LayerConfig, slots: LayerSlots | undefined, ctx: Keras3Context): JsonObject {
@@ -175,10 +200,10 @@ function keras3Layer(layer: LayerConfig, slots: LayerSlots | undefined, ctx: Ker
     if (isObject(config[key])) config[key] = keras3Layer(config[key] as LayerConfig, undefined, ctx);
   }
   const out: JsonObject = {module: 'keras.layers', class_name: layer.class_name, config, registered_name: null};
-  if (slots?.inputShape) out.build_config = {input_shape: withBatch(slots.inputShape)};
+  if (slots?.inputShape) out.build_config = keras3BuildConfig(layer.class_name, slots.inputShape);
   if ('inbound_nodes' in layer) {
     out.name = layerName(layer);
-    out.inbound_nodes = keras3InboundNodes(layer.inbound_nodes, ctx);
+    out.inbound_nodes = keras3InboundNodes(layer.inbound_nodes, ctx, layer.class_name in TENSOR_CALL_ARGUMENTS);
   }
   return out;
 }
@@ -234,6 +259,8 @@ export function toKeras3ModelConfig(model: ModelConfig, slots: ModelSlots | unde
 export interface Keras3WeightPlace {
   /** Group of the variable, e.g. `layers/lstm/cell/vars`. */
   group: string;
+  /** Where an older Keras 3 kept the same variable, when that differs. */
+  formerGroup?: string;
   index: number;
   /** TensorFlow.js weight name. */
   weight: string;
@@ -245,6 +272,14 @@ export interface Keras3GroupPlace {
   group: string;
   name: string;
 }
+
+/**
+ * Layers whose variables Keras 3 keeps in sublayers: weight role (the name's second-to-last part)
+ * -> the attribute Keras saves the sublayer under (Keras 3.0.0-3.0.2: with a leading underscore).
+ */
+const KERAS3_SUBLAYERS: Record<string, Record<string, string>> = {
+  MultiHeadAttention: {query: 'query_dense', key: 'key_dense', value: 'value_dense', attention_output: 'output_dense'},
+};
 
 export function keras3Places(slots: LayerSlots[], isSequential: boolean, prefix = 'layers'): {vars: Keras3WeightPlace[]; groups: Keras3GroupPlace[]} {
   const vars: Keras3WeightPlace[] = [];
@@ -277,6 +312,15 @@ function placeLayer(slot: LayerSlots, path: string, vars: Keras3WeightPlace[], g
     placeLayer(slot.wrapped.backward, `${path}/backward_layer`, vars, groups);
   } else if (slot.className === 'TimeDistributed' && slot.wrapped) {
     placeLayer(slot.wrapped.forward, `${path}/layer`, vars, groups);
+  } else if (KERAS3_SUBLAYERS[slot.className]) {
+    // Variables of sublayers (MultiHeadAttention's EinsumDense projections) live in the sublayer's group.
+    const sublayers = KERAS3_SUBLAYERS[slot.className];
+    for (const [role, attribute] of Object.entries(sublayers)) {
+      const group = `${path}/${attribute}/vars`;
+      groups.push({group, name: role});
+      slot.weights.filter((w) => w.name.split('/').slice(-2)[0] === role)
+        .forEach((w, index) => vars.push({group, formerGroup: `${path}/_${attribute}/vars`, index, weight: w.name, shape: w.shape}));
+    }
   } else {
     put(`${path}/vars`, slot.weights);
   }

@@ -5,6 +5,9 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
+import {ATTENTION_LAYER_CLASSES} from './keras-attention-layers';
+import {KerasBidirectional} from './keras-bidirectional';
+import {NORMALIZATION_LAYER_CLASSES} from './keras-normalization-layers';
 
 /**
  * tfjs-layers calls some ops as tensor methods (`x.flatten()` in the Orthogonal initializer of
@@ -40,6 +43,7 @@ export function installChainedTensorMethods(): void {
 /** Which optional Keras behaviours the registered layers implement (read by the config checks). */
 export const KERAS_COMPAT_LAYER_OPTIONS = {
   gruResetAfter: true,
+  bidirectionalBackwardLayer: true,
 };
 
 interface ReLUArgs {
@@ -300,7 +304,9 @@ export class KerasGRU extends TfjsGRU {
 }
 
 type Registrable = tf.serialization.SerializableConstructor<tf.serialization.Serializable>;
-const COMPAT_CLASSES = [KerasReLU, KerasELU, KerasConv1D, KerasGRU] as unknown as Array<Registrable & {className: string}>;
+const COMPAT_CLASSES = [
+  KerasReLU, KerasELU, KerasConv1D, KerasGRU, KerasBidirectional, ...ATTENTION_LAYER_CLASSES, ...NORMALIZATION_LAYER_CLASSES,
+] as unknown as Array<Registrable & {className: string}>;
 
 /** TensorFlow.js's own classes for the names we replace, captured before anything replaced them. */
 const builtins = new Map(COMPAT_CLASSES.map((c) => [c.className, classRegisteredAs(c.className)]));
@@ -320,4 +326,48 @@ export function registerKerasCompatLayers(): void {
     if (current === cls || (current !== undefined && current !== builtins.get(cls.className))) continue;
     tf.serialization.registerClass(cls);
   }
+}
+
+/**
+ * Layers of ours that stock TensorFlow.js (tf.loadLayersModel) cannot build: classes it never
+ * implemented, and Bidirectional with a separately configured backward_layer (stock tfjs ignores
+ * it and derives the backward layer from the forward one). A TensorFlow.js folder holding them
+ * loads here, but not in stock TensorFlow.js; .h5 and .keras keep them for Keras.
+ */
+export const STOCK_TFJS_LACKS: Record<string, (config: Record<string, unknown>) => boolean> = {
+  Attention: () => true,
+  AdditiveAttention: () => true,
+  MultiHeadAttention: () => true,
+  GroupNormalization: () => true,
+  UnitNormalization: () => true,
+  Normalization: () => true,
+  Discretization: () => true,
+  Bidirectional: (config) => config.backward_layer != null || config.backwardLayer != null,
+};
+
+/** 'layer (Class)' for every layer of a model config (any depth) that stock TensorFlow.js cannot build. */
+export function layersStockTfjsLacks(topology: unknown): string[] {
+  const found: string[] = [];
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(visit);
+    if (value === null || typeof value !== 'object') return;
+    const v = value as Record<string, unknown>;
+    const cls = (v.class_name ?? v.className) as unknown;
+    const config = v.config as Record<string, unknown> | undefined;
+    if (typeof cls === 'string' && config && typeof config === 'object' && STOCK_TFJS_LACKS[cls]?.(config)) {
+      found.push(`'${String(config.name ?? v.name ?? '?')}' (${cls})`);
+    }
+    Object.values(v).forEach(visit);
+  };
+  visit(topology);
+  return found;
+}
+
+/** The warning a TensorFlow.js folder export gets when stock TensorFlow.js cannot load it, or undefined. */
+export function stockTfjsExportWarning(topology: unknown): string | undefined {
+  const lacking = layersStockTfjsLacks(topology);
+  if (lacking.length === 0) return undefined;
+  return `layer${lacking.length > 1 ? 's' : ''} ${lacking.join(', ')} ${lacking.length > 1 ? 'are' : 'is'} not part of stock TensorFlow.js: ` +
+    'this folder loads in Keras Workbench, but tf.loadLayersModel refuses it unless the page registers the layer; ' +
+    'the .h5 and .keras formats keep these layers for Keras';
 }

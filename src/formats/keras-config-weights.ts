@@ -103,6 +103,8 @@ export async function describeModel(config: ModelConfig, file: string): Promise<
     model = await tfl.models.modelFromJSON({modelTopology: zeroInitializers(config) as JsonObject} as never);
   } catch (e) {
     const message = (e as Error).message ?? String(e);
+    // Our Keras layers name the layer and the argument they cannot honour.
+    if ((e as Error).name === 'LayerArgumentError') throw new FormatError(file, message);
     const unknown = /Unknown (layer|initializer|regularizer|constraint|activation)[^:]*: ([A-Za-z0-9_>.-]+)/i.exec(message);
     if (unknown) {
       throw new FormatError(file, `${unknown[1].toLowerCase()} '${unknown[2]}' is not implemented in TensorFlow.js ` +

@@ -263,7 +263,7 @@ function normalizeLayerConfig(layer: LayerConfig, ctx: NormalizeContext, major: 
   refuseIf(c.lora_rank != null, 'LoRA (lora_rank) is not supported by TensorFlow.js');
   refuseIf(c.quantization_config != null, 'quantized layers are not supported by TensorFlow.js');
   drop('lora_rank', 'lora_alpha', 'quantization_config', 'seed');
-  if ('groups' in c) {
+  if ('groups' in c && CONV_CLASSES.has(cls)) {
     refuseIf(c.groups !== 1 && c.groups !== null, `grouped convolution (groups=${c.groups}) is not implemented in TensorFlow.js`);
     drop('groups');
   }
@@ -323,9 +323,11 @@ function normalizeLayerConfig(layer: LayerConfig, ctx: NormalizeContext, major: 
   for (const wrapped of ['layer', 'backward_layer']) {
     if (isObject(c[wrapped])) c[wrapped] = normalizeLayer(c[wrapped] as LayerConfig, ctx, major, legacy);
   }
-  if (cls === 'Bidirectional' && c.backward_layer != null) {
+  if (cls === 'Bidirectional' && c.backward_layer != null && !KERAS_COMPAT_LAYER_OPTIONS.bidirectionalBackwardLayer) {
     refuse(ctx, `${label}: a separately configured backward_layer is not supported by TensorFlow.js`);
   }
+  // tf.keras 2 records the shapes MultiHeadAttention was built with; the graph gives them again.
+  if (cls === 'MultiHeadAttention') drop('query_shape', 'key_shape', 'value_shape', 'flash_attention');
   return {...layer, config: c};
 }
 
@@ -350,7 +352,15 @@ function normalizeLayer(raw: LayerConfig, ctx: NormalizeContext, major: number, 
     return {...layer, ...nested, config: {...nested.config}};
   }
   const out = normalizeLayerConfig(layer, ctx, major, legacy);
-  if (Array.isArray(out.inbound_nodes)) out.inbound_nodes = normalizeInboundNodes(out.inbound_nodes, ctx);
+  if (Array.isArray(out.inbound_nodes)) out.inbound_nodes = normalizeInboundNodes(out.inbound_nodes, ctx, TENSOR_CALL_ARGUMENTS[out.class_name]);
+  if ((out.class_name === 'Attention' || out.class_name === 'AdditiveAttention') && 'causal' in out.config) {
+    // tf.keras <= 2.9's causal=True is Keras 3's call argument use_causal_mask=True.
+    const {causal, ...config} = out.config;
+    out.config = config;
+    if (causal === true && Array.isArray(out.inbound_nodes)) {
+      out.inbound_nodes = out.inbound_nodes.map((node) => (node as Json[][]).map((l) => [l[0], l[1], l[2], {...(l[3] as JsonObject), use_causal_mask: true}]));
+    }
+  }
   return out;
 }
 
@@ -365,17 +375,43 @@ function isModelClass(name: string): boolean {
 }
 
 /**
+ * Layers whose call takes further tensors by keyword (MultiHeadAttention(query, value, key)):
+ * the keyword names in call order. TensorFlow.js configs only express positional input lists,
+ * so these become the layer's 2nd, 3rd... inputs, as our implementations of them expect.
+ */
+export const TENSOR_CALL_ARGUMENTS: Record<string, string[]> = {
+  MultiHeadAttention: ['query', 'value', 'key'],
+};
+
+function isLink(v: Json): v is Json[] {
+  return Array.isArray(v) && v.length >= 3 && typeof v[0] === 'string' && typeof v[1] === 'number' && typeof v[2] === 'number';
+}
+
+/**
  * Functional graph links. Keras 2: [[[layer, node, tensor, kwargs], ...], ...]; Keras 1 omits
  * kwargs; Keras 3 writes {args: [keras tensors], kwargs} where each tensor records keras_history.
+ * Tensors passed by keyword to a layer of TENSOR_CALL_ARGUMENTS become positional inputs.
  */
-function normalizeInboundNodes(nodes: Json[], ctx: NormalizeContext): Json[] {
+function normalizeInboundNodes(nodes: Json[], ctx: NormalizeContext, tensorArgs?: string[]): Json[] {
   return nodes.map((node) => {
     if (Array.isArray(node)) {
-      return node.map((link) => {
+      const links = node.map((link) => {
         if (!Array.isArray(link)) refuse(ctx, `malformed inbound node ${JSON.stringify(link)}`);
         const [name, nodeIndex, tensorIndex, kwargs] = link;
-        return [name, nodeIndex, tensorIndex ?? 0, isObject(kwargs) ? kwargs : {}];
+        return [name, nodeIndex, tensorIndex ?? 0, isObject(kwargs) ? kwargs : {}] as Json[];
       });
+      if (!tensorArgs || links.length !== 1) return links;
+      // tf.keras 2: mha(query, value) is [[query, 0, 0, {"value": [value, 0, 0]}]].
+      const kwargs = {...(links[0][3] as JsonObject)};
+      const extra: Json[][] = [];
+      for (const arg of tensorArgs.slice(1)) {
+        const v = kwargs[arg];
+        if (v === undefined || v === null) continue;
+        if (!isLink(v)) refuse(ctx, `a layer call passes '${arg}' as ${JSON.stringify(v).slice(0, 80)}, not a layer output`);
+        extra.push(v);
+        delete kwargs[arg];
+      }
+      return [[...links[0].slice(0, 3), kwargs], ...extra.map((l) => [l[0], l[1], l[2], kwargs])];
     }
     if (isObject(node)) {
       const links: Json[] = [];
@@ -388,7 +424,18 @@ function normalizeInboundNodes(nodes: Json[], ctx: NormalizeContext): Json[] {
         }
       };
       collect(node.args ?? []);
-      for (const [k, v] of Object.entries(isObject(node.kwargs) ? node.kwargs : {})) {
+      const keywords = isObject(node.kwargs) ? node.kwargs : {};
+      for (const arg of tensorArgs ?? []) {
+        if (!(arg in keywords)) continue;
+        const before = links.length;
+        collect(keywords[arg]);
+        if (links.length !== before + 1 && keywords[arg] !== null) refuse(ctx, `a layer call passes '${arg}' that is not one tensor`);
+        if (tensorArgs!.indexOf(arg) !== before && links.length === before + 1) {
+          refuse(ctx, `a layer call passes '${arg}' by keyword after ${before} positional tensor(s), which cannot be expressed in order`);
+        }
+      }
+      for (const [k, v] of Object.entries(keywords)) {
+        if (tensorArgs?.includes(k)) continue;
         const before = links.length;
         collect(v);
         if (links.length === before) kwargs[k] = v;
@@ -488,4 +535,24 @@ export function walkLayers(model: ModelConfig, visit: (layer: LayerConfig) => vo
       if (isObject(inner)) visit(inner as LayerConfig);
     }
   }
+}
+
+/**
+ * For TensorFlow.js folders (tfjs dialect, not normalized otherwise): converter output of tf.keras
+ * keeps tensors passed by keyword (mha(query, value=...)); they become positional inputs.
+ */
+export function positionalTensorArguments(topology: unknown, file: string): unknown {
+  if (!isObject(topology as Json)) return topology;
+  const visit = (model: JsonObject): JsonObject => {
+    if (!isObject(model.config) || !Array.isArray(model.config.layers)) return model;
+    const layers = (model.config.layers as Json[]).map((l) => {
+      if (!isObject(l) || typeof l.class_name !== 'string') return l;
+      if (isModelClass(l.class_name)) return visit(l);
+      const args = TENSOR_CALL_ARGUMENTS[l.class_name];
+      if (!args || !Array.isArray(l.inbound_nodes)) return l;
+      return {...l, inbound_nodes: normalizeInboundNodes(l.inbound_nodes, {file}, args)};
+    });
+    return {...model, config: {...model.config, layers}};
+  };
+  return visit(topology as JsonObject);
 }

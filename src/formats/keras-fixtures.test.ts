@@ -37,7 +37,7 @@ const EXPECTED: Record<string, Expectation> = {
   'h5/keras2.3.1_functional_conv2d_maxpool_dropout_dense.hdf5': {},
   'h5/keras2.3.1_seq_conv2d_maxpool_dropout_dense.hdf5': {},
   'h5/tfkeras2.1.6-tf_seq_lenet_zeropad_with_optimizer.h5': {},
-  'h5/tfkeras2.11.0_functional_attention_with_optimizer.h5': {refused: /layer 'attention' \(Attention\) is not implemented in TensorFlow\.js/},
+  'h5/tfkeras2.11.0_functional_attention_with_optimizer.h5': {},
   'h5/tfkeras2.2.4-tf_functional_conv1d_batchnorm.h5': {},
   'h5/tfkeras2.3.0-tf_seq_gru_dropout_with_optimizer.h5': {},
   'h5/tfkeras2.4.0_functional_embedding_conv1d_with_optimizer.hdf5': {},

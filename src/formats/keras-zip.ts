@@ -95,7 +95,8 @@ function readModelVariables(file: string, index: Map<string, H5Dataset>, slots: 
   const bound: BoundWeights = {specs: [], buffers: []};
   const used = new Set<string>();
   for (const place of vars) {
-    const key = `${place.group}/${place.index}`;
+    let key = `${place.group}/${place.index}`;
+    if (!index.has(key) && place.formerGroup && index.has(`${place.formerGroup}/${place.index}`)) key = `${place.formerGroup}/${place.index}`;
     const ds = index.get(key);
     if (!ds) {
       const near = varsUnder(index, place.group);

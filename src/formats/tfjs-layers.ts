@@ -13,6 +13,7 @@ import {parseJsonBounded} from './limits';
 import {isInsideByRealPath} from './confine';
 import {concatBuffers} from './bytes';
 import {faultPoint} from './atomic-save';
+import {positionalTensorArguments} from './keras-config';
 import type {EpochRecord, FormatModule, KerasArtifacts} from './artifacts';
 
 export const MODEL_JSON = 'model.json';
@@ -108,7 +109,7 @@ export async function readTfjsLayers(target: string): Promise<KerasArtifacts> {
   const historyFile = path.join(dir, HISTORY_JSON);
   if (fs.existsSync(historyFile) && isInsideByRealPath(dir, historyFile)) history = readJson(historyFile);
   return {
-    modelTopology,
+    modelTopology: positionalTensorArguments(modelTopology, file) as object,
     trainingConfig,
     weightSpecs: specs,
     weightData,

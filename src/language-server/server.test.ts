@@ -143,3 +143,15 @@ test('completion: layer types, arguments with defaults, enum values, losses', as
   assert.ok(losses.some((i) => i.label === 'categorical_crossentropy'));
   await edit(REFERENCE);
 });
+
+test('a measured training rate replaces the calibration in the epoch estimate', async () => {
+  const {reportTrainingRate} = await import('../protocol/language-server');
+  const rate = await client.sendRequest(reportTrainingRate, {specPath: path.join(root, 'mnist-cnn.train.json'), samplesPerSecond: 160, backend: 'wasm'});
+  assert.ok(rate && rate.flopsPerSecond > 0);
+  const lenses = await client.sendRequest(CodeLensRequest.type, {textDocument: {uri}});
+  // The same spec at the measured rate: 48,000 samples / 160 samples/s.
+  assert.equal(lenses![1].command!.title, '≈ 5 min 0 s per epoch of 48,000 samples (measured 160 samples/s on wasm)');
+  const shapes = await client.sendRequest(layerShapes, {uri});
+  assert.equal(shapes.rateSource, 'measured');
+  assert.ok(Math.abs(shapes.epochSeconds! - 300) < 1e-6);
+});

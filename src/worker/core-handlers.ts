@@ -105,7 +105,7 @@ export const registerCoreHandlers: HandlerSet = (connection: MessageConnection, 
     const roots = workspaceRoot ? [workspaceRoot, ...workspaceRoots] : workspaceRoots;
     const metadata = relocateMetadata(model.getUserDefinedMetadata() as Record<string, unknown> | undefined, loaded.path, target, roots);
     await engine.saveModel(model, target, {overwrite, includeOptimizer, saveFormat: format ?? 'tfjs', workspaceRoot,
-      history: loaded.history, metadata: metadata as Record<string, {}> | undefined});
+      history: loaded.history, metadata: metadata as Record<string, {}> | undefined, onWarning: (w) => logLine(`Warning: ${w}`)});
     logLine(`Saved ${modelId} to ${target}`);
     return {path: target};
   });

@@ -38,6 +38,8 @@ suite('Training spec language server', () => {
     reference = fs.readFileSync(path.join(workspaceRoot(), 'mnist-cnn.train.json'), 'utf8').replace(/^\s*"\$schema".*\n/m, '');
     fs.writeFileSync(file, reference);
     uri = vscode.Uri.file(file);
+    // More room for the inlay hints in the screenshots.
+    await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar').then(undefined, () => undefined);
     editor = await vscode.window.showTextDocument(uri);
     // The server starts when the spec opens; its code lenses say it has analysed the spec.
     const started = Date.now();
@@ -88,12 +90,21 @@ suite('Training spec language server', () => {
     changed.dispose();
     assert.ok(at, 'no missing-Flatten diagnostic within 5 s');
     const diagnostic = kerasDiagnostics(uri).find((d) => d.code === 'missing-flatten')!;
-    const latency = at - edited;
-    console.log(`[measure] language server: edit -> diagnostic ${latency} ms (the edit reached the extension host after ${seenByHost - edited} ms)`);
-    assert.ok(latency < 1000, `the diagnostic took ${latency} ms`);
+    // From the document's change (as the extension host sees it) to the diagnostic: the language
+    // server's part. applyEdit itself travels to the workbench and back first, which a keystroke
+    // typed in the editor does not; on a loaded machine that trip alone can take a second.
+    const latency = at - seenByHost;
+    console.log(`[measure] language server: document changed -> diagnostic ${latency} ms (applyEdit -> document changed: ${seenByHost - edited} ms)`);
+    assert.ok(seenByHost, 'the edit reached the extension host');
+    assert.ok(latency < 1000, `the diagnostic took ${latency} ms after the document changed`);
     assert.equal(doc.getText(diagnostic.range), '"Dense"');
     assert.equal(diagnostic.range.start.line, flattenLine.lineNumber, 'on the Dense that now follows the Conv2D');
     assert.match(diagnostic.message, /model outputs \(None, 22, 22, 10\) but sparse_categorical_crossentropy/);
+    // The Problems panel (which also closes the previous hover), then the hover on the Dense.
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    await new Promise((r) => setTimeout(r, 700));
+    await screenshot('lsp-missing-flatten-problems');
+    await vscode.window.showTextDocument(doc);
     editor.selection = new vscode.Selection(diagnostic.range.start, diagnostic.range.start);
     await vscode.commands.executeCommand('editor.action.showHover');
     await new Promise((r) => setTimeout(r, 700));
@@ -105,8 +116,8 @@ suite('Training spec language server', () => {
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     assert.equal(doc.getText(), reference, 'the fix restores the reference spec');
     await waitFor('the diagnostic to clear', () => kerasDiagnostics(uri).length === 0 || undefined, 5000);
-    await vscode.commands.executeCommand('editor.action.showHover');
-    await new Promise((r) => setTimeout(r, 500));
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    await new Promise((r) => setTimeout(r, 700));
     await screenshot('lsp-fixed');
   });
 });

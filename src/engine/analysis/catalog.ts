@@ -65,8 +65,10 @@ export interface LayerInfo {
 export const ACTIVATIONS = ['relu', 'sigmoid', 'softmax', 'softplus', 'softsign', 'tanh', 'selu', 'elu', 'linear',
   'relu6', 'gelu', 'swish', 'hard_sigmoid', 'mish', 'log_softmax'] as const;
 /** Keras activations TensorFlow.js lacks: refused with this note instead of "unknown". */
-export const UNSUPPORTED_ACTIVATIONS = ['exponential', 'silu', 'hard_silu', 'hard_swish', 'leaky_relu', 'celu', 'glu',
+export const UNSUPPORTED_ACTIVATIONS = ['exponential', 'hard_silu', 'hard_swish', 'leaky_relu', 'celu', 'glu',
   'hard_tanh', 'log_sigmoid', 'soft_shrink', 'sparse_plus', 'sparsemax', 'squareplus', 'tanh_shrink', 'threshold'];
+/** Keras names of activations TensorFlow.js has under another name. */
+export const ACTIVATION_SYNONYMS: Record<string, string> = {silu: 'swish'};
 export const INITIALIZERS = ['glorot_uniform', 'glorot_normal', 'he_uniform', 'he_normal', 'lecun_uniform', 'lecun_normal',
   'random_uniform', 'random_normal', 'truncated_normal', 'orthogonal', 'variance_scaling', 'zeros', 'ones', 'identity'] as const;
 export const CONSTRAINTS = ['max_norm', 'non_neg', 'unit_norm', 'min_max_norm'] as const;
@@ -733,14 +735,28 @@ export function layerInfo(type: string): LayerInfo | undefined {
 
 /** Every argument a layer type takes: its own, then the common ones. */
 export function layerArgs(type: string): Record<string, ArgInfo> {
-  const info = layerInfo(type);
-  return info ? {...info.args, ...COMMON_ARGS} : COMMON_ARGS;
+  let args = argsByType.get(type);
+  if (!args) {
+    const info = layerInfo(type);
+    args = info ? {...info.args, ...COMMON_ARGS} : COMMON_ARGS;
+    argsByType.set(type, args);
+  }
+  return args;
 }
+
+/** Merged argument tables and defaults per type: the analysis asks for them on every edit. */
+const argsByType = new Map<string, Record<string, ArgInfo>>();
+const defaultsByType = new Map<string, [string, unknown][]>();
 
 /** The layer's arguments with Keras's defaults filled in (for the shape rules). */
 export function withDefaults(type: string, args: Record<string, unknown>): Record<string, any> {
   const out: Record<string, any> = {};
-  for (const [name, info] of Object.entries(layerArgs(type))) if (info.default !== undefined) out[name] = info.default;
+  let defaults = defaultsByType.get(type);
+  if (!defaults) {
+    defaults = Object.entries(layerArgs(type)).filter(([, info]) => info.default !== undefined).map(([name, info]) => [name, info.default]);
+    defaultsByType.set(type, defaults);
+  }
+  for (const [name, value] of defaults) out[name] = value;
   // None keeps Keras's default: a None activation is linear, None strides of a pooling are its pool_size.
   for (const [name, value] of Object.entries(args)) if (value !== undefined && value !== null) out[name] = value;
   return out;

@@ -4,7 +4,7 @@
  * layer catalog; the engine runs it before building a model, the language server on every edit.
  */
 import {
-  ACTIVATIONS, ArgInfo, CONSTRAINTS, INITIALIZERS, LAYER_ALIASES, LAYER_CATALOG, UNSUPPORTED_ACTIVATIONS,
+  ACTIVATIONS, ACTIVATION_SYNONYMS, ArgInfo, CONSTRAINTS, INITIALIZERS, LAYER_ALIASES, LAYER_CATALOG, UNSUPPORTED_ACTIVATIONS,
   formatShape, layerArgs, layerInfo, withDefaults,
 } from './catalog';
 import {Shape, ShapeProblem} from './shape-math';
@@ -104,6 +104,10 @@ function checkValue(name: string, info: ArgInfo, value: unknown): {message: stri
       return undefined;
     case 'activation':
       if (typeof value !== 'string') return {message: `'${name}' must be an activation name, got ${describeValue(value)}`};
+      if (Object.hasOwn(ACTIVATION_SYNONYMS, value)) {
+        const same = ACTIVATION_SYNONYMS[value];
+        return {message: `'${name}': Keras's '${value}' is called '${same}' in TensorFlow.js (the same function); use '${same}'`, replacement: JSON.stringify(same)};
+      }
       if (UNSUPPORTED_ACTIVATIONS.includes(value)) {
         return {message: `'${name}': the Keras activation '${value}' is not implemented in TensorFlow.js (supported: ${ACTIVATIONS.join(', ')})`};
       }

@@ -89,7 +89,7 @@ test('schema errors, save targets and the check command', () => {
   }
   assert.equal(lines[0], 'm.train.json:20:25: error: fit.batch_size: must be >= 1');
   assert.equal(lines.at(-1), 'm.train.json: 3 error(s), 0 warning(s), 15,955,210 parameters, output (None, 10)');
-  assert.equal(formatDiagnostic('f', text, a.diagnostics[1]), 'f:20:67: error: fit.shufle: is not a known setting');
+  assert.equal(formatDiagnostic('f', text, a.diagnostics[1]), "f:20:67: error: fit.shufle: is not a known setting (did you mean 'shuffle'?)");
 });
 
 test('train refuses a spec with errors before loading any data', async () => {
@@ -143,4 +143,16 @@ test('a data path naming a FIFO or a folder is refused without reading it', asyn
   fs.mkdirSync(path.join(root, 'folder.idx'));
   const a = analyze(REFERENCE.replace('"data": {"dataset": "mnist"}', '"data": {"train": {"x": "pipe.npy", "y": "folder.idx"}}'), root);
   assert.deepEqual(a.diagnostics.map((d) => d.message), ['data.train.x: pipe.npy is not a regular file', 'data.train.y: folder.idx is not a regular file']);
+});
+
+test('save targets the engine would refuse: an ordinary folder, the spec itself', () => {
+  const root = tempDir();
+  fs.mkdirSync(path.join(root, 'notes'));
+  fs.writeFileSync(path.join(root, 'notes', 'todo.txt'), 'mine');
+  const folder = analyze(REFERENCE.replace('"path": "models/mnist-cnn"', '"path": "notes"'), root);
+  assert.equal(folder.diagnostics.length, 1);
+  assert.equal(folder.diagnostics[0].field, 'save.path');
+  const spec = analyze(REFERENCE.replace('"path": "models/mnist-cnn"', '"path": "m.train.json"').replace('"format": "tfjs"', '"format": "h5"'), root);
+  assert.equal(spec.diagnostics.length, 1, spec.diagnostics.map((d) => d.message).join('\n'));
+  assert.match(spec.diagnostics[0].message, /^save\.path: /);
 });

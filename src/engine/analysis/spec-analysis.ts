@@ -14,7 +14,8 @@ import {SpecError} from '../spec/spec';
 import {formatShape} from './catalog';
 import {describeDataShape, DataShape} from './data-shape';
 import {analyzeConfig, analyzeLayers, declaredInputShape, LayerReport, ModelReport, Problem, Severity} from './model-analysis';
-import {saveTargetProblem} from './save-target-check';
+import {saveTargetProblem} from '../../formats/save-target';
+import {closest} from './did-you-mean';
 
 export interface TextEdit {
   offset: number;
@@ -60,7 +61,8 @@ export interface SpecCheckOptions {
 
 type Segment = string | number;
 
-const ajv = new Ajv({allErrors: true, strict: false});
+// verbose: errors carry their schema, whose property names feed the did-you-mean.
+const ajv = new Ajv({allErrors: true, strict: false, verbose: true});
 const validateSchema = ajv.compile(schema);
 
 const CLASSIFICATION_LOSSES = new Set(['sparse_categorical_crossentropy', 'categorical_crossentropy']);
@@ -131,9 +133,13 @@ function schemaDiagnostics(raw: unknown, out: Collector): void {
     const segments: Segment[] = e.instancePath.split('/').filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
     let message = e.message ?? 'is invalid';
     let onKey = false;
+    let replacement: string | undefined;
     if (e.keyword === 'additionalProperties') {
-      segments.push((e.params as {additionalProperty: string}).additionalProperty);
-      message = 'is not a known setting';
+      const extra = (e.params as {additionalProperty: string}).additionalProperty;
+      segments.push(extra);
+      const guess = closest(extra, Object.keys((e.parentSchema as {properties?: object} | undefined)?.properties ?? {}));
+      message = `is not a known setting${guess ? ` (did you mean '${guess}'?)` : ''}`;
+      replacement = guess && JSON.stringify(guess);
       onKey = true;
     } else if (e.keyword === 'required') {
       message = `needs '${(e.params as {missingProperty: string}).missingProperty}'`;
@@ -143,7 +149,8 @@ function schemaDiagnostics(raw: unknown, out: Collector): void {
     const key = `${fieldName(segments)}:${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.add('error', segments, message, {code: 'schema', onKey});
+    const fix = replacement ? {title: `Change to ${replacement}`, edits: [{...out.range(segments, true), newText: replacement}]} : undefined;
+    out.add('error', segments, message, {code: 'schema', onKey, fix});
   }
 }
 
@@ -245,6 +252,10 @@ function modelDiagnostics(raw: Record<string, any>, data: DataShape, out: Collec
   if (model.config && typeof model.config === 'object') {
     const report = analyzeConfig(model.config);
     for (const l of report.layers) for (const p of l.problems) out.add(p.severity, ['model', 'config'], `layer ${l.name} (${l.type}): ${p.message}`, {code: p.code});
+    const input = report.inputShape;
+    if (input && data.sample && (input.length !== data.sample.length || input.some((d, i) => d !== null && d !== data.sample![i]))) {
+      out.add('error', ['model', 'config'], `the data's samples have shape (${data.sample.join(', ')}) but the model's input is ${formatShape(input)}`, {code: 'input-shape'});
+    }
     return {model: report, layers: []};
   }
   if (!Array.isArray(model.layers)) return {layers: []};

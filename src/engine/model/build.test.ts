@@ -60,6 +60,20 @@ test('model.from continues training a saved model with its optimizer state', asy
   assert.equal(await iterations(second), 6, 'Adam iterations continue from the saved state');
 });
 
+test('a spec can use the Keras layers TensorFlow.js lacks (Normalization with a stored mean, GroupNormalization, UnitNormalization)', async () => {
+  const spec = validateSpec({...base, model: {layers: [
+    {type: 'Normalization', axis: -1, mean: [0.1, 0.2, 0.3, 0.4], variance: [1, 2, 3, 4], input_shape: [4]},
+    {type: 'Dense', units: 6},
+    {type: 'Reshape', target_shape: [2, 3]},
+    {type: 'GroupNormalization', groups: 3},
+    {type: 'UnitNormalization'},
+  ]}}, 's.json');
+  const model = await buildModel(spec, 's.json');
+  assert.deepEqual(model.layers.map((l) => l.getClassName()), ['Normalization', 'Dense', 'Reshape', 'GroupNormalization', 'UnitNormalization']);
+  assert.deepEqual(model.outputs[0].shape, [null, 2, 3]);
+  model.dispose();
+});
+
 test('recurrent layers get Keras\'s defaults where TensorFlow.js differs (GRU reset_after, gate activations)', async () => {
   const {analyzeLayers} = await import('../analysis/model-analysis');
   const layers = [

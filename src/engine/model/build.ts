@@ -8,6 +8,7 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import {LayerSpec, SpecError, TrainSpec} from '../spec/spec';
 import {layerArgs} from '../analysis/catalog';
 import {checkLayerArguments} from '../analysis/model-analysis';
+import {registerKerasCompatLayers} from '../../formats/keras-config-layers';
 
 const INITIALIZER_CLASSES: Record<string, string> = {
   glorot_uniform: 'GlorotUniform', glorot_normal: 'GlorotNormal', he_uniform: 'HeUniform',
@@ -92,6 +93,8 @@ export interface BuildOptions {
 }
 
 export async function buildModel(spec: TrainSpec, specFile: string, options: BuildOptions = {}): Promise<tfl.LayersModel> {
+  // Keras layers TensorFlow.js lacks (GroupNormalization, Normalization, ...) and Keras's options it lacks.
+  registerKerasCompatLayers();
   const model = spec.model;
   if ('layers' in model) {
     // TensorFlow.js ignores arguments it does not know; Keras raises on them, and so do we.

@@ -328,7 +328,7 @@ export async function trainFromSpec(spec: TrainSpec, specFile: string, options: 
     try {
       await saveModel(model, target, {
         ...saveRules, overwrite: true, includeOptimizer: spec.save.include_optimizer, saveFormat: format,
-        history: state.history as never, metadata: metadata as never,
+        history: state.history as never, metadata: metadata as never, onWarning: (w) => log(`Warning: ${w}`),
       });
     } catch (e) {
       if (state.epochsDone > 0 && fs.existsSync(checkpoint)) {
