@@ -8,4 +8,6 @@ if (!fs.existsSync(bundle)) {
     cwd: path.join(__dirname, '..'), stdio: 'inherit',
   });
 }
-require(bundle).main(process.argv.slice(2)).then((code) => process.exit(code));
+const cli = require(bundle);
+cli.installFatalHandlers();
+cli.main(process.argv.slice(2)).then((code) => process.exit(code));

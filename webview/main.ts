@@ -37,7 +37,9 @@ function header(subject: InspectorSubject): HTMLElement {
     h('p', {class: 'muted'},
       h('span', {'data-testid': 'model-path'}, m.path), ' · ', `format ${m.format}`,
       m.kerasVersion ? ` · ${m.kerasVersion}` : '', ' · ', `${integer.format(m.summary.totalParams)} parameters`,
-      m.compiled ? ' · compiled' : ' · not compiled'));
+      m.compiled ? ' · compiled' : ' · not compiled'),
+    // Load warnings (NaN or Inf weights): the model opened, but its predictions will not be numbers.
+    ...(m.warnings ?? []).map((w) => h('p', {class: 'warning', 'data-testid': 'model-warning', role: 'alert'}, `⚠ ${w}`)));
 }
 
 function tabsFor(subject: InspectorSubject): Tab[] {

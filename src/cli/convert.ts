@@ -7,6 +7,8 @@ import * as path from 'path';
 import {parseArgs} from 'util';
 import {initBackend} from '../engine/backend';
 import {FormatError, formatFromPath, readArtifacts, saveArtifacts, type KerasArtifacts, type SaveFormat} from '../formats/index';
+import {debugLog, setDebugLog} from '../formats/diagnostics';
+import {firstLine, readFailure} from '../formats/errors';
 import {readKerasWeightsWithTopology} from '../formats/hdf5';
 import {loadCustomObjectsModule} from '../formats/custom-objects';
 import {relocateMetadata} from '../engine/session/data-location';
@@ -35,7 +37,7 @@ function parse(args: string[]) {
     options: {
       format: {type: 'string'}, weights: {type: 'string'}, 'no-optimizer': {type: 'boolean'},
       'no-overwrite': {type: 'boolean'}, overwrite: {type: 'boolean'}, 'custom-objects': {type: 'string'},
-      backend: {type: 'string'}, help: {type: 'boolean', short: 'h'},
+      backend: {type: 'string'}, help: {type: 'boolean', short: 'h'}, verbose: {type: 'boolean'},
     },
   });
 }
@@ -54,6 +56,7 @@ export async function convertCommand(args: string[]): Promise<number> {
     process.stdout.write(`${CONVERT_HELP}\n`);
     return 0;
   }
+  if (values.verbose || process.env.KERAS_WORKBENCH_DEBUG) setDebugLog((text) => process.stderr.write(`[debug] ${text}\n`));
   const [input, output] = positionals;
   if (!input || !output || positionals.length > 2) {
     process.stderr.write(`convert: expected IN and OUT, got ${positionals.length} path(s)\n\n${CONVERT_HELP}\n`);
@@ -93,7 +96,8 @@ export async function convertCommand(args: string[]): Promise<number> {
     process.stdout.write(`Converted ${input} (${from}${version}) -> ${path.resolve(output)} (${written}).\n`);
     return 0;
   } catch (e) {
-    const message = e instanceof FormatError ? e.message : `${input}: ${(e as Error).message ?? e}`;
+    debugLog((e as Error)?.stack ?? String(e));
+    const message = e instanceof FormatError ? firstLine(e.message) : readFailure(input, e, 'failed').message;
     process.stderr.write(`convert: ${message}\n`);
     return 1;
   }

@@ -9,6 +9,9 @@ import {batchLine} from '../engine/training/keras-log';
 import type {BackendPreference} from '../engine/backend';
 import type {TrainProgress} from '../protocol/messages';
 import {convertCommand} from './convert';
+import {loadCustomObjectsModule} from '../formats/custom-objects';
+import {debugLog, setDebugLog} from '../formats/diagnostics';
+import {firstLine, namesItsFile, readFailure} from '../formats/errors';
 import {exportKerasCommand} from './export-keras';
 import {checkCommand} from './check';
 import {ModelSession, type FilePrediction} from '../engine/session/session';
@@ -49,6 +52,7 @@ Options for every command:
   --backend B             auto (default) | native | wasm | cpu
   --custom-objects FILE   JS module exporting custom layer classes (Keras custom_objects).
   --no-compile            Load without the training configuration (Keras compile=False).
+  --verbose               Print library diagnostics and stacks of errors (debug log) on stderr.
   -h, --help              Show this help.
 
 Relative paths in a spec resolve against the current directory (the workspace root).
@@ -70,7 +74,7 @@ function parse(args: string[]) {
     options: {
       epochs: {type: 'string'}, limit: {type: 'string'}, resume: {type: 'boolean'}, out: {type: 'string'},
       overwrite: {type: 'boolean'}, threads: {type: 'string'}, sample: {type: 'string', multiple: true}, backend: {type: 'string'},
-      'custom-objects': {type: 'string'}, 'no-compile': {type: 'boolean'}, format: {type: 'string'},
+      'custom-objects': {type: 'string'}, 'no-compile': {type: 'boolean'}, format: {type: 'string'}, verbose: {type: 'boolean'},
       input: {type: 'string', multiple: true}, key: {type: 'string'}, 'top-k': {type: 'string'}, output: {type: 'string'},
       scale: {type: 'string'}, 'no-preprocessing': {type: 'boolean'}, data: {type: 'string'},
       help: {type: 'boolean', short: 'h'},
@@ -130,6 +134,7 @@ async function train({values, positionals}: Parsed): Promise<number> {
       epochs: int(values.epochs, '--epochs'), limit: int(values.limit, '--limit'), resume: values.resume,
       out: values.out, overwrite: values.overwrite, backend: backendOf(values), signal: controller.signal,
       threads: int(values.threads, '--threads'),
+      customObjects: values['custom-objects'] ? loadCustomObjectsModule(values['custom-objects']) : undefined,
       onProgress, onLog,
     });
     const samples = result.samplesPerSecond.toFixed(1);
@@ -142,8 +147,10 @@ async function train({values, positionals}: Parsed): Promise<number> {
 
 async function open(values: Parsed['values'], target: string) {
   await engine.initBackend(backendOf(values));
-  return engine.openModel(target, {compile: !values['no-compile'], customObjectsModule: values['custom-objects'],
+  const opened = await engine.openModel(target, {compile: !values['no-compile'], customObjectsModule: values['custom-objects'],
     workspaceRoots: [process.cwd()]});
+  for (const warning of opened.handle.warnings ?? []) process.stderr.write(`Warning: ${warning}\n`);
+  return opened;
 }
 
 /** A model session, with the dataset of --data when given (a model that records none, or another one). */
@@ -260,6 +267,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`keras-workbench: unknown command '${command}'\n\n${HELP}\n`);
     return 2;
   }
+  if (parsed.values.verbose || process.env.KERAS_WORKBENCH_DEBUG) setDebugLog((text) => process.stderr.write(`[debug] ${text}\n`));
   try {
     return await run(parsed);
   } catch (e) {
@@ -267,12 +275,37 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`keras-workbench ${command}: ${e.message}\n`);
       return 2;
     }
-    process.stderr.write(`keras-workbench ${command}: ${(e as Error).message}\n`);
-    if (process.env.KERAS_WORKBENCH_DEBUG) process.stderr.write(`${(e as Error).stack}\n`);
+    process.stderr.write(`keras-workbench ${command}: ${failureLine(e, parsed.positionals[1])}\n`);
     return 1;
   }
 }
 
+/**
+ * One line naming the file and the problem: errors that name their file as they are, anything
+ * else (a library's TypeError or RangeError) attributed to the command's input; the stack goes
+ * to the debug log (--verbose).
+ */
+export function failureLine(error: unknown, input: string | undefined): string {
+  debugLog((error as Error)?.stack ?? String(error));
+  if (namesItsFile(error)) return firstLine(error.message);
+  const message = (error as Error)?.message ?? String(error);
+  // A plain Error is one of our own deliberate messages (they name their file); library errors
+  // (TypeError, RangeError, tfjs's ValueError...) are attributed to the input.
+  if ((error as Error)?.constructor === Error && /^\S+: /.test(message)) return firstLine(message);
+  return input ? readFailure(input, error, 'failed').message : firstLine(message);
+}
+
+/** The last resort: nothing ends the command line with a stack trace. */
+export function installFatalHandlers(): void {
+  const fatal = (error: unknown) => {
+    process.stderr.write(`keras-workbench: ${failureLine(error, process.argv[3])}\n`);
+    process.exit(1);
+  };
+  process.on('uncaughtException', fatal);
+  process.on('unhandledRejection', fatal);
+}
+
 if (require.main === module) {
+  installFatalHandlers();
   main(process.argv.slice(2)).then((code) => process.exit(code));
 }

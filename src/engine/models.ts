@@ -4,6 +4,7 @@ import type {LayersModel} from '@tensorflow/tfjs-layers';
 import {loadModel as loadFile, LoadOptions} from '../formats';
 import {loadCustomObjectsModule} from '../formats/custom-objects';
 import {summarize} from './summary';
+import {nonFiniteWeightWarnings} from './weight-check';
 import type {DataDescription} from './data/dataset';
 import {confinedDataDescription, workbenchMetadata} from './session/data-location';
 import type {ModelHandle} from '../protocol/messages';
@@ -53,5 +54,7 @@ export async function openModel(target: string, options: OpenOptions = {}): Prom
     dataset: data ? ('dataset' in data.data ? data.data.dataset : 'files') : undefined,
     ...(dataProblem ? {datasetProblem: dataProblem} : {}),
   };
+  const warnings = nonFiniteWeightWarnings(model, path.resolve(target));
+  if (warnings.length) handle.warnings = warnings;
   return {model, handle, data, dataProblem};
 }

@@ -181,6 +181,7 @@ export class WorkerClient implements vscode.Disposable {
     const {log} = this.options;
     if (level === 'error') log.error(line);
     else if (level === 'warn') log.warn(line);
+    else if (level === 'debug') log.debug(line);
     else log.info(line);
   }
 }

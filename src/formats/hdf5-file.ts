@@ -6,6 +6,8 @@ import * as fs from 'fs';
 import type * as H5 from 'h5wasm';
 import {FormatError} from './errors';
 import {faultPoint} from './atomic-save';
+import {debugLog} from './diagnostics';
+import {inflateCeiling} from './limits';
 
 type H5Module = typeof import('h5wasm/node');
 export type H5File = H5.File;
@@ -58,23 +60,145 @@ function isFile(p: string): boolean {
   }
 }
 
-/** Opens an HDF5 file for reading, runs `use`, and always closes it. */
+/**
+ * Opens an HDF5 file for reading, runs `use`, and always closes it. Files whose data could come
+ * from elsewhere (external storage, external links, virtual datasets) are refused before any
+ * dataset is read: HDF5 would otherwise read whatever local file they name. While reading, HDF5
+ * errors are exceptions (h5wasm's throwing handler), so a damaged file stops at the failing call
+ * instead of handing back garbage; withHdf5 turns them into one line.
+ */
 export async function withHdf5<T>(file: string, use: (f: H5File) => T | Promise<T>): Promise<T> {
   const h5 = await h5wasm();
   if (!isHdf5File(file)) throw new FormatError(file, 'is not an HDF5 file (no HDF5 signature)');
+  const external = externalStorageProblem(file);
+  if (external) throw new FormatError(file, external);
   return capturingDiagnostics(async (diagnostics) => {
-    let f: H5File;
+    h5.Module.activate_throwing_error_handler();
     try {
-      f = new h5.File(file, 'r');
-    } catch (e) {
-      throw new FormatError(file, `cannot be opened as HDF5: ${diagnosticCause(diagnostics) ?? (e as Error).message ?? e}`);
-    }
-    try {
-      return await use(f);
+      let f: H5File;
+      try {
+        f = new h5.File(file, 'r');
+      } catch (e) {
+        const cause = diagnosticCause(diagnostics);
+        throw cause ? new FormatError(file, `cannot be opened as HDF5: ${cause}`) : hdf5Error(file, e, 'cannot be opened as HDF5');
+      }
+      try {
+        const linked = linkProblem(h5.Module, f);
+        if (linked) throw new FormatError(file, linked);
+        return await use(f);
+      } catch (e) {
+        throw hdf5Error(file, e, 'HDF5 error');
+      } finally {
+        try {
+          f.close();
+        } catch (e) {
+          debugLog(`closing ${file}: ${(e as Error).message}`);
+        }
+      }
     } finally {
-      f.close();
+      // Writers (createHdf5) keep HDF5's printed diagnostics, which they inspect.
+      h5.Module.deactivate_throwing_error_handler();
     }
   });
+}
+
+/**
+ * HDF5's diagnostic dump as one line (its innermost, most specific record), the dump itself to
+ * the debug log. Errors that are already ours pass through.
+ */
+export function hdf5Error(file: string, error: unknown, what: string): Error {
+  if (error instanceof FormatError) return error;
+  const text = (error as Error)?.message ?? String(error);
+  if (!text.includes('HDF5-DIAG')) return error as Error;
+  debugLog(`${file}: ${text}`);
+  const records = [...text.matchAll(/#\d+: .*? in [^(]*\(\): (.*)/g)].map((m) => m[1].trim());
+  return new FormatError(file, `${what}: ${records.at(-1) ?? text.split('\n')[0]}`);
+}
+
+/** Most objects (groups, datasets, links) a model file may hold; link cycles stop here too. */
+const MAX_HDF5_OBJECTS = 200_000;
+/** Keras nests a few levels (nested models: about ten); a hard-link cycle is stopped here. */
+const MAX_HDF5_DEPTH = 24;
+
+type H5Low = {get_external_link(fileId: bigint, path: string): {filename?: string; obj_path?: string}};
+
+/** Walks every link: an external link or a virtual dataset anywhere is refused, named. */
+function linkProblem(module: unknown, f: H5File): string | undefined {
+  const low = module as H5Low;
+  const fileId = (f as unknown as {file_id: bigint}).file_id;
+  let seen = 0;
+  const visit = (g: H5Group, prefix: string, depth: number): string | undefined => {
+    if (depth > MAX_HDF5_DEPTH) {
+      const at = prefix.length > 80 ? `...${prefix.slice(-80)}` : prefix;
+      return `nests groups deeper than ${MAX_HDF5_DEPTH} levels at '${at}' (a link cycle?); refusing to read it`;
+    }
+    for (const key of g.keys()) {
+      if (++seen > MAX_HDF5_OBJECTS) return `holds more than ${MAX_HDF5_OBJECTS} objects (or a link cycle); refusing to read it`;
+      const p = `${prefix}/${key}`;
+      const link = low.get_external_link(fileId, p);
+      if (link?.filename !== undefined) {
+        return `'${p}' is an HDF5 external link to '${link.filename}:${link.obj_path}'; a model file must hold its own data, refusing to follow it`;
+      }
+      const child = g.get(p);
+      if (isGroup(child)) {
+        const problem = visit(child, p, depth + 1);
+        if (problem) return problem;
+      } else if (isDataset(child)) {
+        const sources = (child.metadata as {virtual_sources?: Array<{file_name: string; dset_name: string}>}).virtual_sources;
+        if (sources?.length) {
+          return `dataset '${p}' is a virtual dataset reading from '${sources[0].file_name}:${sources[0].dset_name}'; ` +
+            'a model file must hold its own data, refusing to read it';
+        }
+      }
+    }
+    return undefined;
+  };
+  return visit(f as unknown as H5Group, '', 0);
+}
+
+const SCAN_CHUNK = 8 * 1024 * 1024;
+const HEAP_SIGNATURE = Buffer.from('HEAP');
+
+/**
+ * HDF5 "External Data Files" messages (type 0x0007: a dataset stored in other files), found in
+ * the raw bytes because h5wasm does not expose H5Pget_external. A candidate counts only when
+ * its whole layout agrees (version 1, slot counts, a message size matching them, a local heap
+ * at the address it names), so weight data cannot trigger it by chance.
+ */
+export function externalStorageProblem(file: string): string | undefined {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const size = fs.fstatSync(fd).size;
+    const chunk = Buffer.allocUnsafe(SCAN_CHUNK + 64);
+    const heap = Buffer.alloc(4);
+    const heapAt = (address: bigint) =>
+      address + 4n <= BigInt(size) && fs.readSync(fd, heap, 0, 4, Number(address)) === 4 && heap.equals(HEAP_SIGNATURE);
+    for (let start = 0; start < size; start += SCAN_CHUNK) {
+      const n = fs.readSync(fd, chunk, 0, Math.min(chunk.length, size - start), start);
+      for (let i = chunk.indexOf(7); i >= 0 && i < Math.min(n, SCAN_CHUNK); i = chunk.indexOf(7, i + 1)) {
+        // Version 1 object header message: type (2 bytes), size (2), flags (1), reserved (3).
+        // Version 2: type (1), size (2), flags (1), [creation order (2)].
+        const candidates: Array<[number, number]> = [];
+        if (chunk[i + 1] === 0) candidates.push([chunk.readUInt16LE(i + 2), i + 8]);
+        candidates.push([chunk.readUInt16LE(i + 1), i + 4], [chunk.readUInt16LE(i + 1), i + 6]);
+        for (const [messageSize, body] of candidates) {
+          if (body + 16 > n) continue;
+          if (chunk[body] !== 1 || chunk[body + 1] !== 0 || chunk[body + 2] !== 0 || chunk[body + 3] !== 0) continue;
+          const allocated = chunk.readUInt16LE(body + 4);
+          const used = chunk.readUInt16LE(body + 6);
+          if (used === 0 || used > allocated) continue;
+          const exact = 16 + 24 * allocated;
+          if (messageSize !== exact && messageSize !== Math.ceil(exact / 8) * 8) continue;
+          if (heapAt(chunk.readBigUInt64LE(body + 8))) {
+            return 'has a dataset with external storage (its data lives in other files); a model file must hold its own data, refusing to read it';
+          }
+        }
+      }
+    }
+    return undefined;
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /**
@@ -131,10 +255,8 @@ function hdf5WriteError(file: string, diagnostics: string[], thrown?: unknown): 
   return error;
 }
 
-/** Where HDF5's diagnostics go instead of the terminal (a debug log); dropped unless KERAS_WORKBENCH_DEBUG is set. */
-let diagnosticsSink: (line: string) => void = (line) => {
-  if (process.env.KERAS_WORKBENCH_DEBUG) process.stderr.write(`${line}\n`);
-};
+/** Where HDF5's diagnostics go instead of the terminal: the debug log (CLI --verbose, the worker's log channel). */
+let diagnosticsSink: (line: string) => void = (line) => debugLog(line);
 
 export function setLibraryDiagnosticsSink(sink: (line: string) => void): void {
   diagnosticsSink = sink;
@@ -229,11 +351,25 @@ export interface NumericArray {
   data: Float32Array | Int32Array;
 }
 
+function fileSize(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
 /** A numeric dataset as float32 (floats) or int32 (integers, including int64 scalars read as BigInt). */
 export function readNumericDataset(ds: H5Dataset, file: string, where: string): NumericArray {
   const shape = ds.shape ?? [];
-  const raw = ds.value as unknown;
   const md = ds.metadata as {type: number; size: number; signed: boolean};
+  // The declared shape is checked against what the file could hold before HDF5 allocates it.
+  const declared = shape.reduce((a, b) => a * b, 1) * md.size;
+  const ceiling = inflateCeiling(fileSize(file));
+  if (declared > ceiling) {
+    throw new FormatError(file, `dataset '${where}' declares shape (${shape.join(', ')}): ${declared} bytes, more than the ${ceiling} this file may hold`);
+  }
+  const raw = ds.value as unknown;
   const isFloat = md.type === 1; // H5T_FLOAT
   const isInt = md.type === 0; // H5T_INTEGER
   if (!isFloat && !isInt) throw new FormatError(file, `dataset '${where}' is not numeric (HDF5 type class ${md.type})`);

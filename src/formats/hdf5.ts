@@ -5,6 +5,7 @@
  */
 import * as fs from 'fs';
 import {FormatError} from './errors';
+import {parseJsonBounded} from './limits';
 import type {FormatModule, KerasArtifacts} from './artifacts';
 import {
   createHdf5, ensureGroup, H5Group, isDataset, isGroup, isHdf5File, readNumericDataset, readStringAttribute,
@@ -107,11 +108,7 @@ async function readRaw(file: string): Promise<RawKerasHdf5> {
 }
 
 function parseJson(file: string, text: string, what: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new FormatError(file, `${what} is not valid JSON: ${(e as Error).message}`);
-  }
+  return parseJsonBounded(text, (problem) => new FormatError(file, problem), what);
 }
 
 async function assemble(file: string, raw: RawKerasHdf5, modelConfig: unknown, trainingConfig: unknown, kerasVersion?: string): Promise<KerasArtifacts> {

@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import {FormatError} from './errors';
+import {FormatError, readFailure} from './errors';
 import {concatBuffers} from './bytes';
 import {tfjsLayersFormat} from './tfjs-layers';
 import {explainUnknownClass, registerCustomObjects} from './custom-objects';
@@ -58,16 +58,20 @@ export async function detectFormat(target: string): Promise<FormatModule> {
 export async function readArtifacts(target: string, options: LoadOptions = {}): Promise<{artifacts: KerasArtifacts; format: FormatModule['format']}> {
   // Readers build the model to place its weights: custom layers must be known before that.
   registerCustomObjects(options.customObjects);
-  await recoverSaveTarget(target);
-  const module = await detectFormat(target);
-  const artifacts = await module.read(target);
-  if (!artifacts.history && !fs.statSync(target).isDirectory()) {
-    // A history beside a model file (e.g. written by an export-keras script's run).
-    const sidecar = readSidecarHistory(target);
-    artifacts.history = sidecar.history;
-    if (sidecar.warning) artifacts.warnings = [...(artifacts.warnings ?? []), sidecar.warning];
+  try {
+    await recoverSaveTarget(target);
+    const module = await detectFormat(target);
+    const artifacts = await module.read(target);
+    if (!artifacts.history && !fs.statSync(target).isDirectory()) {
+      // A history beside a model file (e.g. written by an export-keras script's run).
+      const sidecar = readSidecarHistory(target);
+      artifacts.history = sidecar.history;
+      if (sidecar.warning) artifacts.warnings = [...(artifacts.warnings ?? []), sidecar.warning];
+    }
+    return {artifacts, format: module.format};
+  } catch (e) {
+    throw readFailure(target, e);
   }
-  return {artifacts, format: module.format};
 }
 
 /** The artifacts of a model in memory, as TensorFlow.js would save them. */
@@ -234,7 +238,7 @@ export async function modelFromArtifacts(artifacts: KerasArtifacts, file: string
     model = await tfl.loadLayersModel(tf.io.fromMemory(forTfjs as tf.io.ModelArtifacts));
   } catch (error) {
     const optimizer = (usable.trainingConfig as {optimizer_config?: {class_name?: string}} | undefined)?.optimizer_config?.class_name;
-    throw explainUnknownClass(error, file, optimizer);
+    throw readFailure(file, explainUnknownClass(error, file, optimizer), 'cannot build the model');
   }
   restoreConstrainedWeights(model, forTfjs);
   if (ownSlots && model.optimizer) {

@@ -8,6 +8,7 @@ import {KERAS_HISTORY_KEY, KERAS_METADATA_KEY, readCarried} from './model-metada
 import * as fs from 'fs';
 import * as path from 'path';
 import {FormatError} from './errors';
+import {parseJsonBounded} from './limits';
 import type {FormatModule, KerasArtifacts} from './artifacts';
 import {
   createHdf5, ensureGroup, isDataset, isGroup, isZipFile, readNumericDataset, withHdf5, writeDataset, writeStringAttribute,
@@ -43,12 +44,12 @@ function readZip(file: string): Map<string, ZipEntry> {
 function memberJson(file: string, members: Map<string, ZipEntry>, name: string): JsonObject | undefined {
   const entry = members.get(name);
   if (!entry) return undefined;
-  try {
-    return JSON.parse(Buffer.from(readZipMember(file, entry)).toString('utf8')) as JsonObject;
-  } catch (e) {
-    if (e instanceof FormatError) throw e;
-    throw new FormatError(file, `${name} inside the archive is not valid JSON: ${(e as Error).message}`);
+  const text = Buffer.from(readZipMember(file, entry)).toString('utf8');
+  const value = parseJsonBounded(text, (problem) => new FormatError(file, problem), `${name} inside the archive`);
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new FormatError(file, `${name} inside the archive is not a JSON object`);
   }
+  return value as JsonObject;
 }
 
 /** Runs `use` on the archive's weights member extracted to a file (h5wasm opens files by path). */
@@ -58,6 +59,10 @@ async function withTemporaryHdf5<T>(file: string, entry: ZipEntry, use: (tmp: st
   try {
     extractZipMember(file, entry, tmp);
     return await use(tmp);
+  } catch (e) {
+    // Errors about the extracted copy are about the archive's member: name the archive.
+    if (e instanceof FormatError && e.file === tmp) throw new FormatError(file, `${WEIGHTS_H5} inside the archive: ${e.message.slice(tmp.length + 2)}`);
+    throw e;
   } finally {
     scratch.remove();
   }

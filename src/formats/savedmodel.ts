@@ -8,6 +8,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import {FormatError} from './errors';
+import {parseJsonBounded} from './limits';
+import {isInsideByRealPath} from './confine';
 import type {FormatModule, KerasArtifacts} from './artifacts';
 import {normalizeModelConfig, type JsonObject} from './keras-config';
 import {normalizeTrainingConfig} from './keras-config-training';
@@ -68,21 +70,29 @@ function findVariable(weight: string, layer: LayerSlots, variables: ResolvedVari
   });
 }
 
+/** Every file the reader opens (metadata, variables index and shards) must lie inside the folder by real path. */
+function refuseEscapingLinks(folder: string): void {
+  const variables = path.join(folder, 'variables');
+  const files = [path.join(folder, KERAS_METADATA_PB), variables];
+  if (fs.existsSync(variables) && fs.statSync(variables).isDirectory()) files.push(...fs.readdirSync(variables).map((f) => path.join(variables, f)));
+  const escaping = files.find((f) => !isInsideByRealPath(folder, f));
+  if (escaping) {
+    throw new FormatError(folder, `${path.relative(folder, escaping)} is a symlink leading outside the model folder; refusing to read it`);
+  }
+}
+
 export async function readKerasSavedModel(folder: string): Promise<KerasArtifacts> {
   const metadataFile = path.join(folder, KERAS_METADATA_PB);
   if (!fs.existsSync(metadataFile)) {
     throw new FormatError(folder, `is a TensorFlow SavedModel without ${KERAS_METADATA_PB}: a plain tf.Module graph, not a Keras model. ` +
       'Keras layers cannot be rebuilt from it (TensorFlow.js can run it only as a graph model, via tensorflowjs_converter --input_format=tf_saved_model).');
   }
+  refuseEscapingLinks(folder);
   const nodes = readKerasMetadata(metadataFile);
   const root = nodes.find((n) => n.nodePath === 'root');
   if (!root) throw new FormatError(metadataFile, 'has no root object');
-  let meta: JsonObject;
-  try {
-    meta = JSON.parse(root.metadata) as JsonObject;
-  } catch (e) {
-    throw new FormatError(metadataFile, `root metadata is not valid JSON: ${(e as Error).message}`);
-  }
+  const meta = parseJsonBounded(root.metadata, (problem) => new FormatError(metadataFile, problem), 'root metadata') as JsonObject;
+  if (meta === null || typeof meta !== 'object') throw new FormatError(metadataFile, 'root metadata is not a JSON object');
   const modelConfig = meta.model_config ?? (meta.class_name && meta.config ? {class_name: meta.class_name, config: meta.config} : undefined);
   if (!modelConfig) {
     throw new FormatError(folder, `is a subclassed Keras model (${root.identifier}); only Sequential and functional models store a config that can be rebuilt`);

@@ -9,6 +9,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type {io} from '@tensorflow/tfjs-core';
 import {FormatError} from './errors';
+import {parseJsonBounded} from './limits';
+import {isInsideByRealPath} from './confine';
 import {concatBuffers} from './bytes';
 import {faultPoint} from './atomic-save';
 import type {EpochRecord, FormatModule, KerasArtifacts, SaveOptions} from './artifacts';
@@ -40,11 +42,7 @@ function readJson(file: string): any {
   } catch (e) {
     throw new FormatError(file, `cannot read: ${(e as Error).message}`);
   }
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new FormatError(file, `is not valid JSON: ${(e as Error).message}`);
-  }
+  return parseJsonBounded(text, (problem) => new FormatError(file, problem), 'the file');
 }
 
 const BYTES_PER_DTYPE: Record<string, number> = {float32: 4, int32: 4, bool: 1, uint8: 1, uint16: 2, float16: 2, complex64: 8};
@@ -61,6 +59,9 @@ function expectedBytes(specs: io.WeightsManifestEntry[]): number {
 export async function readTfjsLayers(target: string): Promise<KerasArtifacts> {
   const file = modelJsonPath(target);
   const dir = path.dirname(file);
+  if (fs.statSync(target).isDirectory() && !isInsideByRealPath(target, file)) {
+    throw new FormatError(file, 'is a symlink leading outside the model folder; refusing to read it');
+  }
   const json = readJson(file);
   if (!json || typeof json !== 'object' || !json.modelTopology) {
     throw new FormatError(file, 'is not a TensorFlow.js layers model (no modelTopology)');
@@ -91,11 +92,18 @@ export async function readTfjsLayers(target: string): Promise<KerasArtifacts> {
       if (rel.startsWith('..') || path.isAbsolute(rel) || path.isAbsolute(shard)) {
         throw new FormatError(file, `weights manifest path '${shard}' points outside the model folder; refusing to read it`);
       }
+      // A symlink inside the folder may point anywhere: containment is judged on real paths.
+      if (!isInsideByRealPath(dir, resolved)) {
+        throw new FormatError(file, `weights shard '${shard}' is a symlink (or inside one) leading outside the model folder; refusing to read it`);
+      }
       try {
         chunks.push(fs.readFileSync(resolved));
       } catch (e) {
         throw new FormatError(file, `weights shard '${shard}' cannot be read: ${(e as Error).message}`);
       }
+    }
+    for (const w of group.weights ?? []) {
+      if (!(w?.dtype in BYTES_PER_DTYPE)) throw new FormatError(file, `weight '${w?.name}' has dtype '${w?.dtype}', which TensorFlow.js weights do not use`);
     }
     specs.push(...group.weights);
   }
@@ -108,7 +116,7 @@ export async function readTfjsLayers(target: string): Promise<KerasArtifacts> {
   }
   let history: EpochRecord[] | undefined;
   const historyFile = path.join(dir, HISTORY_JSON);
-  if (fs.existsSync(historyFile)) history = readJson(historyFile);
+  if (fs.existsSync(historyFile) && isInsideByRealPath(dir, historyFile)) history = readJson(historyFile);
   return {
     modelTopology: positionalTensorArguments(modelTopology, file) as object,
     trainingConfig: training?.trainingConfig,

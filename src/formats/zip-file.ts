@@ -8,6 +8,7 @@
 import * as fs from 'fs';
 import * as zlib from 'zlib';
 import {FormatError} from './errors';
+import {inflateBounded} from './limits';
 
 const LOCAL_HEADER = 0x04034b50;
 const CENTRAL_HEADER = 0x02014b50;
@@ -253,9 +254,15 @@ export function readZipMember(file: string, entry: ZipEntry): Uint8Array {
     const raw = readAt(fd, entry.compressedSize, dataOffset(fd, file, entry));
     if (raw.length !== entry.compressedSize) throw new FormatError(file, `member ${entry.name} is truncated`);
     let data: Uint8Array;
-    if (entry.method === STORED) data = raw;
-    else if (entry.method === DEFLATED) data = zlib.inflateRawSync(raw);
-    else throw new FormatError(file, `member ${entry.name} uses compression method ${entry.method} (only stored and deflated are supported)`);
+    if (entry.method === STORED) {
+      if (entry.size !== entry.compressedSize) throw new FormatError(file, `member ${entry.name} is stored but declares two sizes (${entry.compressedSize} and ${entry.size})`);
+      data = raw;
+    } else if (entry.method === DEFLATED) {
+      // Inflated no further than the size the archive declares (zip bombs stop here, not in memory).
+      const inflated = inflateBounded(raw, entry.size, 'deflate-raw');
+      if ('problem' in inflated) throw new FormatError(file, `member ${entry.name} ${inflated.problem}`);
+      data = inflated.bytes;
+    } else throw new FormatError(file, `member ${entry.name} uses compression method ${entry.method} (only stored and deflated are supported)`);
     checkCrc(file, entry, crc32(data));
     return data;
   } finally {

@@ -80,6 +80,8 @@ export interface ModelHandle {
   outputShape: number[];
   /** Dataset the model was trained on (from its saved spec), for the prediction panel. */
   dataset?: string;
+  /** Problems found on load that do not stop it, one line each (e.g. NaN or Inf weights). */
+  warnings?: string[];
   /** Why the dataset the model records cannot be used (e.g. a stored location outside the workspace). */
   datasetProblem?: string;
 }
@@ -187,7 +189,13 @@ export interface InitializeParams {
 export const initialize = new RequestType<InitializeParams, BackendInfo, void>('workbench/initialize');
 
 /** What the extension needs to know about a spec before training (save target, overwrite). */
-export interface DescribeSpecParams { specPath: string; workspaceRoot: string; out?: string }
+export interface DescribeSpecParams {
+  specPath: string;
+  workspaceRoot: string;
+  out?: string;
+  /** `vscode.workspace.isTrusted`; when false, data paths outside the workspace are refused before any is read. */
+  workspaceTrusted?: boolean;
+}
 export interface SpecSummary {
   name: string;
   /** Absolute save path, resolved inside the workspace. */
@@ -214,6 +222,8 @@ export interface TrainParams {
   overwrite?: boolean;
   /** JS module of custom layer classes (`custom_objects`); the extension sends it only in trusted workspaces. */
   customObjectsModule?: string;
+  /** `vscode.workspace.isTrusted`; when false the spec's data paths must lie inside the workspace. Absent: trusted. */
+  workspaceTrusted?: boolean;
 }
 export const train = new RequestType<TrainParams, TrainResult, void>('workbench/train');
 
@@ -272,7 +282,8 @@ export const setDataset = new RequestType<ModelParams & {dataset: DatasetChoice}
 
 // ---------------------------------------------------------------- notifications (worker -> host)
 
-export interface LogParams { level: 'info' | 'warn' | 'error'; message: string }
+/** `debug`: library diagnostics (HDF5 dumps, stacks of unexpected errors), for bug reports. */
+export interface LogParams { level: 'info' | 'warn' | 'error' | 'debug'; message: string }
 export const log = new NotificationType<LogParams>('workbench/log');
 export const trainProgress = new NotificationType<TrainProgress>('workbench/trainProgress');
 export const evaluateProgress = new NotificationType<{modelId: string; done: number; total: number}>(

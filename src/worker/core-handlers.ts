@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import {MessageConnection} from 'vscode-jsonrpc';
 import * as engine from '../engine';
 import {resolveInside} from '../engine/spec/spec';
+import {checkDataConfinement, untrustedWorkspaceRule} from '../engine/data/dataset';
 import {refuseSpecWithErrors} from '../engine/analysis/spec-analysis';
 import {loadCustomObjectsModule} from '../formats/custom-objects';
 import {relocateMetadata} from '../engine/session/data-location';
@@ -38,8 +39,10 @@ export const registerCoreHandlers: HandlerSet = (connection: MessageConnection, 
 
   handle(connection, msg.referenceSpec, async () => engine.REFERENCE_SPEC);
 
-  handle(connection, msg.describeSpec, async ({specPath, workspaceRoot, out}) => {
+  handle(connection, msg.describeSpec, async ({specPath, workspaceRoot, out, workspaceTrusted}) => {
     const spec = engine.readTrainSpec(specPath);
+    // The analysis below reads data headers: an untrusted workspace's paths are checked first.
+    if (workspaceTrusted === false) checkDataConfinement(spec.data, workspaceRoot, untrustedWorkspaceRule(workspaceRoot));
     // A spec with errors is refused here, before the overwrite question and before any data loads.
     refuseSpecWithErrors(spec, specPath, {workspaceRoot, saveOverridden: out !== undefined && out !== spec.save.path});
     const savePath = resolveInside(workspaceRoot, out ?? spec.save.path, specPath, out ? 'out' : 'save.path');
@@ -70,6 +73,7 @@ export const registerCoreHandlers: HandlerSet = (connection: MessageConnection, 
         overwrite: params.overwrite,
         backend: backendPreference,
         customObjects: params.customObjectsModule ? loadCustomObjectsModule(params.customObjectsModule) : undefined,
+        workspaceTrusted: params.workspaceTrusted,
         signal: abort.signal,
         onProgress: (p) => void connection.sendNotification(msg.trainProgress, {...p, runId: params.runId}),
         onLog: (line) => logLine(line),
@@ -90,6 +94,7 @@ export const registerCoreHandlers: HandlerSet = (connection: MessageConnection, 
   handle(connection, msg.loadModel, async ({path: modelPath, compile, customObjectsModule}) => {
     await ensureBackend();
     const {handle: loaded} = models.add(await engine.openModel(modelPath, {compile: compile ?? true, customObjectsModule, workspaceRoots}));
+    for (const warning of loaded.warnings ?? []) logLine(warning, 'warn');
     logLine(`Loaded ${modelPath} (${loaded.summary.totalParams.toLocaleString('en-US')} params) as ${loaded.modelId}`);
     return loaded;
   });

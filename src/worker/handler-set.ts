@@ -4,6 +4,8 @@
  */
 import {MessageConnection, RequestType, ResponseError} from 'vscode-jsonrpc';
 import type {ModelStore} from './model-store';
+import {debugLog} from '../formats/diagnostics';
+import {firstLine} from '../formats/errors';
 
 export type HandlerSet = (connection: MessageConnection, models: ModelStore) => void;
 
@@ -21,7 +23,9 @@ export function handle<P, R>(connection: MessageConnection, type: RequestType<P,
       return await fn(params);
     } catch (e) {
       const err = e instanceof Error ? e : new Error(String(e));
-      return new ResponseError<{stack?: string}>(ENGINE_ERROR, err.message, {stack: err.stack});
+      debugLog(err.stack ?? err.message);
+      // One line for the user; the whole of it went to the debug log.
+      return new ResponseError<{stack?: string}>(ENGINE_ERROR, firstLine(err.message), {stack: err.stack});
     }
   };
   // The typed overloads cannot see through the generic P; the handler's shape is checked above.

@@ -8,6 +8,9 @@ import {ModelStore} from './model-store';
 import {HandlerSet} from './handler-set';
 import {registerCoreHandlers} from './core-handlers';
 import {registerInspectorHandlers} from '../engine/inspect/handlers';
+import {log} from '../protocol/messages';
+import {setDebugLog} from '../formats/diagnostics';
+import {firstLine} from '../formats/errors';
 import {registerExportHandlers} from './export-handlers';
 
 if (!process.send) {
@@ -16,6 +19,19 @@ if (!process.send) {
 }
 
 const connection = createMessageConnection(new IPCMessageReader(process), new IPCMessageWriter(process));
+// Library diagnostics (HDF5 dumps, stacks) go to the extension's log channel at debug level.
+setDebugLog((text) => void connection.sendNotification(log, {level: 'debug', message: text}));
+// Nothing ends this process with a stack trace on stderr: the extension's log gets one line
+// (and the stack at debug level); the extension reports the worker's exit.
+const fatal = (kind: string) => (error: unknown) => {
+  const e = error instanceof Error ? error : new Error(String(error));
+  void connection.sendNotification(log, {level: 'debug', message: e.stack ?? e.message});
+  void connection.sendNotification(log, {level: 'error', message: `worker: ${kind}: ${firstLine(e.message)}`});
+  process.stderr.write(`keras-workbench worker: ${kind}: ${firstLine(e.message)}\n`);
+  setTimeout(() => process.exit(1), 100);
+};
+process.on('uncaughtException', fatal('unexpected error'));
+process.on('unhandledRejection', fatal('unhandled rejection'));
 const models = new ModelStore();
 
 // Request handler groups. The inspector's handlers (weights, predictions, evaluation) plug in here.

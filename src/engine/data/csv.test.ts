@@ -22,7 +22,7 @@ test('a CSV without a header takes the last column as the label', () => {
 
 test('malformed CSV files name the file, line and column', () => {
   assert.throws(() => parseCsv('a,b\n1,2\n3\n', 'f.csv'), /f\.csv: line 3 has 1 values, expected 2/);
-  assert.throws(() => parseCsv('a,b\n1,x\n', 'f.csv'), /f\.csv: line 2, column 'b': 'x' is not a number/);
+  assert.throws(() => parseCsv('a,b\n1,x\n', 'f.csv'), /f\.csv: line 2, column 'b': 'x' is not a decimal number/);
   assert.throws(() => parseCsv('\n\n', 'f.csv'), /f\.csv: the CSV file is empty/);
   assert.throws(() => splitLabel(parseCsv('a,b\n1,2\n', 'f.csv'), 'c', 'f.csv'), /label column 'c' not found; columns: a, b/);
   const dir = tempDir();

@@ -30,11 +30,18 @@ function splitLine(line: string): string[] {
   return cells.map((c) => c.trim());
 }
 
+/** Plain decimal numbers only, as Keras users' CSV readers take them: no hex, binary, octal, Infinity or NaN. */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+function isDecimal(cell: string): boolean {
+  return DECIMAL.test(cell) && Number.isFinite(Number(cell));
+}
+
 export function parseCsv(text: string, file: string): CsvTable {
   const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
   if (lines.length === 0) throw new DataError(file, 'the CSV file is empty');
   const first = splitLine(lines[0]);
-  const hasHeader = first.some((c) => c === '' || Number.isNaN(Number(c)));
+  const hasHeader = first.some((c) => !isDecimal(c));
   const columns = hasHeader ? first : first.map((_, i) => `column_${i}`);
   const body = hasHeader ? lines.slice(1) : lines;
   if (body.length === 0) throw new DataError(file, 'the CSV file has a header but no data rows');
@@ -46,11 +53,10 @@ export function parseCsv(text: string, file: string): CsvTable {
       throw new DataError(file, `line ${lineNo} has ${cells.length} values, expected ${columns.length}`);
     }
     cells.forEach((cell, c) => {
-      const v = Number(cell);
-      if (cell === '' || Number.isNaN(v)) {
-        throw new DataError(file, `line ${lineNo}, column '${columns[c]}': '${cell}' is not a number`);
+      if (!isDecimal(cell)) {
+        throw new DataError(file, `line ${lineNo}, column '${columns[c]}': '${cell.length > 40 ? `${cell.slice(0, 40)}...` : cell}' is not a decimal number`);
       }
-      values[r * columns.length + c] = v;
+      values[r * columns.length + c] = Number(cell);
     });
   });
   return {columns, rows: body.length, values};

@@ -5,6 +5,8 @@
  */
 import * as path from 'path';
 import {DataError} from './errors';
+import {isInsideByRealPath} from '../../formats/confine';
+import {namesItsFile, readFailure} from '../../formats/errors';
 import {readIdx} from './idx';
 import {readNpy, readNpz, toFloat32} from './npy';
 import {readCsv, splitLabel} from './csv';
@@ -39,6 +41,13 @@ export interface DataDescription {
   data: TrainSpec['data'];
   preprocessing: Preprocessing;
   workspaceRoot?: string;
+  /**
+   * Data files must lie inside one of these folders by real path (symlinks resolved): set for an
+   * untrusted workspace's spec and for dataset locations stored inside a model file.
+   */
+  confineTo?: {roots: string[]; why: string};
+  /** Where this description was read from (a model file), named by errors about the description itself. */
+  origin?: string;
 }
 
 export function mnistDirectory(): string {
@@ -48,6 +57,8 @@ export function mnistDirectory(): string {
 function splitFrom(x: {shape: number[]; data: ArrayLike<number | bigint>}, y: {shape: number[]; data: ArrayLike<number | bigint>},
   xFile: string, yFile: string): Split {
   const count = x.shape[0];
+  if (x.shape.length === 0) throw new DataError(xFile, 'holds a single value, not an array of samples');
+  if (y.shape.length === 0) throw new DataError(yFile, 'holds a single value, not an array of labels');
   if (y.shape[0] !== count) {
     throw new DataError(yFile, `has ${y.shape[0]} samples but ${xFile} has ${count}`);
   }
@@ -71,17 +82,58 @@ function readArray(file: string): {shape: number[]; data: ArrayLike<number | big
   return file.endsWith('.npy') ? readNpy(file) : readIdx(file);
 }
 
-function loadSource(source: DataSource, root: string, which: 'train' | 'test'): Split {
-  const at = (p: string) => path.resolve(root, p);
+/** Runs a reader, turning anything but its own DataError (a library's TypeError, RangeError...) into one naming the file. */
+function guard<T>(file: string, read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (namesItsFile(e) && !e.message.includes('\n')) throw e;
+    throw new DataError(file, readFailure(file, e).message.slice(file.length + 2));
+  }
+}
+
+/** The workspace rule of an untrusted workspace's spec, as loadDataset applies it. */
+export function untrustedWorkspaceRule(root: string): NonNullable<DataDescription['confineTo']> {
+  return {roots: [root], why: 'the workspace (an untrusted workspace\'s spec reads data only from inside it)'};
+}
+
+/**
+ * Refuses data paths outside the confinement before anything opens them (the spec analysis
+ * reads data headers early): the same check loadSource makes, without reading.
+ */
+export function checkDataConfinement(data: DataDescription['data'], root: string, confine: NonNullable<DataDescription['confineTo']>): void {
+  if (!data || typeof data !== 'object' || 'dataset' in data) return;
+  for (const source of [data.train, data.test]) {
+    if (!source || typeof source !== 'object') continue;
+    for (const p of Object.entries(source).filter(([k]) => k !== 'label' && !('npz' in source && (k === 'x' || k === 'y'))).map(([, v]) => v)) {
+      if (typeof p !== 'string') continue;
+      const file = path.resolve(root, p);
+      if (!confine.roots.some((r) => isInsideByRealPath(r, file))) {
+        throw new DataError(file, `is outside ${confine.why} (symlinks resolved); refusing to read it`);
+      }
+    }
+  }
+}
+
+function loadSource(source: DataSource, root: string, which: 'train' | 'test', confine?: DataDescription['confineTo'], origin = root): Split {
+  if (source === null || typeof source !== 'object') throw new DataError(origin, `the ${which} data source is not an object of file paths`);
+  const at = (p: string) => {
+    if (typeof p !== 'string' || p === '') throw new DataError(origin, `a data source names ${JSON.stringify(p)} instead of a file path`);
+    const file = path.resolve(root, p);
+    if (confine && !confine.roots.some((r) => isInsideByRealPath(r, file))) {
+      throw new DataError(file, `is outside ${confine.why} (symlinks resolved); refusing to read it`);
+    }
+    return file;
+  };
   if ('csv' in source) {
     const file = at(source.csv);
-    const table = readCsv(file);
+    const table = guard(file, () => readCsv(file));
     const {x, y, features} = splitLabel(table, source.label, file);
     return {x, y, count: table.rows, sampleShape: [features.length], targetShape: []};
   }
   if ('npz' in source) {
     const file = at(source.npz);
-    const arrays = readNpz(file);
+    const arrays = guard(file, () => readNpz(file));
     const xName = source.x ?? `x_${which}`;
     const yName = source.y ?? `y_${which}`;
     const x = arrays.get(xName);
@@ -93,7 +145,7 @@ function loadSource(source: DataSource, root: string, which: 'train' | 'test'): 
   }
   const xFile = at(source.x);
   const yFile = at(source.y);
-  return splitFrom(readArray(xFile), readArray(yFile), xFile, yFile);
+  return splitFrom(guard(xFile, () => readArray(xFile)), guard(yFile, () => readArray(yFile)), xFile, yFile);
 }
 
 /** Applies reshape, cast and scale in place of a copy (the split's arrays are not shared). */
@@ -141,8 +193,8 @@ export function loadDataset(description: DataDescription, options: {split?: 'tra
   } else {
     name = 'files';
     origin = root;
-    if (want !== 'test') train = loadSource(data.train, root, 'train');
-    if (want !== 'train' && data.test) test = loadSource(data.test, root, 'test');
+    if (want !== 'test') train = loadSource(data.train, root, 'train', description.confineTo, description.origin);
+    if (want !== 'train' && data.test) test = loadSource(data.test, root, 'test', description.confineTo, description.origin);
   }
   train = train && preprocess(train, description.preprocessing, origin);
   test = test && preprocess(test, description.preprocessing, origin);

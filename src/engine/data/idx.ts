@@ -3,7 +3,7 @@
  * dimension sizes, then the data. Gzipped files (`.gz`) are inflated transparently.
  */
 import * as fs from 'fs';
-import * as zlib from 'zlib';
+import {gzipDeclaredSize, inflateBounded} from '../../formats/limits';
 import {DataError} from './errors';
 
 export interface IdxArray {
@@ -69,11 +69,10 @@ export function readIdx(file: string): IdxArray {
     throw new DataError(file, `cannot read: ${(e as Error).message}`);
   }
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
-    try {
-      bytes = zlib.gunzipSync(bytes);
-    } catch (e) {
-      throw new DataError(file, `corrupt gzip data: ${(e as Error).message}`);
-    }
+    // The trailer's declared size bounds the inflation (a gzip bomb stops there, not in memory).
+    const inflated = inflateBounded(bytes, gzipDeclaredSize(bytes) ?? 0, 'gzip');
+    if ('problem' in inflated) throw new DataError(file, `gzip data ${inflated.problem}`);
+    bytes = inflated.bytes;
   }
   return parseIdx(bytes, file);
 }

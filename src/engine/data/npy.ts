@@ -3,7 +3,7 @@
  * x_test, y_test). Object arrays are refused: loading them means unpickling Python objects.
  */
 import * as fs from 'fs';
-import {unzipSync} from 'fflate';
+import {readZipDirectory, readZipMember} from '../../formats/zip-file';
 import {DataError} from './errors';
 
 export interface NdArray {
@@ -34,13 +34,12 @@ function parseHeader(text: string, file: string): {descr: string; fortran: boole
   const fortran = /'fortran_order'\s*:\s*(True|False)/.exec(text)?.[1];
   const shape = /'shape'\s*:\s*\(([^)]*)\)/.exec(text)?.[1];
   if (descr === undefined || fortran === undefined || shape === undefined) {
-    throw new DataError(file, `malformed .npy header: ${text.trim()}`);
+    // The header is untrusted text: shown short and escaped, never as raw bytes on the terminal.
+    throw new DataError(file, `malformed .npy header: ${JSON.stringify(text.trim().slice(0, 100))}`);
   }
-  return {
-    descr,
-    fortran: fortran === 'True',
-    shape: shape.split(',').map((s) => s.trim()).filter(Boolean).map(Number),
-  };
+  const dims = shape.split(',').map((s) => s.trim()).filter(Boolean);
+  if (dims.some((d) => !/^\d+L?$/.test(d))) throw new DataError(file, `malformed .npy header: shape (${shape}) is not a tuple of sizes`);
+  return {descr, fortran: fortran === 'True', shape: dims.map((d) => Number(d.replace('L', '')))};
 }
 
 /** Reorders a Fortran-ordered (column-major) buffer into C order. */
@@ -85,7 +84,8 @@ export function parseNpy(bytes: Uint8Array, file: string): NdArray {
   if (!dtype || !'<>|='.includes(order)) throw new DataError(file, `unsupported dtype '${header.descr}'`);
   const count = header.shape.reduce((a, b) => a * b, 1);
   const needed = dataStart + count * dtype.bytes;
-  if (bytes.length < needed) {
+  // The header's shape is the budget: data past it is not ours to read, data short of it is damage.
+  if (bytes.length !== needed) {
     throw new DataError(file, `shape (${header.shape.join(', ')}) of '${header.descr}' needs ${needed} bytes, file has ${bytes.length}`);
   }
   const littleEndian = order !== '>';
@@ -103,24 +103,43 @@ function readBytes(file: string): Uint8Array {
   }
 }
 
+function readHead(file: string, n: number): Uint8Array {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, 'r');
+    const head = Buffer.alloc(n);
+    return head.subarray(0, fs.readSync(fd, head, 0, n, 0));
+  } catch (e) {
+    throw new DataError(file, `cannot read: ${(e as Error).message}`);
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
 export function readNpy(file: string): NdArray {
   return parseNpy(readBytes(file), file);
 }
 
 /** All arrays of an .npz archive by name (without the `.npy` suffix). */
 export function readNpz(file: string): Map<string, NdArray> {
-  const bytes = readBytes(file);
-  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new DataError(file, 'not an .npz archive (not a zip file)');
-  let members: Record<string, Uint8Array>;
-  try {
-    members = unzipSync(bytes);
-  } catch (e) {
-    throw new DataError(file, `corrupt zip archive: ${(e as Error).message}`);
-  }
+  const head = readHead(file, 2);
+  if (head[0] !== 0x50 || head[1] !== 0x4b) throw new DataError(file, 'not an .npz archive (not a zip file)');
+  // One member at a time, each inflated no further than the size the archive declares for it.
+  const unzip = <T>(read: () => T): T => {
+    try {
+      return read();
+    } catch (e) {
+      const message = (e as Error).message;
+      // The zip reader's own errors are specific (a bomb, a CRC); anything else is damage.
+      if (message.startsWith(`${file}: member `)) throw new DataError(file, message.slice(file.length + 2));
+      throw new DataError(file, `corrupt zip archive: ${message.startsWith(`${file}: `) ? message.slice(file.length + 2) : message}`);
+    }
+  };
+  const members = unzip(() => readZipDirectory(file));
   const arrays = new Map<string, NdArray>();
-  for (const [name, content] of Object.entries(members)) {
+  for (const [name, entry] of members) {
     if (!name.endsWith('.npy')) continue;
-    arrays.set(name.slice(0, -4), parseNpy(content, `${file}:${name}`));
+    arrays.set(name.slice(0, -4), parseNpy(unzip(() => readZipMember(file, entry)), `${file}:${name}`));
   }
   if (arrays.size === 0) throw new DataError(file, 'the archive holds no .npy arrays');
   return arrays;

@@ -9,6 +9,7 @@ import Ajv, {ErrorObject} from 'ajv';
 import {parse as parseJsonc, ParseError, printParseErrorCode} from 'jsonc-parser';
 import schema from '../../../schemas/train-spec.schema.json';
 import type {SaveFormat} from '../../formats/table';
+import {jsonDepthExceeds, MAX_JSON_DEPTH} from '../../formats/limits';
 
 export type DataSource =
   | {x: string; y: string}
@@ -118,6 +119,8 @@ export function validateSpec(raw: unknown, file: string): TrainSpec {
 }
 
 export function parseSpecText(text: string, file: string): TrainSpec {
+  // jsonc-parser and the schema validator recurse: deep nesting is refused before either runs.
+  if (jsonDepthExceeds(text)) throw new SpecError(file, '', `nests deeper than ${MAX_JSON_DEPTH} levels; refusing to read it`);
   const errors: ParseError[] = [];
   const raw = parseJsonc(text, errors, {allowTrailingComma: true, disallowComments: false});
   if (errors.length) {

@@ -10,7 +10,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type {LayersModel} from '@tensorflow/tfjs-layers';
 import {initBackend, BackendPreference} from '../backend';
-import {DataDescription, loadDataset, Split} from '../data/dataset';
+import {checkDataConfinement, DataDescription, loadDataset, Split, untrustedWorkspaceRule} from '../data/dataset';
 import {METADATA_KEY, metadataFor} from '../session/data-location';
 import {readTrainSpec, resolveInside, SpecError, TrainSpec} from '../spec/spec';
 import {buildModel, createOptimizer, tfjsLossName} from '../model/build';
@@ -22,8 +22,10 @@ import {epochPermutation} from './random';
 import {epochLine} from './keras-log';
 import {checkSaveTarget, formatFromPath, loadModel, recoverSaveTarget, saveModel, FormatError, type SaveOptions} from '../../formats';
 import {faultPoint} from '../../formats/atomic-save';
-import type {CustomObjects} from '../../formats/custom-objects';
+import {registerCustomObjects, type CustomObjects} from '../../formats/custom-objects';
 import {checkStockTfjsExport} from '../../formats/tfjs-stock';
+import {isInsideByRealPath} from '../../formats/confine';
+import {DataError} from '../data/errors';
 import type {BackendInfo, TrainProgress, TrainResult} from '../../protocol/messages';
 
 export interface TrainOptions {
@@ -42,6 +44,11 @@ export interface TrainOptions {
   onProgress?: (p: TrainProgress) => void;
   onLog?: (line: string) => void;
   customObjects?: CustomObjects;
+  /**
+   * Whether the workspace is trusted (default: yes, as on the command line). In an untrusted
+   * workspace the spec's data paths and model.from must lie inside the workspace by real path.
+   */
+  workspaceTrusted?: boolean;
   /** Replaces how each batch step is computed (e.g. across worker threads). */
   createStepper?: (model: LayersModel, objective: LossAndMetrics, targetShape: number[]) => Promise<TrainStepper> | TrainStepper;
 }
@@ -91,12 +98,43 @@ function slice(split: Split, from: number, to: number): Split {
   return {...split, count: to - from, x: split.x.subarray(from * xSize, to * xSize), y: split.y.subarray(from * ySize, to * ySize)};
 }
 
-/** Keras `validation_split`: the LAST fraction of the samples, taken before any shuffling. */
-export function splitValidation(split: Split, fraction: number): {train: Split; validation?: Split} {
+/**
+ * Keras `validation_split`: the LAST fraction of the samples, taken before any shuffling. A split
+ * that leaves no training or no validation sample is refused, as Keras refuses it.
+ */
+export function splitValidation(split: Split, fraction: number, specFile = 'spec'): {train: Split; validation?: Split} {
   if (!fraction) return {train: split};
   const at = Math.floor(split.count * (1 - fraction));
-  if (at <= 0 || at >= split.count) return {train: split};
+  if (at <= 0 || at >= split.count) {
+    throw new SpecError(specFile, 'fit.validation_split', `${fraction} of ${split.count} samples leaves ${Math.max(at, 0)} for training ` +
+      `and ${split.count - Math.max(at, 0)} for validation; both need at least one sample`);
+  }
   return {train: slice(split, 0, at), validation: slice(split, at, split.count)};
+}
+
+/** The file a spec's training (or test) data comes from, for errors about its content. */
+function dataOrigin(spec: TrainSpec, root: string, which: 'train' | 'test'): {x: string; y: string} {
+  if ('dataset' in spec.data) return {x: `the built-in ${spec.data.dataset}`, y: `the built-in ${spec.data.dataset}`};
+  const source = which === 'train' ? spec.data.train : spec.data.test;
+  if (!source) return {x: root, y: root};
+  if ('csv' in source) return {x: path.resolve(root, source.csv), y: path.resolve(root, source.csv)};
+  if ('npz' in source) return {x: path.resolve(root, source.npz), y: path.resolve(root, source.npz)};
+  return {x: path.resolve(root, source.x), y: path.resolve(root, source.y)};
+}
+
+/**
+ * Sparse categorical labels must be whole numbers in 0..units-1: Keras raises on anything else,
+ * while a TensorFlow.js one-hot of an out-of-range label is all zeros and trains to loss 0.
+ */
+export function checkSparseLabels(split: Split, units: number, file: string): void {
+  const y = split.y;
+  for (let i = 0; i < y.length; i++) {
+    const v = y[i];
+    if (!Number.isInteger(v) || v < 0 || v >= units) {
+      throw new DataError(file, `label ${v} of sample ${i} is outside the valid range 0..${units - 1} ` +
+        `(sparse_categorical_crossentropy on a model with ${units} output units)`);
+    }
+  }
 }
 
 function named(objective: LossAndMetrics, values: number[], prefix = ''): Record<string, number> {
@@ -110,6 +148,9 @@ async function prepareModel(spec: TrainSpec, specFile: string, root: string, opt
   const model = spec.model;
   if ('from' in model) {
     const from = resolveInside(root, model.from, specFile, 'model.from');
+    if (options.workspaceTrusted === false && !isInsideByRealPath(root, from)) {
+      throw new SpecError(specFile, 'model.from', `'${model.from}' leads outside the workspace through a symlink; an untrusted workspace's spec reads only inside it`);
+    }
     const loaded = await loadModel(from, {compile: true, customObjects: options.customObjects});
     if (loaded.model.optimizer) {
       log(`Continuing from ${model.from} with its saved optimizer state.`);
@@ -140,6 +181,11 @@ export async function trainFromSpec(spec: TrainSpec, specFile: string, options: 
   const root = path.resolve(options.workspaceRoot ?? process.cwd());
   const runId = options.runId ?? `run-${started}`;
   const epochs = options.epochs ?? spec.fit.epochs;
+  if (!Number.isInteger(epochs) || epochs < 1) {
+    throw new SpecError(specFile, options.epochs !== undefined ? '--epochs' : 'fit.epochs',
+      `must be at least 1, got ${epochs} (no epoch would run and an untrained model would be saved)`);
+  }
+  registerCustomObjects(options.customObjects);
   const verbose = spec.fit.verbose;
   const target = options.out ? path.resolve(root, options.out) : resolveInside(root, spec.save.path, specFile, 'save.path');
   const format = spec.save.format ?? formatFromPath(target);
@@ -159,6 +205,8 @@ export async function trainFromSpec(spec: TrainSpec, specFile: string, options: 
   checkSaveTarget(target, format, {...saveRules, overwrite: true});
   checkSaveTarget(checkpoint, 'tfjs', {...saveRules, overwrite: true});
 
+  // An untrusted workspace's data paths are checked before the analysis reads their headers.
+  if (options.workspaceTrusted === false) checkDataConfinement(spec.data, root, untrustedWorkspaceRule(root));
   // Shapes, Keras arguments, data headers and the save target, before any data loads.
   refuseSpecWithErrors(spec, specFile, {workspaceRoot: root, customLayers: Object.keys(options.customObjects ?? {}), saveOverridden: !!options.out});
 
@@ -166,11 +214,16 @@ export async function trainFromSpec(spec: TrainSpec, specFile: string, options: 
   log(`Backend: ${backend.description}`);
   if (backend.advice) log(backend.advice);
 
-  const description: DataDescription = {data: spec.data, preprocessing: spec.preprocessing, workspaceRoot: root};
+  const untrusted = options.workspaceTrusted === false;
+  const description: DataDescription = {
+    data: spec.data, preprocessing: spec.preprocessing, workspaceRoot: root,
+    confineTo: untrusted ? untrustedWorkspaceRule(root) : undefined,
+  };
   const dataset = loadDataset(description);
   let trainAll = dataset.train;
   if (options.limit) trainAll = take(trainAll, Math.min(options.limit, trainAll.count));
-  const {train, validation} = splitValidation(trainAll, spec.fit.validation_split);
+  if (trainAll.count === 0) throw new DataError(dataOrigin(spec, root, 'train').x, 'holds no training samples');
+  const {train, validation} = splitValidation(trainAll, spec.fit.validation_split, specFile);
   const test = dataset.test && (options.limit ? take(dataset.test, Math.min(options.limit, dataset.test.count)) : dataset.test);
   const objective = lossAndMetrics(spec.compile.loss, spec.compile.metrics);
 
@@ -189,6 +242,11 @@ export async function trainFromSpec(spec: TrainSpec, specFile: string, options: 
     log(`Resuming from ${checkpoint} after epoch ${state.epochsDone}.`);
   } else {
     model = await prepareModel(spec, specFile, root, options, log);
+  }
+  if (objective.sparseTargets) {
+    const units = (model.outputs[0].shape as (number | null)[]).at(-1) ?? 0;
+    checkSparseLabels(trainAll, units, dataOrigin(spec, root, 'train').y);
+    if (test) checkSparseLabels(test, units, dataOrigin(spec, root, 'test').y);
   }
   const inputShape = (model.inputs[0].shape as (number | null)[]).slice(1);
   if (inputShape.join() !== train.sampleShape.join()) {

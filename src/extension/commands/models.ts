@@ -26,11 +26,14 @@ export async function openModel(ctx: Ctx, uri: vscode.Uri, {reuse}: {reuse: bool
       handle = await vscode.window.withProgress({
         location: vscode.ProgressLocation.Notification,
         title: `Loading ${vscode.workspace.asRelativePath(modelPath)}…`,
-      }, () => ctx.client.sendRequest(msg.loadModel, {path: modelPath, compile: true, customObjectsModule: ctx.customObjectsModule(uri)}));
+      }, () => ctx.client.sendRequest(msg.loadModel, {
+        path: modelPath, compile: true, customObjectsModule: ctx.customObjectsModule(uri),
+      }));
     } catch (e) {
       ctx.showError(`Cannot load ${modelPath}: ${(e as Error).message}`);
       return undefined;
     }
+    for (const warning of handle.warnings ?? []) void vscode.window.showWarningMessage(warning);
     ctx.rememberModel(handle);
     if (target.isFolder) ctx.modelFolders.add(modelPath);
   }

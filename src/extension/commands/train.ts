@@ -70,7 +70,7 @@ async function runTraining(ctx: Ctx, specPath: string, workspaceRoot: string, st
   status.show();
   const outcome: TrainOutcome = {};
   try {
-    const summary = await ctx.client.sendRequest(msg.describeSpec, {specPath, workspaceRoot});
+    const summary = await ctx.client.sendRequest(msg.describeSpec, {specPath, workspaceRoot, workspaceTrusted: vscode.workspace.isTrusted});
     let overwrite = summary.overwrite;
     if (summary.targetExists && !summary.overwrite && ctx.config.confirmOverwrite) {
       const replace = 'Replace';
@@ -105,6 +105,7 @@ async function runTraining(ctx: Ctx, specPath: string, workspaceRoot: string, st
           runId, specPath, workspaceRoot, out: summary.savePath, overwrite,
           epochs: ctx.config.epochs, limit: ctx.config.sampleLimit,
           customObjectsModule: ctx.customObjectsModule(vscode.Uri.file(specPath)),
+          workspaceTrusted: vscode.workspace.isTrusted,
         });
       } finally {
         listener.dispose();
