@@ -6,7 +6,9 @@
 // last line of defence caught ("wrapped"), unclean errors, crashes, hangs and peak memory.
 //
 //   node scripts/fuzz-readers.mjs [--seed 1] [--per-reader 2000] [--readers hdf5,keras,...]
-//                                 [--timeout-ms 10000] [--memory-mb 1500] [--keep]
+//                                 [--timeout-ms 10000] [--memory-mb 1500] [--keep] [--only 222,813]
+// --only reads just those input numbers (the others are still generated, so numbers match a full
+// run with the same --seed and --readers); --keep leaves each finding's input in the temp folder.
 // Exits 1 when anything but accepted/clean/wrapped happened.
 import {fork} from 'node:child_process';
 import * as fs from 'node:fs';
@@ -19,12 +21,13 @@ import {fileURLToPath} from 'node:url';
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const {values: opt} = parseArgs({options: {
   seed: {type: 'string', default: '1'}, 'per-reader': {type: 'string', default: '2000'}, readers: {type: 'string'},
-  'timeout-ms': {type: 'string', default: '10000'}, 'memory-mb': {type: 'string', default: '1500'}, keep: {type: 'boolean'},
+  'timeout-ms': {type: 'string', default: '10000'}, 'memory-mb': {type: 'string', default: '1500'}, keep: {type: 'boolean'}, only: {type: 'string'},
 }});
 const SEED = Number(opt.seed);
 const PER_READER = Number(opt['per-reader']);
 const TIMEOUT_MS = Number(opt['timeout-ms']);
 const MEMORY_MB = Number(opt['memory-mb']);
+const ONLY = opt.only ? new Set(opt.only.split(',').map(Number)) : undefined;
 const FIXTURES = path.resolve(repo, '..', 'shared', 'fixtures', 'keras');
 
 // ---------------------------------------------------------------- seeded randomness (mulberry32)
@@ -244,6 +247,7 @@ for (const reader of readers) {
     const seed = list[i % list.length];
     const target = seed.mutable[Math.floor(rand() * seed.mutable.length)];
     const {bytes, how} = mutate(seed.files[target], rand, donors);
+    if (ONLY && !ONLY.has(i)) continue;
     const dir = path.join(work, `${reader}-${i}`);
     for (const [name, data] of Object.entries(seed.files)) {
       fs.mkdirSync(path.dirname(path.join(dir, name)), {recursive: true});
@@ -283,5 +287,6 @@ for (const reader of readers) {
 const total = report.reduce((t, s) => ({inputs: t.inputs + s.inputs, bad: t.bad + s.unclean + s.crashes + s.hangs + s.memory}), {inputs: 0, bad: 0});
 process.stdout.write(`fuzz seed ${SEED}: ${total.inputs} inputs over ${readers.length} readers in ${Math.round((Date.now() - started) / 1000)} s; ` +
   `${total.bad} crashes/hangs/unclean errors\n`);
-if (!opt.keep) fs.rmSync(work, {recursive: true, force: true});
+if (opt.keep) process.stdout.write(`inputs kept in ${work}\n`);
+else fs.rmSync(work, {recursive: true, force: true});
 process.exit(failed ? 1 : 0);
