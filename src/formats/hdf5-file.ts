@@ -70,7 +70,7 @@ function isFile(p: string): boolean {
 export async function withHdf5<T>(file: string, use: (f: H5File) => T | Promise<T>): Promise<T> {
   const h5 = await h5wasm();
   if (!isHdf5File(file)) throw new FormatError(file, 'is not an HDF5 file (no HDF5 signature)');
-  const external = externalStorageProblem(file);
+  const external = externalStorageProblem(file) ?? globalHeapProblem(file);
   if (external) throw new FormatError(file, external);
   return capturingDiagnostics(async (diagnostics) => {
     h5.Module.activate_throwing_error_handler();
@@ -199,6 +199,59 @@ export function externalStorageProblem(file: string): string | undefined {
   } finally {
     fs.closeSync(fd);
   }
+}
+
+const GLOBAL_HEAP_SIGNATURE = Buffer.from('GCOL');
+/** HDF5 global heap object header: index (2), reference count (2), reserved (4), size (8). */
+const GLOBAL_HEAP_OBJECT_HEADER = 16;
+
+/**
+ * Global heap collections (where variable-length strings such as Keras's model_config live),
+ * checked the way HDF5 walks them before HDF5 does: HDF5 1.x/2.0 loops forever on a free-space
+ * object of size 0 and reads past the collection on sizes beyond it. Collections are found by
+ * signature ('GCOL', version 1, three zero bytes); each must lie inside the file and its objects
+ * must tile it exactly.
+ */
+export function globalHeapProblem(file: string): string | undefined {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const size = fs.fstatSync(fd).size;
+    const chunk = Buffer.allocUnsafe(SCAN_CHUNK + 16);
+    for (let start = 0; start < size; start += SCAN_CHUNK) {
+      const n = fs.readSync(fd, chunk, 0, Math.min(chunk.length, size - start), start);
+      for (let i = chunk.indexOf(GLOBAL_HEAP_SIGNATURE); i >= 0 && i < Math.min(n, SCAN_CHUNK); i = chunk.indexOf(GLOBAL_HEAP_SIGNATURE, i + 1)) {
+        if (i + 16 > n || chunk[i + 4] !== 1 || chunk[i + 5] !== 0 || chunk[i + 6] !== 0 || chunk[i + 7] !== 0) continue;
+        const at = start + i;
+        const declared = chunk.readBigUInt64LE(i + 8);
+        if (declared < 16n || BigInt(at) + declared > BigInt(size)) {
+          return `global heap at byte ${at} declares ${declared} bytes, beyond the file's ${size}; the file is damaged, refusing to read it`;
+        }
+        const heap = Buffer.alloc(Number(declared));
+        fs.readSync(fd, heap, 0, heap.length, at);
+        const problem = globalHeapObjectsProblem(heap);
+        if (problem) return `global heap at byte ${at} is damaged (${problem}); refusing to read it`;
+      }
+    }
+    return undefined;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function globalHeapObjectsProblem(heap: Buffer): string | undefined {
+  let p = 16;
+  while (p < heap.length) {
+    // HDF5 takes a tail too small for an object header as free space.
+    if (p + GLOBAL_HEAP_OBJECT_HEADER > heap.length) return undefined;
+    const index = heap.readUInt16LE(p);
+    const objectSize = heap.readBigUInt64LE(p + 8);
+    // Objects are padded to 8 bytes; the free-space object (index 0) counts its own header.
+    const need = index > 0 ? BigInt(GLOBAL_HEAP_OBJECT_HEADER) + ((objectSize + 7n) / 8n) * 8n : objectSize;
+    if (need === 0n) return `free space of size 0 at offset ${p}`;
+    if (BigInt(p) + need > BigInt(heap.length)) return `object ${index} at offset ${p} declares ${objectSize} bytes, past the heap's end`;
+    p += Number(need);
+  }
+  return undefined;
 }
 
 /**
