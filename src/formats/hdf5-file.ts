@@ -3,6 +3,8 @@
  * attribute and dataset encodings Keras uses. h5wasm is an ES module, loaded on first use.
  */
 import * as fs from 'fs';
+import * as path from 'path';
+import {pathToFileURL} from 'url';
 import type * as H5 from 'h5wasm';
 import {FormatError} from './errors';
 import {faultPoint} from './atomic-save';
@@ -21,13 +23,53 @@ const ZIP_MAGIC = [0x50, 0x4b];
 export const HDF5_OBJECT_HEADER_LIMIT = 64512;
 
 let loading: Promise<H5Module> | undefined;
+let instances = 0;
 
 export function h5wasm(): Promise<H5Module> {
-  loading ??= import('h5wasm/node').then(async (m) => {
-    await m.ready;
-    return m;
-  });
+  loading ??= loadH5wasm();
   return loading;
+}
+
+/**
+ * A damaged file can make the HDF5 C library call abort(): its WebAssembly instance is then dead
+ * and every later call fails. The next use gets a fresh instance: h5wasm's module evaluated anew
+ * (a new URL), which instantiates its own WebAssembly module.
+ */
+async function loadH5wasm(): Promise<H5Module> {
+  const fresh = instances++ > 0;
+  const m: H5Module = fresh ? await import(`${pathToFileURL(h5wasmEntry()).href}?instance=${instances}`) : await import('h5wasm/node');
+  await m.ready;
+  return m;
+}
+
+/** h5wasm's Node entry file: its package exports only an `import` condition, so require.resolve cannot find it. */
+function h5wasmEntry(): string {
+  for (const dir of require.resolve.paths('h5wasm') ?? []) {
+    const entry = path.join(dir, 'h5wasm', 'dist', 'node', 'hdf5_hl.js');
+    if (fs.existsSync(entry)) return entry;
+  }
+  throw new Error('h5wasm is not installed');
+}
+
+/** h5wasm, alive: an instance that aborted earlier (in any caller) is replaced first. */
+async function liveH5wasm(): Promise<H5Module> {
+  const h5 = await h5wasm();
+  try {
+    h5.Module.deactivate_throwing_error_handler(); // a no-op call, which a dead instance refuses
+    return h5;
+  } catch (e) {
+    forgetIfAborted(e);
+    if (loading) throw e;
+    return h5wasm();
+  }
+}
+
+/** After h5wasm aborted, drops the dead instance: the next h5wasm() makes a new one. */
+function forgetIfAborted(error: unknown): void {
+  if (/Aborted\(|Program terminated|RuntimeError: abort/.test(String((error as Error)?.message ?? error))) {
+    debugLog(`h5wasm aborted (${(error as Error)?.message}); the next HDF5 use starts a fresh instance`);
+    loading = undefined;
+  }
 }
 
 function startsWith(file: string, magic: number[]): boolean {
@@ -68,7 +110,17 @@ function isFile(p: string): boolean {
  * instead of handing back garbage; withHdf5 turns them into one line.
  */
 export async function withHdf5<T>(file: string, use: (f: H5File) => T | Promise<T>): Promise<T> {
-  const h5 = await h5wasm();
+  try {
+    return await readingHdf5(file, use);
+  } catch (e) {
+    forgetIfAborted((e as {cause?: unknown})?.cause ?? e);
+    forgetIfAborted(e);
+    throw e;
+  }
+}
+
+async function readingHdf5<T>(file: string, use: (f: H5File) => T | Promise<T>): Promise<T> {
+  const h5 = await liveH5wasm();
   if (!isHdf5File(file)) throw new FormatError(file, 'is not an HDF5 file (no HDF5 signature)');
   const external = externalStorageProblem(file) ?? globalHeapProblem(file);
   if (external) throw new FormatError(file, external);
@@ -97,7 +149,11 @@ export async function withHdf5<T>(file: string, use: (f: H5File) => T | Promise<
       }
     } finally {
       // Writers (createHdf5) keep HDF5's printed diagnostics, which they inspect.
-      h5.Module.deactivate_throwing_error_handler();
+      try {
+        h5.Module.deactivate_throwing_error_handler();
+      } catch (e) {
+        forgetIfAborted(e); // the instance died inside `use`: its error is the one to report
+      }
     }
   });
 }
@@ -260,7 +316,7 @@ function globalHeapObjectsProblem(heap: Buffer): string | undefined {
  * the errno-like `code` of its cause.
  */
 export async function createHdf5(file: string, fill: (f: H5File) => void | Promise<void>): Promise<void> {
-  const h5 = await h5wasm();
+  const h5 = await liveH5wasm();
   await capturingDiagnostics(async (diagnostics) => {
     let f: H5File;
     try {
@@ -281,6 +337,7 @@ export async function createHdf5(file: string, fill: (f: H5File) => void | Promi
     } catch (e) {
       failure ??= e;
     }
+    if (failure !== undefined) forgetIfAborted(failure);
     if (failure !== undefined) throw failure instanceof FormatError ? failure : hdf5WriteError(file, diagnostics, failure);
     if (diagnostics.some((l) => l.includes('HDF5-DIAG'))) throw hdf5WriteError(file, diagnostics);
   });
