@@ -22,6 +22,7 @@ import {recoverSaveTarget, writeAtomically} from './atomic-save';
 import {saveTargetProblem} from './save-target';
 import type {EpochRecord, FormatModule, KerasArtifacts, LoadOptions, SaveFormat, SaveOptions} from './artifacts';
 import {FORMAT_TABLE, saveFormatFromPath} from './table';
+import {refuseUnbuildableConfig, UNSTORED_WEIGHTS_LIMIT} from './declared-size';
 
 export {FormatError} from './errors';
 export {writeAtomically, recoverSaveTarget} from './atomic-save';
@@ -233,6 +234,9 @@ export async function modelFromArtifacts(artifacts: KerasArtifacts, file: string
   const ownSlots = compile && firstSlot >= 0 && specs.slice(firstSlot).every((s) => s.group === 'optimizer') &&
     specs.every((s) => !s.quantization && (s.dtype === 'float32' || s.dtype === 'int32'));
   const forTfjs = ownSlots ? {...usable, weightSpecs: specs.slice(0, firstSlot)} : usable;
+  const stored = specs.reduce((n, s) => n + s.shape.reduce((a, b) => a * b, 1), 0);
+  if (specs.length > 0) refuseUnbuildableConfig(usable.modelTopology, stored, file, 'its weights hold');
+  else refuseUnbuildableConfig(usable.modelTopology, UNSTORED_WEIGHTS_LIMIT, file, 'a model without stored weights may declare at most');
   let model: tfl.LayersModel;
   try {
     model = await tfl.loadLayersModel(tf.io.fromMemory(forTfjs as tf.io.ModelArtifacts));

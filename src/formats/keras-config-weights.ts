@@ -12,6 +12,7 @@ import type {KerasArtifacts} from './artifacts';
 import type {Json, JsonObject, LayerConfig, LegacyWeightLayout, ModelConfig} from './keras-config';
 import {walkLayers} from './keras-config';
 import {registerKerasCompatLayers} from './keras-config-layers';
+import {refuseConfigBeyondFile} from './declared-size';
 
 export interface StoredArray {
   /** Name in the file (for messages and optimizer layout detection). */
@@ -98,6 +99,7 @@ function stripBatch(shape: unknown): (number | null)[] | (number | null)[][] | u
 export async function describeModel(config: ModelConfig, file: string): Promise<ModelSlots> {
   registerKerasCompatLayers();
   refuseUnknownLayers(config, file);
+  refuseConfigBeyondFile(config, file);
   let model: tfl.LayersModel;
   try {
     model = await tfl.models.modelFromJSON({modelTopology: zeroInitializers(config) as JsonObject} as never);
