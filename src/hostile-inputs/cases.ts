@@ -652,6 +652,46 @@ export function allCases(): Case[] {
     build: (w) => storedLocation('storedjunk', {train: {csv: 42}})(w), expect: /stored data location 42 is not a file path/});
 
   // ---- the command line: the same inputs end to end, one line on stderr, peak memory bounded
+  // ---- fuzz findings (scripts/fuzz-readers.mjs): inputs that hung or aborted a reader
+  const functional = (name: string, edit: (layers: Json[]) => void) => (w: Workspace) => {
+    const dir = path.join(w.ws, name);
+    copyTree(path.join(KERAS_FIXTURES, 'tfjs', 'converted_old_tfkeras2.1.6-tf_no_format_field'), dir);
+    const file = path.join(dir, 'model.json');
+    const json = JSON.parse(fs.readFileSync(file, 'utf8'));
+    edit(json.modelTopology.model_config.config.layers);
+    fs.writeFileSync(file, JSON.stringify(json));
+    return name;
+  };
+  add({reader: 'tfjs', kind: 'malformed', name: 'input from a layer that does not exist (fuzz seed 7 #584)',
+    build: functional('missing-inbound', (layers) => { layers[3].inbound_nodes[0][0][0] = 'padd\u00ff1'; }),
+    expect: /layer 'conv_1' takes its input from layer 'padd.1', which the config does not have; refusing to build the model/});
+  add({reader: 'tfjs', kind: 'malformed', name: 'layer renamed under its inputs (fuzz seed 7 #472)',
+    build: functional('renamed-layer', (layers) => { layers[2].name = 'padd\u00ff1'; }),
+    expect: /layer 'conv_1' takes its input from layer 'padding_1', which the config does not have/});
+  add({reader: 'tfjs', kind: 'malformed', name: 'input from a call that does not exist',
+    build: functional('missing-call', (layers) => { layers[3].inbound_nodes[0][0][1] = 5; }),
+    expect: /layer 'conv_1' takes its input from call 5 of layer 'padding_1', which is called 1 time\(s\)/});
+  add({reader: 'tfjs', kind: 'malformed', name: 'cycle of layer connections',
+    build: functional('cycle', (layers) => { layers[2].inbound_nodes[0][0][0] = 'conv_1'; }),
+    expect: /layer '(padding|conv)_1' is part of a cycle of layer connections; refusing to build the model/});
+  add({reader: 'tfjs', kind: 'huge size', name: 'Dense units 2147483647 (layer built before its weights were compared)',
+    build: tfjs('huge-units', (_, j) => { j.modelTopology.config.layers[1].config.units = 2147483647; }),
+    expect: /layer 'dense_Dense2' \(Dense\) declares \d+ weight values, \d+ in all so far, but its weights hold 3051; refusing to build it/});
+  add({reader: 'hdf5', kind: 'malformed', name: 'global heap free space of size 0 (HDF5 loops forever; fuzz seed 7 #222)', build: (w) => {
+    const data = Buffer.from(base.h5);
+    const heap = data.indexOf('GCOL');
+    // The collection's last object is its free space (index 0): zero its size.
+    let p = heap + 16;
+    while (data.readUInt16LE(p) !== 0) p += 16 + Math.ceil(Number(data.readBigUInt64LE(p + 8)) / 8) * 8;
+    data.writeBigUInt64LE(0n, p + 8);
+    return write(w, 'zero-free-space.h5', data);
+  }, expect: /global heap at byte \d+ is damaged \(free space of size 0 at offset \d+\); refusing to read it/});
+  add({reader: 'hdf5', kind: 'malformed', name: 'global heap object past its end (made h5wasm abort; fuzz seed 1 #263)', build: (w) => {
+    const data = fs.readFileSync(path.join(KERAS_FIXTURES, 'h5', 'tfkeras2.4.0_functional_embedding_conv1d_with_optimizer.hdf5'));
+    Buffer.from('Ol5wzr1IknS8vVmivE5sArwdD2k9U6NZvcOu7LzWTik9qdqKPVtcezxVzqG9CskwvWTlSDsZ9528t0QHvYEQFb0/J9E8vg+RvduJ171kfeW9orQkve21jL7huee9K28WuwfYGb2XOds8MwakvT43gjyJVYO9ag/MvXACDj0+9Kc9fGLiPK9Gnz2B0Sg9UMKEPRlPBb3YNVG9B3PuOhT8yb3kd/e98KGpPdGSx73skaC9IL7APcclHDycXIc7U/bDva+stz3RNDo9zwg0vajvDTxjVIC80VccPYyvOb2P0sm8GRi6vR2gnL2867w8FlBnPG1PsD3qAAY+/YsBPvS3wD02MTe9PligPfi/1jr6+B49oE5RvE0Qmb2q3IM8mBekPGhw4bxeBLu9/WYGPe0Uyr1hzOk81BkePeNUSL2aWQi974oSvEHQkTw6d6w8so8YPejEoTtcJT29FYnnvIoIrD1gtZU8c6QQvtdNfbzUl1w9Q48ZvcXa+b0G3ro8I0UOvFwxqb3d14W9lwYcu/1Vu71VHFK9JjcuvW8ZiruP4ZO9zrCLvHWNaz38DfY5dPqFvW/W9DyNk/S9Ed31Pb+4rr0=', 'base64').copy(data, 4617);
+    return write(w, 'heap-overrun.hdf5', data);
+  }, expect: /global heap at byte 2048 is damaged \(object \d+ at offset 2664 declares \d+ bytes, past the heap's end\); refusing to read it/});
+
   const viaCli: Array<[string, string]> = [
     ['hdf5', 'ext_storage_abs.h5'], ['hdf5', 'ext_link_rel.h5'], ['hdf5', 'vds.h5'], ['hdf5', 'deep_model_config.h5'],
     ['hdf5', 'huge_declared_dataset.h5'], ['keras', 'keras_ext_link.keras'],
