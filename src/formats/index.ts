@@ -17,6 +17,8 @@ import {kerasZipFormat} from './keras-zip';
 import {savedModelFormat} from './savedmodel';
 import {registerKerasCompatLayers} from './keras-config-layers';
 import {decodeArtifactWeights} from './keras-config-weights';
+// Adamax's state saves and restores (TensorFlow.js's own class throws); registered as 'Adamax'.
+import './stateful-adamax';
 import {readSidecarHistory} from './history-file';
 import {recoverSaveTarget, writeAtomically} from './atomic-save';
 import {saveTargetProblem} from './save-target';

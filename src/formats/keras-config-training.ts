@@ -33,6 +33,25 @@ const KNOWN_METRICS = new Set(['accuracy', 'acc', 'binary_accuracy', 'categorica
   'mean_absolute_percentage_error', 'mse', 'mae', 'mape', 'binary_crossentropy', 'categorical_crossentropy',
   'sparse_categorical_crossentropy', 'precision', 'recall', 'cosine_proximity']);
 
+/**
+ * Keras metric names as TensorFlow.js's compile() accepts them (it resolves only these strings);
+ * a Keras metric missing here is dropped with a warning. Sparse accuracy has no TensorFlow.js name:
+ * 'accuracy' means it when the loss is sparse categorical crossentropy.
+ */
+const TFJS_METRICS: Record<string, string> = {
+  accuracy: 'accuracy', acc: 'accuracy', binary_accuracy: 'binaryAccuracy', categorical_accuracy: 'categoricalAccuracy',
+  mean_squared_error: 'mse', mse: 'mse', mean_absolute_error: 'mae', mae: 'mae',
+  mean_absolute_percentage_error: 'mape', mape: 'mape', categorical_crossentropy: 'categoricalCrossentropy',
+  sparse_categorical_crossentropy: 'sparseCategoricalCrossentropy', precision: 'precision', cosine_proximity: 'cosine',
+};
+
+/** The TensorFlow.js compile() name of a Keras metric, given the loss; undefined when TensorFlow.js has none. */
+export function tfjsMetricName(kerasName: string, loss: unknown): string | undefined {
+  const n = snake(kerasName);
+  if (n === 'sparse_categorical_accuracy') return loss === 'sparse_categorical_crossentropy' ? 'accuracy' : undefined;
+  return TFJS_METRICS[n];
+}
+
 function snake(name: string): string {
   return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
 }
@@ -143,7 +162,8 @@ export function normalizeTrainingConfig(raw: unknown): NormalizedTraining {
   const flat = (v: Json | undefined): Json[] => (Array.isArray(v) ? v.flatMap((x) => flat(x)) : v == null ? [] : [v]);
   const metricSource = isObject(t.metrics) ? Object.values(t.metrics) : t.metrics;
   for (const m of flat(metricSource as Json)) {
-    const n = metricName(m);
+    const keras = metricName(m);
+    const n = keras === undefined ? undefined : tfjsMetricName(keras, loss);
     if (n && !metrics.includes(n)) metrics.push(n);
     else if (!n) warnings.push(`metric ${JSON.stringify(m).slice(0, 80)} is not available in TensorFlow.js and is dropped`);
   }

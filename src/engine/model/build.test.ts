@@ -90,3 +90,23 @@ test('recurrent layers get Keras\'s defaults where TensorFlow.js differs (GRU re
   assert.equal(model.layers[0].countParams(), 3 * (6 * (3 + 6) + 2 * 6));
   model.dispose();
 });
+
+test('rescaling, masking and 3D pooling layers build from a spec with the shapes the analysis infers', async () => {
+  const {analyzeLayers} = await import('../analysis/model-analysis');
+  const layers = [
+    {type: 'Rescaling', scale: 1 / 255, offset: 0, input_shape: [28, 28, 1]},
+    {type: 'Cropping2D', cropping: 6},
+    {type: 'Reshape', target_shape: [4, 4, 16, 1]},
+    {type: 'MaxPooling3D', pool_size: 2},
+    {type: 'AveragePooling3D', pool_size: [1, 2, 2], padding: 'same'},
+    {type: 'Reshape', target_shape: [2, 4]},
+    {type: 'Masking', mask_value: 0},
+    {type: 'Flatten'},
+    {type: 'Dense', units: 10, activation: 'softmax'},
+  ];
+  const model = await buildModel(validateSpec({...base, preprocessing: {reshape: [28, 28, 1]}, model: {layers}}, 's.json'), 's.json');
+  const report = analyzeLayers(layers);
+  assert.equal(report.complete, true, JSON.stringify(report.layers.flatMap((l) => l.problems)));
+  assert.deepEqual(report.layers.map((l) => l.output), model.layers.map((l) => (l.outputShape as (number | null)[]).slice(1)));
+  model.dispose();
+});

@@ -9,6 +9,7 @@ import {LayerSpec, SpecError, TrainSpec} from '../spec/spec';
 import {layerArgs} from '../analysis/catalog';
 import {checkLayerArguments} from '../analysis/model-analysis';
 import {registerKerasCompatLayers} from '../../formats/keras-config-layers';
+import {StatefulAdamax} from '../../formats/stateful-adamax';
 
 const INITIALIZER_CLASSES: Record<string, string> = {
   glorot_uniform: 'GlorotUniform', glorot_normal: 'GlorotNormal', he_uniform: 'HeUniform',
@@ -132,7 +133,7 @@ export function createOptimizer(spec: TrainSpec['compile']['optimizer']): tf.Opt
   const lr = spec.learning_rate;
   switch (spec.class_name) {
     case 'adam': return tf.train.adam(lr ?? 0.001, spec.beta_1 ?? 0.9, spec.beta_2 ?? 0.999, spec.epsilon ?? 1e-7);
-    case 'adamax': return tf.train.adamax(lr ?? 0.001, spec.beta_1 ?? 0.9, spec.beta_2 ?? 0.999, spec.epsilon ?? 1e-7);
+    case 'adamax': return new StatefulAdamax(lr ?? 0.001, spec.beta_1 ?? 0.9, spec.beta_2 ?? 0.999, spec.epsilon ?? 1e-7);
     case 'sgd': return spec.momentum
       ? tf.train.momentum(lr ?? 0.01, spec.momentum, spec.nesterov ?? false)
       : tf.train.sgd(lr ?? 0.01);

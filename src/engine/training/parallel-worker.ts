@@ -9,6 +9,8 @@ import {initBackend} from '../backend';
 import {lossAndMetrics} from './losses';
 import {applyCombinedGradients, computeShardGradients, Replica, trainableVariables} from './parallel-replica';
 import type {FromWorker, InitMessage, TensorData, ToWorker} from './parallel-protocol';
+// Registers Adamax with saveable state under 'Adamax', as the main thread has it.
+import '../../formats/stateful-adamax';
 
 let replica: (Replica & {index: number}) | undefined;
 

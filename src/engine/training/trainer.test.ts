@@ -144,3 +144,24 @@ test('save.path "." or a folder holding the data is refused before training; not
   await assert.rejects(trainFromSpec(csvSpec('models/m'), 'small.train.json', {workspaceRoot: ws, out: '../m'}), /is outside the workspace/);
   assert.deepEqual(listing(), before);
 });
+
+// Every optimizer a spec can name keeps its state through a checkpoint (TensorFlow.js's Adamax
+// could not save it), and Keras's snake_case metric names compile.
+for (const optimizer of ['adamax', 'rmsprop', 'sgd']) {
+  test(`${optimizer} with Keras's metric names: cancelled in epoch 2 and resumed equals an uninterrupted run`, async () => {
+    const spec = () => smallSpec({compile: {optimizer, loss: 'sparse_categorical_crossentropy', metrics: ['sparse_categorical_accuracy']}});
+    const straight = tempDir();
+    const lines: string[] = [];
+    await trainFromSpec(spec(), 'small.train.json', {workspaceRoot: straight, limit: 300, onLog: (l) => lines.push(l)});
+    assert.ok(lines.some((l) => /sparse_categorical_accuracy: \d/.test(l)), lines.join('\n'));
+    const resumed = tempDir();
+    const controller = new AbortController();
+    await trainFromSpec(spec(), 'small.train.json', {
+      workspaceRoot: resumed, limit: 300, signal: controller.signal,
+      onProgress: (p) => { if (p.kind === 'batch' && p.epoch === 2) controller.abort(); },
+    });
+    await trainFromSpec(spec(), 'small.train.json', {workspaceRoot: resumed, limit: 300, resume: true});
+    const diff = maxAbsDiff(await weightsOf(path.join(straight, 'models/small')), await weightsOf(path.join(resumed, 'models/small')));
+    assert.ok(diff <= 1e-4, `max abs difference ${diff}`);
+  });
+}

@@ -16,7 +16,8 @@ import {readTrainSpec, resolveInside, SpecError, TrainSpec} from '../spec/spec';
 import {buildModel, createOptimizer, tfjsLossName} from '../model/build';
 import {refuseSpecWithErrors} from '../analysis/spec-analysis';
 import {evaluateSplit, gatherRows} from '../evaluate';
-import {LossAndMetrics, lossAndMetrics} from './losses';
+import {LossAndMetrics, lossAndMetrics, canonicalLoss} from './losses';
+import {tfjsMetricName} from '../../formats/keras-config-training';
 import {createStepper, TrainStepper} from './stepper';
 import {epochPermutation} from './random';
 import {epochLine} from './keras-log';
@@ -166,7 +167,9 @@ export function compile(model: LayersModel, spec: TrainSpec): LayersModel {
   model.compile({
     optimizer: createOptimizer(spec.compile.optimizer),
     loss: tfjsLossName(lossAndMetrics(spec.compile.loss, []).lossName),
-    metrics: spec.compile.metrics,
+    // Keras's metric names in the spec; what TensorFlow.js cannot compile by name the trainer still
+    // computes itself (losses.ts), it is only left out of the saved training config.
+    metrics: spec.compile.metrics.map((m) => tfjsMetricName(m, canonicalLoss(spec.compile.loss))).filter((m): m is string => m !== undefined),
   });
   return model;
 }
