@@ -108,7 +108,7 @@ export function graphProblem(topology: unknown): string | undefined {
     const nested = graphProblem(layer);
     if (nested) return nested;
     (Array.isArray(layer.inbound_nodes) ? layer.inbound_nodes : []).forEach((node, k) => {
-      needs.set(`${name}#${k}`, [...(k > 0 ? [`${name}#${k - 1}`] : [])]);
+      needs.set(`${name}#${k}`, k > 0 ? [`${name}#${k - 1}`] : []);
       for (const [from, index] of nodeInputs(node)) {
         const count = nodeCount.get(from);
         if (count === undefined) throw new GraphProblem(`layer '${name}' takes its input from layer '${from}', which the config does not have`);
