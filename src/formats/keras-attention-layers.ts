@@ -52,6 +52,20 @@ class GraphCallArgs {
   }
 }
 
+type ApplyInputs = tf.Tensor | tf.Tensor[] | tfl.SymbolicTensor | tfl.SymbolicTensor[];
+type ApplyOutput = ReturnType<tfl.layers.Layer['apply']>;
+
+/** apply() of the attention layers: building the graph records what running it will need. */
+function recordingApply(layer: tfl.layers.Layer, callArgs: GraphCallArgs, repeated: RepeatedInputs, inputs: ApplyInputs,
+  kwargs: Record<string, unknown> | undefined, apply: () => ApplyOutput): ApplyOutput {
+  const list: unknown[] = Array.isArray(inputs) ? inputs : [inputs];
+  const symbolic = list.some((t) => t instanceof tfl.SymbolicTensor);
+  if (symbolic) callArgs.record(layer, kwargs);
+  const output = apply();
+  if (symbolic) repeated.record(layer, list, output);
+  return output;
+}
+
 interface AttentionArgs extends BaseLayerArgs {
   useScale?: boolean;
   scoreMode?: string;
@@ -119,13 +133,8 @@ export class KerasAttention extends tfl.layers.Layer {
     return tf.mul(this.concatScoreWeight!.read(), tf.sum(tf.tanh(sum), -1));
   }
 
-  apply(inputs: tf.Tensor | tf.Tensor[] | tfl.SymbolicTensor | tfl.SymbolicTensor[], kwargs?: Record<string, unknown>): ReturnType<tfl.layers.Layer['apply']> {
-    const list: unknown[] = Array.isArray(inputs) ? inputs : [inputs];
-    const symbolic = list.some((t) => t instanceof tfl.SymbolicTensor);
-    if (symbolic) this.graphCallArgs.record(this, kwargs);
-    const output = super.apply(inputs, kwargs);
-    if (symbolic) this.repeatedInputs.record(this, list, output);
-    return output;
+  apply(inputs: ApplyInputs, kwargs?: Record<string, unknown>): ApplyOutput {
+    return recordingApply(this, this.graphCallArgs, this.repeatedInputs, inputs, kwargs, () => super.apply(inputs, kwargs));
   }
 
   call(inputs: tf.Tensor | tf.Tensor[], kwargs: Record<string, unknown>): tf.Tensor {
@@ -322,13 +331,8 @@ export class KerasMultiHeadAttention extends tfl.layers.Layer {
     return tf.transpose(tf.reshape(y, [b, n, this.numHeads, size]), [0, 2, 1, 3]);
   }
 
-  apply(inputs: tf.Tensor | tf.Tensor[] | tfl.SymbolicTensor | tfl.SymbolicTensor[], kwargs?: Record<string, unknown>): ReturnType<tfl.layers.Layer['apply']> {
-    const list: unknown[] = Array.isArray(inputs) ? inputs : [inputs];
-    const symbolic = list.some((t) => t instanceof tfl.SymbolicTensor);
-    if (symbolic) this.graphCallArgs.record(this, kwargs);
-    const output = super.apply(inputs, kwargs);
-    if (symbolic) this.repeatedInputs.record(this, list, output);
-    return output;
+  apply(inputs: ApplyInputs, kwargs?: Record<string, unknown>): ApplyOutput {
+    return recordingApply(this, this.graphCallArgs, this.repeatedInputs, inputs, kwargs, () => super.apply(inputs, kwargs));
   }
 
   computeMask(_inputs: tf.Tensor | tf.Tensor[], mask?: tf.Tensor | tf.Tensor[]): tf.Tensor {
