@@ -95,8 +95,13 @@ export function graphProblem(topology: unknown): string | undefined {
   if (!Array.isArray(layers)) return undefined;
   const list = layers as GraphLayer[];
   const nodeCount = new Map<string, number>();
-  for (const layer of list) {
+  for (const [i, layer] of list.entries()) {
     const name = layer?.name ?? layer?.config?.name; // builders key layers by the top-level name
+    // A functional builder keys its layers by the top-level name only: without it, the layers that
+    // read from this one wait for it forever.
+    if (model.class_name !== 'Sequential' && Array.isArray(layer?.inbound_nodes) && typeof layer.name !== 'string') {
+      throw new GraphProblem(`layer ${i} (${String(layer.class_name)}) of a functional config has no name`);
+    }
     if (typeof name !== 'string') continue;
     nodeCount.set(name, Math.max(1, Array.isArray(layer.inbound_nodes) ? layer.inbound_nodes.length : 0));
   }
