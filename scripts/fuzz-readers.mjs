@@ -267,7 +267,10 @@ for (const reader of readers) {
       child = new Child();
     } else {
       stats[r.result]++;
-      if (r.result === 'unclean') findings.push(`UNCLEAN ${what}: ${r.name}: ${r.message}`);
+      if (r.result === 'unclean') {
+        findings.push(`UNCLEAN ${what}: ${r.name}: ${r.message}`);
+        if (opt.keep) fs.cpSync(dir, path.join(work, `finding-${reader}-${i}`), {recursive: true});
+      }
       if (r.result === 'wrapped') {
         const key = r.message.replace(/^.*?: (cannot be read|cannot build the model|failed): /, '').replace(/\d+/g, 'N').slice(0, 120);
         wrappedMessages.set(key, (wrappedMessages.get(key) ?? 0) + 1);

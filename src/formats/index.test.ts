@@ -5,7 +5,7 @@ import * as path from 'path';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import {initBackend} from '../engine/backend';
-import {loadModel, saveModel, writeAtomically, detectFormat} from './index';
+import {loadModel, saveModel, writeAtomically, detectFormat, modelArtifacts, modelFromArtifacts} from './index';
 import {KERAS_FIXTURES, tempDir} from '../test-support/fixtures';
 
 function smallModel(): tfl.LayersModel {
@@ -137,4 +137,20 @@ test('reads every TensorFlow.js folder variant among the shared fixtures', async
     assert.ok(model.countParams() > 0, name);
     model.dispose();
   }
+});
+
+// Found by the fuzz run (seed 11, savedmodel #713): TensorFlow.js builds a functional config whose
+// output_layers are empty, and every reader of the model then failed on its missing output.
+test('a functional config without outputs (or inputs) is refused, naming the file', async () => {
+  const input = tfl.input({shape: [3]});
+  const model = tfl.model({inputs: input, outputs: tfl.layers.dense({units: 2}).apply(input) as tfl.SymbolicTensor});
+  const artifacts = await modelArtifacts(model, false);
+  model.dispose();
+  const without = (key: string) => {
+    const topology = structuredClone(artifacts.modelTopology) as {config: Record<string, unknown>};
+    topology.config[key] = [];
+    return modelFromArtifacts({modelTopology: topology as never, weightSpecs: [], weightData: new ArrayBuffer(0)}, 'm.h5');
+  };
+  await assert.rejects(without('output_layers'), {name: 'FormatError', message: 'm.h5: the model config declares no outputs; refusing to build it'});
+  await assert.rejects(without('input_layers'), (e: Error) => e.name === 'FormatError' && e.message.startsWith('m.h5: ') && !e.message.includes('\n'));
 });

@@ -246,6 +246,11 @@ export async function modelFromArtifacts(artifacts: KerasArtifacts, file: string
     const optimizer = (usable.trainingConfig as {optimizer_config?: {class_name?: string}} | undefined)?.optimizer_config?.class_name;
     throw readFailure(file, explainUnknownClass(error, file, optimizer), 'cannot build the model');
   }
+  if (model.inputs.length === 0 || model.outputs.length === 0) {
+    // TensorFlow.js builds a functional config with empty input_layers or output_layers; Keras refuses it.
+    model.dispose();
+    throw new FormatError(file, `the model config declares no ${model.inputs.length === 0 ? 'inputs' : 'outputs'}; refusing to build it`);
+  }
   restoreConstrainedWeights(model, forTfjs);
   if (ownSlots && model.optimizer) {
     const views = decodeArtifactWeights(specs, usable.weightData, file);
