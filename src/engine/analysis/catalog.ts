@@ -114,6 +114,17 @@ const dataFormat = a('enum', 'channels_last: (batch, ..., channels); channels_fi
 const padding = (values: readonly string[] = PADDINGS): ArgInfo =>
   a('enum', 'valid: no padding (the output shrinks); same: zero padding keeps the size (with stride 1).', {values, default: 'valid'});
 
+/** Layer and group normalization: epsilon, then the learned scale (gamma) and shift (beta). */
+const scaleShiftArgs = (): Record<string, ArgInfo> => ({
+  epsilon: a('number', 'Added to the variance to avoid dividing by zero.', {default: 0.001, min: 0}),
+  center: a('bool', 'Learn an offset beta.', {default: true}),
+  scale: a('bool', 'Learn a factor gamma.', {default: true}),
+  beta_initializer: initializer('zeros', 'beta'),
+  gamma_initializer: initializer('ones', 'gamma'),
+  beta_regularizer: regularizer('beta'),
+  gamma_regularizer: regularizer('gamma'),
+});
+
 function convArgs(rank: number, kind: 'conv' | 'transpose' | 'separable' | 'depthwise'): Record<string, ArgInfo> {
   const args: Record<string, ArgInfo> = {};
   if (kind !== 'depthwise') args.filters = a('int', 'Number of output channels (convolution filters).', {required: true, min: 1});
@@ -526,13 +537,7 @@ export const LAYER_CATALOG: Record<string, LayerInfo> = {
     description: 'Normalizes each sample over its feature axis, then scales (gamma) and shifts (beta).',
     args: {
       axis: a('any', 'Axis (or axes) to normalize over.', {default: -1}),
-      epsilon: a('number', 'Added to the variance to avoid dividing by zero.', {default: 0.001, min: 0}),
-      center: a('bool', 'Learn an offset beta.', {default: true}),
-      scale: a('bool', 'Learn a factor gamma.', {default: true}),
-      beta_initializer: initializer('zeros', 'beta'),
-      gamma_initializer: initializer('ones', 'gamma'),
-      beta_regularizer: regularizer('beta'),
-      gamma_regularizer: regularizer('gamma'),
+      ...scaleShiftArgs(),
     },
     infer: ({inputs: [input], args}) => {
       const n = normalizationAxis(input, args.axis, 'LayerNormalization');
@@ -577,13 +582,7 @@ export const LAYER_CATALOG: Record<string, LayerInfo> = {
     args: {
       groups: a('int', 'Number of groups the channels are split into (must divide the channels).', {default: 32, min: 1}),
       axis: a('int', 'Channels axis.', {default: -1}),
-      epsilon: a('number', 'Added to the variance to avoid dividing by zero.', {default: 0.001, min: 0}),
-      center: a('bool', 'Learn an offset beta.', {default: true}),
-      scale: a('bool', 'Learn a factor gamma.', {default: true}),
-      beta_initializer: initializer('zeros', 'beta'),
-      gamma_initializer: initializer('ones', 'gamma'),
-      beta_regularizer: regularizer('beta'),
-      gamma_regularizer: regularizer('gamma'),
+      ...scaleShiftArgs(),
       beta_constraint: constraint('beta'),
       gamma_constraint: constraint('gamma'),
     },
