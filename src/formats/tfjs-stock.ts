@@ -183,11 +183,16 @@ interface Outcome {
   refusals: string[];
 }
 
+/** A nested model is rewritten as a whole; any other layer gets its own stock form. */
+function layerOrModelForm(layer: LayerConfig, ctx: Context, out: Outcome): StockForm {
+  return isModelClass(layer.class_name) ? {kind: 'rewrite', layers: [rewriteModel(layer, ctx, out)]} as StockForm : formOf(layer, ctx);
+}
+
 function rewriteSequential(model: LayerConfig, ctx: Context, out: Outcome): LayerConfig {
   const layers = (model.config.layers as LayerConfig[] | undefined) ?? [];
   const result: LayerConfig[] = [];
   for (const layer of layers) {
-    const form = isModelClass(layer.class_name) ? {kind: 'rewrite', layers: [rewriteModel(layer, ctx, out)]} as StockForm : formOf(layer, ctx);
+    const form = layerOrModelForm(layer, ctx, out);
     if (form.kind !== 'rewrite') {
       note(form, layer, out);
       result.push(layer);
@@ -211,7 +216,7 @@ function rewriteFunctional(model: LayerConfig, ctx: Context, out: Outcome): Laye
   const chained = new Set<LayerConfig>();
   const result: LayerConfig[] = [];
   for (const layer of layers) {
-    const form = isModelClass(layer.class_name) ? {kind: 'rewrite', layers: [rewriteModel(layer, ctx, out)]} as StockForm : formOf(layer, ctx);
+    const form = layerOrModelForm(layer, ctx, out);
     if (form.kind !== 'rewrite') {
       note(form, layer, out);
       result.push(layer);
