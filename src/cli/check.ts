@@ -3,18 +3,18 @@
  * `file:line:col: severity: message` line per finding (VS Code's problem matcher
  * `$keras-workbench` reads them), then a summary per spec; exits 1 when any spec has errors.
  */
-import * as fs from 'fs';
 import {analyzeSpecText, formatDiagnostic} from '../engine/analysis/spec-analysis';
 import {formatShape} from '../engine/analysis/catalog';
+import {readRegularFile} from '../formats/regular-file';
 
 export function checkCommand(files: string[], write: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): number {
   let errors = 0;
   for (const file of files) {
     let text: string;
     try {
-      text = fs.readFileSync(file, 'utf8');
+      text = readRegularFile(file, 'utf8');
     } catch (e) {
-      write(`${file}:1:1: error: cannot read the spec: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      write(`${file}:1:1: error: cannot read the spec: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
       errors++;
       continue;
     }

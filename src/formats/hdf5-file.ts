@@ -10,6 +10,7 @@ import {FormatError} from './errors';
 import {faultPoint} from './atomic-save';
 import {debugLog} from './diagnostics';
 import {inflateCeiling} from './limits';
+import {openRegularFile} from './regular-file';
 
 type H5Module = typeof import('h5wasm/node');
 export type H5File = H5.File;
@@ -75,7 +76,7 @@ function forgetIfAborted(error: unknown): void {
 function startsWith(file: string, magic: number[]): boolean {
   let fd: number | undefined;
   try {
-    fd = fs.openSync(file, 'r');
+    fd = openRegularFile(file);
     const head = Buffer.alloc(magic.length);
     const n = fs.readSync(fd, head, 0, magic.length, 0);
     return n === magic.length && magic.every((b, i) => head[i] === b);
@@ -222,7 +223,7 @@ const HEAP_SIGNATURE = Buffer.from('HEAP');
  * at the address it names), so weight data cannot trigger it by chance.
  */
 export function externalStorageProblem(file: string): string | undefined {
-  const fd = fs.openSync(file, 'r');
+  const fd = openRegularFile(file);
   try {
     const size = fs.fstatSync(fd).size;
     const chunk = Buffer.allocUnsafe(SCAN_CHUNK + 64);
@@ -269,7 +270,7 @@ const GLOBAL_HEAP_OBJECT_HEADER = 16;
  * must tile it exactly.
  */
 export function globalHeapProblem(file: string): string | undefined {
-  const fd = fs.openSync(file, 'r');
+  const fd = openRegularFile(file);
   try {
     const size = fs.fstatSync(fd).size;
     const chunk = Buffer.allocUnsafe(SCAN_CHUNK + 16);

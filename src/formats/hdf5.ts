@@ -24,6 +24,7 @@ export const WRITTEN_KERAS_VERSION = '2.15.0';
 export {WRITER} from './bytes';
 import {HDF5_HISTORY_ATTRIBUTE, HDF5_METADATA_ATTRIBUTE, readCarried} from './model-metadata';
 import {WRITER} from './bytes';
+import {readRegularFile} from './regular-file';
 
 interface RawKerasHdf5 {
   kerasVersion?: string;
@@ -153,7 +154,7 @@ export async function readKerasHdf5(file: string): Promise<KerasArtifacts> {
 export async function readKerasWeightsWithTopology(weightsFile: string, topologyFile: string): Promise<KerasArtifacts> {
   let text: string;
   try {
-    text = fs.readFileSync(topologyFile, 'utf8');
+    text = readRegularFile(topologyFile, 'utf8');
   } catch (e) {
     throw new FormatError(topologyFile, `cannot read: ${(e as Error).message}`);
   }
@@ -256,7 +257,7 @@ export const kerasJsonTopologyFormat: FormatModule = {
     if (!p.toLowerCase().endsWith('.json')) return false;
     try {
       if (fs.statSync(p).size > 64 * 1024 * 1024) return false;
-      const json = JSON.parse(fs.readFileSync(p, 'utf8'));
+      const json = JSON.parse(readRegularFile(p, 'utf8'));
       return json !== null && typeof json === 'object' && typeof json.class_name === 'string' && 'config' in json && !('modelTopology' in json);
     } catch {
       return false;

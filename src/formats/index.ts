@@ -9,6 +9,7 @@ import * as path from 'path';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import {FormatError, readFailure} from './errors';
+import {irregularFileProblem} from './regular-file';
 import {concatBuffers} from './bytes';
 import {tfjsLayersFormat} from './tfjs-layers';
 import {explainUnknownClass, registerCustomObjects} from './custom-objects';
@@ -51,6 +52,10 @@ export function formatFromPath(target: string): SaveFormat {
 
 export async function detectFormat(target: string): Promise<FormatModule> {
   if (!fs.existsSync(target)) throw new FormatError(target, 'no such file or folder');
+  if (!fs.statSync(target).isDirectory()) {
+    const irregular = irregularFileProblem(target);
+    if (irregular) throw new FormatError(target, irregular);
+  }
   for (const f of formats) if (await f.detect(target)) return f;
   const what = fs.statSync(target).isDirectory()
     ? `a folder without ${FORMAT_TABLE.filter((f) => f.kind === 'folder').map((f) => `${f.markerFiles.join(', ')} (${f.label})`).join(' or ')}`

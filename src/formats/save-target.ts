@@ -10,6 +10,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import {readZipDirectory} from './zip-file';
+import {openRegularFile, readRegularFile} from './regular-file';
 
 export interface SaveTargetContext {
   /** Saves must stay inside this folder (by real path). Absent: anywhere the user named. */
@@ -146,7 +147,7 @@ function modelFolderProblem(target: string, dir: string): string | undefined {
 function modelJsonShards(file: string): Set<string> | undefined {
   try {
     if (fs.statSync(file).size > MODEL_JSON_LIMIT) return undefined;
-    const json = JSON.parse(fs.readFileSync(file, 'utf8'));
+    const json = JSON.parse(readRegularFile(file, 'utf8'));
     if (!json || typeof json !== 'object' || !json.modelTopology) return undefined;
     const shards = new Set<string>();
     for (const group of Array.isArray(json.weightsManifest) ? json.weightsManifest : []) {
@@ -167,7 +168,7 @@ const SCAN_WINDOW = 1024 * 1024;
 function modelFileProblem(target: string, file: string): string | undefined {
   let fd: number;
   try {
-    fd = fs.openSync(file, 'r');
+    fd = openRegularFile(file);
   } catch (e) {
     return `${target}: cannot be read: ${(e as Error).message}`;
   }

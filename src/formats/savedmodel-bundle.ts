@@ -6,6 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import {FormatError} from './errors';
+import {readRegularFile} from './regular-file';
 
 // ---------------------------------------------------------------------------------------------
 // Protobuf wire format
@@ -46,16 +47,19 @@ export function decodeMessage(buf: Uint8Array): ProtoField[] {
       out.push({field, wireType, value: v});
       pos = p2;
     } else if (wireType === 1) {
+      if (pos + 8 > buf.length) throw new Error('truncated fixed64 field');
       const v = new DataView(buf.buffer, buf.byteOffset + pos, 8).getBigUint64(0, true);
       out.push({field, wireType, value: v});
       pos += 8;
     } else if (wireType === 2) {
       const [len, p2] = readVarint(buf, pos);
+      if (len > BigInt(buf.length - p2)) throw new Error('truncated length-delimited field');
       const end = p2 + Number(len);
       if (end > buf.length) throw new Error('truncated length-delimited field');
       out.push({field, wireType, bytes: buf.subarray(p2, end)});
       pos = end;
     } else if (wireType === 5) {
+      if (pos + 4 > buf.length) throw new Error('truncated fixed32 field');
       const v = new DataView(buf.buffer, buf.byteOffset + pos, 4).getUint32(0, true);
       out.push({field, wireType, value: BigInt(v)});
       pos += 4;
@@ -90,7 +94,12 @@ export interface SavedKerasObject {
 }
 
 export function readKerasMetadata(file: string): SavedKerasObject[] {
-  const buf = new Uint8Array(fs.readFileSync(file));
+  let buf: Uint8Array;
+  try {
+    buf = new Uint8Array(readRegularFile(file));
+  } catch (e) {
+    throw new FormatError(file, `cannot be read: ${(e as Error).message}`);
+  }
   try {
     return decodeMessage(buf).filter((f) => f.field === 1 && f.bytes).map((f) => {
       const node = decodeMessage(f.bytes!);
@@ -112,9 +121,18 @@ export function readKerasMetadata(file: string): SavedKerasObject[] {
 const TABLE_MAGIC = 0xdb4775248b80fb57n;
 const FOOTER_SIZE = 48;
 
-function readBlockHandle(buf: Uint8Array, pos: number): {offset: number; size: number; next: number} {
+/** A damaged variables index: the reader turns it into one FormatError naming the file. */
+class TableDamage extends Error {}
+
+function check(ok: boolean, problem: string): void {
+  if (!ok) throw new TableDamage(problem);
+}
+
+/** A block handle (offset, size), which must lie inside `limit` bytes with its 5-byte trailer. */
+function readBlockHandle(buf: Uint8Array, pos: number, limit: number): {offset: number; size: number; next: number} {
   const [offset, p1] = readVarint(buf, pos);
   const [size, p2] = readVarint(buf, p1);
+  check(offset + size + 5n <= BigInt(limit), `a block at byte ${offset} of ${size} bytes lies beyond the table (${limit} bytes)`);
   return {offset: Number(offset), size: Number(size), next: p2};
 }
 
@@ -123,8 +141,10 @@ function blockEntries(file: string, table: Uint8Array, offset: number, size: num
   const compression = table[offset + size];
   if (compression !== 0) throw new FormatError(file, `uses a compressed index block (type ${compression}); TensorFlow writes them uncompressed`);
   const block = table.subarray(offset, offset + size);
+  check(block.length >= 4, `a block at byte ${offset} is too short (${block.length} bytes)`);
   const view = new DataView(block.buffer, block.byteOffset, block.byteLength);
   const restarts = view.getUint32(block.length - 4, true);
+  check(restarts <= (block.length - 4) / 4, `a block at byte ${offset} declares ${restarts} restart points, more than its ${block.length} bytes hold`);
   const limit = block.length - 4 - 4 * restarts;
   const out: Array<[string, Uint8Array]> = [];
   let pos = 0;
@@ -133,11 +153,13 @@ function blockEntries(file: string, table: Uint8Array, offset: number, size: num
     const [shared, p1] = readVarint(block, pos);
     const [unshared, p2] = readVarint(block, p1);
     const [valueLength, p3] = readVarint(block, p2);
+    check(shared <= BigInt(key.length), `an entry in the block at byte ${offset} shares ${shared} bytes with a key of ${key.length}`);
+    check(unshared + valueLength <= BigInt(limit - p3), `an entry in the block at byte ${offset} runs past the block's end`);
+    const valueStart = p3 + Number(unshared);
     const nextKey = new Uint8Array(Number(shared) + Number(unshared));
     nextKey.set(key.subarray(0, Number(shared)));
-    nextKey.set(block.subarray(p3, p3 + Number(unshared)), Number(shared));
+    nextKey.set(block.subarray(p3, valueStart), Number(shared));
     key = nextKey;
-    const valueStart = p3 + Number(unshared);
     out.push([utf8.decode(key), block.subarray(valueStart, valueStart + Number(valueLength))]);
     pos = valueStart + Number(valueLength);
   }
@@ -146,19 +168,30 @@ function blockEntries(file: string, table: Uint8Array, offset: number, size: num
 
 /** All key/value pairs of a TensorFlow sorted string table, in key order. */
 export function readSortedTable(file: string): Array<[string, Uint8Array]> {
-  const table = new Uint8Array(fs.readFileSync(file));
+  let table: Uint8Array;
+  try {
+    table = new Uint8Array(readRegularFile(file));
+  } catch (e) {
+    throw new FormatError(file, `cannot be read: ${(e as Error).message}`);
+  }
   if (table.length < FOOTER_SIZE) throw new FormatError(file, 'is too short to be a TensorFlow variables index');
   const footer = table.subarray(table.length - FOOTER_SIZE);
   const magic = new DataView(footer.buffer, footer.byteOffset + 40, 8).getBigUint64(0, true);
   if (magic !== TABLE_MAGIC) throw new FormatError(file, 'is not a TensorFlow variables index (bad table magic)');
-  const meta = readBlockHandle(footer, 0);
-  const index = readBlockHandle(footer, meta.next);
-  const out: Array<[string, Uint8Array]> = [];
-  for (const [, handleBytes] of blockEntries(file, table, index.offset, index.size)) {
-    const h = readBlockHandle(handleBytes, 0);
-    out.push(...blockEntries(file, table, h.offset, h.size));
+  try {
+    const blocksEnd = table.length - FOOTER_SIZE;
+    const meta = readBlockHandle(footer, 0, blocksEnd);
+    const index = readBlockHandle(footer, meta.next, blocksEnd);
+    const out: Array<[string, Uint8Array]> = [];
+    for (const [, handleBytes] of blockEntries(file, table, index.offset, index.size)) {
+      const h = readBlockHandle(handleBytes, 0, blocksEnd);
+      out.push(...blockEntries(file, table, h.offset, h.size));
+    }
+    return out;
+  } catch (e) {
+    if (e instanceof FormatError) throw e;
+    throw new FormatError(file, `is a damaged TensorFlow variables index: ${(e as Error).message}`);
   }
-  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -177,10 +210,29 @@ export interface BundleEntry {
 }
 
 const DTYPES: Record<number, BundleDtype> = {1: 'float32', 2: 'float64', 3: 'int32', 9: 'int64'};
+const WIDTHS: Record<BundleDtype, number> = {float32: 4, float64: 8, int32: 4, int64: 8, other: 0};
+
+/** Tensors above this many values are refused before anything is allocated for them (TensorFlow.js's own limit). */
+const MAX_VALUES = 2 ** 31 - 1;
 
 function decodeShape(bytes: Uint8Array | undefined): number[] {
   if (!bytes) return [];
-  return decodeMessage(bytes).filter((f) => f.field === 2 && f.bytes).map((d) => fieldNumber(decodeMessage(d.bytes!), 1));
+  const dims = decodeMessage(bytes).filter((f) => f.field === 2 && f.bytes).map((d) => decodeMessage(d.bytes!).find((x) => x.field === 1)?.value ?? 0n);
+  // TensorShapeProto sizes are int64: -1 (unknown) arrives as 2^64 - 1.
+  let count = 1n;
+  for (const d of dims) {
+    check(d <= BigInt(MAX_VALUES), `a dimension of ${BigInt.asIntN(64, d)} is not a stored tensor's size`);
+    count *= d;
+  }
+  check(count <= BigInt(MAX_VALUES), `shape (${dims.join(', ')}) holds more than ${MAX_VALUES} values`);
+  return dims.map(Number);
+}
+
+/** An offset or size field, which must be a safe integer. */
+function byteField(fields: ProtoField[], n: number, what: string): number {
+  const v = fields.find((x) => x.field === n && x.value !== undefined)?.value ?? 0n;
+  check(v <= BigInt(Number.MAX_SAFE_INTEGER), `${what} ${v} is out of range`);
+  return Number(v);
 }
 
 export interface TensorBundle {
@@ -195,17 +247,23 @@ export function openTensorBundle(prefix: string): TensorBundle {
   const entries = new Map<string, BundleEntry>();
   let numShards = 1;
   for (const [key, value] of readSortedTable(indexFile)) {
-    const fields = decodeMessage(value);
-    if (key === '') {
-      numShards = fieldNumber(fields, 1) || 1;
-      continue;
+    try {
+      const fields = decodeMessage(value);
+      if (key === '') {
+        numShards = byteField(fields, 1, 'the shard count') || 1;
+        check(numShards <= 99999, `the shard count ${numShards} is out of range`);
+        continue;
+      }
+      const code = fieldNumber(fields, 1);
+      if (fields.some((f) => f.field === 7)) continue; // sliced (partitioned) variables: not written by Keras
+      entries.set(key, {
+        key, dtypeCode: code, dtype: DTYPES[code] ?? 'other', shape: decodeShape(fields.find((f) => f.field === 2)?.bytes),
+        shardId: byteField(fields, 3, 'shard id'), offset: byteField(fields, 4, 'offset'), size: byteField(fields, 5, 'size'),
+      });
+    } catch (e) {
+      if (e instanceof FormatError) throw e;
+      throw new FormatError(indexFile, `is a damaged TensorFlow variables index: entry '${key.slice(0, 80)}': ${(e as Error).message}`);
     }
-    const code = fieldNumber(fields, 1);
-    if (fields.some((f) => f.field === 7)) continue; // sliced (partitioned) variables: not written by Keras
-    entries.set(key, {
-      key, dtypeCode: code, dtype: DTYPES[code] ?? 'other', shape: decodeShape(fields.find((f) => f.field === 2)?.bytes),
-      shardId: fieldNumber(fields, 3), offset: fieldNumber(fields, 4), size: fieldNumber(fields, 5),
-    });
   }
   const shardPath = (id: number) => `${prefix}.data-${String(id).padStart(5, '0')}-of-${String(numShards).padStart(5, '0')}`;
   const shards = new Map<number, Buffer>();
@@ -214,7 +272,11 @@ export function openTensorBundle(prefix: string): TensorBundle {
     if (!b) {
       const p = shardPath(id);
       if (!fs.existsSync(p)) throw new FormatError(indexFile, `refers to data shard ${path.basename(p)}, which is missing`);
-      b = fs.readFileSync(p);
+      try {
+        b = readRegularFile(p);
+      } catch (e) {
+        throw new FormatError(p, `cannot be read: ${(e as Error).message}`);
+      }
       shards.set(id, b);
     }
     return b;
@@ -224,24 +286,22 @@ export function openTensorBundle(prefix: string): TensorBundle {
     read(key: string) {
       const e = entries.get(key);
       if (!e) throw new FormatError(indexFile, `has no variable '${key}'`);
+      const width = WIDTHS[e.dtype];
+      if (!width) throw new FormatError(indexFile, `variable '${key}' has TensorFlow dtype code ${e.dtypeCode}, which is not numeric`);
+      const count = e.shape.reduce((a, b) => a * b, 1);
+      // Checked before anything is read or allocated: the index's sizes are not trusted.
+      if (e.size !== count * width) throw new FormatError(indexFile, `variable '${key}' has ${e.size} bytes for ${count} values`);
       const bytes = shard(e.shardId).subarray(e.offset, e.offset + e.size);
       if (bytes.length !== e.size) throw new FormatError(indexFile, `variable '${key}' runs past the end of its data shard`);
-      const count = e.shape.reduce((a, b) => a * b, 1);
       const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
       if (e.dtype === 'float32' || e.dtype === 'float64') {
-        const width = e.dtype === 'float32' ? 4 : 8;
-        if (e.size !== count * width) throw new FormatError(indexFile, `variable '${key}' has ${e.size} bytes for ${count} values`);
         const data = new Float32Array(count);
         for (let i = 0; i < count; i++) data[i] = width === 4 ? view.getFloat32(i * 4, true) : view.getFloat64(i * 8, true);
         return {shape: e.shape, dtype: 'float32', data};
       }
-      if (e.dtype === 'int32' || e.dtype === 'int64') {
-        const width = e.dtype === 'int32' ? 4 : 8;
-        const data = new Int32Array(count);
-        for (let i = 0; i < count; i++) data[i] = width === 4 ? view.getInt32(i * 4, true) : Number(view.getBigInt64(i * 8, true));
-        return {shape: e.shape, dtype: 'int32', data};
-      }
-      throw new FormatError(indexFile, `variable '${key}' has TensorFlow dtype code ${e.dtypeCode}, which is not numeric`);
+      const data = new Int32Array(count);
+      for (let i = 0; i < count; i++) data[i] = width === 4 ? view.getInt32(i * 4, true) : Number(view.getBigInt64(i * 8, true));
+      return {shape: e.shape, dtype: 'int32', data};
     },
   };
 }

@@ -17,6 +17,7 @@ import type {EpochRecord, FormatModule, KerasArtifacts, SaveOptions} from './art
 import {stockTfjsTopology} from './tfjs-stock';
 import {normalizeModelConfig, positionalTensorArguments, type JsonObject} from './keras-config';
 import {tfjsFolderTrainingConfig} from './keras-config-training';
+import {readRegularFile} from './regular-file';
 
 export const MODEL_JSON = 'model.json';
 export const WEIGHTS_BIN = 'weights.bin';
@@ -31,14 +32,14 @@ function modelJsonPath(target: string): string {
   const standard = path.join(target, MODEL_JSON);
   if (fs.existsSync(standard)) return standard;
   const candidates = fs.readdirSync(target).filter((f) => f.endsWith('.json') &&
-    fs.readFileSync(path.join(target, f), 'utf8').includes('"modelTopology"'));
+    readRegularFile(path.join(target, f), 'utf8').includes('"modelTopology"'));
   return candidates.length === 1 ? path.join(target, candidates[0]) : standard;
 }
 
 function readJson(file: string): any {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = readRegularFile(file, 'utf8');
   } catch (e) {
     throw new FormatError(file, `cannot read: ${(e as Error).message}`);
   }
@@ -97,7 +98,7 @@ export async function readTfjsLayers(target: string): Promise<KerasArtifacts> {
         throw new FormatError(file, `weights shard '${shard}' is a symlink (or inside one) leading outside the model folder; refusing to read it`);
       }
       try {
-        chunks.push(fs.readFileSync(resolved));
+        chunks.push(readRegularFile(resolved));
       } catch (e) {
         throw new FormatError(file, `weights shard '${shard}' cannot be read: ${(e as Error).message}`);
       }
@@ -169,7 +170,7 @@ export const tfjsLayersFormat: FormatModule = {
   format: 'tfjs',
   async detect(target: string) {
     try {
-      return fs.existsSync(modelJsonPath(target)) && fs.readFileSync(modelJsonPath(target), 'utf8').includes('"modelTopology"');
+      return fs.existsSync(modelJsonPath(target)) && readRegularFile(modelJsonPath(target), 'utf8').includes('"modelTopology"');
     } catch {
       return false;
     }

@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import * as zlib from 'zlib';
 import {FormatError} from './errors';
 import {inflateBounded} from './limits';
+import {openRegularFile} from './regular-file';
 
 const LOCAL_HEADER = 0x04034b50;
 const CENTRAL_HEADER = 0x02014b50;
@@ -184,7 +185,7 @@ function readAt(fd: number, length: number, position: number): Buffer {
 
 /** The archive's members by name, from its central directory (the only part read). */
 export function readZipDirectory(file: string): Map<string, ZipEntry> {
-  const fd = fs.openSync(file, 'r');
+  const fd = openRegularFile(file);
   try {
     const fileSize = fs.fstatSync(fd).size;
     // The end record is the last 22 bytes, unless a comment (up to 64 KiB) follows it.
@@ -249,7 +250,7 @@ function checkCrc(file: string, entry: ZipEntry, crc: number): void {
 
 /** One member's content, in memory (stored or deflated). */
 export function readZipMember(file: string, entry: ZipEntry): Uint8Array {
-  const fd = fs.openSync(file, 'r');
+  const fd = openRegularFile(file);
   try {
     const raw = readAt(fd, entry.compressedSize, dataOffset(fd, file, entry));
     if (raw.length !== entry.compressedSize) throw new FormatError(file, `member ${entry.name} is truncated`);
@@ -276,7 +277,7 @@ export function extractZipMember(file: string, entry: ZipEntry, target: string):
     fs.writeFileSync(target, readZipMember(file, entry));
     return;
   }
-  const fd = fs.openSync(file, 'r');
+  const fd = openRegularFile(file);
   const out = fs.openSync(target, 'w');
   try {
     const start = dataOffset(fd, file, entry);

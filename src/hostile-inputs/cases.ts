@@ -6,12 +6,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as zlib from 'zlib';
+import {execFileSync} from 'child_process';
 import {crc32} from '../formats/zip-file';
 import {KERAS_FIXTURES, REPO_ROOT, runPython} from '../test-support/fixtures';
 
 export type Reader = 'hdf5' | 'keras' | 'tfjs' | 'savedmodel' | 'idx' | 'npy' | 'npz' | 'csv' | 'spec';
 export type Kind = 'truncation' | 'wrong magic' | 'bad header' | 'huge size' | 'zip bomb' | 'nested json' | 'symlink escape' |
-  'external data' | 'nan weights' | 'wrong dtype' | 'bad labels' | 'no silent training' | 'confinement' | 'malformed';
+  'external data' | 'nan weights' | 'wrong dtype' | 'bad labels' | 'no silent training' | 'confinement' | 'malformed' | 'special file';
 
 export interface Workspace {
   /** The temp workspace (the CLI's cwd); the case's files go here. */
@@ -188,6 +189,50 @@ async function train(specFile: string, w: Workspace, options: Record<string, unk
 }
 
 // ------------------------------------------------------------------------------------ cases
+
+// A TensorFlow variables index (a LevelDB-style sorted table) rewritten entry by entry: one data
+// block without key sharing, one index block, the footer. Enough to state any entry a case wants.
+function varint(n: bigint): Buffer {
+  const out: number[] = [];
+  let v = BigInt.asUintN(64, n);
+  do {
+    out.push(Number(v & 0x7fn) | (v > 0x7fn ? 0x80 : 0));
+    v >>= 7n;
+  } while (v > 0n);
+  return Buffer.from(out);
+}
+
+function tableBlock(entries: Array<[string, Buffer]>): Buffer {
+  const body = entries.map(([key, value]) => Buffer.concat([varint(0n), varint(BigInt(Buffer.byteLength(key))), varint(BigInt(value.length)), Buffer.from(key), value]));
+  const restarts = Buffer.alloc(8); // one restart point at 0, then the count (1)
+  restarts.writeUInt32LE(1, 4);
+  return Buffer.concat([...body, restarts]);
+}
+
+export function sortedTable(entries: Array<[string, Buffer]>): Buffer {
+  const trailer = Buffer.alloc(5); // compression type 0 and an unchecked CRC
+  const data = tableBlock(entries);
+  const handle = (offset: number, size: number) => Buffer.concat([varint(BigInt(offset)), varint(BigInt(size))]);
+  const index = tableBlock([[entries.at(-1)![0], handle(0, data.length)]]);
+  const indexOffset = data.length + trailer.length;
+  const footer = Buffer.alloc(48);
+  Buffer.concat([handle(0, 0), handle(indexOffset, index.length)]).copy(footer);
+  footer.writeBigUInt64LE(0xdb4775248b80fb57n, 40);
+  return Buffer.concat([data, trailer, index, trailer, footer]);
+}
+
+/** A protobuf message of varint (number/bigint) and length-delimited (Buffer) fields. */
+function proto(fields: Array<[number, number | bigint | Buffer]>): Buffer {
+  return Buffer.concat(fields.map(([n, v]) => Buffer.isBuffer(v)
+    ? Buffer.concat([varint(BigInt(n << 3 | 2)), varint(BigInt(v.length)), v])
+    : Buffer.concat([varint(BigInt(n << 3)), varint(BigInt(v))])));
+}
+
+/** A BundleEntryProto: dtype, shape (TensorShapeProto dims), shard, offset, size. */
+function bundleEntry(dtype: number, shape: Array<number | bigint>, offset: number | bigint, size: number | bigint): Buffer {
+  const dims = shape.map((d) => [2, proto([[1, d]])] as [number, Buffer]);
+  return proto([[1, dtype], [2, proto(dims)], [3, 0], [4, offset], [5, size]]);
+}
 
 export function allCases(): Case[] {
   const cases: Case[] = [];
@@ -430,6 +475,65 @@ export function allCases(): Case[] {
     for (let i = 0; i < b.length; i++) b[i] = (i * 2654435761) >>> 24;
     fs.writeFileSync(path.join(d, 'keras_metadata.pb'), b);
   }), expect: /keras_metadata\.pb|cannot be read/});
+  // Each names the variables index and the entry; nothing is allocated for what an entry declares.
+  const kernelKey = 'layer_with_weights-0/kernel/.ATTRIBUTES/VARIABLE_VALUE';
+  const withEntry = (name: string, entry: Buffer) => saved(name, (d) => {
+    fs.writeFileSync(path.join(d, 'variables', 'variables.index'), sortedTable([['', proto([[1, 1]])], [kernelKey, entry]]));
+  });
+  const bundleCases: Array<[string, Buffer, RegExp]> = [
+    ['dimension -1', bundleEntry(1, [-1n, 10], 0, 40), /entry 'layer_with_weights-0\/kernel\/\.ATTRIBUTES\/VARIABLE_VALUE': a dimension of -1 is not a stored tensor's size/],
+    ['4 G values', bundleEntry(1, [65536, 65536], 0, 16), /shape \(65536, 65536\) holds more than 2147483647 values/],
+    ['int64 tensor of 2^31-1 values in 8 bytes', bundleEntry(9, [2 ** 31 - 1], 0, 8), /variable 'layer_with_weights-0\/kernel\/\.ATTRIBUTES\/VARIABLE_VALUE' has 8 bytes for 2147483647 values/],
+    ['size 2^60', bundleEntry(1, [10], 0, 1n << 60n), /entry '.*': size 1152921504606846976 is out of range/],
+    ['offset past the shard', bundleEntry(1, [784, 10], 1 << 30, 31360), /runs past the end of its data shard/],
+  ];
+  for (const [label, entry, expect] of bundleCases) {
+    add({reader: 'savedmodel', kind: 'huge size', name: `variables.index entry: ${label}`, build: withEntry(`entry-${label.replace(/\W+/g, '-')}`, entry),
+      expect, names: 'variables.index'});
+  }
+  add({reader: 'savedmodel', kind: 'malformed', name: 'variables.index block declares 2^32-1 restart points', build: saved('restarts', (d) => {
+    const file = path.join(d, 'variables', 'variables.index');
+    const entries: Array<[string, Buffer]> = [['', proto([[1, 1]])], [kernelKey, bundleEntry(1, [784, 10], 0, 31360)]];
+    const table = sortedTable(entries);
+    // The data block (first in the file) ends with its restart count.
+    const block = tableBlock(entries).length - 4;
+    table.writeUInt32LE(0xffffffff, block);
+    fs.writeFileSync(file, table);
+  }), expect: /is a damaged TensorFlow variables index: a block at byte 0 declares 4294967295 restart points/, names: 'variables.index'});
+  add({reader: 'savedmodel', kind: 'malformed', name: 'variables.index footer points past the file', build: saved('footer', (d) => {
+    const file = path.join(d, 'variables', 'variables.index');
+    const table = sortedTable([['', proto([[1, 1]])], [kernelKey, bundleEntry(1, [784, 10], 0, 31360)]]);
+    const footer = Buffer.alloc(48);
+    Buffer.concat([varint(0n), varint(0n), varint(1n << 40n), varint(100n)]).copy(footer);
+    footer.writeBigUInt64LE(0xdb4775248b80fb57n, 40);
+    footer.copy(table, table.length - 48);
+    fs.writeFileSync(file, table);
+  }), expect: /is a damaged TensorFlow variables index: a block at byte 1099511627776 of 100 bytes lies beyond the table/, names: 'variables.index'});
+
+  // ---- special files: a named pipe blocks its reader forever, a device never ends
+  const fifo = (name: string) => (w: Workspace) => {
+    execFileSync('mkfifo', [path.join(w.ws, name)]);
+    return name;
+  };
+  const pipeMessage = /not a regular file but a named pipe; refusing to read it/;
+  for (const [reader, name] of [['hdf5', 'pipe.h5'], ['keras', 'pipe.keras'], ['npy', 'pipe.npy'], ['npz', 'pipe.npz'], ['idx', 'pipe.idx'],
+    ['csv', 'pipe.csv'], ['spec', 'pipe.train.json']] as Array<[Reader, string]>) {
+    add({reader, kind: 'special file', name: `named pipe ${name}`, build: fifo(name), expect: pipeMessage});
+  }
+  add({reader: 'npy', kind: 'special file', name: 'symlink to /dev/zero', build: (w) => {
+    fs.symlinkSync('/dev/zero', path.join(w.ws, 'zero.npy'));
+    return 'zero.npy';
+  }, expect: /zero\.npy: cannot read: not a regular file but a device; refusing to read it/});
+  add({reader: 'tfjs', kind: 'special file', name: 'weights shard is a named pipe', build: tfjs('pipeshard', (dir) => {
+    fs.rmSync(path.join(dir, 'weights.bin'));
+    execFileSync('mkfifo', [path.join(dir, 'weights.bin')]);
+  }), expect: /weights shard 'weights\.bin' cannot be read: not a regular file but a named pipe/, names: 'model.json'});
+  for (const member of ['variables/variables.index', 'variables/variables.data-00000-of-00001', 'keras_metadata.pb']) {
+    add({reader: 'savedmodel', kind: 'special file', name: `${member} is a named pipe`, build: saved(`pipe-${path.basename(member)}`, (d) => {
+      fs.rmSync(path.join(d, member));
+      execFileSync('mkfifo', [path.join(d, member)]);
+    }), expect: pipeMessage, names: path.basename(member)});
+  }
 
   // ---- IDX
   const labels = idx(0x08, [12], Buffer.from([0, 1, 2, 0, 1, 2, 0, 1, 2, 0, 1, 2]));
@@ -694,7 +798,7 @@ export function allCases(): Case[] {
 
   const viaCli: Array<[string, string]> = [
     ['hdf5', 'ext_storage_abs.h5'], ['hdf5', 'ext_link_rel.h5'], ['hdf5', 'vds.h5'], ['hdf5', 'deep_model_config.h5'],
-    ['hdf5', 'huge_declared_dataset.h5'], ['keras', 'keras_ext_link.keras'],
+    ['hdf5', 'huge_declared_dataset.h5'], ['keras', 'keras_ext_link.keras'], ['hdf5', 'named pipe pipe.h5'],
   ];
   for (const [reader, name] of viaCli) {
     const original = cases.find((c) => c.name === name)!;
@@ -707,6 +811,11 @@ export function allCases(): Case[] {
     run: undefined, cli: (f) => ['predict', f, '--sample', '0']});
   add({reader: 'spec', kind: 'no silent training', name: '--epochs 0 (CLI train)', names: 'cli-epochs.train.json', cli: (f) => ['train', f, '--epochs', '0', '--backend', 'cpu'],
     build: csvData('cli-epochs', CSV_OK), expect: /--epochs: must be at least 1, got 0/});
+  add({reader: 'spec', kind: 'special file', name: 'training data is a named pipe (CLI train)', names: 'data.csv', cli: (f) => ['train', f, '--backend', 'cpu'],
+    build: (w) => {
+      execFileSync('mkfifo', [path.join(w.ws, 'data.csv')]);
+      return write(w, 'pipe-data.train.json', spec({train: {csv: 'data.csv', label: 'label'}}));
+    }, expect: /data\.csv.*not a regular file/});
   add({reader: 'spec', kind: 'bad labels', name: 'labels out of range (CLI train)', names: 'data.csv', cli: (f) => ['train', f, '--backend', 'cpu', '--threads', '1'],
     build: csvData('cli-labels', CSV_OK.replace(/,0\n/, ',7\n')), expect: /label 7 of sample 0 is outside the valid range 0\.\.2/});
   add({reader: 'spec', kind: 'nested json', name: 'nested spec (CLI train)', cli: (f) => ['train', f],

@@ -46,7 +46,8 @@ function snapshot(dir: string): Map<string, string> {
       else if (st.isDirectory()) {
         out.set(p, 'dir');
         visit(p);
-      } else out.set(p, `file ${st.size} ${crypto.createHash('sha1').update(fs.readFileSync(p)).digest('hex')}`);
+      } else if (!st.isFile()) out.set(p, 'special'); // a named pipe: reading it would block
+      else out.set(p, `file ${st.size} ${crypto.createHash('sha1').update(fs.readFileSync(p)).digest('hex')}`);
     }
   };
   visit(dir);

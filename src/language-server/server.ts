@@ -4,7 +4,6 @@
  * its diagnostics; hover, inlay hints, code lenses, completion and quick fixes read the same
  * analysis.
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import {fileURLToPath} from 'url';
 import {CodeActionKind, Connection, InitializeResult, TextDocuments, TextDocumentSyncKind} from 'vscode-languageserver/node';
@@ -14,6 +13,7 @@ import {formatShape} from '../engine/analysis/catalog';
 import * as protocol from '../protocol/language-server';
 import {calibratedTrainingFlopsPerSecond} from './calibration';
 import * as features from './features';
+import {readRegularFile} from '../formats/regular-file';
 
 /** Serves one client over `connection` until it exits. */
 export function runServer(connection: Connection): void {
@@ -113,7 +113,7 @@ export function runServer(connection: Connection): void {
     let analysis: SpecAnalysis | undefined = doc && analysisOf(doc);
     if (!analysis) {
       try {
-        analysis = analyzeSpecText(fs.readFileSync(specPath, 'utf8'), specPath, {workspaceRoot: rootOf(specPath)});
+        analysis = analyzeSpecText(readRegularFile(specPath, 'utf8'), specPath, {workspaceRoot: rootOf(specPath)});
       } catch {
         return null;
       }

@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as zlib from 'zlib';
 import type {Shape} from './shape-math';
+import {openRegularFile} from '../../formats/regular-file';
 
 export interface ArrayHeader {
   /** Full shape, samples first. */
@@ -45,7 +46,7 @@ export const MNIST = {sample: [28, 28], classes: 10, train: 60000, test: 10000};
 const HEADER_BYTES = 64 * 1024;
 
 function readStart(file: string, bytes = HEADER_BYTES): Buffer {
-  const fd = fs.openSync(file, 'r');
+  const fd = openRegularFile(file);
   try {
     const buffer = Buffer.alloc(bytes);
     const n = fs.readSync(fd, buffer, 0, bytes, 0);

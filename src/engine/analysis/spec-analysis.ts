@@ -16,6 +16,7 @@ import {describeDataShape, DataShape} from './data-shape';
 import {analyzeConfig, analyzeLayers, declaredInputShape, LayerReport, ModelReport, Problem, Severity} from './model-analysis';
 import {saveTargetProblem} from '../../formats/save-target';
 import {closest} from './did-you-mean';
+import {readRegularFile} from '../../formats/regular-file';
 
 export interface TextEdit {
   offset: number;
@@ -360,7 +361,7 @@ export function formatDiagnostic(file: string, text: string, d: SpecDiagnostic):
 
 /** Reads and analyses a spec file (what `check` and training run). */
 export function analyzeSpecFile(file: string, options: SpecCheckOptions = {}): {text: string; analysis: SpecAnalysis} {
-  const text = fs.readFileSync(file, 'utf8');
+  const text = readRegularFile(file, 'utf8');
   return {text, analysis: analyzeSpecText(text, file, options)};
 }
 

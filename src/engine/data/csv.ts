@@ -2,8 +2,8 @@
  * Numeric CSV: one sample per row, a header row when the first row is not numeric. The label
  * column is chosen by name or index (default: the last column).
  */
-import * as fs from 'fs';
 import {DataError} from './errors';
+import {readRegularFile} from '../../formats/regular-file';
 
 export interface CsvTable {
   columns: string[];
@@ -65,7 +65,7 @@ export function parseCsv(text: string, file: string): CsvTable {
 export function readCsv(file: string): CsvTable {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = readRegularFile(file, 'utf8');
   } catch (e) {
     throw new DataError(file, `cannot read: ${(e as Error).message}`);
   }

@@ -2,9 +2,9 @@
  * IDX files (the format MNIST ships in): big-endian magic `0 0 <type> <ndim>`, ndim uint32
  * dimension sizes, then the data. Gzipped files (`.gz`) are inflated transparently.
  */
-import * as fs from 'fs';
 import {gzipDeclaredSize, inflateBounded} from '../../formats/limits';
 import {DataError} from './errors';
+import {readRegularFile} from '../../formats/regular-file';
 
 export interface IdxArray {
   shape: number[];
@@ -64,7 +64,7 @@ export function parseIdx(bytes: Uint8Array, file: string): IdxArray {
 export function readIdx(file: string): IdxArray {
   let bytes: Uint8Array;
   try {
-    bytes = fs.readFileSync(file);
+    bytes = readRegularFile(file);
   } catch (e) {
     throw new DataError(file, `cannot read: ${(e as Error).message}`);
   }

@@ -5,6 +5,7 @@
 import * as fs from 'fs';
 import {readZipDirectory, readZipMember} from '../../formats/zip-file';
 import {DataError} from './errors';
+import {openRegularFile, readRegularFile} from '../../formats/regular-file';
 
 export interface NdArray {
   shape: number[];
@@ -97,7 +98,7 @@ export function parseNpy(bytes: Uint8Array, file: string): NdArray {
 
 function readBytes(file: string): Uint8Array {
   try {
-    return fs.readFileSync(file);
+    return readRegularFile(file);
   } catch (e) {
     throw new DataError(file, `cannot read: ${(e as Error).message}`);
   }
@@ -106,7 +107,7 @@ function readBytes(file: string): Uint8Array {
 function readHead(file: string, n: number): Uint8Array {
   let fd: number | undefined;
   try {
-    fd = fs.openSync(file, 'r');
+    fd = openRegularFile(file);
     const head = Buffer.alloc(n);
     return head.subarray(0, fs.readSync(fd, head, 0, n, 0));
   } catch (e) {

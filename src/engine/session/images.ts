@@ -4,10 +4,10 @@
  * resized to its height and width (area average when shrinking, bilinear when enlarging).
  * Pixel values stay 0..255; the model's own preprocessing (e.g. scale 1/255) comes after.
  */
-import * as fs from 'fs';
 import {PNG} from 'pngjs';
 import * as jpeg from 'jpeg-js';
 import {DataError} from '../data/errors';
+import {readRegularFile} from '../../formats/regular-file';
 
 export interface RgbaImage {
   width: number;
@@ -59,7 +59,7 @@ export function decodeImage(bytes: Uint8Array, file: string): RgbaImage {
 export function readImage(file: string): RgbaImage {
   let bytes: Uint8Array;
   try {
-    bytes = fs.readFileSync(file);
+    bytes = readRegularFile(file);
   } catch (e) {
     throw new DataError(file, `cannot read: ${(e as Error).message}`);
   }

@@ -14,6 +14,7 @@ import {parseCsv} from '../data/csv';
 import type {Preprocessing} from '../data/dataset';
 import {gunzipSync} from 'zlib';
 import {decodeImage, imageToInput, IMAGE_EXTENSIONS, isJpeg, isPng} from './images';
+import {readRegularFile} from '../../formats/regular-file';
 
 export interface ModelInput {
   /** Input shape without the batch dimension. */
@@ -56,7 +57,7 @@ export function splitNpzKey(spec: string): {file: string; key?: string} {
 
 function readBytes(file: string): Uint8Array {
   try {
-    return fs.readFileSync(file);
+    return readRegularFile(file);
   } catch (e) {
     throw new DataError(file, `cannot read: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
   }

@@ -3,13 +3,13 @@
  * shipped JSON Schema, and the checks a schema cannot express. Every error names the file
  * and the field, e.g. `mnist.train.json: fit.batch_size: must be >= 1`.
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import Ajv, {ErrorObject} from 'ajv';
 import {parse as parseJsonc, ParseError, printParseErrorCode} from 'jsonc-parser';
 import schema from '../../../schemas/train-spec.schema.json';
 import type {SaveFormat} from '../../formats/table';
 import {jsonDepthExceeds, MAX_JSON_DEPTH} from '../../formats/limits';
+import {readRegularFile} from '../../formats/regular-file';
 
 export type DataSource =
   | {x: string; y: string}
@@ -136,7 +136,7 @@ export function parseSpecText(text: string, file: string): TrainSpec {
 export function readTrainSpec(file: string): TrainSpec {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = readRegularFile(file, 'utf8');
   } catch (e) {
     throw new SpecError(file, '', `cannot read the spec: ${(e as Error).message}`);
   }
