@@ -470,6 +470,25 @@ function fileSize(file: string): number {
   }
 }
 
+/**
+ * HDF5 reads a dataset into WebAssembly memory before h5wasm copies it out, and WebAssembly
+ * memory never shrinks: a large weight is read in slices of about this size along its first axis
+ * into one Float32Array, so loading costs the weights once (plus this), not twice.
+ */
+const READ_SLICE_BYTES = 4 * 1024 * 1024;
+
+function readFloatsInSlices(ds: H5Dataset, shape: number[], itemSize: number): Float32Array {
+  const rowValues = shape.slice(1).reduce((a, b) => a * b, 1);
+  const rows = Math.max(1, Math.floor(READ_SLICE_BYTES / (rowValues * itemSize)));
+  const out = new Float32Array(shape[0] * rowValues);
+  for (let start = 0; start < shape[0]; start += rows) {
+    const end = Math.min(shape[0], start + rows);
+    const part = ds.slice([[start, end]]) as Float32Array | Float64Array;
+    out.set(part, start * rowValues);
+  }
+  return out;
+}
+
 /** A numeric dataset as float32 (floats) or int32 (integers, including int64 scalars read as BigInt). */
 export function readNumericDataset(ds: H5Dataset, file: string, where: string): NumericArray {
   const shape = ds.shape ?? [];
@@ -480,10 +499,13 @@ export function readNumericDataset(ds: H5Dataset, file: string, where: string): 
   if (declared > ceiling) {
     throw new FormatError(file, `dataset '${where}' declares shape (${shape.join(', ')}): ${declared} bytes, more than the ${ceiling} this file may hold`);
   }
-  const raw = ds.value as unknown;
   const isFloat = md.type === 1; // H5T_FLOAT
   const isInt = md.type === 0; // H5T_INTEGER
   if (!isFloat && !isInt) throw new FormatError(file, `dataset '${where}' is not numeric (HDF5 type class ${md.type})`);
+  if (isFloat && (md.size === 4 || md.size === 8) && declared > READ_SLICE_BYTES && shape.length > 0) {
+    return {dtype: 'float32', shape, data: readFloatsInSlices(ds, shape, md.size)};
+  }
+  const raw = ds.value as unknown;
   const values: ArrayLike<number | bigint> =
     typeof raw === 'number' || typeof raw === 'bigint' ? [raw] : (raw as ArrayLike<number | bigint>);
   if (isFloat) {

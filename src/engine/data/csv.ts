@@ -37,18 +37,42 @@ function isDecimal(cell: string): boolean {
   return DECIMAL.test(cell) && Number.isFinite(Number(cell));
 }
 
-export function parseCsv(text: string, file: string): CsvTable {
-  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
-  if (lines.length === 0) throw new DataError(file, 'the CSV file is empty');
-  const first = splitLine(lines[0]);
-  const hasHeader = first.some((c) => !isDecimal(c));
-  const columns = hasHeader ? first : first.map((_, i) => `column_${i}`);
-  const body = hasHeader ? lines.slice(1) : lines;
-  if (body.length === 0) throw new DataError(file, 'the CSV file has a header but no data rows');
-  const values = new Float32Array(body.length * columns.length);
-  body.forEach((line, r) => {
+/**
+ * The non-blank lines of a CSV text or file, with their line numbers, found one at a time: the
+ * whole file is never split into strings at once (a file's bytes and its values are what it
+ * legitimately costs in memory).
+ */
+function* csvLines(source: string | Uint8Array): Generator<[line: string, lineNo: number]> {
+  const bytes = typeof source === 'string' ? undefined : Buffer.from(source.buffer, source.byteOffset, source.byteLength);
+  const length = bytes ? bytes.length : (source as string).length;
+  let start = bytes && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0; // a UTF-8 byte order mark
+  for (let lineNo = 1; start < length; lineNo++) {
+    let end = bytes ? bytes.indexOf(0x0a, start) : (source as string).indexOf('\n', start);
+    if (end < 0) end = length;
+    const line = bytes ? bytes.toString('utf8', start, end) : (source as string).slice(start, end);
+    start = end + 1;
+    const trimmed = line.endsWith('\r') ? line.slice(0, -1) : line;
+    if (trimmed.trim() !== '') yield [trimmed, lineNo];
+  }
+}
+
+export function parseCsv(source: string | Uint8Array, file: string): CsvTable {
+  let lines = 0;
+  for (const _ of csvLines(source)) lines++;
+  if (lines === 0) throw new DataError(file, 'the CSV file is empty');
+  let columns: string[] = [];
+  let hasHeader = false;
+  let values = new Float32Array(0);
+  let r = 0;
+  for (const [line, lineNo] of csvLines(source)) {
     const cells = splitLine(line);
-    const lineNo = r + (hasHeader ? 2 : 1);
+    if (columns.length === 0) { // the first line: a header, or the first row
+      hasHeader = cells.some((c) => !isDecimal(c));
+      columns = hasHeader ? cells : cells.map((_, i) => `column_${i}`);
+      if (hasHeader && lines === 1) throw new DataError(file, 'the CSV file has a header but no data rows');
+      values = new Float32Array((hasHeader ? lines - 1 : lines) * columns.length);
+      if (hasHeader) continue;
+    }
     if (cells.length !== columns.length) {
       throw new DataError(file, `line ${lineNo} has ${cells.length} values, expected ${columns.length}`);
     }
@@ -58,18 +82,19 @@ export function parseCsv(text: string, file: string): CsvTable {
       }
       values[r * columns.length + c] = Number(cell);
     });
-  });
-  return {columns, rows: body.length, values};
+    r++;
+  }
+  return {columns, rows: r, values};
 }
 
 export function readCsv(file: string): CsvTable {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = readRegularFile(file, 'utf8');
+    bytes = readRegularFile(file);
   } catch (e) {
     throw new DataError(file, `cannot read: ${(e as Error).message}`);
   }
-  return parseCsv(text, file);
+  return parseCsv(bytes, file);
 }
 
 /** Splits a table into features and the label column (by name or index; default last). */

@@ -16,7 +16,7 @@ export interface NdArray {
 
 const MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]; // \x93NUMPY
 
-const DTYPES: Record<string, {bytes: number; ctor: new (n: number) => NdArray['data']; get: (v: DataView, o: number, le: boolean) => number | bigint}> = {
+const DTYPES: Record<string, {bytes: number; ctor: {new (n: number): NdArray['data']; new (buffer: ArrayBufferLike, byteOffset: number, length: number): NdArray['data']}; get: (v: DataView, o: number, le: boolean) => number | bigint}> = {
   b1: {bytes: 1, ctor: Uint8Array, get: (v, o) => v.getUint8(o)},
   u1: {bytes: 1, ctor: Uint8Array, get: (v, o) => v.getUint8(o)},
   i1: {bytes: 1, ctor: Int8Array, get: (v, o) => v.getInt8(o)},
@@ -29,6 +29,8 @@ const DTYPES: Record<string, {bytes: number; ctor: new (n: number) => NdArray['d
   f4: {bytes: 4, ctor: Float32Array, get: (v, o, le) => v.getFloat32(o, le)},
   f8: {bytes: 8, ctor: Float64Array, get: (v, o, le) => v.getFloat64(o, le)},
 };
+
+const MACHINE_LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 function parseHeader(text: string, file: string): {descr: string; fortran: boolean; shape: number[]} {
   const descr = /'descr'\s*:\s*'([^']*)'/.exec(text)?.[1];
@@ -90,8 +92,14 @@ export function parseNpy(bytes: Uint8Array, file: string): NdArray {
     throw new DataError(file, `shape (${header.shape.join(', ')}) of '${header.descr}' needs ${needed} bytes, file has ${bytes.length}`);
   }
   const littleEndian = order !== '>';
-  let data = new dtype.ctor(count);
-  for (let i = 0; i < count; i++) data[i] = dtype.get(view, dataStart + i * dtype.bytes, littleEndian) as never;
+  let data: NdArray['data'];
+  if ((littleEndian === MACHINE_LITTLE_ENDIAN || dtype.bytes === 1) && (bytes.byteOffset + dataStart) % dtype.bytes === 0) {
+    // Already in this machine's layout (little-endian, aligned): a view, not a second copy of the data.
+    data = new dtype.ctor(bytes.buffer, bytes.byteOffset + dataStart, count);
+  } else {
+    data = new dtype.ctor(count);
+    for (let i = 0; i < count; i++) data[i] = dtype.get(view, dataStart + i * dtype.bytes, littleEndian) as never;
+  }
   if (header.fortran && header.shape.length > 1) data = toCOrder(data, header.shape);
   return {shape: header.shape, dtype: kind === 'b1' ? 'bool' : header.descr.replace(/^[<>|=]/, ''), data};
 }

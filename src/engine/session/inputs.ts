@@ -143,7 +143,7 @@ function addArray(builder: BatchBuilder, array: {shape: number[]; data: NdArray[
 }
 
 function addCsv(builder: BatchBuilder, file: string, bytes: Uint8Array, model: ModelInput): void {
-  const table = parseCsv(new TextDecoder().decode(bytes), file);
+  const table = parseCsv(bytes, file);
   const want = size(model.shape);
   let keep = table.columns.map((_, i) => i);
   const label = model.csvLabel;
