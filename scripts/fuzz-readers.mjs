@@ -17,7 +17,11 @@ import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import {parseArgs} from 'node:util';
 import {fileURLToPath} from 'node:url';
+import {createRequire} from 'node:module';
 
+const require = createRequire(import.meta.url);
+const {PNG} = require('pngjs');
+const jpeg = require('jpeg-js');
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const {values: opt} = parseArgs({options: {
   seed: {type: 'string', default: '1'}, 'per-reader': {type: 'string', default: '2000'}, readers: {type: 'string'},
@@ -108,6 +112,13 @@ function seeds() {
   const arrays = {x_train: npy([12, 4]), y_train: npy([12], (i) => i % 3), x_test: npy([3, 4]), y_test: npy([3], (i) => i % 3)};
   const csv = 'a,b,c,d,label\n' + Array.from({length: 12}, (_, i) => `${i / 10},${i % 3},1.5,-2e-1,${i % 3}`).join('\n') + '\n';
   const one = (name, bytes) => ({files: {[name]: bytes}, open: name, mutable: [name]});
+  const picture = (width, height, colorType) => {
+    const png = new PNG({width, height, colorType});
+    for (let i = 0; i < png.data.length; i++) png.data[i] = (i * 37) & 0xff;
+    return {png: PNG.sync.write(png, {colorType}), jpeg: Buffer.from(jpeg.encode({width, height, data: png.data}, 85).data)};
+  };
+  const small = picture(28, 28, 6);
+  const gray = picture(32, 20, 0);
   return {
     hdf5: fs.readdirSync(path.join(FIXTURES, 'h5')).filter((f) => /\.(h5|hdf5)$/.test(f) && fs.statSync(path.join(FIXTURES, 'h5', f)).size < 100_000)
       .map((f) => one(`m${path.extname(f)}`, read('h5', f))),
@@ -130,6 +141,7 @@ function seeds() {
     npz: [one('a.npz', zip(Object.entries(arrays).map(([n, d]) => ({name: `${n}.npy`, data: d})))),
       one('b.npz', zip(Object.entries(arrays).map(([n, d]) => ({name: `${n}.npy`, data: d, deflate: true}))))],
     csv: [one('t.csv', Buffer.from(csv)), one('q.csv', Buffer.from(csv.replace(/,/g, ',"').replace(/\n/g, '"\n').replace('"\n', '\n')))],
+    image: [one('a.png', small.png), one('b.png', gray.png), one('a.jpg', small.jpeg), one('b.jpg', gray.jpeg)],
     spec: [one('m.train.json', fs.readFileSync(path.join(repo, 'examples', 'mnist-cnn.train.json')))],
   };
 }

@@ -7,10 +7,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as zlib from 'zlib';
 import {execFileSync} from 'child_process';
+import {PNG} from 'pngjs';
+import * as jpeg from 'jpeg-js';
 import {crc32} from '../formats/zip-file';
 import {KERAS_FIXTURES, REPO_ROOT, runPython} from '../test-support/fixtures';
 
-export type Reader = 'hdf5' | 'keras' | 'tfjs' | 'savedmodel' | 'idx' | 'npy' | 'npz' | 'csv' | 'spec';
+export type Reader = 'hdf5' | 'keras' | 'tfjs' | 'savedmodel' | 'idx' | 'npy' | 'npz' | 'csv' | 'image' | 'spec';
 export type Kind = 'truncation' | 'wrong magic' | 'bad header' | 'huge size' | 'zip bomb' | 'nested json' | 'symlink escape' |
   'external data' | 'nan weights' | 'wrong dtype' | 'bad labels' | 'no silent training' | 'confinement' | 'malformed' | 'special file';
 
@@ -647,6 +649,41 @@ export function allCases(): Case[] {
   add({reader: 'csv', kind: 'truncation', name: 'header only', build: (w) => write(w, 'header.csv', 'a,b,label\n'), expect: /has a header but no data rows/});
   add({reader: 'csv', kind: 'wrong magic', name: 'binary file', build: (w) => write(w, 'binary.csv', base.h5.subarray(0, 3000)), expect: /is not a decimal number|values, expected|no data rows/});
   add({reader: 'csv', kind: 'malformed', name: 'label column missing', build: (w) => write(w, 'nolabel.csv', 'a,b,c\n1,2,0\n'), expect: /label column 'label' not found; columns: a, b, c/});
+
+  // ---- PNG and JPEG (predict --input)
+  const rgba = Buffer.alloc(28 * 28 * 4);
+  for (let i = 0; i < rgba.length; i++) rgba[i] = (i * 37) & 0xff;
+  const png = new PNG({width: 28, height: 28});
+  rgba.copy(png.data);
+  const goodPng = PNG.sync.write(png);
+  const goodJpeg = Buffer.from(jpeg.encode({width: 28, height: 28, data: rgba}, 90).data);
+  const withPngSize = (width: number, height: number) => {
+    const b = Buffer.from(goodPng);
+    b.writeUInt32BE(width, 16);
+    b.writeUInt32BE(height, 20);
+    return b;
+  };
+  const imageCases: Array<[string, string, Buffer, RegExp]> = [
+    ['PNG cut in half', 'half.png', goodPng.subarray(0, goodPng.length >> 1), /not a readable PNG image: chunk 'IDAT' at byte 33 runs past the end of the file \(truncated\)/],
+    ['PNG without its end chunk', 'noend.png', goodPng.subarray(0, goodPng.length - 12), /not a readable PNG image: the file ends before the image does \(truncated\)/],
+    ['PNG claiming 100000 x 100000 pixels', 'giga.png', withPngSize(100000, 100000), /the PNG is 100000x100000 pixels, more than the 40000000 this tool decodes/],
+    ['PNG claiming 0 x 0 pixels', 'empty.png', withPngSize(0, 0), /not a readable PNG image/],
+    ['PNG with a damaged checksum', 'crc.png', (() => { const b = Buffer.from(goodPng); b[29] ^= 0xff; return b; })(), /not a readable PNG image: chunk 'IHDR' at byte 8 is damaged \(CRC-32 mismatch\)/],
+    ['JPEG cut in half', 'half.jpg', goodJpeg.subarray(0, goodJpeg.length >> 1), /not a readable JPEG image/],
+    ['JPEG claiming 60000 x 60000 pixels', 'giga.jpg', (() => {
+      const b = Buffer.from(goodJpeg);
+      const sof = b.indexOf(Buffer.from([0xff, 0xc0]));
+      b.writeUInt16BE(60000, sof + 5);
+      b.writeUInt16BE(60000, sof + 7);
+      return b;
+    })(), /not a readable JPEG image: .*(maxResolutionInMP|resolution|memory)/i],
+    ['text named .png', 'text.png', Buffer.from('not an image at all'), /is neither a PNG nor a JPEG image/],
+  ];
+  for (const [label, name, bytes, expect] of imageCases) {
+    add({reader: 'image', kind: label.includes('claiming') ? 'huge size' : label.includes('cut') || label.includes('end chunk') ? 'truncation' : 'malformed',
+      name: label, build: (w) => write(w, name, bytes), expect});
+  }
+  add({reader: 'image', kind: 'special file', name: 'named pipe pipe.png', build: fifo('pipe.png'), expect: pipeMessage});
 
   // ---- spec
   const specCase = (kind: Kind, name: string, text: string, expect: RegExp) =>

@@ -153,7 +153,7 @@ describe('through the command line', {concurrency: 3}, () => {
 test('the suite covers every reader and class, with at least 150 inputs', () => {
   assert.ok(cases.length >= 150, `${cases.length} cases`);
   const readers = new Set(cases.map((c) => c.reader));
-  for (const r of ['hdf5', 'keras', 'tfjs', 'savedmodel', 'idx', 'npy', 'npz', 'csv', 'spec']) assert.ok(readers.has(r as never), r);
+  for (const r of ['hdf5', 'keras', 'tfjs', 'savedmodel', 'idx', 'npy', 'npz', 'csv', 'image', 'spec']) assert.ok(readers.has(r as never), r);
   const perReader = new Map<string, number>();
   for (const [key, count] of counts) perReader.set(key.split('\t')[0], (perReader.get(key.split('\t')[0]) ?? 0) + count);
   const lines = [...counts].sort().map(([k, v]) => `  ${k.replace(/\t/g, ' / ')}: ${v}`);

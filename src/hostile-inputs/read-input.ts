@@ -9,6 +9,7 @@ import {readIdx} from '../engine/data/idx';
 import {readNpy, readNpz} from '../engine/data/npy';
 import {readCsv, splitLabel} from '../engine/data/csv';
 import {readTrainSpec} from '../engine/spec/spec';
+import {readImage} from '../engine/session/images';
 import type {Reader} from './cases';
 
 export async function readInput(reader: Reader, file: string, workspaceRoot = path.dirname(file)): Promise<string[]> {
@@ -17,6 +18,7 @@ export async function readInput(reader: Reader, file: string, workspaceRoot = pa
     case 'npy': readNpy(file); return [];
     case 'npz': readNpz(file); return [];
     case 'csv': splitLabel(readCsv(file), 'label', file); return [];
+    case 'image': readImage(file); return [];
     case 'spec': readTrainSpec(file); return [];
     default: {
       await initBackend('cpu');

@@ -8,6 +8,7 @@ import {PNG} from 'pngjs';
 import * as jpeg from 'jpeg-js';
 import {DataError} from '../data/errors';
 import {readRegularFile} from '../../formats/regular-file';
+import {crc32} from '../../formats/zip-file';
 
 export interface RgbaImage {
   width: number;
@@ -34,10 +35,33 @@ function pngSize(bytes: Uint8Array): {width: number; height: number} {
   return bytes.length >= 24 ? {width: view.getUint32(16), height: view.getUint32(20)} : {width: 0, height: 0};
 }
 
+/**
+ * The PNG's chunk structure, checked before pngjs decodes it: pngjs reports a file that ends
+ * early or a damaged checksum as "unrecognised content at end of stream" (its synchronous reader
+ * loses the first error).
+ */
+function pngStructureProblem(bytes: Uint8Array): string | undefined {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let pos = 8, first = true; ; first = false) {
+    if (pos + 12 > bytes.length) return 'the file ends before the image does (truncated)';
+    const length = view.getUint32(pos);
+    const type = String.fromCharCode(...bytes.subarray(pos + 4, pos + 8));
+    if (first && type !== 'IHDR') return `the first chunk is '${type}', not the IHDR header`;
+    if (length > bytes.length - pos - 12) return `chunk '${type}' at byte ${pos} runs past the end of the file (truncated)`;
+    if (crc32(bytes.subarray(pos + 4, pos + 8 + length)) !== view.getUint32(pos + 8 + length)) {
+      return `chunk '${type}' at byte ${pos} is damaged (CRC-32 mismatch)`;
+    }
+    if (type === 'IEND') return undefined;
+    pos += 12 + length;
+  }
+}
+
 export function decodeImage(bytes: Uint8Array, file: string): RgbaImage {
   if (isPng(bytes)) {
     const {width, height} = pngSize(bytes);
     if (width * height > MAX_IMAGE_PIXELS) throw new DataError(file, `the PNG is ${width}x${height} pixels, more than the ${MAX_IMAGE_PIXELS} this tool decodes`);
+    const damage = pngStructureProblem(bytes);
+    if (damage) throw new DataError(file, `not a readable PNG image: ${damage}`);
     try {
       const png = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
       return {width: png.width, height: png.height, data: new Uint8Array(png.data.buffer, png.data.byteOffset, png.data.byteLength)};
