@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import {KERAS_FIXTURES, tempDir} from '../test-support/fixtures';
 import {globalHeapProblem, h5wasm, readStringAttribute, withHdf5} from './hdf5-file';
-import {FormatError} from './errors';
+import {FormatError, readFailure} from './errors';
 
 const GOOD = path.join(KERAS_FIXTURES, 'h5/tfkeras2.4.0_functional_embedding_conv1d_with_optimizer.hdf5');
 const SEQ = path.join(KERAS_FIXTURES, 'h5/keras2.1.3_seq_embedding_lstm.h5');
@@ -58,4 +58,9 @@ test('after h5wasm aborted inside a read, the next HDF5 read in the same process
   assert.equal(await backendOf(GOOD), 'tensorflow');
   assert.notEqual((await h5wasm()).Module, before, 'a fresh WebAssembly instance');
   assert.equal(await backendOf(SEQ), 'tensorflow');
+});
+
+test('an abort reaching the user is one line naming the file, not the WebAssembly runtime text', () => {
+  const error = readFailure('m.h5', new Error('Aborted(native code called abort())'));
+  assert.equal(error.message, 'm.h5: cannot be read: the HDF5 library aborted on its damaged structure');
 });
