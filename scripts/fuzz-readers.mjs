@@ -285,7 +285,8 @@ for (const reader of readers) {
       }
       if (r.result === 'wrapped') {
         const key = r.message.replace(/^.*?: (cannot be read|cannot build the model|failed): /, '').replace(/\d+/g, 'N').slice(0, 120);
-        wrappedMessages.set(key, (wrappedMessages.get(key) ?? 0) + 1);
+        const seen = wrappedMessages.get(key);
+        wrappedMessages.set(key, {count: (seen?.count ?? 0) + 1, first: seen?.first ?? i});
       }
     }
     fs.rmSync(dir, {recursive: true, force: true});
@@ -297,7 +298,9 @@ for (const reader of readers) {
   process.stdout.write(`${reader}: ${stats.inputs} inputs, ${stats.accepted} accepted, ${stats.clean} clean errors, ${stats.wrapped} wrapped library errors, ` +
     `${stats.unclean} unclean, ${stats.crashes} crashes, ${stats.hangs} hangs, ${stats.memory} over memory; peak ${stats.peakMB.toFixed(0)} MB; ${stats.seconds} s\n`);
   for (const f of findings.slice(0, 10)) process.stdout.write(`  ${f}\n`);
-  for (const [m, n] of [...wrappedMessages].sort((a, b) => b[1] - a[1]).slice(0, 5)) process.stdout.write(`  wrapped x${n}: ${m}\n`);
+  for (const [m, {count, first}] of [...wrappedMessages].sort((a, b) => b[1].count - a[1].count).slice(0, 5)) {
+    process.stdout.write(`  wrapped x${count} (first #${first}): ${m}\n`);
+  }
 }
 const total = report.reduce((t, s) => ({inputs: t.inputs + s.inputs, bad: t.bad + s.unclean + s.crashes + s.hangs + s.memory}), {inputs: 0, bad: 0});
 process.stdout.write(`fuzz seed ${SEED}: ${total.inputs} inputs over ${readers.length} readers in ${Math.round((Date.now() - started) / 1000)} s; ` +

@@ -695,6 +695,11 @@ export function allCases(): Case[] {
   specCase('malformed', 'batch size 0', spec({dataset: 'mnist'}, {fit: {batch_size: 0}}), /fit\.batch_size: must be >= 1/);
   specCase('no silent training', 'fit.epochs 0', spec({dataset: 'mnist'}, {fit: {epochs: 0}}), /fit\.epochs: must be >= 1/);
   specCase('malformed', 'validation_split 1', spec({dataset: 'mnist'}, {fit: {validation_split: 1}}), /fit\.validation_split: must be < 1/);
+  for (const [field, edit] of [['save.path', {save: {path: 'models/a\u0000b.h5'}}], ['data.train.csv', {data: {train: {csv: 'd\n.csv', label: 'label'}}}],
+    ['model.from', {model: {from: 'models/\u001b[2Jm.h5'}}]] as const) {
+    specCase('malformed', `control character in ${field}`, JSON.stringify({...JSON.parse(spec({dataset: 'mnist'})), ...edit}),
+      new RegExp(`${field.replace(/\./g, '\\.')}: must not contain control characters \\(a file name cannot hold them\\)`));
+  }
   specCase('wrong dtype', 'epochs a string', spec({dataset: 'mnist'}, {fit: {epochs: 'ten'}}), /fit\.epochs: must be integer/);
 
   // ---- training on bad data: refused before any epoch, nothing saved

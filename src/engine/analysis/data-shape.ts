@@ -89,10 +89,14 @@ export function csvColumns(file: string): string[] {
   return line.split(',').map((c) => c.trim().replace(/^"|"$/g, ''));
 }
 
+/** Control characters: the spec schema refuses them in paths, so the file checks skip such a path. */
+export const UNUSABLE_IN_FILE_NAMES = /[\x00-\x1f\x7f]/;
+
 type Source = {x?: string; y?: string; npz?: string; csv?: string; label?: string | number};
 
 function sourceShape(source: Source, root: string, field: string, problems: DataProblem[]): {x?: number[]; y?: number[]; count?: number} {
   const exists = (rel: string, key: string): string | undefined => {
+    if (UNUSABLE_IN_FILE_NAMES.test(rel)) return undefined; // the schema's own error says so
     const file = path.resolve(root, rel);
     if (!fs.existsSync(file)) {
       problems.push({field: `${field}.${key}`, severity: 'error', message: `file not found: ${rel} (relative to ${root})`});

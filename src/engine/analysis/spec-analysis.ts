@@ -12,7 +12,7 @@ import {findNodeAtLocation, getNodeValue, Node, parseTree, ParseError, printPars
 import schema from '../../../schemas/train-spec.schema.json';
 import {SpecError} from '../spec/spec';
 import {formatShape} from './catalog';
-import {describeDataShape, DataShape} from './data-shape';
+import {describeDataShape, DataShape, UNUSABLE_IN_FILE_NAMES} from './data-shape';
 import {analyzeConfig, analyzeLayers, declaredInputShape, LayerReport, ModelReport, Problem, Severity} from './model-analysis';
 import {saveTargetProblem} from '../../formats/save-target';
 import {closest} from './did-you-mean';
@@ -108,29 +108,33 @@ function schemaDiagnostics(raw: unknown, out: Collector): void {
   if (validateSchema(raw)) return;
   const errors = (validateSchema.errors ?? []).filter((e) => e.keyword !== 'if');
   // ajv reports every failed oneOf branch; keep the branch the user evidently meant (deepest
-  // errors, fewest missing keys), as spec.ts does for its single message.
-  const branchOf = (e: ErrorObject) => /^(.*?oneOf)\/(\d+)/.exec(e.schemaPath);
+  // errors, fewest missing keys), as spec.ts does for its single message. An error inside a
+  // referenced schema ($ref) carries that schema's path, not the branch's: it counts for the
+  // branches of every oneOf around its instance as one more branch, 'ref'.
+  const sites = errors.filter((e) => e.keyword === 'oneOf').map((e) => ({schema: e.schemaPath, instance: e.instancePath}));
+  const branchesOf = (e: ErrorObject) => sites
+    .filter((site) => e.instancePath === site.instance || e.instancePath.startsWith(`${site.instance}/`))
+    .map((site) => `${site.schema}/${e.schemaPath.startsWith(`${site.schema}/`) ? e.schemaPath.slice(site.schema.length + 1).split('/')[0] : 'ref'}`);
   const depth = new Map<string, number>();
   const missing = new Map<string, number>();
   for (const e of errors) {
-    const b = branchOf(e);
-    if (!b) continue;
-    const key = `${b[1]}/${b[2]}`;
-    depth.set(key, Math.max(depth.get(key) ?? 0, e.instancePath.split('/').length));
-    if (e.keyword === 'required') missing.set(key, (missing.get(key) ?? 0) + 1);
+    if (e.keyword === 'oneOf') continue;
+    for (const key of branchesOf(e)) {
+      depth.set(key, Math.max(depth.get(key) ?? 0, e.instancePath.split('/').length));
+      if (e.keyword === 'required') missing.set(key, (missing.get(key) ?? 0) + 1);
+    }
   }
   const score = new Map([...depth].map(([key, d]) => [key, d * 100 - (missing.get(key) ?? 0)]));
   const bestBranch = new Map<string, string>();
   for (const [key, s] of score) {
-    const site = key.replace(/\/\d+$/, '');
+    const site = key.slice(0, key.lastIndexOf('/'));
     const current = bestBranch.get(site);
     if (current === undefined || s > score.get(current)!) bestBranch.set(site, key);
   }
   const seen = new Set<string>();
   for (const e of errors) {
     if (e.keyword === 'oneOf') continue;
-    const b = branchOf(e);
-    if (b && bestBranch.get(b[1]) !== `${b[1]}/${b[2]}`) continue;
+    if (branchesOf(e).some((key) => bestBranch.get(key.slice(0, key.lastIndexOf('/'))) !== key)) continue;
     const segments: Segment[] = e.instancePath.split('/').filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
     let message = e.message ?? 'is invalid';
     let onKey = false;
@@ -144,6 +148,8 @@ function schemaDiagnostics(raw: unknown, out: Collector): void {
       onKey = true;
     } else if (e.keyword === 'required') {
       message = `needs '${(e.params as {missingProperty: string}).missingProperty}'`;
+    } else if (e.keyword === 'pattern' && e.parentSchema?.patternErrorMessage) {
+      message = e.parentSchema.patternErrorMessage as string;
     } else if (e.keyword === 'enum') {
       message = `must be one of: ${(e.params as {allowedValues: unknown[]}).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
     }
@@ -246,7 +252,7 @@ function outputDiagnostics(model: ModelReport, layers: Record<string, unknown>[]
 function modelDiagnostics(raw: Record<string, any>, data: DataShape, out: Collector, options: SpecCheckOptions, root: string): {model?: ModelReport; layers: LayerView[]} {
   const model = raw.model;
   if (!model || typeof model !== 'object') return {layers: []};
-  if (typeof model.from === 'string' && model.from) {
+  if (typeof model.from === 'string' && model.from && !UNUSABLE_IN_FILE_NAMES.test(model.from)) {
     if (!fs.existsSync(path.resolve(root, model.from))) out.add('error', ['model', 'from'], `no saved model at ${model.from} (relative to ${root})`, {code: 'missing-file'});
     return {layers: []};
   }
@@ -327,7 +333,7 @@ export function analyzeSpecText(text: string, file: string, options: SpecCheckOp
   let savePath: string | undefined;
   if (typeof raw.save?.path === 'string') {
     if (raw.save.path.trim() === '') out.add('error', ['save', 'path'], 'must not be empty');
-    else {
+    else if (!UNUSABLE_IN_FILE_NAMES.test(raw.save.path)) {
       savePath = path.resolve(root, raw.save.path);
       const problem = saveTargetProblem(savePath, {workspaceRoot: root, protectedPaths: [path.resolve(file), ...dataFiles(raw.data, root)],
         format: raw.save.format});

@@ -51,7 +51,8 @@ export class SpecError extends Error {
   }
 }
 
-const ajv = new Ajv({allErrors: true, strict: false});
+// verbose: errors carry their schema (patternErrorMessage, which VS Code's JSON editor shows too).
+const ajv = new Ajv({allErrors: true, strict: false, verbose: true});
 const validateSchema = ajv.compile(schema);
 
 /** `/fit/batch_size` -> `fit.batch_size`, `/model/layers/2/filters` -> `model.layers[2].filters`. */
@@ -82,6 +83,8 @@ function describe(errors: ErrorObject[], file: string): SpecError {
   } else if (best.keyword === 'required') {
     pointer = `${pointer}/${(best.params as {missingProperty: string}).missingProperty}`;
     problem = 'is required';
+  } else if (best.keyword === 'pattern' && best.parentSchema?.patternErrorMessage) {
+    problem = best.parentSchema.patternErrorMessage as string;
   } else if (best.keyword === 'enum') {
     problem = `must be one of: ${(best.params as {allowedValues: unknown[]}).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
   }
