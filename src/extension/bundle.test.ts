@@ -4,8 +4,8 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import * as esbuild from 'esbuild';
 
-/** src/formats modules without TensorFlow.js that other processes may use: the format table, save-target rules and what they read with (zip, inflation limits, the debug log). */
-const LIGHT_FORMATS = /src\/formats\/(table|save-target|errors|zip-file|limits|diagnostics)\.ts$/;
+/** src/formats modules without TensorFlow.js that other processes may use: the format table, save-target rules and what they read with (zip, inflation limits, regular files only, the debug log). */
+const LIGHT_FORMATS = /src\/formats\/(table|save-target|errors|zip-file|limits|diagnostics|regular-file)\.ts$/;
 const heavyFormats = (f: string) => /src\/formats\//.test(f) && !LIGHT_FORMATS.test(f);
 
 test('the extension bundle imports neither TensorFlow.js nor the engine', async () => {

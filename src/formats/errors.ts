@@ -42,9 +42,9 @@ export function readFailure(file: string, error: unknown, what = 'cannot be read
   let wrapped: FormatError;
   if (error instanceof RangeError && /call stack/i.test(message)) {
     wrapped = new FormatError(file, `${what}: its structure nests too deeply`);
-  } else if (/Aborted\(|RuntimeError: abort/.test(message)) {
-    // Only h5wasm aborts while a model file is read (a damaged HDF5 structure); its text says nothing more.
-    wrapped = new FormatError(file, `${what}: the HDF5 library aborted on its damaged structure`);
+  } else if (/Aborted\(|RuntimeError: abort|memory access out of bounds|unreachable/.test(message)) {
+    // Only h5wasm aborts or traps while a model file is read (a damaged HDF5 structure); its text says nothing more.
+    wrapped = new FormatError(file, `${what}: the HDF5 library ${/Aborted|abort/.test(message) ? 'aborted' : 'failed'} on its damaged structure`);
   } else if (message.includes('HDF5-DIAG')) {
     const records = [...message.matchAll(/#\d+: .*? in [^(]*\(\): (.*)/g)].map((m) => m[1].trim());
     wrapped = new FormatError(file, `${what}: HDF5 error: ${records.at(-1) ?? firstLine(message)}`);

@@ -65,9 +65,12 @@ async function liveH5wasm(): Promise<H5Module> {
   }
 }
 
-/** After h5wasm aborted, drops the dead instance: the next h5wasm() makes a new one. */
+/**
+ * After h5wasm aborted, or trapped (a WebAssembly trap leaves HDF5's state half-changed), drops
+ * the instance: the next h5wasm() makes a new one.
+ */
 function forgetIfAborted(error: unknown): void {
-  if (/Aborted\(|Program terminated|RuntimeError: abort/.test(String((error as Error)?.message ?? error))) {
+  if (/Aborted\(|Program terminated|RuntimeError: abort|memory access out of bounds|unreachable/.test(String((error as Error)?.message ?? error))) {
     debugLog(`h5wasm aborted (${(error as Error)?.message}); the next HDF5 use starts a fresh instance`);
     loading = undefined;
   }
