@@ -8,7 +8,7 @@
 //   node scripts/fuzz-readers.mjs [--seed 1] [--per-reader 2000] [--readers hdf5,keras,...]
 //                                 [--timeout-ms 10000] [--memory-mb 1500] [--keep] [--only 222,813]
 // --only reads just those input numbers (the others are still generated, so numbers match a full
-// run with the same --seed and --readers); --keep leaves each finding's input in the temp folder.
+// run with the same --seed and --readers); --keep leaves each finding's input (and each wrapped library error's) in the temp folder.
 // Exits 1 when anything but accepted/clean/wrapped happened.
 import {fork} from 'node:child_process';
 import * as fs from 'node:fs';
@@ -284,6 +284,7 @@ for (const reader of readers) {
         if (opt.keep) fs.cpSync(dir, path.join(work, `finding-${reader}-${i}`), {recursive: true});
       }
       if (r.result === 'wrapped') {
+        if (opt.keep) fs.cpSync(dir, path.join(work, `wrapped-${reader}-${i}`), {recursive: true});
         const key = r.message.replace(/^.*?: (cannot be read|cannot build the model|failed): /, '').replace(/\d+/g, 'N').slice(0, 120);
         const seen = wrappedMessages.get(key);
         wrappedMessages.set(key, {count: (seen?.count ?? 0) + 1, first: seen?.first ?? i});

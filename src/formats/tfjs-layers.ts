@@ -57,6 +57,25 @@ function expectedBytes(specs: io.WeightsManifestEntry[]): number {
   }, 0);
 }
 
+/** What is wrong with a weights manifest's structure (read from a hostile model.json), if anything. */
+function weightsManifestProblem(manifest: unknown): string | undefined {
+  if (!Array.isArray(manifest)) return 'weightsManifest is not a list of weight groups';
+  for (const [g, group] of manifest.entries()) {
+    const at = `weightsManifest[${g}]`;
+    if (!group || typeof group !== 'object') return `${at} is not a weight group`;
+    if (!Array.isArray(group.paths) || group.paths.some((p: unknown) => typeof p !== 'string')) return `${at}.paths is not a list of file names`;
+    if (!Array.isArray(group.weights)) return `${at}.weights is not a list of weights`;
+    for (const [i, w] of group.weights.entries()) {
+      if (!w || typeof w !== 'object' || typeof w.name !== 'string') return `${at}.weights[${i}] has no name`;
+      if (!(w.dtype in BYTES_PER_DTYPE)) return `weight '${w.name}' has dtype '${w.dtype}', which TensorFlow.js weights do not use`;
+      if (!Array.isArray(w.shape) || w.shape.some((d: unknown) => !Number.isSafeInteger(d) || (d as number) < 0)) {
+        return `weight '${w.name}' has shape ${JSON.stringify(w.shape)?.slice(0, 60)}, not a list of sizes`;
+      }
+    }
+  }
+  return undefined;
+}
+
 export async function readTfjsLayers(target: string): Promise<KerasArtifacts> {
   const file = modelJsonPath(target);
   const dir = path.dirname(file);
@@ -84,6 +103,8 @@ export async function readTfjsLayers(target: string): Promise<KerasArtifacts> {
   const rawTraining = json.trainingConfig ?? (wrapped ? topology.training_config : undefined);
   const training = rawTraining == null ? undefined : tfjsFolderTrainingConfig(rawTraining);
   const manifest: io.WeightsManifestConfig = json.weightsManifest ?? [];
+  const manifestProblem = weightsManifestProblem(manifest);
+  if (manifestProblem) throw new FormatError(file, manifestProblem);
   const specs: io.WeightsManifestEntry[] = [];
   const chunks: Uint8Array[] = [];
   for (const group of manifest) {
@@ -102,9 +123,6 @@ export async function readTfjsLayers(target: string): Promise<KerasArtifacts> {
       } catch (e) {
         throw new FormatError(file, `weights shard '${shard}' cannot be read: ${(e as Error).message}`);
       }
-    }
-    for (const w of group.weights ?? []) {
-      if (!(w?.dtype in BYTES_PER_DTYPE)) throw new FormatError(file, `weight '${w?.name}' has dtype '${w?.dtype}', which TensorFlow.js weights do not use`);
     }
     specs.push(...group.weights);
   }
