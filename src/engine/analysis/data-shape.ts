@@ -90,6 +90,7 @@ export function csvColumns(file: string): string[] {
 }
 
 /** Control characters: the spec schema refuses them in paths, so the file checks skip such a path. */
+// oxlint-disable-next-line no-control-regex -- control characters are what it finds
 export const UNUSABLE_IN_FILE_NAMES = /[\x00-\x1f\x7f]/;
 
 type Source = {x?: string; y?: string; npz?: string; csv?: string; label?: string | number};
