@@ -122,6 +122,20 @@ export function graphProblem(topology: unknown): string | undefined {
       }
     });
   }
+  // The model's own inputs and outputs must be calls of layers it has (TensorFlow.js asserts this with an empty message).
+  const config = model.config as {input_layers?: unknown; output_layers?: unknown};
+  for (const key of ['input_layers', 'output_layers'] as const) {
+    const entries = config[key];
+    if (!Array.isArray(entries)) continue;
+    for (const entry of typeof entries[0] === 'string' ? [entries] : entries) {
+      const [from, index] = Array.isArray(entry) ? entry : [];
+      const count = typeof from === 'string' ? nodeCount.get(from) : undefined;
+      if (count === undefined) throw new GraphProblem(`the model's ${key} name layer ${JSON.stringify(from)?.slice(0, 80)}, which the config does not have`);
+      if (!(Number.isInteger(index) && index >= 0 && index < count)) {
+        throw new GraphProblem(`the model's ${key} name call ${JSON.stringify(index)} of layer '${from}', which is called ${count} time(s)`);
+      }
+    }
+  }
   // Kahn's order over the nodes: what remains is a cycle.
   const built = new Set<string>();
   let progress = true;

@@ -821,6 +821,14 @@ export function allCases(): Case[] {
   add({reader: 'tfjs', kind: 'malformed', name: 'input from a call that does not exist',
     build: functional('missing-call', (layers) => { layers[3].inbound_nodes[0][0][1] = 5; }),
     expect: /layer 'conv_1' takes its input from call 5 of layer 'padding_1', which is called 1 time\(s\)/});
+  add({reader: 'tfjs', kind: 'malformed', name: 'output from a layer that does not exist (fuzz seed 101 #128)', build: (w) => {
+    const name = functional('missing-output', () => undefined)(w);
+    const file = path.join(w.ws, name, 'model.json');
+    const json = JSON.parse(fs.readFileSync(file, 'utf8'));
+    json.modelTopology.model_config.config.output_layers[0][0] = 'dense\u00ff';
+    fs.writeFileSync(file, JSON.stringify(json));
+    return name;
+  }, expect: /the model's output_layers name layer "dense.", which the config does not have; refusing to build the model/});
   add({reader: 'tfjs', kind: 'malformed', name: 'cycle of layer connections',
     build: functional('cycle', (layers) => { layers[2].inbound_nodes[0][0][0] = 'conv_1'; }),
     expect: /layer '(padding|conv)_1' is part of a cycle of layer connections; refusing to build the model/});
