@@ -18,10 +18,15 @@ import * as zlib from 'node:zlib';
 import {parseArgs} from 'node:util';
 import {fileURLToPath} from 'node:url';
 import {createRequire} from 'node:module';
+import {tsImport} from 'tsx/esm/api';
 
 const require = createRequire(import.meta.url);
 const {PNG} = require('pngjs');
 const jpeg = require('jpeg-js');
+// The same byte builders as the hostile-input suite.
+const {idx, makeZip, npy: npyOf} = await tsImport('../src/hostile-inputs/builders.ts', import.meta.url);
+const npy = (shape, fill = (i) => i % 7) => npyOf(shape, '<f4', fill);
+const zip = (members) => makeZip(members.map(({name, data, deflate}) => ({name, data, method: deflate ? 8 : 0})));
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const {values: opt} = parseArgs({options: {
   seed: {type: 'string', default: '1'}, 'per-reader': {type: 'string', default: '2000'}, readers: {type: 'string'},
@@ -47,60 +52,6 @@ function rng(seed) {
 }
 
 // ---------------------------------------------------------------- seed inputs
-function npy(shape, fill = (i) => i % 7) {
-  const header = `{'descr': '<f4', 'fortran_order': False, 'shape': (${shape.join(', ')}${shape.length === 1 ? ',' : ''}), }`;
-  const padded = header + ' '.repeat((64 - ((10 + header.length + 1) % 64)) % 64) + '\n';
-  const head = Buffer.from([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0, 0, 0]);
-  head.writeUInt16LE(padded.length, 8);
-  const count = shape.reduce((a, b) => a * b, 1);
-  const body = Buffer.alloc(count * 4);
-  for (let i = 0; i < count; i++) body.writeFloatLE(fill(i), i * 4);
-  return Buffer.concat([head, Buffer.from(padded, 'latin1'), body]);
-}
-
-function crc32(buf) {
-  let c = ~0;
-  for (const b of buf) {
-    c ^= b;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  }
-  return ~c >>> 0;
-}
-
-function zip(members) {
-  const locals = [];
-  const centrals = [];
-  let offset = 0;
-  for (const {name, data, deflate} of members) {
-    const body = deflate ? zlib.deflateRawSync(data) : data;
-    const n = Buffer.from(name);
-    const crc = crc32(data);
-    const l = Buffer.alloc(30);
-    l.writeUInt32LE(0x04034b50, 0); l.writeUInt16LE(20, 4); l.writeUInt16LE(deflate ? 8 : 0, 8);
-    l.writeUInt32LE(crc, 14); l.writeUInt32LE(body.length, 18); l.writeUInt32LE(data.length, 22); l.writeUInt16LE(n.length, 26);
-    const c = Buffer.alloc(46);
-    c.writeUInt32LE(0x02014b50, 0); c.writeUInt16LE(20, 4); c.writeUInt16LE(20, 6); c.writeUInt16LE(deflate ? 8 : 0, 10);
-    c.writeUInt32LE(crc, 16); c.writeUInt32LE(body.length, 20); c.writeUInt32LE(data.length, 24); c.writeUInt16LE(n.length, 28);
-    c.writeUInt32LE(offset, 42);
-    locals.push(l, n, body);
-    centrals.push(c, n);
-    offset += 30 + n.length + body.length;
-  }
-  const dir = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(members.length, 8); end.writeUInt16LE(members.length, 10);
-  end.writeUInt32LE(dir.length, 12); end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, dir, end]);
-}
-
-function idx(type, dims, body) {
-  const head = Buffer.alloc(4 + 4 * dims.length);
-  head[2] = type;
-  head[3] = dims.length;
-  dims.forEach((d, i) => head.writeUInt32BE(d, 4 + 4 * i));
-  return Buffer.concat([head, body]);
-}
-
 const read = (...p) => fs.readFileSync(path.join(FIXTURES, ...p));
 const tfjsFolders = fs.readdirSync(path.join(FIXTURES, 'tfjs'));
 

@@ -14,6 +14,7 @@ import * as os from 'os';
 import * as path from 'path';
 import {readInput} from '../hostile-inputs/read-input';
 import type {Reader} from '../hostile-inputs/cases';
+import {idx, makeZip, npyHeader} from '../hostile-inputs/builders';
 
 interface Input {
   label: string;
@@ -38,19 +39,11 @@ async function child(reader: Reader, file: string, warmup: string): Promise<void
   process.stdout.write(JSON.stringify({beforeKB: before, peakKB: statusKB('VmHWM')}));
 }
 
-function npy(shape: number[], values: Float32Array): Buffer {
-  const header = `{'descr': '<f4', 'fortran_order': False, 'shape': (${shape.join(', ')}${shape.length === 1 ? ',' : ''}), }`;
-  const padded = header + ' '.repeat((64 - ((10 + header.length + 1) % 64)) % 64) + '\n';
-  const head = Buffer.from([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0, 0, 0]);
-  head.writeUInt16LE(padded.length, 8);
-  return Buffer.concat([head, Buffer.from(padded, 'latin1'), Buffer.from(values.buffer, values.byteOffset, values.byteLength)]);
-}
 
 async function makeInputs(dir: string): Promise<Array<Input & {warmup: string}>> {
   const {initBackend} = await import('../engine/backend');
   const {saveModel} = await import('../formats');
   const {referenceModel} = await import('./reference-model');
-  const {makeZip} = await import('../hostile-inputs/cases');
   await initBackend('cpu');
   const model = referenceModel();
   const weights = model.countParams() * 4;
@@ -69,20 +62,18 @@ async function makeInputs(dir: string): Promise<Array<Input & {warmup: string}>>
   const count = 60000 * 28 * 28;
   const values = new Float32Array(count);
   for (let i = 0; i < count; i++) values[i] = (i % 251) / 251;
-  const x = npy([60000, 28, 28], values);
-  const tiny = npy([2, 2], new Float32Array(4));
+  const x = Buffer.concat([npyHeader([60000, 28, 28]), Buffer.from(values.buffer)]);
+  const tiny = Buffer.concat([npyHeader([2, 2]), Buffer.alloc(16)]);
   fs.writeFileSync(path.join(dir, 'x.npy'), x);
   fs.writeFileSync(path.join(dir, 'tiny.npy'), tiny);
   inputs.push({label: 'x_train, .npy float32', reader: 'npy', file: path.join(dir, 'x.npy'), legitimate: count * 4, warmup: path.join(dir, 'tiny.npy')});
   fs.writeFileSync(path.join(dir, 'x.npz'), makeZip([{name: 'x_train.npy', data: x, method: 8}]));
   fs.writeFileSync(path.join(dir, 'tiny.npz'), makeZip([{name: 'x_train.npy', data: tiny, method: 8}]));
   inputs.push({label: 'x_train, .npz deflated', reader: 'npz', file: path.join(dir, 'x.npz'), legitimate: count * 4, warmup: path.join(dir, 'tiny.npz')});
-  const idxHead = Buffer.from([0, 0, 0x08, 3, 0, 0, 0, 0, 0, 0, 0, 28, 0, 0, 0, 28]);
-  idxHead.writeUInt32BE(60000, 4);
   const pixels = Buffer.alloc(count);
   for (let i = 0; i < count; i++) pixels[i] = i % 251;
-  fs.writeFileSync(path.join(dir, 'x.idx'), Buffer.concat([idxHead, pixels]));
-  fs.writeFileSync(path.join(dir, 'tiny.idx'), Buffer.from([0, 0, 0x08, 1, 0, 0, 0, 2, 1, 2]));
+  fs.writeFileSync(path.join(dir, 'x.idx'), idx(0x08, [60000, 28, 28], pixels));
+  fs.writeFileSync(path.join(dir, 'tiny.idx'), idx(0x08, [2], Buffer.from([1, 2])));
   // The engine holds IDX bytes as float32 values for training.
   inputs.push({label: 'x_train, IDX uint8', reader: 'idx', file: path.join(dir, 'x.idx'), legitimate: count * 4, warmup: path.join(dir, 'tiny.idx')});
   const rows = 20000;

@@ -9,7 +9,7 @@ import * as zlib from 'zlib';
 import {execFileSync} from 'child_process';
 import {PNG} from 'pngjs';
 import * as jpeg from 'jpeg-js';
-import {crc32} from '../formats/zip-file';
+import {idx, makeZip, npy, type RawMember} from './builders';
 import {KERAS_FIXTURES, REPO_ROOT, runPython} from '../test-support/fixtures';
 
 export type Reader = 'hdf5' | 'keras' | 'tfjs' | 'savedmodel' | 'idx' | 'npy' | 'npz' | 'csv' | 'image' | 'spec';
@@ -67,59 +67,6 @@ function copyTree(from: string, to: string): void {
   fs.chmodSync(to, 0o755);
 }
 
-/** A zip written member by member with whatever sizes, CRCs and methods a case wants to claim. */
-export interface RawMember {
-  name: string;
-  data: Uint8Array;
-  method?: 0 | 8 | 12;
-  declaredSize?: number;
-  crc?: number;
-  /** Already compressed data for method 8 (else deflated here). */
-  raw?: boolean;
-}
-
-export function makeZip(members: RawMember[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const m of members) {
-    const method = m.method ?? 0;
-    const body = method === 8 && !m.raw ? zlib.deflateRawSync(m.data) : Buffer.from(m.data);
-    const name = Buffer.from(m.name);
-    const crc = m.crc ?? crc32(m.data);
-    const size = m.declaredSize ?? m.data.length;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt32LE(crc >>> 0, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(size >>> 0, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(method, 10);
-    central.writeUInt32LE(crc >>> 0, 16);
-    central.writeUInt32LE(body.length, 20);
-    central.writeUInt32LE(size >>> 0, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, body);
-    centrals.push(central, name);
-    offset += 30 + name.length + body.length;
-  }
-  const dir = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(members.length, 8);
-  end.writeUInt16LE(members.length, 10);
-  end.writeUInt32LE(dir.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, dir, end]);
-}
-
 function kerasMembers(): Map<string, Buffer> {
   const {readZipDirectory, readZipMember} = require('../formats/zip-file') as typeof import('../formats/zip-file');
   const out = new Map<string, Buffer>();
@@ -127,27 +74,7 @@ function kerasMembers(): Map<string, Buffer> {
   return out;
 }
 
-function npy(shape: number[], descr = '<f4', fill = 0, headerOverride?: string): Buffer {
-  const header = headerOverride ?? `{'descr': '${descr}', 'fortran_order': False, 'shape': (${shape.join(', ')}${shape.length === 1 ? ',' : ''}), }`;
-  const padded = header + ' '.repeat((64 - ((10 + header.length + 1) % 64)) % 64) + '\n';
-  const head = Buffer.alloc(10);
-  Buffer.from([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0]).copy(head);
-  head.writeUInt16LE(padded.length, 8);
-  const count = shape.reduce((a, b) => a * b, 1);
-  const item = Number(/\d+$/.exec(descr)?.[0] ?? 4);
-  const body = Buffer.alloc(Number.isFinite(count) && count * item < 1e7 ? count * item : 0);
-  if (descr === '<f4') for (let i = 0; i < body.length / 4; i++) body.writeFloatLE(fill, i * 4);
-  return Buffer.concat([head, Buffer.from(padded, 'latin1'), body]);
-}
 
-function idx(type: number, dims: number[], body?: Buffer): Buffer {
-  const head = Buffer.alloc(4 + 4 * dims.length);
-  head[2] = type;
-  head[3] = dims.length;
-  dims.forEach((d, i) => head.writeUInt32BE(d >>> 0, 4 + 4 * i));
-  const count = dims.reduce((a, b) => a * b, 1);
-  return Buffer.concat([head, body ?? Buffer.alloc(count < 1e7 ? count : 0)]);
-}
 
 /** A gzip stream whose trailer declares `declared` bytes (a lie when it differs from the content). */
 function gzipClaiming(content: Buffer, declared: number): Buffer {
