@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as tf from '@tensorflow/tfjs-core';
 import {initBackend} from '../engine/backend';
-import {KERAS_FIXTURES, hasPythonModule, runPython, tempDir} from '../test-support/fixtures';
+import {fixtureEntries, KERAS_FIXTURES, hasPythonModule, runPython, tempDir} from '../test-support/fixtures';
 import {detectFormat, modelFromArtifacts, readArtifacts} from './index';
 import {readKerasHdf5, readKerasWeightsWithTopology} from './hdf5';
 import {decodeArtifactWeights} from './keras-config-weights';
@@ -53,16 +53,6 @@ const EXPECTED: Record<string, Expectation> = {
   'tfjs/tfjs_saved_embedding_gru': {},
 };
 
-/** Model entries: files, except the parts of folder formats (those are one model each). */
-function fixtureEntries(): string[] {
-  const out: string[] = [];
-  for (const kind of fs.readdirSync(KERAS_FIXTURES).sort()) {
-    const dir = path.join(KERAS_FIXTURES, kind);
-    if (!fs.statSync(dir).isDirectory()) continue;
-    for (const name of fs.readdirSync(dir).sort()) out.push(`${kind}/${name}`);
-  }
-  return out;
-}
 
 export interface FixtureResult {
   fixture: string;

@@ -17,7 +17,7 @@ import {FormatError, loadModel, saveArtifacts, saveModel} from './index';
 import {registerKerasCompatLayers} from './keras-config-layers';
 import {stockTfjsTopology} from './tfjs-stock';
 import {oracleCases, type Oracle} from '../test-support/oracles';
-import {KERAS_FIXTURES, REPO_ROOT, tempDir} from '../test-support/fixtures';
+import {fixtureEntries, KERAS_FIXTURES, REPO_ROOT, tempDir} from '../test-support/fixtures';
 import type {JsonObject} from './keras-config';
 
 interface StockResult {
@@ -185,16 +185,7 @@ test('causal and channels_first Conv1D, ReLU and ELU options and constraints bey
 
 /** Whole-model fixtures (files and folders; weights-only HDF5 needs its topology and is covered by the oracles' split files). */
 function fixtureModels(): string[] {
-  const out: string[] = [];
-  for (const kind of fs.readdirSync(KERAS_FIXTURES).sort()) {
-    const dir = path.join(KERAS_FIXTURES, kind);
-    if (!fs.statSync(dir).isDirectory()) continue;
-    for (const name of fs.readdirSync(dir).sort()) {
-      if (name.endsWith('.json') || /weights_only/.test(name)) continue;
-      out.push(path.join(dir, name));
-    }
-  }
-  return out;
+  return fixtureEntries().filter((entry) => !entry.endsWith('.json') && !/weights_only/.test(entry)).map((entry) => path.join(KERAS_FIXTURES, entry));
 }
 
 /** A deterministic input for a loaded model: integer ids below the vocabulary for Embedding inputs. */

@@ -9,6 +9,17 @@ export const SHARED = path.resolve(REPO_ROOT, '..', 'shared');
 export const KERAS_FIXTURES = path.join(SHARED, 'fixtures', 'keras');
 export const ORACLES = path.join(SHARED, 'fixtures', 'oracles');
 
+/** Every fixture entry as `kind/name` (kind: h5, keras3, savedmodel, tfjs...), sorted; a folder model is one entry. */
+export function fixtureEntries(): string[] {
+  const out: string[] = [];
+  for (const kind of fs.readdirSync(KERAS_FIXTURES).sort()) {
+    const dir = path.join(KERAS_FIXTURES, kind);
+    if (!fs.statSync(dir).isDirectory()) continue;
+    for (const name of fs.readdirSync(dir).sort()) out.push(`${kind}/${name}`);
+  }
+  return out;
+}
+
 export function tempDir(prefix = 'kw-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }

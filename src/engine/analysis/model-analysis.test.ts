@@ -9,23 +9,16 @@ import * as fs from 'fs';
 import * as path from 'path';
 import {initBackend} from '../backend';
 import {loadModel} from '../../formats';
-import {KERAS_FIXTURES} from '../../test-support/fixtures';
+import {fixtureEntries, KERAS_FIXTURES} from '../../test-support/fixtures';
 import {analyzeConfig, analyzeLayers} from './model-analysis';
 
+/** Every fixture model; a TF.js folder without model.json is opened by its one JSON file. */
 function fixtureModels(): string[] {
-  const out: string[] = [];
-  for (const kind of fs.readdirSync(KERAS_FIXTURES).sort()) {
-    const dir = path.join(KERAS_FIXTURES, kind);
-    if (!fs.statSync(dir).isDirectory()) continue;
-    for (const name of fs.readdirSync(dir).sort()) {
-      let full = path.join(dir, name);
-      if (kind === 'tfjs' && !fs.existsSync(path.join(full, 'model.json'))) {
-        full = path.join(full, fs.readdirSync(full).find((n) => n.endsWith('.json'))!);
-      }
-      out.push(full);
-    }
-  }
-  return out;
+  return fixtureEntries().map((entry) => {
+    const full = path.join(KERAS_FIXTURES, entry);
+    if (!entry.startsWith('tfjs/') || fs.existsSync(path.join(full, 'model.json'))) return full;
+    return path.join(full, fs.readdirSync(full).find((n) => n.endsWith('.json'))!);
+  });
 }
 
 test('inferred shapes and parameter counts equal the loaded Keras fixtures', async () => {

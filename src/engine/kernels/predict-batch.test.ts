@@ -6,6 +6,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs-core';
+import {referenceModel} from '../../bench/reference-model';
 import * as tfl from '@tensorflow/tfjs-layers';
 import {initBackend} from '../backend';
 import {loadMnist} from '../../bench/mnist';
@@ -23,14 +24,7 @@ test('setup: the wasm backend', async () => {
 });
 
 test('the reference architecture on 150 MNIST test images: predictBatchFast equals model.predict', async () => {
-  const model = tfl.sequential({layers: [
-    tfl.layers.conv2d({inputShape: [28, 28, 1], filters: 32, kernelSize: 3, activation: 'relu'}),
-    tfl.layers.conv2d({filters: 64, kernelSize: 3, activation: 'relu'}),
-    tfl.layers.conv2d({filters: 128, kernelSize: 3, activation: 'relu'}),
-    tfl.layers.flatten(),
-    tfl.layers.dense({units: 256, activation: 'relu'}),
-    tfl.layers.dense({units: 10, activation: 'softmax'}),
-  ]});
+  const model = referenceModel();
   assert.ok(planFor(model), 'the reference model has a prediction plan');
   const count = 150;
   const images = loadMnist('t10k', count).images;
