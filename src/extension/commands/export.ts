@@ -8,25 +8,13 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import * as msg from '../../protocol/messages';
 import type {Ctx} from '../context';
-import {isTrainSpec} from '../format';
-
-async function pickSpec(arg?: vscode.Uri): Promise<vscode.Uri | undefined> {
-  if (arg instanceof vscode.Uri && isTrainSpec(arg.fsPath)) return arg;
-  const active = vscode.window.activeTextEditor?.document.uri;
-  if (active && isTrainSpec(active.fsPath)) return active;
-  const specs = await vscode.workspace.findFiles('**/*.train.json', '**/node_modules/**', 200);
-  if (specs.length === 0) {
-    void vscode.window.showInformationMessage('No training spec (*.train.json) in this workspace to export.');
-    return undefined;
-  }
-  const items = specs.map((uri) => ({label: path.basename(uri.fsPath), description: vscode.workspace.asRelativePath(uri, true), uri}))
-    .sort((a, b) => a.description.localeCompare(b.description));
-  return (await vscode.window.showQuickPick(items, {title: 'Export Training Script', placeHolder: 'Training spec to export'}))?.uri;
-}
+import {pickSpec} from './spec';
 
 export function exportTrainingScript(ctx: Ctx) {
   return async (arg?: vscode.Uri, options?: {distributed?: boolean; replace?: boolean}): Promise<vscode.Uri | undefined> => {
-    const spec = await pickSpec(arg);
+    const spec = await pickSpec(arg, {title: 'Export Training Script', placeHolder: 'Training spec to export'}, async () => {
+      void vscode.window.showInformationMessage('No training spec (*.train.json) in this workspace to export.');
+    });
     if (!spec) return undefined;
     const root = ctx.workspaceRoot(spec);
     if (!root) {

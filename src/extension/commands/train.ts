@@ -8,8 +8,9 @@ import {randomUUID} from 'crypto';
 import * as vscode from 'vscode';
 import * as msg from '../../protocol/messages';
 import type {Ctx} from '../context';
-import {formatDuration, formatLogs, isTrainSpec} from '../format';
+import {formatDuration, formatLogs} from '../format';
 import {offerNativeBackend} from '../native-backend';
+import {pickSpec} from './spec';
 import {showTrainingRun, TrainingRunView} from '../inspector';
 import {openModel} from './models';
 
@@ -28,7 +29,7 @@ export function trainModel(ctx: Ctx) {
       if (choice) await vscode.commands.executeCommand('kerasWorkbench.cancelTraining');
       return undefined;
     }
-    const spec = await pickSpec(arg);
+    const spec = await pickSpec(arg, {title: 'Train Model', placeHolder: 'Training spec to run'}, offerReferenceSpec);
     if (!spec) return undefined;
     const root = ctx.workspaceRoot(spec);
     if (!root) {
@@ -40,23 +41,12 @@ export function trainModel(ctx: Ctx) {
   };
 }
 
-async function pickSpec(arg?: vscode.Uri): Promise<vscode.Uri | undefined> {
-  if (arg instanceof vscode.Uri && isTrainSpec(arg.fsPath)) return arg;
-  const active = vscode.window.activeTextEditor?.document.uri;
-  if (active && isTrainSpec(active.fsPath)) return active;
-  const specs = await vscode.workspace.findFiles('**/*.train.json', '**/node_modules/**', 200);
-  if (specs.length === 0) {
-    const create = 'Create Reference Spec';
-    const choice = await vscode.window.showInformationMessage(
-      'No training spec (*.train.json) in this workspace. Create the reference MNIST CNN spec?', create);
-    if (choice === create) await vscode.commands.executeCommand('kerasWorkbench.newTrainingSpec');
-    return undefined;
-  }
-  const items = specs
-    .map((uri) => ({label: path.basename(uri.fsPath), description: vscode.workspace.asRelativePath(uri, true), uri}))
-    .sort((a, b) => a.description.localeCompare(b.description));
-  const picked = await vscode.window.showQuickPick(items, {title: 'Train Model', placeHolder: 'Training spec to run'});
-  return picked?.uri;
+/** No spec in the workspace: offer to create the reference one. */
+async function offerReferenceSpec(): Promise<void> {
+  const create = 'Create Reference Spec';
+  const choice = await vscode.window.showInformationMessage(
+    'No training spec (*.train.json) in this workspace. Create the reference MNIST CNN spec?', create);
+  if (choice === create) await vscode.commands.executeCommand('kerasWorkbench.newTrainingSpec');
 }
 
 async function runTraining(ctx: Ctx, specPath: string, workspaceRoot: string, started: number): Promise<TrainOutcome> {
