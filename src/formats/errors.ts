@@ -21,6 +21,9 @@ export function oneLine(text: string): string {
   return text.replace(/[\x00-\x08\x0a-\x1f\x7f]/g, (c) => (c === '\n' ? '\\n' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
 }
 
+/** How a WebAssembly library (h5wasm) reports an abort or a trap: its instance is unusable afterwards. */
+export const WEBASSEMBLY_FAILURE = /Aborted\(|Program terminated|RuntimeError: abort|memory access out of bounds|unreachable/;
+
 /** The first line of a message: a library's multi-line dump never reaches the user whole. */
 export function firstLine(text: string): string {
   return text.split('\n').find((l) => l.trim() !== '')?.trim() ?? text;
@@ -42,7 +45,7 @@ export function readFailure(file: string, error: unknown, what = 'cannot be read
   let wrapped: FormatError;
   if (error instanceof RangeError && /call stack/i.test(message)) {
     wrapped = new FormatError(file, `${what}: its structure nests too deeply`);
-  } else if (/Aborted\(|RuntimeError: abort|memory access out of bounds|unreachable/.test(message)) {
+  } else if (WEBASSEMBLY_FAILURE.test(message)) {
     // Only h5wasm aborts or traps while a model file is read (a damaged HDF5 structure); its text says nothing more.
     wrapped = new FormatError(file, `${what}: the HDF5 library ${/Aborted|abort/.test(message) ? 'aborted' : 'failed'} on its damaged structure`);
   } else if (message.includes('HDF5-DIAG')) {

@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import {pathToFileURL} from 'url';
 import type * as H5 from 'h5wasm';
-import {FormatError} from './errors';
+import {FormatError, WEBASSEMBLY_FAILURE} from './errors';
 import {faultPoint} from './atomic-save';
 import {debugLog} from './diagnostics';
 import {inflateCeiling} from './limits';
@@ -70,7 +70,7 @@ async function liveH5wasm(): Promise<H5Module> {
  * the instance: the next h5wasm() makes a new one.
  */
 function forgetIfAborted(error: unknown): void {
-  if (/Aborted\(|Program terminated|RuntimeError: abort|memory access out of bounds|unreachable/.test(String((error as Error)?.message ?? error))) {
+  if (WEBASSEMBLY_FAILURE.test(String((error as Error)?.message ?? error))) {
     debugLog(`h5wasm aborted (${(error as Error)?.message}); the next HDF5 use starts a fresh instance`);
     loading = undefined;
   }

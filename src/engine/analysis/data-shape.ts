@@ -8,6 +8,7 @@ import * as path from 'path';
 import * as zlib from 'zlib';
 import type {Shape} from './shape-math';
 import {openRegularFile} from '../../formats/regular-file';
+import schema from '../../../schemas/train-spec.schema.json';
 
 export interface ArrayHeader {
   /** Full shape, samples first. */
@@ -89,15 +90,15 @@ export function csvColumns(file: string): string[] {
   return line.split(',').map((c) => c.trim().replace(/^"|"$/g, ''));
 }
 
-/** Control characters: the spec schema refuses them in paths, so the file checks skip such a path. */
-// oxlint-disable-next-line no-control-regex -- control characters are what it finds
-export const UNUSABLE_IN_FILE_NAMES = /[\x00-\x1f\x7f]/;
+/** The spec schema's rule for a path (no control characters); the file checks skip a path it refuses, whose schema error says why. */
+const PATH_PATTERN = new RegExp(schema.definitions.path.pattern);
+export const usableFileName = (p: string): boolean => PATH_PATTERN.test(p);
 
 type Source = {x?: string; y?: string; npz?: string; csv?: string; label?: string | number};
 
 function sourceShape(source: Source, root: string, field: string, problems: DataProblem[]): {x?: number[]; y?: number[]; count?: number} {
   const exists = (rel: string, key: string): string | undefined => {
-    if (UNUSABLE_IN_FILE_NAMES.test(rel)) return undefined; // the schema's own error says so
+    if (!usableFileName(rel)) return undefined;
     const file = path.resolve(root, rel);
     if (!fs.existsSync(file)) {
       problems.push({field: `${field}.${key}`, severity: 'error', message: `file not found: ${rel} (relative to ${root})`});

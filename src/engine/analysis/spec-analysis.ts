@@ -12,7 +12,7 @@ import {findNodeAtLocation, getNodeValue, Node, parseTree, ParseError, printPars
 import schema from '../../../schemas/train-spec.schema.json';
 import {SpecError} from '../spec/spec';
 import {formatShape} from './catalog';
-import {describeDataShape, DataShape, UNUSABLE_IN_FILE_NAMES} from './data-shape';
+import {describeDataShape, DataShape, usableFileName} from './data-shape';
 import {analyzeConfig, analyzeLayers, declaredInputShape, LayerReport, ModelReport, Problem, Severity} from './model-analysis';
 import {saveTargetProblem} from '../../formats/save-target';
 import {closest} from './did-you-mean';
@@ -252,7 +252,7 @@ function outputDiagnostics(model: ModelReport, layers: Record<string, unknown>[]
 function modelDiagnostics(raw: Record<string, any>, data: DataShape, out: Collector, options: SpecCheckOptions, root: string): {model?: ModelReport; layers: LayerView[]} {
   const model = raw.model;
   if (!model || typeof model !== 'object') return {layers: []};
-  if (typeof model.from === 'string' && model.from && !UNUSABLE_IN_FILE_NAMES.test(model.from)) {
+  if (typeof model.from === 'string' && model.from && usableFileName(model.from)) {
     if (!fs.existsSync(path.resolve(root, model.from))) out.add('error', ['model', 'from'], `no saved model at ${model.from} (relative to ${root})`, {code: 'missing-file'});
     return {layers: []};
   }
@@ -333,7 +333,7 @@ export function analyzeSpecText(text: string, file: string, options: SpecCheckOp
   let savePath: string | undefined;
   if (typeof raw.save?.path === 'string') {
     if (raw.save.path.trim() === '') out.add('error', ['save', 'path'], 'must not be empty');
-    else if (!UNUSABLE_IN_FILE_NAMES.test(raw.save.path)) {
+    else if (usableFileName(raw.save.path)) {
       savePath = path.resolve(root, raw.save.path);
       const problem = saveTargetProblem(savePath, {workspaceRoot: root, protectedPaths: [path.resolve(file), ...dataFiles(raw.data, root)],
         format: raw.save.format});
