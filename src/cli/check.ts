@@ -4,8 +4,8 @@
  * `$keras-workbench` reads them), then a summary per spec; exits 1 when any spec has errors.
  */
 import {analyzeSpecText, formatDiagnostic} from '../engine/analysis/spec-analysis';
-import {formatShape} from '../engine/analysis/catalog';
-import {readRegularFile} from '../formats/regular-file';
+import {formatShape} from '../keras/analysis/catalog';
+import {readRegularFile} from '../common/regular-file';
 
 export function checkCommand(files: string[], write: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): number {
   let errors = 0;

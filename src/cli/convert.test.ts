@@ -6,7 +6,7 @@ import * as path from 'path';
 import {KERAS_FIXTURES, tempDir} from '../test-support/fixtures';
 import {convertCommand} from './convert';
 import {readArtifacts} from '../formats/index';
-import {decodeArtifactWeights} from '../formats/keras-config-weights';
+import {decodeArtifactWeights} from '../keras/config-weights';
 
 async function quietly(run: () => Promise<number>): Promise<{code: number; err: string}> {
   const write = process.stderr.write.bind(process.stderr);

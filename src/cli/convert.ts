@@ -7,10 +7,10 @@ import * as path from 'path';
 import {parseArgs} from 'util';
 import {initBackend} from '../engine/backend';
 import {FormatError, formatFromPath, readArtifacts, saveArtifacts, type KerasArtifacts, type SaveFormat} from '../formats/index';
-import {debugLog, setDebugLog} from '../formats/diagnostics';
-import {firstLine, readFailure} from '../formats/errors';
+import {debugLog, setDebugLog} from '../common/diagnostics';
+import {firstLine, readFailure} from '../common/errors';
 import {readKerasWeightsWithTopology} from '../formats/hdf5';
-import {loadCustomObjectsModule} from '../formats/custom-objects';
+import {loadCustomObjectsModule} from '../keras/custom-objects';
 import {relocateMetadata} from '../engine/session/data-location';
 import {FORMAT_TABLE, SAVE_FORMATS, isSaveFormat} from '../formats/table';
 

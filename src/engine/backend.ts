@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import * as path from 'path';
 import * as fs from 'fs';
 import {installWasmGradientKernels} from './kernels/wasm-gradients';
-import {installChainedTensorMethods} from '../formats/keras-config-layers';
+import {installChainedTensorMethods} from '../keras/config-layers';
 
 export type BackendPreference = 'auto' | 'native' | 'wasm' | 'cpu';
 

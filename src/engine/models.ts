@@ -2,7 +2,7 @@
 import * as path from 'path';
 import type {LayersModel} from '@tensorflow/tfjs-layers';
 import {loadModel as loadFile, LoadOptions} from '../formats';
-import {loadCustomObjectsModule} from '../formats/custom-objects';
+import {loadCustomObjectsModule} from '../keras/custom-objects';
 import {summarize} from './summary';
 import {nonFiniteWeightWarnings} from './weight-check';
 import type {DataDescription} from './data/dataset';

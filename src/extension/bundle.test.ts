@@ -4,9 +4,11 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import * as esbuild from 'esbuild';
 
-/** src/formats modules without TensorFlow.js that other processes may use: the format table, save-target rules and what they read with (zip, inflation limits, regular files only, the debug log). */
-const LIGHT_FORMATS = /src\/formats\/(table|save-target|errors|zip-file|limits|diagnostics|regular-file)\.ts$/;
-const heavyFormats = (f: string) => /src\/formats\//.test(f) && !LIGHT_FORMATS.test(f);
+/** src/formats modules without TensorFlow.js that other processes may use: the format table, save-target rules and the zip reader they recognise `.keras` files with (src/common is light throughout). */
+const LIGHT_FORMATS = /src\/formats\/(table|save-target|zip-file)\.ts$/;
+/** Of the Keras floor, only the catalog and shape analysis are free of TensorFlow.js. */
+const LIGHT_KERAS = /src\/keras\/analysis\//;
+const heavyFormats = (f: string) => (/src\/formats\//.test(f) && !LIGHT_FORMATS.test(f)) || (/src\/keras\//.test(f) && !LIGHT_KERAS.test(f));
 
 test('the extension bundle imports neither TensorFlow.js nor the engine', async () => {
   const result = await esbuild.build({

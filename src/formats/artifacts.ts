@@ -1,27 +1,13 @@
 /**
- * The in-memory form every file format reads into and writes from: TensorFlow.js's own
- * `io.ModelArtifacts` (Keras model config as `modelTopology`, weights as specs + one buffer,
- * `trainingConfig` for `compile`), plus what Keras files carry beside it.
+ * How file formats read and write a Keras model (`KerasArtifacts`, src/keras/artifacts.ts): save
+ * and load options and the interface every format module implements.
  */
-import type {io} from '@tensorflow/tfjs-core';
 import type {FormatId, SaveFormat} from './table';
 
 export type {SaveFormat} from './table';
 
-export interface EpochRecord {
-  epoch: number;
-  [metric: string]: number;
-}
-
-export interface KerasArtifacts extends io.ModelArtifacts {
-  /** Optimizer weights are part of `weightSpecs` with `group: 'optimizer'` (TensorFlow.js convention). */
-  /** Keras version that wrote the file, e.g. "2.11.0" or "tfjs-layers 4.22.0". */
-  kerasVersion?: string;
-  /** Training history (per epoch metrics), when the saver stored it. */
-  history?: EpochRecord[];
-  /** What a reader could not carry over (e.g. optimizer state it could not map); the model still loads. */
-  warnings?: string[];
-}
+export type {EpochRecord, KerasArtifacts} from '../keras/artifacts';
+import type {KerasArtifacts} from '../keras/artifacts';
 
 export interface SaveOptions {
   /** Replace an existing model at the path (Keras `overwrite`). Default true. */

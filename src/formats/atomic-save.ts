@@ -17,7 +17,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import {FormatError} from './errors';
+import {FormatError} from '../common/errors';
 
 /** The steps of a save where `KERAS_WORKBENCH_FAULT_STEP=<label>:<step>[@n]` kills the process. */
 export const SAVE_STEPS = ['writing', 'written', 'verified', 'old-moved', 'new-in-place', 'done'] as const;

@@ -6,11 +6,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import {pathToFileURL} from 'url';
 import type * as H5 from 'h5wasm';
-import {FormatError, WEBASSEMBLY_FAILURE} from './errors';
+import {FormatError, WEBASSEMBLY_FAILURE} from '../common/errors';
 import {faultPoint} from './atomic-save';
-import {debugLog} from './diagnostics';
-import {inflateCeiling} from './limits';
-import {openRegularFile} from './regular-file';
+import {debugLog} from '../common/diagnostics';
+import {inflateCeiling} from '../common/limits';
+import {openRegularFile} from '../common/regular-file';
 
 type H5Module = typeof import('h5wasm/node');
 export type H5File = H5.File;

@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import {KERAS_FIXTURES, tempDir} from '../test-support/fixtures';
 import {globalHeapProblem, h5wasm, readStringAttribute, withHdf5} from './hdf5-file';
-import {FormatError, readFailure} from './errors';
+import {FormatError, readFailure} from '../common/errors';
 
 const GOOD = path.join(KERAS_FIXTURES, 'h5/tfkeras2.4.0_functional_embedding_conv1d_with_optimizer.hdf5');
 const SEQ = path.join(KERAS_FIXTURES, 'h5/keras2.1.3_seq_embedding_lstm.h5');

@@ -15,9 +15,9 @@ import {initBackend} from '../engine/backend';
 import {KERAS_FIXTURES, hasPythonModule, runPython, tempDir} from '../test-support/fixtures';
 import {loadModel, readArtifacts} from './index';
 import {readKerasHdf5} from './hdf5';
-import {decodeArtifactWeights} from './keras-config-weights';
-import {toKeras3ModelConfig} from './keras-config-export';
-import {normalizeModelConfig, type ModelConfig} from './keras-config';
+import {decodeArtifactWeights} from '../keras/config-weights';
+import {toKeras3ModelConfig} from '../keras/config-export';
+import {normalizeModelConfig, type ModelConfig} from '../keras/config';
 import type {KerasArtifacts} from './artifacts';
 
 const SEQ_CONV = path.join(KERAS_FIXTURES, 'h5/keras2.3.1_seq_conv2d_maxpool_dropout_dense.hdf5');

@@ -4,27 +4,27 @@
  * always resolved through each layer's `weight_names`. Writes the tf.keras 2.x layout.
  */
 import * as fs from 'fs';
-import {FormatError} from './errors';
-import {parseJsonBounded} from './limits';
+import {FormatError} from '../common/errors';
+import {parseJsonBounded} from '../common/limits';
 import type {FormatModule, KerasArtifacts} from './artifacts';
 import {
   createHdf5, ensureGroup, H5Group, isDataset, isGroup, isHdf5File, readNumericDataset, readStringAttribute,
   readStringListAttribute, withHdf5, writeDataset, writeStringAttribute, writeStringListAttribute,
 } from './hdf5-file';
-import {normalizeModelConfig, type ModelConfig} from './keras-config';
-import {normalizeTrainingConfig, trainingConfigForKeras2} from './keras-config-training';
+import {normalizeModelConfig, type ModelConfig} from '../keras/config';
+import {normalizeTrainingConfig, trainingConfigForKeras2} from '../keras/config-training';
 import {
   bindLayerWeights, appendOptimizer, bindOptimizerWeights, kerasArtifacts, decodeArtifactWeights, describeModel, type ModelSlots,
   type StoredArray,
-} from './keras-config-weights';
-import {keras2LayerNames, toKeras2ModelConfig} from './keras-config-export';
+} from '../keras/config-weights';
+import {keras2LayerNames, toKeras2ModelConfig} from '../keras/config-export';
 
 /** The Keras API version whose HDF5 layout we write. */
 export const WRITTEN_KERAS_VERSION = '2.15.0';
-export {WRITER} from './bytes';
+export {WRITER} from '../common/bytes';
 import {HDF5_HISTORY_ATTRIBUTE, HDF5_METADATA_ATTRIBUTE, readCarried} from './model-metadata';
-import {WRITER} from './bytes';
-import {readRegularFile} from './regular-file';
+import {WRITER} from '../common/bytes';
+import {readRegularFile} from '../common/regular-file';
 
 interface RawKerasHdf5 {
   kerasVersion?: string;

@@ -12,7 +12,7 @@ import {initBackend} from '../engine/backend';
 import {fixtureEntries, KERAS_FIXTURES, hasPythonModule, runPython, tempDir} from '../test-support/fixtures';
 import {detectFormat, modelFromArtifacts, readArtifacts} from './index';
 import {readKerasHdf5, readKerasWeightsWithTopology} from './hdf5';
-import {decodeArtifactWeights} from './keras-config-weights';
+import {decodeArtifactWeights} from '../keras/config-weights';
 import type {KerasArtifacts} from './artifacts';
 
 interface Expectation {

@@ -13,9 +13,9 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import {initBackend} from '../engine/backend';
 import {REPO_ROOT, SYSTEM_PYTHON, hasPythonModule, tempDir} from '../test-support/fixtures';
 import {loadModel, modelArtifacts, saveModel} from './index';
-import {normalizeModelConfig} from './keras-config';
-import {decodeArtifactWeights, describeModel} from './keras-config-weights';
-import {registerKerasCompatLayers} from './keras-config-layers';
+import {normalizeModelConfig} from '../keras/config';
+import {decodeArtifactWeights, describeModel} from '../keras/config-weights';
+import {registerKerasCompatLayers} from '../keras/config-layers';
 import type {KerasArtifacts} from './artifacts';
 
 const CHECKER = path.join(REPO_ROOT, 'test', 'interop', 'check_keras_layout.py');

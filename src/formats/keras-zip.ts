@@ -7,21 +7,21 @@
 import {KERAS_HISTORY_KEY, KERAS_METADATA_KEY, readCarried} from './model-metadata';
 import * as fs from 'fs';
 import * as path from 'path';
-import {FormatError} from './errors';
-import {parseJsonBounded} from './limits';
+import {FormatError} from '../common/errors';
+import {parseJsonBounded} from '../common/limits';
 import type {FormatModule, KerasArtifacts} from './artifacts';
 import {
   createHdf5, ensureGroup, isDataset, isGroup, isZipFile, readNumericDataset, withHdf5, writeDataset, writeStringAttribute,
   type H5Dataset, type H5Group,
 } from './hdf5-file';
-import {normalizeModelConfig, type Json, type JsonObject} from './keras-config';
-import {compileConfigForKeras3, normalizeTrainingConfig} from './keras-config-training';
+import {normalizeModelConfig, type Json, type JsonObject} from '../keras/config';
+import {compileConfigForKeras3, normalizeTrainingConfig} from '../keras/config-training';
 import {
   appendOptimizer, bindOptimizerWeights, kerasArtifacts, decodeArtifactWeights, describeModel, type BoundWeights, type ModelSlots,
   type StoredArray,
-} from './keras-config-weights';
-import {keras3Places, toKeras3ModelConfig} from './keras-config-export';
-import {WRITER} from './bytes';
+} from '../keras/config-weights';
+import {keras3Places, toKeras3ModelConfig} from '../keras/config-export';
+import {WRITER} from '../common/bytes';
 import {partsFolder, scratchFolder} from './atomic-save';
 import {extractZipMember, readZipDirectory, readZipMember, writeStoredZip, type ZipEntry} from './zip-file';
 

@@ -10,7 +10,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import {readZipDirectory} from './zip-file';
-import {openRegularFile, readRegularFile} from './regular-file';
+import {openRegularFile, readRegularFile} from '../common/regular-file';
 
 export interface SaveTargetContext {
   /** Saves must stay inside this folder (by real path). Absent: anywhere the user named. */

@@ -5,8 +5,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import {FormatError} from './errors';
-import {readRegularFile} from './regular-file';
+import {FormatError} from '../common/errors';
+import {readRegularFile} from '../common/regular-file';
 
 // ---------------------------------------------------------------------------------------------
 // Protobuf wire format

@@ -7,15 +7,15 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import {FormatError} from './errors';
-import {parseJsonBounded} from './limits';
-import {isInsideByRealPath} from './confine';
+import {FormatError} from '../common/errors';
+import {parseJsonBounded} from '../common/limits';
+import {isInsideByRealPath} from '../common/confine';
 import type {FormatModule, KerasArtifacts} from './artifacts';
-import {normalizeModelConfig, type JsonObject} from './keras-config';
-import {normalizeTrainingConfig} from './keras-config-training';
+import {normalizeModelConfig, type JsonObject} from '../keras/config';
+import {normalizeTrainingConfig} from '../keras/config-training';
 import {
   appendOptimizer, bindOptimizerWeights, kerasArtifacts, describeModel, type BoundWeights, type LayerSlots, type StoredArray,
-} from './keras-config-weights';
+} from '../keras/config-weights';
 import {openTensorBundle, readKerasMetadata, type TensorBundle} from './savedmodel-bundle';
 
 export const SAVED_MODEL_PB = 'saved_model.pb';

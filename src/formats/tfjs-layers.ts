@@ -8,16 +8,16 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type {io} from '@tensorflow/tfjs-core';
-import {FormatError} from './errors';
-import {parseJsonBounded} from './limits';
-import {isInsideByRealPath} from './confine';
-import {concatBuffers} from './bytes';
+import {FormatError} from '../common/errors';
+import {parseJsonBounded} from '../common/limits';
+import {isInsideByRealPath} from '../common/confine';
+import {concatBuffers} from '../common/bytes';
 import {faultPoint} from './atomic-save';
 import type {EpochRecord, FormatModule, KerasArtifacts, SaveOptions} from './artifacts';
-import {stockTfjsTopology} from './tfjs-stock';
-import {normalizeModelConfig, positionalTensorArguments, type JsonObject} from './keras-config';
-import {tfjsFolderTrainingConfig} from './keras-config-training';
-import {readRegularFile} from './regular-file';
+import {stockTfjsTopology} from '../keras/tfjs-stock';
+import {normalizeModelConfig, positionalTensorArguments, type JsonObject} from '../keras/config';
+import {tfjsFolderTrainingConfig} from '../keras/config-training';
+import {readRegularFile} from '../common/regular-file';
 
 export const MODEL_JSON = 'model.json';
 export const WEIGHTS_BIN = 'weights.bin';

@@ -7,9 +7,9 @@
  */
 import * as fs from 'fs';
 import * as zlib from 'zlib';
-import {FormatError} from './errors';
-import {inflateBounded} from './limits';
-import {openRegularFile} from './regular-file';
+import {FormatError} from '../common/errors';
+import {inflateBounded} from '../common/limits';
+import {openRegularFile} from '../common/regular-file';
 
 const LOCAL_HEADER = 0x04034b50;
 const CENTRAL_HEADER = 0x02014b50;

@@ -11,7 +11,7 @@ import {
   InlayHint, InlayHintKind, InsertTextFormat, MarkupKind, Range, TextEdit,
 } from 'vscode-languageserver';
 import {findNodeAtLocation, findNodeAtOffset, getLocation, Node, parseTree} from 'jsonc-parser';
-import {ArgInfo, COMMON_ARGS, LAYER_CATALOG, formatShape, layerArgs, layerInfo} from '../engine/analysis/catalog';
+import {ArgInfo, COMMON_ARGS, LAYER_CATALOG, formatShape, layerArgs, layerInfo} from '../keras/analysis/catalog';
 import type {LayerView, SpecAnalysis} from '../engine/analysis/spec-analysis';
 import {SPEC_SCHEMA} from '../engine/spec/spec';
 import type {TrainingRate} from '../protocol/language-server';

@@ -9,11 +9,11 @@ import {fileURLToPath} from 'url';
 import {CodeActionKind, Connection, InitializeResult, TextDocuments, TextDocumentSyncKind} from 'vscode-languageserver/node';
 import {TextDocument} from 'vscode-languageserver-textdocument';
 import {analyzeSpecText, SpecAnalysis} from '../engine/analysis/spec-analysis';
-import {formatShape} from '../engine/analysis/catalog';
+import {formatShape} from '../keras/analysis/catalog';
 import * as protocol from '../protocol/language-server';
 import {calibratedTrainingFlopsPerSecond} from './calibration';
 import * as features from './features';
-import {readRegularFile} from '../formats/regular-file';
+import {readRegularFile} from '../common/regular-file';
 
 /** Serves one client over `connection` until it exits. */
 export function runServer(connection: Connection): void {

@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   const stock = registeredClasses();
   // tfjs-layers calls chained tensor methods (x.flatten() in the Orthogonal initializer) that the
   // browser bundle installs and the CommonJS build lacks; this installs methods only, no layers.
-  const {installChainedTensorMethods} = await import('../formats/keras-config-layers');
+  const {installChainedTensorMethods} = await import('../keras/config-layers');
   installChainedTensorMethods();
   const after = registeredClasses();
   for (const [name, cls] of after) {

@@ -8,7 +8,7 @@ import * as engine from '../engine';
 import {resolveInside} from '../engine/spec/spec';
 import {checkDataConfinement, untrustedWorkspaceRule} from '../engine/data/dataset';
 import {refuseSpecWithErrors} from '../engine/analysis/spec-analysis';
-import {loadCustomObjectsModule} from '../formats/custom-objects';
+import {loadCustomObjectsModule} from '../keras/custom-objects';
 import {relocateMetadata} from '../engine/session/data-location';
 import * as msg from '../protocol/messages';
 import {ModelStore} from './model-store';

@@ -4,8 +4,8 @@
  */
 import {MessageConnection, RequestType, ResponseError} from 'vscode-jsonrpc';
 import type {ModelStore} from './model-store';
-import {debugLog} from '../formats/diagnostics';
-import {firstLine} from '../formats/errors';
+import {debugLog} from '../common/diagnostics';
+import {firstLine} from '../common/errors';
 
 export type HandlerSet = (connection: MessageConnection, models: ModelStore) => void;
 

@@ -9,8 +9,8 @@ import {HandlerSet} from './handler-set';
 import {registerCoreHandlers} from './core-handlers';
 import {registerInspectorHandlers} from '../engine/inspect/handlers';
 import {log} from '../protocol/messages';
-import {setDebugLog} from '../formats/diagnostics';
-import {firstLine} from '../formats/errors';
+import {setDebugLog} from '../common/diagnostics';
+import {firstLine} from '../common/errors';
 import {registerExportHandlers} from './export-handlers';
 
 if (!process.send) {

@@ -6,8 +6,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as zlib from 'zlib';
-import type {Shape} from './shape-math';
-import {openRegularFile} from '../../formats/regular-file';
+import type {Shape} from '../../keras/analysis/shape-math';
+import {openRegularFile} from '../../common/regular-file';
 import schema from '../../../schemas/train-spec.schema.json';
 
 export interface ArrayHeader {

@@ -11,12 +11,12 @@ import Ajv, {ErrorObject} from 'ajv';
 import {findNodeAtLocation, getNodeValue, Node, parseTree, ParseError, printParseErrorCode} from 'jsonc-parser';
 import schema from '../../../schemas/train-spec.schema.json';
 import {SpecError} from '../spec/spec';
-import {formatShape} from './catalog';
+import {formatShape} from '../../keras/analysis/catalog';
 import {describeDataShape, DataShape, usableFileName} from './data-shape';
-import {analyzeConfig, analyzeLayers, declaredInputShape, LayerReport, ModelReport, Problem, Severity} from './model-analysis';
+import {analyzeConfig, analyzeLayers, declaredInputShape, LayerReport, ModelReport, Problem, Severity} from '../../keras/analysis/model-analysis';
 import {saveTargetProblem} from '../../formats/save-target';
-import {closest} from './did-you-mean';
-import {readRegularFile} from '../../formats/regular-file';
+import {closest} from '../../keras/analysis/did-you-mean';
+import {readRegularFile} from '../../common/regular-file';
 
 export interface TextEdit {
   offset: number;

@@ -3,7 +3,7 @@
  * column is chosen by name or index (default: the last column).
  */
 import {DataError} from './errors';
-import {readRegularFile} from '../../formats/regular-file';
+import {readRegularFile} from '../../common/regular-file';
 
 export interface CsvTable {
   columns: string[];

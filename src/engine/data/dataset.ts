@@ -5,8 +5,8 @@
  */
 import * as path from 'path';
 import {DataError} from './errors';
-import {isInsideByRealPath} from '../../formats/confine';
-import {namesItsFile, readFailure} from '../../formats/errors';
+import {isInsideByRealPath} from '../../common/confine';
+import {namesItsFile, readFailure} from '../../common/errors';
 import {readIdx} from './idx';
 import {readNpy, readNpz, toFloat32} from './npy';
 import {readCsv, splitLabel} from './csv';

@@ -1,4 +1,4 @@
-import {oneLine} from '../../formats/errors';
+import {oneLine} from '../../common/errors';
 
 /** A data file that cannot be used; the message always starts with the file's path. */
 export class DataError extends Error {

@@ -2,9 +2,9 @@
  * IDX files (the format MNIST ships in): big-endian magic `0 0 <type> <ndim>`, ndim uint32
  * dimension sizes, then the data. Gzipped files (`.gz`) are inflated transparently.
  */
-import {gzipDeclaredSize, inflateBounded} from '../../formats/limits';
+import {gzipDeclaredSize, inflateBounded} from '../../common/limits';
 import {DataError} from './errors';
-import {readRegularFile} from '../../formats/regular-file';
+import {readRegularFile} from '../../common/regular-file';
 
 export interface IdxArray {
   shape: number[];

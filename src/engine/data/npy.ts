@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import {readZipDirectory, readZipMember} from '../../formats/zip-file';
 import {DataError} from './errors';
-import {openRegularFile, readRegularFile} from '../../formats/regular-file';
+import {openRegularFile, readRegularFile} from '../../common/regular-file';
 
 export interface NdArray {
   shape: number[];

@@ -16,7 +16,7 @@ import {SpecError, TrainSpec} from '../spec/spec';
 import {analyzeSpecText, formatDiagnostic, SpecCheckError} from '../analysis/spec-analysis';
 import {modelArtifacts} from '../../formats';
 import {keras3ConfigJson} from '../../formats/keras-zip';
-import type {JsonObject} from '../../formats/keras-config';
+import type {JsonObject} from '../../keras/config';
 import {pythonJsonBlock, pythonLiteral} from './python';
 import {defaultScriptPath, exportedPaths, scriptTargetProblem} from './paths';
 

@@ -75,7 +75,7 @@ test('a spec can use the Keras layers TensorFlow.js lacks (Normalization with a 
 });
 
 test('recurrent layers get Keras\'s defaults where TensorFlow.js differs (GRU reset_after, gate activations)', async () => {
-  const {analyzeLayers} = await import('../analysis/model-analysis');
+  const {analyzeLayers} = await import('../../keras/analysis/model-analysis');
   const layers = [
     {type: 'GRU', units: 6, return_sequences: true, input_shape: [5, 3]},
     {type: 'LSTM', units: 4},
@@ -92,7 +92,7 @@ test('recurrent layers get Keras\'s defaults where TensorFlow.js differs (GRU re
 });
 
 test('rescaling, masking and 3D pooling layers build from a spec with the shapes the analysis infers', async () => {
-  const {analyzeLayers} = await import('../analysis/model-analysis');
+  const {analyzeLayers} = await import('../../keras/analysis/model-analysis');
   const layers = [
     {type: 'Rescaling', scale: 1 / 255, offset: 0, input_shape: [28, 28, 1]},
     {type: 'Cropping2D', cropping: 6},

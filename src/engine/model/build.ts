@@ -6,10 +6,10 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import {LayerSpec, SpecError, TrainSpec} from '../spec/spec';
-import {layerArgs} from '../analysis/catalog';
-import {checkLayerArguments} from '../analysis/model-analysis';
-import {registerKerasCompatLayers} from '../../formats/keras-config-layers';
-import {StatefulAdamax} from '../../formats/stateful-adamax';
+import {layerArgs} from '../../keras/analysis/catalog';
+import {checkLayerArguments} from '../../keras/analysis/model-analysis';
+import {registerKerasCompatLayers} from '../../keras/config-layers';
+import {StatefulAdamax} from '../../keras/stateful-adamax';
 
 const INITIALIZER_CLASSES: Record<string, string> = {
   glorot_uniform: 'GlorotUniform', glorot_normal: 'GlorotNormal', he_uniform: 'HeUniform',

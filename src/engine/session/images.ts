@@ -7,7 +7,7 @@
 import {PNG} from 'pngjs';
 import * as jpeg from 'jpeg-js';
 import {DataError} from '../data/errors';
-import {readRegularFile} from '../../formats/regular-file';
+import {readRegularFile} from '../../common/regular-file';
 import {crc32} from '../../formats/zip-file';
 
 export interface RgbaImage {

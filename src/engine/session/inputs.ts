@@ -14,7 +14,7 @@ import {parseCsv} from '../data/csv';
 import type {Preprocessing} from '../data/dataset';
 import {gunzipSync} from 'zlib';
 import {decodeImage, imageToInput, IMAGE_EXTENSIONS, isJpeg, isPng} from './images';
-import {readRegularFile} from '../../formats/regular-file';
+import {readRegularFile} from '../../common/regular-file';
 
 export interface ModelInput {
   /** Input shape without the batch dimension. */

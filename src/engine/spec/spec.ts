@@ -8,8 +8,8 @@ import Ajv, {ErrorObject} from 'ajv';
 import {parse as parseJsonc, ParseError, printParseErrorCode} from 'jsonc-parser';
 import schema from '../../../schemas/train-spec.schema.json';
 import type {SaveFormat} from '../../formats/table';
-import {jsonDepthExceeds, MAX_JSON_DEPTH} from '../../formats/limits';
-import {readRegularFile} from '../../formats/regular-file';
+import {jsonDepthExceeds, MAX_JSON_DEPTH} from '../../common/limits';
+import {readRegularFile} from '../../common/regular-file';
 
 export type DataSource =
   | {x: string; y: string}

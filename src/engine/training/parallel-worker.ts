@@ -10,7 +10,7 @@ import {lossAndMetrics} from './losses';
 import {applyCombinedGradients, computeShardGradients, Replica, trainableVariables} from './parallel-replica';
 import type {FromWorker, InitMessage, TensorData, ToWorker} from './parallel-protocol';
 // Registers Adamax with saveable state under 'Adamax', as the main thread has it.
-import '../../formats/stateful-adamax';
+import '../../keras/stateful-adamax';
 
 let replica: (Replica & {index: number}) | undefined;
 

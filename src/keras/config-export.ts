@@ -3,11 +3,11 @@
  * dialect (module / registered_name, DTypePolicy, batch_shape, build_config, keras tensors in
  * inbound nodes) for `.keras`. Input is a normalized (TensorFlow.js dialect) config.
  */
-import {FormatError} from './errors';
-import type {Json, JsonObject, LayerConfig, ModelConfig} from './keras-config';
-import type {LayerSlots, ModelSlots} from './keras-config-weights';
-import {MODEL_CLASSES, RECURRENT_CLASSES} from './keras-config-weights';
-import {TENSOR_CALL_ARGUMENTS} from './keras-config';
+import {FormatError} from '../common/errors';
+import type {Json, JsonObject, LayerConfig, ModelConfig} from './config';
+import type {LayerSlots, ModelSlots} from './config-weights';
+import {MODEL_CLASSES, RECURRENT_CLASSES} from './config-weights';
+import {TENSOR_CALL_ARGUMENTS} from './config';
 
 function isObject(v: unknown): v is JsonObject {
   return v !== null && typeof v === 'object' && !Array.isArray(v);

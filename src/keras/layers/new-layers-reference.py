@@ -4,8 +4,8 @@ formulas (independent of our TypeScript). Reads a JSON list of cases
 {name, layer: {class_name, config}, weights: [{shape, data}], inputs: [{shape, data}], call: {...}}
 and prints, per case, the flattened float64 output.
 
-Usage: keras-new-layers-reference.py CASES.json
-       keras-new-layers-reference.py --from-file MODEL.h5|MODEL.keras INPUTS.json
+Usage: new-layers-reference.py CASES.json
+       new-layers-reference.py --from-file MODEL.h5|MODEL.keras INPUTS.json
 """
 import json
 import sys

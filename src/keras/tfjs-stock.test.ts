@@ -13,12 +13,12 @@ import {execFileSync} from 'child_process';
 import * as tf from '@tensorflow/tfjs-core';
 import {initBackend} from '../engine/backend';
 import * as tfl from '@tensorflow/tfjs-layers';
-import {FormatError, loadModel, saveArtifacts, saveModel} from './index';
-import {registerKerasCompatLayers} from './keras-config-layers';
+import {FormatError, loadModel, saveArtifacts, saveModel} from '../formats';
+import {registerKerasCompatLayers} from './config-layers';
 import {stockTfjsTopology} from './tfjs-stock';
 import {oracleCases, type Oracle} from '../test-support/oracles';
 import {fixtureEntries, KERAS_FIXTURES, REPO_ROOT, tempDir} from '../test-support/fixtures';
-import type {JsonObject} from './keras-config';
+import type {JsonObject} from './config';
 
 interface StockResult {
   caseName: string;

@@ -2,7 +2,7 @@
  * The Keras layers TensorFlow.js never implemented (Attention, AdditiveAttention,
  * MultiHeadAttention, GroupNormalization, UnitNormalization, Normalization, Discretization,
  * Bidirectional with its own backward layer): each layer, on random weights and inputs, against
- * an independent NumPy implementation of Keras's formula (keras-new-layers-reference.py), on the
+ * an independent NumPy implementation of Keras's formula (new-layers-reference.py), on the
  * cpu and wasm backends; a training step through each trainable one; and the round trip through
  * .h5, .keras and the TensorFlow.js folder with Keras's weight names.
  */
@@ -12,15 +12,15 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import {initBackend} from '../engine/backend';
-import {formatSummary, summarize} from '../engine/summary';
-import {KERAS_FIXTURES, SYSTEM_PYTHON, hasPythonModule, runPython, tempDir} from '../test-support/fixtures';
+import {initBackend} from '../../engine/backend';
+import {formatSummary, summarize} from '../../engine/summary';
+import {KERAS_FIXTURES, SYSTEM_PYTHON, hasPythonModule, runPython, tempDir} from '../../test-support/fixtures';
 import {execFileSync} from 'child_process';
-import {registerKerasCompatLayers} from './keras-config-layers';
-import {normalizeModelConfig, type Json, type JsonObject} from './keras-config';
-import {loadModel, modelFromArtifacts, readArtifacts, saveModel} from './index';
+import {registerKerasCompatLayers} from '../config-layers';
+import {normalizeModelConfig, type Json, type JsonObject} from '../config';
+import {loadModel, modelFromArtifacts, readArtifacts, saveModel} from '../../formats';
 
-const REFERENCE = path.join(__dirname, 'keras-new-layers-reference.py');
+const REFERENCE = path.join(__dirname, 'new-layers-reference.py');
 
 interface LayerCase {
   name: string;

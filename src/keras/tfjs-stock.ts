@@ -7,10 +7,10 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers'; // its layer classes register on import: the snapshot below is stock
-import {registerKerasCompatLayers} from './keras-config-layers';
-import {isMirroredBackwardLayer} from './keras-config-objects';
-import {FormatError} from './errors';
-import type {Json, JsonObject, LayerConfig} from './keras-config';
+import {registerKerasCompatLayers} from './config-layers';
+import {isMirroredBackwardLayer} from './config-objects';
+import {FormatError} from '../common/errors';
+import type {Json, JsonObject, LayerConfig} from './config';
 
 /** TensorFlow.js's own class per layer name, taken before anything registers Keras-compatible classes. */
 const STOCK_CLASSES: ReadonlyMap<string, unknown> = new Map(

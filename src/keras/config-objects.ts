@@ -4,7 +4,7 @@
  * identifiers) to the classes TensorFlow.js registers, and Keras 3's always-written
  * `backward_layer` of Bidirectional recognized when it only mirrors the forward layer.
  */
-import type {Json, JsonObject, LayerConfig} from './keras-config';
+import type {Json, JsonObject, LayerConfig} from './config';
 
 function isObject(v: unknown): v is JsonObject {
   return v !== null && typeof v === 'object' && !Array.isArray(v);

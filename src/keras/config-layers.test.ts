@@ -10,8 +10,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import {initBackend} from '../engine/backend';
 import {KERAS_FIXTURES, hasPythonModule, runPython, tempDir} from '../test-support/fixtures';
-import {registerKerasCompatLayers} from './keras-config-layers';
-import {modelFromArtifacts, readArtifacts} from './index';
+import {registerKerasCompatLayers} from './config-layers';
+import {modelFromArtifacts, readArtifacts} from '../formats';
 
 async function single(layer: Record<string, unknown>, inputShape: number[]): Promise<tfl.LayersModel> {
   registerKerasCompatLayers();

@@ -8,7 +8,7 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import {
   type BaseLayerArgs, type Constraint, type Initializer, type Regularizer, LayerArgumentError, RepeatedInputs, callArg, resolveWeightArgs,
   serializeObject, shapeList, tensorList, trainingDropout,
-} from './keras-layer-support';
+} from './support';
 
 /** Keras pushes masked scores down by this much before the softmax (float32). */
 const MASKED_SCORE_OFFSET = 1e9;

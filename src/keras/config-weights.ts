@@ -6,12 +6,12 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import {FormatError} from './errors';
-import {WRITER} from './bytes';
+import {FormatError} from '../common/errors';
+import {WRITER} from '../common/bytes';
 import type {KerasArtifacts} from './artifacts';
-import type {Json, JsonObject, LayerConfig, LegacyWeightLayout, ModelConfig} from './keras-config';
-import {walkLayers} from './keras-config';
-import {registerKerasCompatLayers} from './keras-config-layers';
+import type {Json, JsonObject, LayerConfig, LegacyWeightLayout, ModelConfig} from './config';
+import {walkLayers} from './config';
+import {registerKerasCompatLayers} from './config-layers';
 import {refuseConfigBeyondFile} from './declared-size';
 
 export interface StoredArray {
@@ -327,7 +327,7 @@ function toFloat(a: StoredArray): StoredArray {
   return a.dtype === 'float32' ? a : {...a, dtype: 'float32', data: Float32Array.from(a.data)};
 }
 
-export {concatBuffers} from './bytes';
+export {concatBuffers} from '../common/bytes';
 
 /** Adds the bound optimizer state to the model's weights, or records why it was left out. */
 export function appendOptimizer(bound: BoundWeights, binding: OptimizerBinding, warnings: string[]): void {

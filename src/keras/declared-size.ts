@@ -6,9 +6,9 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import {analyzeConfig} from '../engine/analysis/model-analysis';
-import {FormatError} from './errors';
-import {inflateCeiling} from './limits';
+import {analyzeConfig} from './analysis/model-analysis';
+import {FormatError} from '../common/errors';
+import {inflateCeiling} from '../common/limits';
 
 /** Weight values a model without a weights manifest may declare (256 MiB of float32). */
 export const UNSTORED_WEIGHTS_LIMIT = 1 << 26;

@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import {
   type BaseLayerArgs, type Constraint, type Initializer, type Regularizer, LayerArgumentError, resolveWeightArgs, serializeObject, snakeValue,
-} from './keras-layer-support';
+} from './support';
 
 function axisList(axis: unknown, fallback: number[]): number[] {
   if (axis == null) return fallback;

@@ -4,9 +4,9 @@
  * into the one dialect TensorFlow.js deserializes. What TensorFlow.js would compute differently
  * is refused here, by name, instead of loading different numbers.
  */
-import {FormatError} from './errors';
-import {KERAS_COMPAT_LAYER_OPTIONS} from './keras-config-layers';
-import {isMirroredBackwardLayer, normalizeKerasObject, optionIgnoredByTfjs} from './keras-config-objects';
+import {FormatError} from '../common/errors';
+import {KERAS_COMPAT_LAYER_OPTIONS} from './config-layers';
+import {isMirroredBackwardLayer, normalizeKerasObject, optionIgnoredByTfjs} from './config-objects';
 
 export type Json = null | boolean | number | string | Json[] | {[key: string]: Json};
 export type JsonObject = {[key: string]: Json};

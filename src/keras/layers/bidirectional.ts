@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import {LayerArgumentError} from './keras-layer-support';
+import {LayerArgumentError} from './support';
 
 type LayerConstructor = new (args: never) => tfl.layers.Layer;
 type SerializableClass = {fromConfig(cls: unknown, config: tf.serialization.ConfigDict): tfl.layers.Layer};

@@ -4,8 +4,8 @@
  * (optimizer class names such as RMSProp / Momentum, config keys it maps to camelCase).
  */
 import type {io} from '@tensorflow/tfjs-core';
-import type {Json, JsonObject} from './keras-config';
-import {stripSerializationWrappers} from './keras-config';
+import type {Json, JsonObject} from './config';
+import {stripSerializationWrappers} from './config';
 
 type TrainingConfig = NonNullable<io.ModelArtifacts['trainingConfig']>;
 

@@ -4,7 +4,7 @@
  */
 import * as path from 'path';
 import * as tf from '@tensorflow/tfjs-core';
-import {FormatError} from './errors';
+import {FormatError} from '../common/errors';
 
 export type CustomObjects = Record<string, unknown>;
 type SerializableClass = tf.serialization.SerializableConstructor<tf.serialization.Serializable> & {className?: string};

@@ -5,9 +5,9 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import {ATTENTION_LAYER_CLASSES} from './keras-attention-layers';
-import {KerasBidirectional} from './keras-bidirectional';
-import {NORMALIZATION_LAYER_CLASSES} from './keras-normalization-layers';
+import {ATTENTION_LAYER_CLASSES} from './layers/attention';
+import {KerasBidirectional} from './layers/bidirectional';
+import {NORMALIZATION_LAYER_CLASSES} from './layers/normalization';
 
 /**
  * tfjs-layers calls some ops as tensor methods (`x.flatten()` in the Orthogonal initializer of

@@ -7,7 +7,7 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
-import {initBackend} from '../backend';
+import {initBackend} from '../../engine/backend';
 import {loadModel} from '../../formats';
 import {fixtureEntries, KERAS_FIXTURES} from '../../test-support/fixtures';
 import {analyzeConfig, analyzeLayers} from './model-analysis';

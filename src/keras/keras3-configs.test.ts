@@ -12,9 +12,9 @@ import * as path from 'path';
 import * as tf from '@tensorflow/tfjs-core';
 import {initBackend} from '../engine/backend';
 import {KERAS_FIXTURES, hasPythonModule, runPython, tempDir} from '../test-support/fixtures';
-import {loadModel, modelFromArtifacts, readArtifacts, saveArtifacts} from './index';
+import {loadModel, modelFromArtifacts, readArtifacts, saveArtifacts} from '../formats';
 import {oracleCases} from '../test-support/oracles';
-import {normalizeModelConfig} from './keras-config';
+import {normalizeModelConfig} from './config';
 
 const KERAS3_FILE = String.raw`
 import json, sys, io, zipfile
