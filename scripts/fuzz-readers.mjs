@@ -37,7 +37,7 @@ const PER_READER = Number(opt['per-reader']);
 const TIMEOUT_MS = Number(opt['timeout-ms']);
 const MEMORY_MB = Number(opt['memory-mb']);
 const ONLY = opt.only ? new Set(opt.only.split(',').map(Number)) : undefined;
-const FIXTURES = path.resolve(repo, '..', 'shared', 'fixtures', 'keras');
+const FIXTURES = path.resolve(repo, 'test', 'fixtures', 'keras');
 
 // ---------------------------------------------------------------- seeded randomness (mulberry32)
 function rng(seed) {

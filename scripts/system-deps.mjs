@@ -1,10 +1,13 @@
 // Debian packages the tests need: numpy/h5py (real .npy/.npz and the h5py layout check), Chromium
-// (webview and e2e tests), libkrb5-dev (code-server's native module compiles against it).
+// (webview and e2e tests), libkrb5-dev (code-server's native module compiles against it), and what
+// the Keras 3 and TensorBoard checking kits import (see src/test-support/kits.ts).
 // Installed on demand, so `npm test` works on a fresh machine as well as in CI.
 import {execFileSync, spawnSync} from 'node:child_process';
 import {existsSync} from 'node:fs';
 
-export const SYSTEM_PACKAGES = ['python3-numpy', 'python3-h5py', 'chromium', 'libkrb5-dev'];
+const KERAS_KIT_PACKAGES = ['python3-scipy', 'python3-absl', 'python3-rich', 'python3-packaging'];
+const TENSORBOARD_KIT_PACKAGES = ['python3-protobuf', 'python3-werkzeug', 'python3-markdown', 'python3-grpcio', 'python3-bleach', 'python3-six'];
+export const SYSTEM_PACKAGES = ['python3-numpy', 'python3-h5py', 'chromium', 'libkrb5-dev', ...KERAS_KIT_PACKAGES, ...TENSORBOARD_KIT_PACKAGES];
 
 function installed(pkg) {
   const r = spawnSync('dpkg-query', ['-W', '-f=${Status}', pkg], {encoding: 'utf8'});

@@ -1,5 +1,5 @@
 /**
- * Every file in ../shared/fixtures/keras either loads with the right weights or is refused with
+ * Every file in test/fixtures/keras either loads with the right weights or is refused with
  * a specific, true message. Weights are checked against the file itself, read independently
  * with h5py where h5py is available. Set KERAS_FIXTURE_REPORT=path to write the result table.
  */

@@ -1,5 +1,5 @@
 /**
- * Every numerical oracle in ../shared/fixtures/oracles: the model file Keras saved (and its
+ * Every numerical oracle in test/fixtures/oracles: the model file Keras saved (and its
  * split config + weights copy) is loaded, run on the oracle's inputs, and compared with the
  * predictions Keras computed. Set KERAS_ORACLE_REPORT=path to write the result table.
  */

@@ -1,13 +1,14 @@
-/** Paths and helpers shared by unit tests: the shared fixtures, temp folders, Debian's numpy. */
+/** Paths and helpers shared by unit tests: the repository's fixtures, temp folders, Debian's numpy. */
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import {execFileSync} from 'child_process';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
-export const SHARED = path.resolve(REPO_ROOT, '..', 'shared');
-export const KERAS_FIXTURES = path.join(SHARED, 'fixtures', 'keras');
-export const ORACLES = path.join(SHARED, 'fixtures', 'oracles');
+/** Real Keras files and Keras's own predictions, carried by the repository (provenance and licences in its README). */
+export const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures');
+export const KERAS_FIXTURES = path.join(FIXTURES, 'keras');
+export const ORACLES = path.join(FIXTURES, 'oracles');
 
 /** Every fixture entry as `kind/name` (kind: h5, keras3, savedmodel, tfjs...), sorted; a folder model is one entry. */
 export function fixtureEntries(): string[] {

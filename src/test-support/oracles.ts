@@ -1,5 +1,5 @@
 /**
- * The numerical oracles in ../shared/fixtures/oracles as (model file, inputs, Keras's outputs)
+ * The numerical oracles in test/fixtures/oracles as (model file, inputs, Keras's outputs)
  * cases, for the tests that compare our loader and stock TensorFlow.js with Keras.
  */
 import assert from 'node:assert/strict';

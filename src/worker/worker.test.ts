@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import {createMessageConnection, IPCMessageReader, IPCMessageWriter, MessageConnection} from 'vscode-jsonrpc/node';
 import * as msg from '../protocol/messages';
+import {KERAS_FIXTURES} from '../test-support/fixtures';
 
 const SPEC = path.resolve('test/fixtures/small-cnn.train.json');
 
@@ -114,7 +115,7 @@ test('the worker exits when its parent disconnects', async () => {
 });
 
 test('Save Model As a TF.js folder returns what stock TensorFlow.js cannot load as warnings, and loads SavedModel folders', () => withWorker(async ({connection, logs, root}) => {
-  const fixtures = path.resolve('../shared/fixtures/keras');
+  const fixtures = KERAS_FIXTURES;
   const gru = await connection.sendRequest(msg.loadModel, {path: path.join(fixtures, 'h5/tfkeras2.3.0-tf_seq_gru_dropout_with_optimizer.h5')});
   const saved = await connection.sendRequest(msg.saveModel, {modelId: gru.modelId, path: path.join(root, 'gru'), format: 'tfjs', overwrite: false, includeOptimizer: true});
   assert.equal(saved.warnings?.length, 3);

@@ -1,5 +1,5 @@
 /**
- * The shape rules against Keras's own numbers: every model in ../shared/fixtures/keras that the
+ * The shape rules against Keras's own numbers: every model in test/fixtures/keras that the
  * engine loads is analysed from its config alone, and each layer's inferred output shape and
  * parameter count must equal the loaded model's (which equal Keras's model.summary()).
  */
