@@ -19,7 +19,7 @@ import {kerasZipFormat} from './keras-zip';
 import {savedModelFormat} from './savedmodel';
 import {registerKerasCompatLayers} from '../keras/config-layers';
 import {decodeArtifactWeights, kerasArtifacts} from '../keras/config-weights';
-import {normalizeModelConfig, type JsonObject} from '../keras/config';
+import {configKerasVersion, normalizeModelConfig, type JsonObject} from '../keras/config';
 import {normalizeTrainingConfig} from '../keras/config-training';
 import {parseJsonBounded} from '../common/limits';
 import {readRegularFile} from '../common/regular-file';
@@ -117,8 +117,7 @@ async function readTopology(file: string, options: LoadOptions): Promise<Topolog
   if (json === null || typeof json !== 'object' || Array.isArray(json)) throw new FormatError(file, 'is not a model topology: not a JSON object');
   const object = json as JsonObject;
   const config = 'modelTopology' in object ? object.modelTopology : object;
-  // Keras 3 configs name each class's module; Keras 1/2 configs carry keras_version instead.
-  const kerasVersion = typeof object.keras_version === 'string' ? object.keras_version : 'module' in object ? '3' : undefined;
+  const kerasVersion = configKerasVersion(object);
   return {config, kerasVersion, compileConfig: object.compile_config ?? undefined, carried: {}};
 }
 
@@ -129,7 +128,15 @@ async function readTopology(file: string, options: LoadOptions): Promise<Topolog
  */
 export async function readWithWeights(topologyFile: string, weightsFile: string, options: LoadOptions = {}): Promise<KerasArtifacts> {
   registerCustomObjects(options.customObjects);
-  const topology = await readTopology(topologyFile, options);
+  return weightsOnto(await readTopology(topologyFile, options), topologyFile, weightsFile);
+}
+
+/** A model config in TensorFlow.js's dialect (`model.toJSON()`: a spec's model) with the weights of a weights-only file. */
+export async function readWeightsOntoConfig(config: unknown, weightsFile: string): Promise<KerasArtifacts> {
+  return weightsOnto({config, kerasVersion: '2', carried: {}}, weightsFile, weightsFile);
+}
+
+async function weightsOnto(topology: Topology, topologyFile: string, weightsFile: string): Promise<KerasArtifacts> {
   try {
     if (!fs.existsSync(weightsFile)) throw new FormatError(weightsFile, 'no such file');
     const irregular = irregularFileProblem(weightsFile);
@@ -141,7 +148,7 @@ export async function readWithWeights(topologyFile: string, weightsFile: string,
     const training = topology.compileConfig ? normalizeTrainingConfig(topology.compileConfig) : undefined;
     const warnings = [...(training?.warnings ?? [])];
     const trainingConfig = topology.trainingConfig ?? training?.trainingConfig;
-    return {...kerasArtifacts(normalized.config, trainingConfig, bound, topology.kerasVersion === '3' ? '3' : undefined, warnings), ...topology.carried};
+    return {...kerasArtifacts(normalized.config, trainingConfig, bound, topology.kerasVersion, warnings), ...topology.carried};
   } catch (e) {
     throw readFailure(weightsFile, e);
   }
