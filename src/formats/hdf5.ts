@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import {FormatError} from '../common/errors';
 import {parseJsonBounded} from '../common/limits';
 import type {FormatModule, KerasArtifacts} from './artifacts';
+import {weightsWithoutModel} from './keras3-weights';
 import {
   createHdf5, ensureGroup, H5Group, isDataset, isGroup, isHdf5File, readNumericDataset, readStringAttribute,
   readStringListAttribute, withHdf5, writeDataset, writeStringAttribute, writeStringListAttribute,
@@ -132,8 +133,7 @@ async function assemble(file: string, raw: RawKerasHdf5, modelConfig: unknown, t
 export async function readKerasHdf5(file: string): Promise<KerasArtifacts> {
   const raw = await readRaw(file);
   if (raw.keras3Weights) {
-    throw new FormatError(file, 'is a Keras 3 weights file (model.save_weights("x.weights.h5")): it holds no model config; ' +
-      'load the matching .keras file, or the model config JSON together with these weights');
+    throw weightsWithoutModel(file);
   }
   if (!raw.modelConfig) {
     if (raw.weightsOnly) {

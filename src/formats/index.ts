@@ -14,7 +14,7 @@ import {concatBuffers} from '../common/bytes';
 import {tfjsLayersFormat} from './tfjs-layers';
 import {explainUnknownClass, registerCustomObjects} from '../keras/custom-objects';
 import {hdf5Format, kerasJsonTopologyFormat, readKerasWeightsOnto} from './hdf5';
-import {keras3WeightsKind, readKeras3Weights} from './keras3-weights';
+import {keras3WeightsKind, keras3WeightsMapFormat, readKeras3Weights} from './keras3-weights';
 import {kerasZipFormat} from './keras-zip';
 import {savedModelFormat} from './savedmodel';
 import {registerKerasCompatLayers} from '../keras/config-layers';
@@ -41,7 +41,7 @@ export {FORMAT_TABLE, SAVE_FORMATS, saveFormatHelp} from './table';
 /** Registered formats, most specific first. Readers of other formats register themselves here. */
 const formats: FormatModule[] = [tfjsLayersFormat];
 // Keras interoperability (issue 5): HDF5 (.h5, also HDF5 content in .keras files), Keras 3 zip, SavedModel.
-[kerasJsonTopologyFormat, savedModelFormat, kerasZipFormat, hdf5Format].forEach((f) => registerFormat(f));
+[kerasJsonTopologyFormat, keras3WeightsMapFormat, savedModelFormat, kerasZipFormat, hdf5Format].forEach((f) => registerFormat(f));
 
 export function registerFormat(module: FormatModule): void {
   if (!formats.some((f) => f.format === module.format)) formats.unshift(module);
@@ -100,7 +100,7 @@ interface Topology {
 /** A topology from a config JSON (`model.to_json()`, a `.keras` file's config.json) or from any model file this tool reads. */
 async function readTopology(file: string, options: LoadOptions): Promise<Topology> {
   const module = await detectFormat(file).catch(() => undefined);
-  if (module && module.format !== 'h5-weights') {
+  if (module && module.format !== 'h5-weights' && module.format !== 'keras3-weights') {
     const {artifacts} = await readArtifacts(file, options);
     return {
       config: artifacts.modelTopology, kerasVersion: '2', trainingConfig: artifacts.trainingConfig,
@@ -358,7 +358,9 @@ function restoreConstrainedWeights(model: tfl.LayersModel, artifacts: KerasArtif
 
 /** Keras `load_model(path, custom_objects, compile)`. */
 export async function loadModel(target: string, options: LoadOptions = {}): Promise<LoadedModel> {
-  const {artifacts, format} = await readArtifacts(target, options);
+  const {artifacts, format} = options.weights
+    ? {artifacts: await readWithWeights(target, options.weights, options), format: (await keras3WeightsKind(options.weights)) ? 'keras' as const : 'h5' as const}
+    : await readArtifacts(target, options);
   const model = await modelFromArtifacts(artifacts, target, options);
   return {model, artifacts, format};
 }

@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-import {modelFromArtifacts, readWithWeights, saveArtifacts} from './index';
+import {loadModel, modelFromArtifacts, readWithWeights, saveArtifacts} from './index';
 import {readNpz, toFloat32} from '../engine/data/npy';
 import {REPO_ROOT, tempDir} from '../test-support/fixtures';
 import {convertCommand} from '../cli/convert';
@@ -117,4 +117,17 @@ test('a shard map naming files outside its folder, or links leading out, is refu
   assert.match(await refusal(file('cnn.config.json'), file('not-a-map.weights.json')), /not-a-map\.weights\.json: /);
   fs.rmSync(dir, {recursive: true, force: true});
   fs.rmSync(outside, {recursive: true, force: true});
+});
+
+test('a weights file loaded as a model on its own says where its model comes from; loadModel takes it as the weights option', async () => {
+  for (const weights of ['cnn.weights.h5', 'cnn.weights.json']) {
+    await assert.rejects(loadModel(at(weights)), (e: Error) => {
+      assert.match(e.message, new RegExp(`${weights.replace(/\./g, '\\.')}: holds Keras 3 weights \\(model\\.save_weights\\) without a model config; load them onto their model: .*--weights`));
+      return true;
+    });
+  }
+  const {model, format} = await loadModel(at('cnn.config.json'), {weights: at('cnn.weights.json')});
+  assert.equal(format, 'keras');
+  assert.equal(model.countParams(), 4 * 9 + 4 + 4 * 4 + 144 * 32 + 32 + 32 * 3 + 3);
+  model.dispose();
 });

@@ -14,6 +14,7 @@ import {readRegularFile} from '../common/regular-file';
 import type {ModelConfig} from '../keras/config';
 import {keras3Places} from '../keras/config-export';
 import {describeModel, type BoundWeights, type ModelSlots} from '../keras/config-weights';
+import type {FormatModule, KerasArtifacts} from './artifacts';
 import {isDataset, isGroup, isHdf5File, readNumericDataset, withHdf5, type H5Dataset, type H5Group, type NumericArray} from './hdf5-file';
 
 /** Where a binder finds a weights store's variables, by path with '/' separators. */
@@ -195,3 +196,20 @@ export async function readKeras3Weights(file: string, kind: Keras3WeightsKind, c
   const arrays = await readShardedVariables(file);
   return bindKeras3Variables(file, {member: '', keys: () => [...arrays.keys()], read: (k) => arrays.get(k)}, slots, isSequential);
 }
+
+/** What loading a weights store on its own says: where its model comes from instead. */
+export function weightsWithoutModel(file: string): FormatError {
+  return new FormatError(file, 'holds Keras 3 weights (model.save_weights) without a model config; load them onto their model: ' +
+    `\`convert CONFIG_OR_MODEL OUT --weights ${file}\`, a spec's "model": {..., "weights": "${file}"}, or Load Model in VS Code (it asks for the model)`);
+}
+
+/** A sharded weights map named as a model: recognized so that it is explained, not called "not a model". */
+export const keras3WeightsMapFormat: FormatModule = {
+  format: 'keras3-weights',
+  async detect(p: string) {
+    return (await keras3WeightsKind(p)) === 'sharded';
+  },
+  async read(p: string): Promise<KerasArtifacts> {
+    throw weightsWithoutModel(p);
+  },
+};
