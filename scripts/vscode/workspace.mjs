@@ -3,14 +3,14 @@ import {cpSync, mkdirSync, writeFileSync} from 'node:fs';
 import {join, resolve} from 'node:path';
 
 const repo = resolve(import.meta.dirname, '..', '..');
-const shared = resolve(repo, '..', 'shared');
+const fixtures = resolve(repo, 'test', 'fixtures');
 
 export function makeWorkspace(dir, {sampleLimit = 300, epochs = 0} = {}) {
   mkdirSync(join(dir, '.vscode'), {recursive: true});
   cpSync(join(repo, 'test', 'fixtures', 'small-cnn.train.json'), join(dir, 'small.train.json'));
   // The reference model's spec, exactly as New Training Spec writes it.
   cpSync(join(repo, 'examples', 'mnist-cnn.train.json'), join(dir, 'mnist-cnn.train.json'));
-  cpSync(join(shared, 'fixtures', 'keras', 'tfjs', 'tfjs_node_saved_abalone_dense'), join(dir, 'existing-model'), {recursive: true});
+  cpSync(join(fixtures, 'keras', 'tfjs', 'tfjs_node_saved_abalone_dense'), join(dir, 'existing-model'), {recursive: true});
   writeFileSync(join(dir, '.vscode', 'settings.json'), JSON.stringify({
     'kerasWorkbench.training.sampleLimit': sampleLimit,
     'kerasWorkbench.training.epochs': epochs,
