@@ -105,6 +105,14 @@ export function explorerLoadWhen(): string {
   return `${explorerModelWhen()} || resourceFilename =~ /^(${markers})$/ || resourceFilename =~ /\\.weights\\.json$/`;
 }
 
+/**
+ * The files the model editor opens (package.json `customEditors` selector): every model file
+ * format and every folder format's marker file (which stands for its folder).
+ */
+export function modelEditorFilePatterns(): string[] {
+  return [...MODEL_FILE_EXTENSIONS.map((e) => `*.${e}`), ...MODEL_FOLDER_MARKERS.map((m) => `**/${m}`)];
+}
+
 /** `workspaceContains:` activation events for every format. */
 export function modelActivationEvents(): string[] {
   return [

@@ -15,6 +15,17 @@ import {openInspector} from '../inspector';
 /** Loads a model in the worker (or reuses a loaded one for the same path) and opens the inspector on it. */
 export async function openModel(ctx: Ctx, uri: vscode.Uri, {reuse}: {reuse: boolean}): Promise<msg.ModelHandle | undefined> {
   if (WEIGHTS_ONLY_FILE.test(uri.fsPath)) return openWeights(ctx, uri);
+  const handle = await modelHandle(ctx, uri, {reuse});
+  if (handle) openInspector(ctx.extensionUri, ctx.client, handle);
+  return handle;
+}
+
+/**
+ * The worker's handle on the model at `uri` (a model file, a folder, or a folder's marker file):
+ * with `reuse`, the one already loaded from that path, so that a file opened several times is
+ * one model session; errors are shown, and give undefined.
+ */
+export async function modelHandle(ctx: Ctx, uri: vscode.Uri, {reuse}: {reuse: boolean}): Promise<msg.ModelHandle | undefined> {
   const target = normalizeModelPath(uri.fsPath);
   if (!target) {
     ctx.showError(`${uri.fsPath} is not a Keras model: expected ${MODEL_KINDS}.`);
@@ -38,7 +49,6 @@ export async function openModel(ctx: Ctx, uri: vscode.Uri, {reuse}: {reuse: bool
     ctx.rememberModel(handle);
     if (target.isFolder) ctx.modelFolders.add(modelPath);
   }
-  openInspector(ctx.extensionUri, ctx.client, handle);
   return handle;
 }
 
