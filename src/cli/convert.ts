@@ -1,15 +1,14 @@
 /**
- * `convert IN OUT [--format tfjs|h5|keras] [--weights W.h5] [--no-optimizer] [--no-overwrite]`:
+ * `convert IN OUT [--format tfjs|h5|keras] [--weights FILE] [--no-optimizer] [--no-overwrite]`:
  * converts between every format we read and every format we write, file to file, without
  * running the model. IN is sniffed by content; OUT's format comes from --format or its extension.
  */
 import * as path from 'path';
 import {parseArgs} from 'util';
 import {initBackend} from '../engine/backend';
-import {FormatError, formatFromPath, readArtifacts, saveArtifacts, type KerasArtifacts, type SaveFormat} from '../formats/index';
+import {FormatError, formatFromPath, readArtifacts, readWithWeights, saveArtifacts, type KerasArtifacts, type SaveFormat} from '../formats/index';
 import {debugLog, setDebugLog} from '../common/diagnostics';
 import {firstLine, readFailure} from '../common/errors';
-import {readKerasWeightsWithTopology} from '../formats/hdf5';
 import {loadCustomObjectsModule} from '../keras/custom-objects';
 import {relocateMetadata} from '../engine/session/data-location';
 import {FORMAT_TABLE, SAVE_FORMATS, isSaveFormat} from '../formats/table';
@@ -23,8 +22,10 @@ its format is recognized from its content. OUT is written as: ${FORMAT_TABLE.fil
 
 Options:
   --format F            ${SAVE_FORMATS.join(' | ')} (default: from OUT's extension; otherwise a folder, tfjs)
-  --weights FILE        IN is a JSON topology (model.to_json()) and FILE its weights-only HDF5
-                        (model.save_weights()).
+  --weights FILE        Load FILE's weights onto IN's topology: IN is a model config JSON
+                        (model.to_json(), a .keras file's config.json) or any model above;
+                        FILE is Keras 3 save_weights() output (x.weights.h5, or sharded
+                        x.weights.json with its shards beside it) or a Keras 1/2 weights HDF5.
   --no-optimizer        Leave the optimizer state out (Keras include_optimizer=False).
   --no-overwrite        Fail instead of replacing an existing OUT.
   --custom-objects JS   Module exporting custom layer classes (Keras custom_objects).`;
@@ -74,8 +75,8 @@ export async function convertCommand(args: string[]): Promise<number> {
     let artifacts: KerasArtifacts;
     let from: string;
     if (values.weights) {
-      artifacts = await readKerasWeightsWithTopology(values.weights, input);
-      from = 'JSON topology + weights-only HDF5';
+      artifacts = await readWithWeights(input, values.weights, {customObjects});
+      from = `topology + weights of ${path.basename(values.weights)}`;
     } else {
       const read = await readArtifacts(input, {customObjects});
       artifacts = read.artifacts;

@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import {FormatError} from '../common/errors';
 import {parseJsonBounded} from '../common/limits';
 import type {FormatModule, KerasArtifacts} from './artifacts';
+import {weightsWithoutModel} from './keras3-weights';
 import {
   createHdf5, ensureGroup, H5Group, isDataset, isGroup, isHdf5File, readNumericDataset, readStringAttribute,
   readStringListAttribute, withHdf5, writeDataset, writeStringAttribute, writeStringListAttribute,
@@ -132,8 +133,7 @@ async function assemble(file: string, raw: RawKerasHdf5, modelConfig: unknown, t
 export async function readKerasHdf5(file: string): Promise<KerasArtifacts> {
   const raw = await readRaw(file);
   if (raw.keras3Weights) {
-    throw new FormatError(file, 'is a Keras 3 weights file (model.save_weights("x.weights.h5")): it holds no model config; ' +
-      'load the matching .keras file, or the model config JSON together with these weights');
+    throw weightsWithoutModel(file);
   }
   if (!raw.modelConfig) {
     if (raw.weightsOnly) {
@@ -148,9 +148,23 @@ export async function readKerasHdf5(file: string): Promise<KerasArtifacts> {
 }
 
 /**
- * Weights-only HDF5 (`save_weights`) with the model's JSON topology (`to_json()`): the pairing
- * Keras itself needs (`model_from_json(json).load_weights(h5)`).
+ * Weights-only HDF5 of Keras 1 and 2 (`save_weights`) with the model's topology (`to_json()`, as
+ * parsed JSON, or a model config read from a model file): the pairing Keras itself needs
+ * (`model_from_json(json).load_weights(h5)`).
  */
+export async function readKerasWeightsOnto(weightsFile: string, topology: unknown): Promise<KerasArtifacts> {
+  const raw = await readRaw(weightsFile);
+  if (raw.keras3Weights) {
+    throw new FormatError(weightsFile, 'is a Keras 3 weights file (layers/<name>/vars layout), read by readWithWeights');
+  }
+  if (raw.layers.size === 0) throw new FormatError(weightsFile, 'has no layer_names: not a Keras weights file');
+  const config = topology && typeof topology === 'object' && 'modelTopology' in topology ? (topology as {modelTopology: unknown}).modelTopology : topology;
+  const version = typeof (config as Record<string, unknown>)?.keras_version === 'string'
+    ? (config as Record<string, string>).keras_version : raw.kerasVersion;
+  return assemble(weightsFile, raw, config, undefined, version);
+}
+
+/** A JSON topology file (`model.to_json()`) with its Keras 1/2 weights-only HDF5. */
 export async function readKerasWeightsWithTopology(weightsFile: string, topologyFile: string): Promise<KerasArtifacts> {
   let text: string;
   try {
@@ -158,16 +172,7 @@ export async function readKerasWeightsWithTopology(weightsFile: string, topology
   } catch (e) {
     throw new FormatError(topologyFile, `cannot read: ${(e as Error).message}`);
   }
-  const topology = parseJson(topologyFile, text, 'model topology') as Record<string, unknown>;
-  const raw = await readRaw(weightsFile);
-  if (raw.keras3Weights) {
-    throw new FormatError(weightsFile, 'is a Keras 3 weights file (layers/<name>/vars layout); pair it with a .keras config instead');
-  }
-  if (raw.layers.size === 0) throw new FormatError(weightsFile, 'has no layer_names: not a Keras weights file');
-  const config = topology && typeof topology === 'object' && 'modelTopology' in topology ? topology.modelTopology : topology;
-  const version = typeof (config as Record<string, unknown>)?.keras_version === 'string'
-    ? (config as Record<string, string>).keras_version : raw.kerasVersion;
-  return assemble(weightsFile, raw, config, undefined, version);
+  return readKerasWeightsOnto(weightsFile, parseJson(topologyFile, text, 'model topology'));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import {REPO_ROOT, KERAS_FIXTURES} from '../test-support/fixtures';
-import {FORMAT_TABLE, SAVE_FORMATS, explorerLoadWhen, explorerModelWhen, fileFormatOf, modelActivationEvents,
+import {FORMAT_TABLE, SAVE_FORMATS, explorerLoadWhen, explorerModelWhen, fileFormatOf, modelActivationEvents, modelEditorFilePatterns,
   saveFormatFromPath, saveFormatHelp} from './table';
 import {availableSaveFormats, detectFormat} from './index';
 import {CONVERT_HELP} from '../cli/convert';
@@ -46,4 +46,13 @@ test('readers and writers are registered for exactly the table\'s formats; the C
   assert.equal(saveFormatFromPath('m.HDF5'), 'h5');
   assert.equal(saveFormatFromPath('m.keras'), 'keras');
   assert.equal(saveFormatFromPath('models/m'), 'tfjs');
+});
+
+test('the model editor opens every model file and folder marker of the table, by default', () => {
+  const editors = json('package.json').contributes.customEditors as {viewType: string; selector: {filenamePattern: string}[]; priority: string}[];
+  const editor = editors.find((e) => e.viewType === 'kerasWorkbench.modelEditor');
+  assert.ok(editor, 'package.json contributes.customEditors has kerasWorkbench.modelEditor');
+  assert.deepEqual(editor.selector.map((s) => s.filenamePattern), modelEditorFilePatterns(), 'package.json customEditors selector');
+  assert.equal(editor.priority, 'default');
+  assert.ok(json('package.json').activationEvents.includes('onCustomEditor:kerasWorkbench.modelEditor'));
 });

@@ -91,11 +91,11 @@ export const registerCoreHandlers: HandlerSet = (connection: MessageConnection, 
     return true;
   });
 
-  handle(connection, msg.loadModel, async ({path: modelPath, compile, customObjectsModule}) => {
+  handle(connection, msg.loadModel, async ({path: modelPath, weights, compile, customObjectsModule}) => {
     await ensureBackend();
-    const {handle: loaded} = models.add(await engine.openModel(modelPath, {compile: compile ?? true, customObjectsModule, workspaceRoots}));
+    const {handle: loaded} = models.add(await engine.openModel(modelPath, {compile: compile ?? true, weights, customObjectsModule, workspaceRoots}));
     for (const warning of loaded.warnings ?? []) logLine(warning, 'warn');
-    logLine(`Loaded ${modelPath} (${loaded.summary.totalParams.toLocaleString('en-US')} params) as ${loaded.modelId}`);
+    logLine(`Loaded ${modelPath}${weights ? ` with the weights of ${weights}` : ''} (${loaded.summary.totalParams.toLocaleString('en-US')} params) as ${loaded.modelId}`);
     return loaded;
   });
 

@@ -252,6 +252,9 @@ function outputDiagnostics(model: ModelReport, layers: Record<string, unknown>[]
 function modelDiagnostics(raw: Record<string, any>, data: DataShape, out: Collector, options: SpecCheckOptions, root: string): {model?: ModelReport; layers: LayerView[]} {
   const model = raw.model;
   if (!model || typeof model !== 'object') return {layers: []};
+  if (typeof model.weights === 'string' && model.weights && usableFileName(model.weights) && !fs.existsSync(path.resolve(root, model.weights))) {
+    out.add('error', ['model', 'weights'], `no weights file at ${model.weights} (relative to ${root})`, {code: 'missing-file'});
+  }
   if (typeof model.from === 'string' && model.from && usableFileName(model.from)) {
     if (!fs.existsSync(path.resolve(root, model.from))) out.add('error', ['model', 'from'], `no saved model at ${model.from} (relative to ${root})`, {code: 'missing-file'});
     return {layers: []};

@@ -9,6 +9,7 @@ import {LayerSpec, SpecError, TrainSpec} from '../spec/spec';
 import {layerArgs} from '../../keras/analysis/catalog';
 import {checkLayerArguments} from '../../keras/analysis/model-analysis';
 import {registerKerasCompatLayers} from '../../keras/config-layers';
+import {configKerasVersion, normalizeModelConfig} from '../../keras/config';
 import {StatefulAdamax} from '../../keras/stateful-adamax';
 
 const INITIALIZER_CLASSES: Record<string, string> = {
@@ -121,7 +122,8 @@ export async function buildModel(spec: TrainSpec, specFile: string, options: Bui
   }
   if ('config' in model) {
     try {
-      return await fromConfig(model.config);
+      // model.to_json() of any Keras, in TensorFlow.js's dialect (Keras 3's InputLayer has batch_shape, ...).
+      return await fromConfig(normalizeModelConfig(model.config, {file: specFile, kerasVersion: configKerasVersion(model.config)}).config);
     } catch (error) {
       throw new SpecError(specFile, 'model.config', (error as Error).message);
     }
