@@ -324,7 +324,7 @@ test('a read-only target folder: every format fails naming the target, the old m
     try {
       const run = await cli(['convert', NEW_SOURCE, target, '--format', format]);
       assert.equal(run.status, 1, run.stderr);
-      assert.match(run.stderr.trim(), new RegExp(`^convert: ${target.replace(/[.]/g, '\\.')}: cannot be saved: (read-only file system|permission denied); the model that was there is unchanged$`));
+      assert.match(run.stderr.trim(), new RegExp(`^keras-workbench convert: ${target.replace(/[.]/g, '\\.')}: cannot be saved: (read-only file system|permission denied); the model that was there is unchanged$`));
       const result = await outcome(target, format, true);
       count(`read-only ${format}`, result);
       assert.equal(result, 'old');
