@@ -4,9 +4,10 @@
  */
 import * as path from 'path';
 import {initBackend} from '../engine/backend';
-import {FormatError, formatFromPath, readArtifacts, saveArtifacts, type KerasArtifacts, type SaveFormat} from '../formats/index';
+import {formatFromPath, readArtifacts, saveArtifacts} from '../formats/index';
+import type {KerasArtifacts, SaveFormat} from '../formats/artifacts';
 import {debugLog} from '../common/diagnostics';
-import {firstLine, readFailure} from '../common/errors';
+import {FormatError, firstLine, readFailure} from '../common/errors';
 import {readKerasWeightsWithTopology} from '../formats/hdf5';
 import {loadCustomObjectsModule} from '../keras/custom-objects';
 import {relocateMetadata} from '../engine/session/data-location';

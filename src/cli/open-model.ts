@@ -1,6 +1,7 @@
 /** Opening a saved model for summary, predict and evaluate, with the options they share. */
-import * as engine from '../engine';
-import type {BackendPreference} from '../engine/backend';
+import {initBackend, type BackendPreference} from '../engine/backend';
+import {openModel} from '../engine/models';
+import {readTrainSpec} from '../engine/spec/spec';
 import {ModelSession} from '../engine/session/session';
 import {describeChoice} from '../engine/session/dataset-choice';
 
@@ -11,8 +12,8 @@ export interface OpenArguments {
 }
 
 export async function open(values: OpenArguments, target: string) {
-  await engine.initBackend(values.backend);
-  const opened = await engine.openModel(target, {compile: !values['no-compile'], customObjectsModule: values['custom-objects'],
+  await initBackend(values.backend);
+  const opened = await openModel(target, {compile: !values['no-compile'], customObjectsModule: values['custom-objects'],
     workspaceRoots: [process.cwd()]});
   for (const warning of opened.handle.warnings ?? []) process.stderr.write(`Warning: ${warning}\n`);
   return opened;
@@ -26,7 +27,7 @@ export async function openSession(values: OpenArguments & {data?: string}, targe
     const {inputShape, outputShape} = session.handle;
     session.useData(describeChoice({kind: 'mnist'}, inputShape, outputShape));
   } else if (data !== undefined) {
-    const spec = engine.readTrainSpec(data);
+    const spec = readTrainSpec(data);
     session.useData({data: spec.data, preprocessing: spec.preprocessing, workspaceRoot: process.cwd()});
   }
   return session;

@@ -2,7 +2,8 @@
  * `keras-workbench train SPEC`: Keras `fit` from a spec in the terminal; progress on stderr (a
  * terminal) or a line every 30 s (a log), Ctrl+C stops after the current batch.
  */
-import * as engine from '../engine';
+import {readTrainSpec} from '../engine/spec/spec';
+import {trainFromSpec} from '../engine/training/trainer';
 import {batchLine} from '../engine/training/keras-log';
 import type {BackendPreference} from '../engine/backend';
 import type {TrainProgress} from '../protocol/messages';
@@ -51,8 +52,8 @@ export async function train(specFile: string, values: TrainArguments): Promise<n
     process.stdout.write(`${line}\n`);
   };
   try {
-    const spec = engine.readTrainSpec(specFile);
-    const result = await engine.trainFromSpec(spec, specFile, {
+    const spec = readTrainSpec(specFile);
+    const result = await trainFromSpec(spec, specFile, {
       epochs: values.epochs, limit: values.limit, resume: values.resume,
       out: values.out, overwrite: values.overwrite, backend: values.backend, signal: controller.signal,
       threads: values.threads,
