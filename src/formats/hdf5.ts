@@ -122,7 +122,7 @@ async function assemble(file: string, raw: RawKerasHdf5, modelConfig: unknown, t
   const training = trainingConfig !== undefined ? normalizeTrainingConfig(trainingConfig) : undefined;
   warnings.push(...(training?.warnings ?? []));
   if (training?.trainingConfig && raw.optimizer.length > 0) {
-    const opt = bindOptimizerWeights(file, training.optimizerClass, raw.optimizer, slots);
+    const opt = bindOptimizerWeights(training.optimizerClass, raw.optimizer, slots);
     appendOptimizer(bound, opt, warnings);
   }
   const carried = readCarried(raw.metadata, raw.history, warnings);

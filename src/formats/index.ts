@@ -32,20 +32,13 @@ import type {EpochRecord, FormatModule, KerasArtifacts, LoadOptions, SaveFormat,
 import {FORMAT_TABLE, saveFormatFromPath} from './table';
 import {refuseUnbuildableConfig, UNSTORED_WEIGHTS_LIMIT} from '../keras/declared-size';
 
-export {FormatError} from '../common/errors';
-export {writeAtomically, recoverSaveTarget} from './atomic-save';
-export {saveTargetProblem} from './save-target';
-export type {KerasArtifacts, SaveFormat, SaveOptions, LoadOptions} from './artifacts';
-export {FORMAT_TABLE, SAVE_FORMATS, saveFormatHelp} from './table';
 
-/** Registered formats, most specific first. Readers of other formats register themselves here. */
-const formats: FormatModule[] = [tfjsLayersFormat];
-// Keras interoperability (issue 5): HDF5 (.h5, also HDF5 content in .keras files), Keras 3 zip, SavedModel.
-[kerasJsonTopologyFormat, keras3WeightsMapFormat, savedModelFormat, kerasZipFormat, hdf5Format].forEach((f) => registerFormat(f));
-
-export function registerFormat(module: FormatModule): void {
-  if (!formats.some((f) => f.format === module.format)) formats.unshift(module);
-}
+/**
+ * The readers and writers, most specific first (detectFormat asks each in turn): HDF5 (.h5, also
+ * HDF5 content in .keras files), Keras 3 zip, SavedModel, a sharded Keras 3 weights map and a
+ * JSON topology (both explained, not models), a TensorFlow.js folder.
+ */
+const formats: FormatModule[] = [hdf5Format, kerasZipFormat, savedModelFormat, keras3WeightsMapFormat, kerasJsonTopologyFormat, tfjsLayersFormat];
 
 export function availableSaveFormats(): SaveFormat[] {
   return formats.filter((f) => f.write).map((f) => f.format as SaveFormat);

@@ -111,7 +111,7 @@ export async function readKerasZip(file: string): Promise<KerasArtifacts> {
       const b = bindKeras3Variables(file, hdf5VariableSource(file, index, WEIGHTS_H5), slots, isSequential);
       const optimizer = readOptimizerVariables(file, index, slots.trainable.length);
       if (training?.trainingConfig && optimizer.length > 0) {
-        const opt = bindOptimizerWeights(file, training.optimizerClass, optimizer, slots);
+        const opt = bindOptimizerWeights(training.optimizerClass, optimizer, slots);
         appendOptimizer(b, opt, warnings);
       }
       return b;
@@ -160,7 +160,7 @@ export async function writeKerasZip(file: string, artifacts: KerasArtifacts): Pr
         if (!value) throw new FormatError(file, `the model's weight ${v.weight} is missing from the artifacts`);
         writeDataset(root, `${v.group}/${v.index}`, value.data instanceof Float32Array ? value.data : Float32Array.from(value.data), value.shape);
       }
-      if (compileConfig && optimizer.length > 0) writeAdamVariables(file, root, optimizer, compileConfig, slots);
+      if (compileConfig && optimizer.length > 0) writeAdamVariables(root, optimizer, compileConfig, slots);
     });
     const metadata = {
       keras_version: WRITTEN_KERAS3_VERSION, date_saved: kerasDate(new Date()), written_by: WRITER,
@@ -179,7 +179,7 @@ export async function writeKerasZip(file: string, artifacts: KerasArtifacts): Pr
 }
 
 /** Keras 3 Adam: iteration (int64), learning_rate, then (momentum, velocity) per trainable weight. */
-function writeAdamVariables(file: string, root: H5Group, optimizer: StoredArray[], compileConfig: JsonObject, slots: ModelSlots): void {
+function writeAdamVariables(root: H5Group, optimizer: StoredArray[], compileConfig: JsonObject, slots: ModelSlots): void {
   const opt = compileConfig.optimizer as JsonObject;
   if (opt.class_name !== 'Adam') return; // other optimizers start fresh in Keras, which warns about it
   const byName = new Map(optimizer.map((w) => [w.name, w]));
@@ -196,7 +196,6 @@ function writeAdamVariables(file: string, root: H5Group, optimizer: StoredArray[
   for (let k = 0; k < ms.length; k++) {
     for (const w of [ms[k]!, vs[k]!]) writeDataset(g, String(i++), w.data instanceof Float32Array ? w.data : Float32Array.from(w.data), w.shape);
   }
-  void file;
 }
 
 export const kerasZipFormat: FormatModule = {

@@ -12,7 +12,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import {loadModel, modelFromArtifacts, readWithWeights, saveArtifacts} from './index';
 import {readNpz, toFloat32} from '../engine/data/npy';
 import {REPO_ROOT, tempDir} from '../test-support/fixtures';
-import {convertCommand} from '../cli/convert';
+import {main} from '../cli/main';
 
 const HERE = path.join(REPO_ROOT, 'test', 'fixtures', 'keras3-weights');
 const at = (name: string) => path.join(HERE, name);
@@ -68,7 +68,7 @@ test('the topology may be a model file: its weights are replaced by the weights 
 test('convert CONFIG OUT --weights FILE writes a model with those weights', async () => {
   const dir = tempDir('kw-k3w-');
   const out = path.join(dir, 'cnn.h5');
-  assert.equal(await convertCommand([at('cnn.config.json'), out, '--weights', at('cnn.weights.json')]), 0);
+  assert.equal(await main(['convert', at('cnn.config.json'), out, '--weights', at('cnn.weights.json')]), 0);
   assert.ok(await maxDifference(out, at('cnn.weights.h5'), 'cnn') <= 1e-5);
   fs.rmSync(dir, {recursive: true, force: true});
 });

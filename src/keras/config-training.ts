@@ -254,11 +254,6 @@ export function compileConfigForKeras3(tc: unknown): JsonObject | undefined {
   };
 }
 
-/** The Keras optimizer class name a TensorFlow.js TrainingConfig names ('Adam', 'RMSprop', ...). */
-export function kerasOptimizerClass(tc: unknown): string | undefined {
-  return isObject(tc as Json) ? kerasOptimizer(tc as JsonObject)?.class_name : undefined;
-}
-
 /** Optimizer classes TensorFlow.js compiles from a training config as they are. */
 const TFJS_OPTIMIZERS = new Set(['Adam', 'Adamax', 'RMSProp', 'SGD', 'Momentum', 'Adagrad', 'Adadelta']);
 

@@ -16,7 +16,6 @@ import {describeDataShape, DataShape, usableFileName} from './data-shape';
 import {analyzeConfig, analyzeLayers, declaredInputShape, LayerReport, ModelReport, Problem, Severity} from '../../keras/analysis/model-analysis';
 import {saveTargetProblem} from '../../formats/save-target';
 import {closest} from '../../keras/analysis/did-you-mean';
-import {readRegularFile} from '../../common/regular-file';
 
 export interface TextEdit {
   offset: number;
@@ -366,12 +365,6 @@ export function lineColumn(text: string, offset: number): {line: number; column:
 export function formatDiagnostic(file: string, text: string, d: SpecDiagnostic): string {
   const {line, column} = lineColumn(text, d.offset);
   return `${file}:${line}:${column}: ${d.severity}: ${d.message}`;
-}
-
-/** Reads and analyses a spec file (what `check` and training run). */
-export function analyzeSpecFile(file: string, options: SpecCheckOptions = {}): {text: string; analysis: SpecAnalysis} {
-  const text = readRegularFile(file, 'utf8');
-  return {text, analysis: analyzeSpecText(text, file, options)};
 }
 
 /** A spec the analysis finds errors in: the first one in `file:line:col: message` form, and how many more. */

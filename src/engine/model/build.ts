@@ -22,10 +22,6 @@ const SEEDED_ARGS = ['kernel_initializer', 'recurrent_initializer', 'embeddings_
   'pointwise_initializer'];
 const DEFAULT_KERNEL_INITIALIZER = {class_name: 'GlorotUniform', config: {}};
 
-export function knownLayerClasses(): string[] {
-  return Object.keys(tf.serialization.SerializationMap.getMap().classNameMap);
-}
-
 /**
  * Gives every random initializer a seed derived from the run's seed and the layer's position,
  * so that the same spec builds the same weights on every run.
