@@ -479,7 +479,7 @@ export async function explain(model: tfl.LayersModel, input: tf.Tensor | tf.Tens
   const first = Array.isArray(input) ? input[0] : input;
   const expectedRank = model.inputs[0]!.shape.length;
   if (first && first.rank === expectedRank && first.shape[0] !== 1) {
-    throw new ExplainError('input', `explain takes one sample, got a batch of ${first.shape[0]} (explainBatch explains each)`);
+    throw new ExplainError('sample', `explain takes one sample, got a batch of ${first.shape[0]} (explainBatch explains each)`);
   }
   return (await explainBatch(model, input, options))[0]!;
 }
