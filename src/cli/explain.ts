@@ -16,7 +16,6 @@ import {encodeNpy} from '../engine/session/outputs';
 import {ATTRIBUTION_METHODS, BASELINES, computeActivations, ExplainError, explainBatch, type AttributionMethod, type Baseline, type Explanation} from '../engine/explain';
 import {encodeNpz, overlayPng} from '../engine/explain/render';
 import {writeAtomically} from '../formats/atomic-save';
-import {loadCustomObjectsModule} from '../keras/custom-objects';
 import {debugLog, setDebugLog} from '../common/diagnostics';
 import {firstLine, namesItsFile} from '../common/errors';
 import {realPathOf} from '../common/confine';
