@@ -37,6 +37,7 @@ function hasNaN(t: tf.Tensor): boolean {
  * Refuses a wrong count, a wrong shape or non-finite values.
  */
 export function modelInputs(model: tfl.LayersModel, input: tf.Tensor | tf.Tensor[]): ModelInputs {
+  ensureBuilt(model);
   const given = Array.isArray(input) ? input : [input];
   if (given.length !== model.inputs.length) {
     throw new ExplainError('sample', `the model has ${model.inputs.length} input(s) (${model.inputNames.join(', ')}), got ${given.length}`);
@@ -74,6 +75,11 @@ export function modelInputs(model: tfl.LayersModel, input: tf.Tensor | tf.Tensor
     batch,
     dispose: () => owned.forEach((o) => o.dispose()),
   };
+}
+
+/** A Sequential model given its input shape but not yet run has no outputs until it is built. */
+export function ensureBuilt(model: tfl.LayersModel): void {
+  if (model.outputNames.length === 0 && model instanceof tfl.Sequential) model.build();
 }
 
 /** An input or output chosen by name or index, among `names`; with one, the choice may be left out. */
