@@ -137,9 +137,38 @@ function selector(classes: number[], width: number): tf.Tensor2D {
   return tf.tensor2d(values, [classes.length, width]);
 }
 
+/** The classes to explain, given the scores of every class ((rows, width) row-major): fixed, or each row's highest. */
+type ClassChoice = number[] | ((scores: Float32Array, width: number) => number[]);
+
+interface Scored {
+  /** Per row, the chosen class's score. */
+  scores: Float32Array;
+  /** Every class's score, (rows, width). */
+  all: Float32Array;
+  width: number;
+  classes: number[];
+}
+
+/**
+ * The class score of each row of `out` (the score layer's output) as one tensor, reading the
+ * scores once to choose the classes where `choice` leaves them open: the forward pass of a
+ * gradient computation also decides what it differentiates.
+ */
+function classScores(out: tf.Tensor, choice: ClassChoice, result: Partial<Scored>): tf.Tensor {
+  const rows = out.shape[0]!;
+  const flat = tf.reshape(out, [rows, -1]);
+  const width = flat.shape[1]!;
+  const all = Float32Array.from(flat.dataSync() as Float32Array);
+  const classes = typeof choice === 'function' ? choice(all, width) : choice;
+  result.all = all;
+  result.width = width;
+  result.classes = classes;
+  return tf.sum(tf.mul(flat, selector(classes, width)), 1);
+}
+
 interface Evaluator {
-  /** Per-row class scores of `points` (M, ...source) for sample `row` of the batch, and their gradients. */
-  gradients(points: tf.Tensor, row: number | 'all', classes: number[]): {scores: Float32Array; gradients: Float32Array};
+  /** Class scores of `points` (M, ...source) for sample `row` of the batch (or the whole batch), and their gradients. */
+  gradients(points: tf.Tensor, row: number | 'all', classes: ClassChoice): Scored & {gradients: Float32Array};
 }
 
 function evaluator(model: tfl.LayersModel, feeds: Map<Symbolic, Fed>, target: ScoreTarget, source: {symbolic: Symbolic; mask: tf.Tensor | null}): Evaluator {
@@ -147,21 +176,20 @@ function evaluator(model: tfl.LayersModel, feeds: Map<Symbolic, Fed>, target: Sc
     gradients(points, row, classes) {
       const m = points.shape[0]!;
       let kept: tf.Tensor | undefined;
+      const result: Partial<Scored> = {};
       const grads = tf.tidy(() => {
         const pointFeeds = new Map<Symbolic, Fed>();
         for (const [symbolic, fed] of feeds) pointFeeds.set(symbolic, {value: row === 'all' ? fed.value : repeatRows(fed.value, row, m)});
         const mask = source.mask ? (row === 'all' ? source.mask : repeatRows(source.mask, row, m)) : null;
-        const pick = selector(classes, 0 + widthOf(target));
         return tf.grad((x: tf.Tensor) => {
           pointFeeds.set(source.symbolic, {value: x, mask});
-          const out = runGraph([target.score], pointFeeds, target.linear).values[0]!;
-          const scores = tf.sum(tf.mul(tf.reshape(out, [m, -1]), pick), 1);
+          const scores = classScores(runGraph([target.score], pointFeeds, target.linear).values[0]!, classes, result);
           kept = tf.keep(scores);
           return tf.sum(scores);
         })(points);
       });
       try {
-        return {scores: kept!.dataSync() as Float32Array, gradients: grads.dataSync() as Float32Array};
+        return {...result as Scored, scores: Float32Array.from(kept!.dataSync() as Float32Array), gradients: Float32Array.from(grads.dataSync() as Float32Array)};
       } finally {
         grads.dispose();
         kept?.dispose();
@@ -170,12 +198,8 @@ function evaluator(model: tfl.LayersModel, feeds: Map<Symbolic, Fed>, target: Sc
   };
 }
 
-function widthOf(target: ScoreTarget): number {
-  return target.output.shape.slice(1).reduce<number>((a, d) => a * (d ?? 1), 1);
-}
-
 /** Class scores (the values before the softmax/sigmoid, flattened per sample) and the output's values. */
-function forward(model: tfl.LayersModel, feeds: Map<Symbolic, Fed>, target: ScoreTarget, batch: number): {scores: Float32Array; width: number} {
+function forward(feeds: Map<Symbolic, Fed>, target: ScoreTarget, batch: number): {scores: Float32Array; width: number} {
   const out = tf.tidy(() => tf.reshape(runGraph([target.score], feeds, target.linear).values[0]!, [batch, -1]));
   try {
     return {scores: Float32Array.from(out.dataSync() as Float32Array), width: out.shape[1]!};
@@ -317,39 +341,46 @@ export async function explainBatch(model: tfl.LayersModel, input: tf.Tensor | tf
   const owned: tf.Tensor[] = [];
   try {
     const n = inputs.batch;
-    const {scores, width} = forward(model, inputs.feeds, target, n);
-    if (options.classIndex !== undefined && !(Number.isInteger(options.classIndex) && options.classIndex >= 0 && options.classIndex < width)) {
-      throw new ExplainError('class', `${options.classIndex} is outside the output '${target.name}' (classes 0 to ${width - 1})`);
-    }
-    const classes = Array.from({length: n}, (_, r) => options.classIndex ?? argmax(scores.subarray(r * width, (r + 1) * width)));
-    const base = (r: number): Explanation => {
-      const row = scores.subarray(r * width, (r + 1) * width);
-      const probability = probabilityOf(target.kind, row, classes[r]!);
+    const choose = (all: Float32Array, width: number): number[] => {
+      if (options.classIndex !== undefined && !(Number.isInteger(options.classIndex) && options.classIndex >= 0 && options.classIndex < width)) {
+        throw new ExplainError('class', `${options.classIndex} is outside the output '${target.name}' (classes 0 to ${width - 1})`);
+      }
+      return Array.from({length: all.length / width}, (_, r) => options.classIndex ?? argmax(all.subarray(r * width, (r + 1) * width)));
+    };
+    const describe = (scored: Pick<Scored, 'all' | 'width' | 'classes'>) => (r: number): Explanation => {
+      const row = scored.all.subarray(r * scored.width, (r + 1) * scored.width);
+      const classIndex = scored.classes[r]!;
+      const probability = probabilityOf(target.kind, row, classIndex);
       return {
-        method: options.method, output: {name: target.name, index: target.index}, classIndex: classes[r]!,
-        score: row[classes[r]!]!, scoreKind: target.kind, ...(probability === undefined ? {} : {probability}),
+        method: options.method, output: {name: target.name, index: target.index}, classIndex,
+        score: row[classIndex]!, scoreKind: target.kind, ...(probability === undefined ? {} : {probability}),
         attribution: new Float32Array(0), shape: [],
       };
     };
-    if (options.method === 'gradcam') return gradcam(model, inputs.feeds, target, options.layer, classes, base);
+    // Saliency and Grad-CAM choose the class in their gradient pass; the others need it first.
+    if (options.method === 'gradcam') return gradcam(model, inputs.feeds, target, options.layer, choose, describe);
     const source = attributionSource(model, inputs.feeds, options.input);
     owned.push(...source.owned);
     const shape = source.value.shape.slice(1);
     const size = shape.reduce((a, b) => a * b, 1);
-    const values = source.value.dataSync() as Float32Array;
     const grads = evaluator(model, inputs.feeds, target, source);
-    const described = (r: number, attribution: Float32Array, extra: Partial<Explanation> = {}): Explanation => ({
+    const described = (base: (r: number) => Explanation, r: number, attribution: Float32Array, extra: Partial<Explanation> = {}): Explanation => ({
       ...base(r), attribution, shape, ...(source.layer ? {layer: source.layer} : {}), ...(source.note ? {note: source.note} : {}), ...extra,
     });
     if (options.method === 'saliency') {
-      const g = grads.gradients(source.value, 'all', classes).gradients;
-      return classes.map((_, r) => described(r, g.slice(r * size, (r + 1) * size)));
+      const scored = grads.gradients(source.value, 'all', choose);
+      const base = describe(scored);
+      return scored.classes.map((_, r) => described(base, r, scored.gradients.slice(r * size, (r + 1) * size)));
     }
+    const first = forward(inputs.feeds, target, n);
+    const classes = choose(first.scores, first.width);
+    const base = describe({all: first.scores, width: first.width, classes});
+    const values = source.value.dataSync() as Float32Array;
     const results: Explanation[] = [];
     for (let r = 0; r < n; r++) {
       const x = values.slice(r * size, (r + 1) * size);
-      if (options.method === 'smoothgrad') results.push(described(r, ...smoothGrad(grads, x, shape, r, classes[r]!, options)));
-      else results.push(described(r, ...integratedGradients(grads, x, shape, r, classes[r]!, options)));
+      if (options.method === 'smoothgrad') results.push(described(base, r, ...smoothGrad(grads, x, shape, r, classes[r]!, options)));
+      else results.push(described(base, r, ...integratedGradients(grads, x, shape, r, classes[r]!, options)));
     }
     return results;
   } finally {
@@ -445,19 +476,18 @@ function integratedGradients(grads: Evaluator, x: Float32Array, shape: number[],
   }
 }
 
-function gradcam(model: tfl.LayersModel, feeds: Map<Symbolic, Fed>, target: ScoreTarget, layerName: string | undefined, classes: number[], base: (r: number) => Explanation): Explanation[] {
+function gradcam(model: tfl.LayersModel, feeds: Map<Symbolic, Fed>, target: ScoreTarget, layerName: string | undefined, choose: ClassChoice,
+  describe: (scored: Scored) => (r: number) => Explanation): Explanation[] {
   const {symbolic, channelsFirst} = gradcamLayer(model, target, layerName);
-  const n = classes.length;
+  const scored: Partial<Scored> = {};
   const cam = tf.tidy(() => {
     const {values, masks} = runGraph([symbolic], feeds);
     const activation = values[0]!;
     const m = masks[0] ?? null;
-    const pick = selector(classes, widthOf(target));
     const gradient = tf.grad((a: tf.Tensor) => {
       const pointFeeds = new Map(feeds);
       pointFeeds.set(symbolic, {value: a, mask: m});
-      const out = runGraph([target.score], pointFeeds, target.linear).values[0]!;
-      return tf.sum(tf.mul(tf.reshape(out, [n, -1]), pick));
+      return tf.sum(classScores(runGraph([target.score], pointFeeds, target.linear).values[0]!, choose, scored));
     })(activation);
     const rank = activation.rank;
     const channelAxis = channelsFirst ? 1 : rank - 1;
@@ -469,7 +499,8 @@ function gradcam(model: tfl.LayersModel, feeds: Map<Symbolic, Fed>, target: Scor
     const shape = cam.shape.slice(1);
     const size = shape.reduce((a, b) => a * b, 1);
     const data = cam.dataSync() as Float32Array;
-    return classes.map((_, r) => ({...base(r), attribution: data.slice(r * size, (r + 1) * size), shape, layer: symbolic.sourceLayer.name}));
+    const base = describe(scored as Scored);
+    return scored.classes!.map((_, r) => ({...base(r), attribution: data.slice(r * size, (r + 1) * size), shape, layer: symbolic.sourceLayer.name}));
   } finally {
     cam.dispose();
   }
