@@ -146,6 +146,8 @@ interface Scored {
   /** Every class's score, (rows, width). */
   all: Float32Array;
   width: number;
+  /** The last axis's length: a softmax (or sigmoid) runs over each group of that many scores. */
+  group: number;
   classes: number[];
 }
 
@@ -162,6 +164,7 @@ function classScores(out: tf.Tensor, choice: ClassChoice, result: Partial<Scored
   const classes = typeof choice === 'function' ? choice(all, width) : choice;
   result.all = all;
   result.width = width;
+  result.group = out.shape[out.rank - 1] ?? width;
   result.classes = classes;
   return tf.sum(tf.mul(flat, selector(classes, width)), 1);
 }
@@ -199,18 +202,27 @@ function evaluator(model: tfl.LayersModel, feeds: Map<Symbolic, Fed>, target: Sc
 }
 
 /** Class scores (the values before the softmax/sigmoid, flattened per sample) and the output's values. */
-function forward(feeds: Map<Symbolic, Fed>, target: ScoreTarget, batch: number): {scores: Float32Array; width: number} {
-  const out = tf.tidy(() => tf.reshape(runGraph([target.score], feeds, target.linear).values[0]!, [batch, -1]));
+function forward(feeds: Map<Symbolic, Fed>, target: ScoreTarget, batch: number): {scores: Float32Array; width: number; group: number} {
+  let group = 0;
+  const out = tf.tidy(() => {
+    const value = runGraph([target.score], feeds, target.linear).values[0]!;
+    group = value.shape[value.rank - 1]!;
+    return tf.reshape(value, [batch, -1]);
+  });
   try {
-    return {scores: Float32Array.from(out.dataSync() as Float32Array), width: out.shape[1]!};
+    return {scores: Float32Array.from(out.dataSync() as Float32Array), width: out.shape[1]!, group};
   } finally {
     out.dispose();
   }
 }
 
-function probabilityOf(kind: ScoreKind, scores: Float32Array, classIndex: number): number | undefined {
-  if (kind === 'before-sigmoid') return 1 / (1 + Math.exp(-scores[classIndex]!));
+/** The output's value for the class: the sigmoid of its score, or the softmax over its group of the last axis. */
+function probabilityOf(kind: ScoreKind, row: Float32Array, classIndex: number, group: number): number | undefined {
+  if (kind === 'before-sigmoid') return 1 / (1 + Math.exp(-row[classIndex]!));
   if (kind !== 'before-softmax') return undefined;
+  const start = Math.floor(classIndex / group) * group;
+  const scores = row.subarray(start, start + group);
+  classIndex -= start;
   let max = -Infinity;
   for (const s of scores) max = Math.max(max, s);
   let total = 0;
@@ -347,10 +359,10 @@ export async function explainBatch(model: tfl.LayersModel, input: tf.Tensor | tf
       }
       return Array.from({length: all.length / width}, (_, r) => options.classIndex ?? argmax(all.subarray(r * width, (r + 1) * width)));
     };
-    const describe = (scored: Pick<Scored, 'all' | 'width' | 'classes'>) => (r: number): Explanation => {
+    const describe = (scored: Pick<Scored, 'all' | 'width' | 'group' | 'classes'>) => (r: number): Explanation => {
       const row = scored.all.subarray(r * scored.width, (r + 1) * scored.width);
       const classIndex = scored.classes[r]!;
-      const probability = probabilityOf(target.kind, row, classIndex);
+      const probability = probabilityOf(target.kind, row, classIndex, scored.group);
       return {
         method: options.method, output: {name: target.name, index: target.index}, classIndex,
         score: row[classIndex]!, scoreKind: target.kind, ...(probability === undefined ? {} : {probability}),
@@ -374,7 +386,7 @@ export async function explainBatch(model: tfl.LayersModel, input: tf.Tensor | tf
     }
     const first = forward(inputs.feeds, target, n);
     const classes = choose(first.scores, first.width);
-    const base = describe({all: first.scores, width: first.width, classes});
+    const base = describe({all: first.scores, width: first.width, group: first.group, classes});
     const values = source.value.dataSync() as Float32Array;
     const results: Explanation[] = [];
     for (let r = 0; r < n; r++) {

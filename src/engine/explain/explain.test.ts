@@ -322,3 +322,24 @@ test('NaN weights and bad settings are refused by name', async () => {
   copy.setWeights(broken);
   await assert.rejects(explain(copy, x, {method: 'saliency'}), /model: the weight 'conv\/kernel' holds NaN or infinite values/);
 });
+
+test('wrappers: Bidirectional and TimeDistributed outputs are activations; a TimeDistributed softmax is explained before it', async () => {
+  await initBackend('wasm');
+  const model = tfl.sequential({layers: [
+    tfl.layers.bidirectional({layer: tfl.layers.lstm({units: 3, returnSequences: true}) as never, inputShape: [4, 2], name: 'both_ways'}),
+    tfl.layers.timeDistributed({layer: tfl.layers.dense({units: 3, activation: 'softmax'}), name: 'per_step'}),
+  ]});
+  randomize(model, 41);
+  const x = tf.randomNormal([1, 4, 2], 0, 1, 'float32', 6);
+  const acts = await computeActivations(model, x);
+  assert.deepEqual(acts.map((a) => [a.name, a.className, a.shape]), [['both_ways', 'Bidirectional', [4, 6]], ['per_step', 'TimeDistributed', [4, 3]]]);
+  const expected = (model.predict(x) as tf.Tensor).dataSync();
+  assert.ok(relativeError(acts[1]!.values, expected) < 1e-6);
+  const r = await explain(model, x, {method: 'saliency', classIndex: 5});
+  assert.equal(r.scoreKind, 'before-softmax');
+  assert.deepEqual(r.shape, [4, 2]);
+  // Class 5 of the flattened (4, 3) output: step 1, class 2; its probability is that step's softmax.
+  assert.ok(Math.abs(r.probability! - expected[5]!) < 1e-5, `probability ${r.probability}, output ${expected[5]}`);
+  const ig = await explain(model, x, {method: 'integrated-gradients', classIndex: 5});
+  assert.ok(ig.completenessError! <= COMPLETENESS_BOUND, `completeness ${ig.completenessError}`);
+});
