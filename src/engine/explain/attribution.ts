@@ -353,7 +353,7 @@ export async function explainBatch(model: tfl.LayersModel, input: tf.Tensor | tf
   const owned: tf.Tensor[] = [];
   try {
     const n = inputs.batch;
-    const choose = (all: Float32Array, width: number): number[] => {
+    const pickClasses = (all: Float32Array, width: number): number[] => {
       if (options.classIndex !== undefined && !(Number.isInteger(options.classIndex) && options.classIndex >= 0 && options.classIndex < width)) {
         throw new ExplainError('class', `${options.classIndex} is outside the output '${target.name}' (classes 0 to ${width - 1})`);
       }
@@ -370,7 +370,7 @@ export async function explainBatch(model: tfl.LayersModel, input: tf.Tensor | tf
       };
     };
     // Saliency and Grad-CAM choose the class in their gradient pass; the others need it first.
-    if (options.method === 'gradcam') return gradcam(model, inputs.feeds, target, options.layer, choose, describe);
+    if (options.method === 'gradcam') return gradcam(model, inputs.feeds, target, options.layer, pickClasses, describe);
     const source = attributionSource(model, inputs.feeds, options.input);
     owned.push(...source.owned);
     const shape = source.value.shape.slice(1);
@@ -380,12 +380,12 @@ export async function explainBatch(model: tfl.LayersModel, input: tf.Tensor | tf
       ...base(r), attribution, shape, ...(source.layer ? {layer: source.layer} : {}), ...(source.note ? {note: source.note} : {}), ...extra,
     });
     if (options.method === 'saliency') {
-      const scored = grads.gradients(source.value, 'all', choose);
+      const scored = grads.gradients(source.value, 'all', pickClasses);
       const base = describe(scored);
       return scored.classes.map((_, r) => described(base, r, scored.gradients.slice(r * size, (r + 1) * size)));
     }
     const first = forward(inputs.feeds, target, n);
-    const classes = choose(first.scores, first.width);
+    const classes = pickClasses(first.scores, first.width);
     const base = describe({all: first.scores, width: first.width, group: first.group, classes});
     const values = source.value.dataSync() as Float32Array;
     const results: Explanation[] = [];
@@ -488,7 +488,7 @@ function integratedGradients(grads: Evaluator, x: Float32Array, shape: number[],
   }
 }
 
-function gradcam(model: tfl.LayersModel, feeds: Map<Symbolic, Fed>, target: ScoreTarget, layerName: string | undefined, choose: ClassChoice,
+function gradcam(model: tfl.LayersModel, feeds: Map<Symbolic, Fed>, target: ScoreTarget, layerName: string | undefined, classes: ClassChoice,
   describe: (scored: Scored) => (r: number) => Explanation): Explanation[] {
   const {symbolic, channelsFirst} = gradcamLayer(model, target, layerName);
   const scored: Partial<Scored> = {};
@@ -499,7 +499,7 @@ function gradcam(model: tfl.LayersModel, feeds: Map<Symbolic, Fed>, target: Scor
     const gradient = tf.grad((a: tf.Tensor) => {
       const pointFeeds = new Map(feeds);
       pointFeeds.set(symbolic, {value: a, mask: m});
-      return tf.sum(classScores(runGraph([target.score], pointFeeds, target.linear).values[0]!, choose, scored));
+      return tf.sum(classScores(runGraph([target.score], pointFeeds, target.linear).values[0]!, classes, scored));
     })(activation);
     const rank = activation.rank;
     const channelAxis = channelsFirst ? 1 : rank - 1;
