@@ -7,10 +7,12 @@ import {debugLog, setDebugLog} from '../common/diagnostics';
 import {firstLine, namesItsFile, readFailure} from '../common/errors';
 import {SAVE_FORMATS} from '../formats/table';
 import {closest} from '../keras/analysis/did-you-mean';
-import {command, commandHelp, parseInvocation, programHelp, UsageError, type CommandTable, type OptionSpec} from './args';
+import {command, commandHelp, parseInvocation, programHelp, UsageError, type CommandTable, type OptionSpec, type OptionTable} from './args';
 import {checkCommand} from './check';
 import {convert, CONVERT_FORMATS} from './convert';
 import {evaluate} from './evaluate';
+import {activations, explain} from './explain';
+import {ATTRIBUTION_METHODS, BASELINES} from '../engine/explain';
 import {exportKeras} from './export-keras';
 import {predict} from './predict';
 import {summary} from './summary';
@@ -24,6 +26,17 @@ const NO_COMPILE = {type: 'boolean', description: 'Load without the training con
 const DATA = {type: 'string', value: 'D', description: 'The dataset for a model that records none: mnist (built-in), or a '
   + '*.train.json spec whose data and preprocessing sections apply.'} as const satisfies OptionSpec;
 const MODEL = {MODEL: 'a saved model: a folder, .h5 or .keras'};
+
+/** How activations and explain take their sample: as predict does. */
+const SAMPLE_OPTIONS = {
+  sample: {type: 'whole', value: 'N', multiple: true, description: 'Test sample N of the model\'s dataset (see --data).'},
+  input: {type: 'string', value: 'FILE', multiple: true, description: 'A sample from a file: .npy, .npz (FILE.npz:KEY), .csv, IDX, PNG or '
+    + 'JPEG, with the model\'s preprocessing.'},
+  key: {type: 'string', value: 'K', description: 'The array of an .npz --input.'},
+  scale: {type: 'number', value: 'X', description: 'Multiply inputs by X (e.g. 1/255) instead of the model\'s own scale.'},
+  'no-preprocessing': {type: 'boolean', description: 'Use the input values as they are (already preprocessed).'},
+  data: DATA,
+} as const satisfies OptionTable;
 
 export const COMMANDS: CommandTable = {
   train: command({
@@ -80,6 +93,48 @@ export const COMMANDS: CommandTable = {
       backend: BACKEND, 'custom-objects': CUSTOM_OBJECTS, 'no-compile': NO_COMPILE,
     },
     run: ({operands: [model], values}) => evaluate(model!, values),
+  }),
+  activations: command({
+    summary: 'Every layer\'s output for one sample, from one forward pass, to an .npz (one float32 array per layer, keyed by its name, '
+      + 'without the batch axis); prints each layer\'s shape, min, max, mean and share of zeros.',
+    operands: MODEL,
+    options: {
+      ...SAMPLE_OPTIONS,
+      layer: {type: 'string', value: 'NAME', multiple: true, description: 'Only this layer (repeatable); nested models\' layers as outer/inner.'},
+      output: {type: 'string', value: 'FILE.npz', description: 'Where to write the activations.'},
+      overwrite: {type: 'boolean', description: 'Replace an existing --output file.'},
+      backend: BACKEND, 'custom-objects': CUSTOM_OBJECTS, 'no-compile': NO_COMPILE,
+    },
+    run: ({operands: [model], values}) => activations(model!, values),
+  }),
+  explain: command({
+    summary: 'Which parts of the input drove the model\'s score for a class (the value before the output\'s softmax or sigmoid, '
+      + 'else the output itself): attributions to .npy (raw float32) or .png (the input with the attribution over it).',
+    operands: MODEL,
+    options: {
+      ...SAMPLE_OPTIONS,
+      sample: {type: 'whole', value: 'N', multiple: true, description: 'Test sample N of the model\'s dataset (repeatable).'},
+      method: {type: 'string', value: 'M', choices: ATTRIBUTION_METHODS, default: 'saliency', description: 'saliency: the gradient of the class '
+        + 'score w.r.t. the input; smoothgrad: saliency averaged over noisy copies; integrated-gradients: gradients along the path from a '
+        + 'baseline, with its completeness error; gradcam: the class-weighted map of a spatial layer\'s output.'},
+      class: {type: 'whole', value: 'K', description: 'The class (index into the output) to explain (default: the predicted one).'},
+      layer: {type: 'string', value: 'NAME', description: 'Grad-CAM\'s layer (default: the last layer with spatial output).'},
+      steps: {type: 'whole', value: 'N', min: 1, description: 'Integrated gradients\' steps (default: doubled from 16 until the completeness '
+        + 'error is at most 2%).'},
+      baseline: {type: 'string', value: 'B', choices: BASELINES, description: 'Integrated gradients\' baseline: zeros (default), mean '
+        + '(the dataset\'s mean sample) or blur.'},
+      samples: {type: 'whole', value: 'N', min: 1, description: 'SmoothGrad\'s noisy copies (default 25).'},
+      noise: {type: 'number', value: 'F', description: 'SmoothGrad\'s noise, a share of the input\'s range (default 0.15).'},
+      seed: {type: 'whole', value: 'S', description: 'SmoothGrad\'s noise seed (default 0).'},
+      'model-output': {type: 'string', value: 'O', description: 'The output to explain, by name or index (models with several).'},
+      'model-input': {type: 'string', value: 'I', description: 'The input to attribute to, by name or index (models with several).'},
+      output: {type: 'string', value: 'FILE', description: '.npy: the raw float32 attributions, the input\'s shape without the batch axis '
+        + '(Grad-CAM: the layer\'s map (H\', W\'), not normalised; several samples: a leading sample axis); .png: the input with the '
+        + 'attribution over it (viridis, with its scale).'},
+      overwrite: {type: 'boolean', description: 'Replace an existing --output file.'},
+      backend: BACKEND, 'custom-objects': CUSTOM_OBJECTS, 'no-compile': NO_COMPILE,
+    },
+    run: ({operands: [model], values}) => explain(model!, values),
   }),
   convert: command({
     summary: 'Convert a model between formats, without running it.',

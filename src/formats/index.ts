@@ -9,7 +9,7 @@ import * as path from 'path';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import {FormatError, readFailure} from '../common/errors';
-import {irregularFileProblem} from '../common/regular-file';
+import {irregularFileProblem, readRegularFile} from '../common/regular-file';
 import {concatBuffers} from '../common/bytes';
 import {tfjsLayersFormat} from './tfjs-layers';
 import {explainUnknownClass, registerCustomObjects} from '../keras/custom-objects';
@@ -22,7 +22,6 @@ import {decodeArtifactWeights, kerasArtifacts} from '../keras/config-weights';
 import {configKerasVersion, normalizeModelConfig, type JsonObject} from '../keras/config';
 import {normalizeTrainingConfig} from '../keras/config-training';
 import {parseJsonBounded} from '../common/limits';
-import {readRegularFile} from '../common/regular-file';
 // Adamax's state saves and restores (TensorFlow.js's own class throws); registered as 'Adamax'.
 import '../keras/stateful-adamax';
 import {readSidecarHistory} from './history-file';
