@@ -7,7 +7,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import * as msg from '../../protocol/messages';
 import type {Ctx} from '../context';
-import {modelKind} from '../format';
+import {failureMessage, modelKind} from '../format';
 import {FORMAT_TABLE, MODEL_FILE_EXTENSIONS, MODEL_FOLDER_MARKERS, SAVE_FORMATS, formatInfo} from '../../formats/table';
 import {saveTargetProblem} from '../../formats/save-target';
 import {openInspector} from '../inspector';
@@ -30,7 +30,7 @@ export async function openModel(ctx: Ctx, uri: vscode.Uri, {reuse}: {reuse: bool
         path: modelPath, compile: true, customObjectsModule: ctx.customObjectsModule(uri),
       }));
     } catch (e) {
-      ctx.showError(`Cannot load ${modelPath}: ${(e as Error).message}`);
+      ctx.showError(failureMessage('Cannot load', modelPath, (e as Error).message));
       return undefined;
     }
     for (const warning of handle.warnings ?? []) void vscode.window.showWarningMessage(warning);
@@ -155,7 +155,7 @@ export function saveModelAs(ctx: Ctx) {
         .then((choice) => choice && vscode.commands.executeCommand('revealInExplorer', vscode.Uri.file(saved.path)));
       return saved.path;
     } catch (e) {
-      ctx.showError(`Cannot save ${handle.summary.modelName} to ${target.fsPath}: ${(e as Error).message}`);
+      ctx.showError(failureMessage(`Cannot save ${handle.summary.modelName} to`, target.fsPath, (e as Error).message));
       return undefined;
     }
   };
