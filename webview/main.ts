@@ -70,7 +70,7 @@ function show(subject: InspectorSubject): void {
   const sameModel = previous?.kind === subject.kind && previous.model?.modelId === subject.model?.modelId
     && (subject.kind !== 'training' || (previous as {runId?: string}).runId === subject.runId);
   if (!sameModel) {
-    updateState({subject, expandedLayers: previous?.model?.path === subject.model?.path ? getState().expandedLayers : []});
+    updateState({subject, expandedLayers: previous?.model?.path === subject.model?.path ? getState().expandedLayers : [], filePredictions: undefined});
   } else updateState({subject});
   resetWeights();
   training = undefined;

@@ -192,6 +192,7 @@ class PredictionsView {
         clear(results);
         if (r === null) return;
         last = r;
+        updateState({filePredictions: r});
         results.append(fileTable(r));
         exportCsv.hidden = false;
       } catch (e) {
@@ -212,6 +213,12 @@ class PredictionsView {
       }
     });
     onFilesDropped((params) => void run(params));
+    const saved = getState().filePredictions;
+    if (saved) {
+      last = saved;
+      results.append(fileTable(saved));
+      exportCsv.hidden = false;
+    }
     this.root.append(h('h2', {}, 'Predict files'),
       h('p', {class: 'muted'}, `Images (PNG, JPEG), .npy, .npz, .csv or IDX files, with the model's own preprocessing. Or drop files onto the panel (hold Shift to drop from the Explorer).`),
       h('div', {class: 'toolbar'}, pick, exportCsv), results);
