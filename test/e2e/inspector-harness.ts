@@ -18,13 +18,14 @@ import type {LoadedModel} from '../../src/engine/inspect/handlers';
 export const ROOT = join(__dirname, '..', '..');
 const ORIGIN = 'https://inspector.test';
 
+/** `light` is VS Code's Light Modern (its errorForeground and chart colours, the light defaults). */
 export const THEMES = {
   light: {
     bodyClass: 'vscode-light',
     vars: {
       '--vscode-foreground': '#3b3b3b', '--vscode-editor-background': '#ffffff', '--vscode-descriptionForeground': '#717171',
       '--vscode-panel-border': '#e5e5e5', '--vscode-editorWidget-background': '#f8f8f8', '--vscode-editorWidget-border': '#c8c8c8',
-      '--vscode-focusBorder': '#005fb8', '--vscode-errorForeground': '#e51400', '--vscode-textLink-foreground': '#005fb8',
+      '--vscode-focusBorder': '#005fb8', '--vscode-errorForeground': '#f85149', '--vscode-textLink-foreground': '#005fb8',
       '--vscode-button-background': '#005fb8', '--vscode-button-foreground': '#ffffff', '--vscode-button-secondaryBackground': '#e5e5e5',
       '--vscode-button-secondaryForeground': '#3b3b3b', '--vscode-input-background': '#ffffff', '--vscode-input-foreground': '#3b3b3b',
       '--vscode-input-border': '#cecece', '--vscode-checkbox-background': '#f8f8f8', '--vscode-checkbox-border': '#cecece',
