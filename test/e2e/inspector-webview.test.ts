@@ -364,6 +364,12 @@ test('Predictions: "Predict files…" on PNG images (picker and drop), with the 
   assert.deepEqual(thumbs, [28, 28]);
   assert.match(await page.textContent('[data-testid=file-top]') ?? '', /^9 \d+\.\d% · /);
   await shot('light-predict-files');
+  // Hidden and shown again: VS Code reloads the page; the results, the tab and the test set stay, and export still works.
+  const rowsBefore = await page.$$eval('[data-testid=file-row]', (rows) => rows.map((r) => r.textContent));
+  await harness.reshow();
+  await page.waitForSelector(`${panel('predictions')}:not([hidden]) [data-testid=file-row]`);
+  assert.deepEqual(await page.$$eval('[data-testid=file-row]', (rows) => rows.map((r) => r.textContent)), rowsBefore);
+  assert.equal(await page.$eval('#export-csv', (b) => (b as HTMLElement).hidden), false);
   await page.click('#export-csv');
   await page.waitForFunction(() => document.querySelector('#export-csv')?.getAttribute('title')?.startsWith('Saved to'));
   const csv = host.saved.at(-1)!.text.trim().split('\n');
@@ -409,11 +415,14 @@ test('Predictions: a tabular model predicts a CSV file; a file that does not fit
 
 /** WCAG contrast ratio of two CSS colours, the first composited over the second (which is opaque). */
 function contrast(fg: string, bg: string): number {
+  // Chromium computes rgb()/rgba(), and color(srgb r g b / a) with 0..1 channels for color-mix().
   const parse = (c: string) => {
-    const m = c.match(/rgba?\(([^)]+)\)/);
+    const srgb = c.match(/color\(srgb ([^)]+)\)/);
+    const m = srgb ?? c.match(/rgba?\(([^)]+)\)/);
     assert.ok(m, `a colour: ${c}`);
     const [r, g, b, a = 1] = m[1]!.split(/[\s,/]+/).filter(Boolean).map(Number);
-    return [r!, g!, b!, a] as const;
+    const scale = srgb ? 255 : 1;
+    return [r! * scale, g! * scale, b! * scale, a] as const;
   };
   const [br, bgG, bb] = parse(bg);
   const [r, g, b, a] = parse(fg);
@@ -429,7 +438,7 @@ function contrast(fg: string, bg: string): number {
   return (l1! + 0.05) / (l2! + 0.05);
 }
 
-test('correct / wrong marks and top-k bars have 3:1 contrast in light, dark and high-contrast themes; a 0% bar looks empty', async () => {
+test('correct / wrong marks have 4.5:1 contrast (text) and top-k bars 3:1 in light, dark and high-contrast themes; a 0% bar looks empty', async () => {
   const {page} = harness;
   const session = new ModelSession(small);
   const whole = await session.predictTestSet();
@@ -459,7 +468,7 @@ test('correct / wrong marks and top-k bars have 3:1 contrast in light, dark and 
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     await shot(`${theme}-predictions-contrast`);
     for (const [mark, colour] of Object.entries(colours)) {
-      assert.ok(contrast(colour, background) >= 3, `${theme}: '${mark}' mark ${colour} on ${background}: ${contrast(colour, background).toFixed(2)}:1`);
+      assert.ok(contrast(colour, background) >= 4.5, `${theme}: '${mark}' mark ${colour} on ${background}: ${contrast(colour, background).toFixed(2)}:1`);
     }
     for (const [i, bar] of bars.entries()) {
       assert.ok(contrast(bar.fill, background) >= 3, `${theme}: bar ${i} fill ${bar.fill}: ${contrast(bar.fill, background).toFixed(2)}:1`);
