@@ -19,7 +19,7 @@ const MAX_INPUT_VALUES = 1024;
 export const MAX_FILE_SAMPLES = 1000;
 
 /** Values in [0, 1] are scaled to bytes, larger ones clamped to 0..255. */
-function imageUrl(values: Float32Array, height: number, width: number, channels: number): string {
+export function imageUrl(values: Float32Array, height: number, width: number, channels: number): string {
   let max = 0;
   for (let i = 0; i < values.length; i++) if (values[i]! > max) max = values[i]!;
   const scale = max <= 1 ? 255 : 1;
