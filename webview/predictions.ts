@@ -8,6 +8,8 @@ import type {EvaluationResult, FilePredictionResult, ModelHandle, Prediction} fr
 import {h, clear, fixed, integer, percent} from './dom';
 import {getState, mark, onEvaluateProgress, request, updateState} from './rpc';
 import {drawPad} from './draw';
+import {ExplainView} from './explain';
+import {requestActivations} from './activations';
 
 export const PAGE_SIZE = 40;
 const TOP_K = 5;
@@ -115,6 +117,7 @@ class PredictionsView {
   private detail = h('section', {class: 'sample-detail', 'aria-live': 'polite', 'data-testid': 'sample-detail'});
   private pageInfo = h('span', {class: 'muted', 'data-testid': 'page-info'});
   private total = 0;
+  private readonly explainView = new ExplainView();
   private pageRequest = 0;
   private detailRequest = 0;
 
@@ -128,6 +131,7 @@ class PredictionsView {
     if (first.total > 0) this.renderBrowser();
     else if (!isDrawable(this.model.inputShape) && !isImage(this.model.inputShape)) this.renderInputEditor();
     if (isDrawable(this.model.inputShape)) this.renderDrawing();
+    this.root.append(this.explainView.element);
     this.renderFiles();
     if (first.total > 0) this.renderEvaluation();
   }
@@ -311,11 +315,16 @@ class PredictionsView {
     if (ticket !== this.detailRequest) return;
     clear(this.detail);
     this.detail.dataset.index = String(p.index);
+    const explain = h('vscode-button', {id: 'sample-explain', secondary: true}, 'Explain');
+    explain.addEventListener('click', () => void this.explainView.explain({kind: 'test', index: p.index}));
+    const layers = h('vscode-button', {id: 'sample-activations', secondary: true}, 'Activations');
+    layers.addEventListener('click', () => requestActivations({sample: {kind: 'test', index: p.index}, caption: `test sample ${integer.format(p.index)}`}));
     this.detail.append(
       h('h3', {}, `Sample ${integer.format(p.index)}`),
       h('img', {class: 'sample-large', src: p.image ?? '', alt: `Test image ${p.index}`}),
       verdict(p),
-      topBars(p, 'sample-top-k'));
+      topBars(p, 'sample-top-k'),
+      h('div', {class: 'toolbar'}, explain, layers));
     if (user) mark('prediction-shown');
   }
 
@@ -339,8 +348,12 @@ class PredictionsView {
       try {
         const p = await request('predictPixels', {pixels, topK: TOP_K});
         clear(result);
+        const explain = h('vscode-button', {id: 'draw-explain', secondary: true}, 'Explain');
+        explain.addEventListener('click', () => void this.explainView.explain({kind: 'values', values: pixels}));
+        const layers = h('vscode-button', {id: 'draw-activations', secondary: true}, 'Activations');
+        layers.addEventListener('click', () => requestActivations({sample: {kind: 'values', values: pixels}, caption: 'the drawing'}));
         result.append(h('div', {}, 'Predicted: ', h('strong', {'data-testid': 'draw-predicted'}, String(p.predicted)), computeTime(p)),
-          topBars(p, 'draw-top-k'));
+          topBars(p, 'draw-top-k'), h('div', {class: 'toolbar'}, explain, layers));
       } catch (e) {
         clear(result);
         result.append(h('p', {class: 'error'}, (e as Error).message));

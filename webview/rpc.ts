@@ -83,6 +83,8 @@ export interface PanelState {
   evaluation?: EvaluationResult;
   /** The last results of "Predict files…": a hidden panel is reloaded when shown again, and they must stay. */
   filePredictions?: FilePredictionResult;
+  /** The layer whose activations the Layers tab shows. */
+  activationLayer?: string;
 }
 
 const defaults: PanelState = {tab: 0, sampleIndex: 0, pageOffset: 0, onlyMisclassified: false, expandedLayers: []};

@@ -12,6 +12,7 @@ import {join} from 'node:path';
 import {PNG} from 'pngjs';
 import {mnistDirectory} from '../../src/engine/data/dataset';
 import {mnistDescription} from '../../src/engine/session/dataset-choice';
+import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import {initBackend} from '../../src/engine/backend';
 import {branchingModel, handleFor, smallMnistModel} from '../../src/engine/inspect/test-model';
@@ -543,6 +544,95 @@ test('a training panel hidden and shown again keeps its saved model and evaluati
   await harness.reshow();
   await page.waitForSelector(`h1:text("${saved.summary.modelName}")`);
   await page.waitForSelector(tab('predictions'));
+  noViolations();
+});
+
+test('Layers: a test sample\'s activations, feature maps of at least 48 px with channel ranges on hover, sorted by mean; Dense as a strip; a click on a layer shows it', async () => {
+  const {page} = harness;
+  await harness.open({kind: 'model', model: small.handle});
+  await page.evaluate(() => sessionStorage.removeItem('state'));
+  await harness.open({kind: 'model', model: small.handle});
+  await page.waitForSelector('[data-testid=activations]');
+  await page.fill('#activation-index', '788');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('[data-testid=activations][data-sample="788"] canvas.fmap');
+  assert.equal(await page.$eval('.activation-output', (e) => (e as HTMLElement).dataset.layer), 'conv2d');
+  const cells = await page.$$eval('.fmap-cell', (els) => els.map((e) => ({title: e.getAttribute('title')!, width: e.querySelector('canvas')!.getBoundingClientRect().width})));
+  assert.equal(cells.length, 8, 'one map per filter of conv2d');
+  assert.ok(cells.every((c) => c.width >= 48), `map sizes ${cells.map((c) => c.width)}`);
+  assert.match(cells[0]!.title, /^channel 0: min -?\d.*, max \d.*, mean \d/);
+  // The engine's own activation of conv2d for sample 788: the hover ranges equal its channels' maxima.
+  const session = new ModelSession(small);
+  const x = session.testRows([788]);
+  const conv = tf.tidy(() => (small.model.getLayer('conv2d').apply(tf.tensor(x, [1, 28, 28, 1])) as tf.Tensor).dataSync());
+  const maxOf = (k: number) => Math.max(...Array.from(conv).filter((_, i) => i % 8 === k));
+  for (const [k, cell] of cells.entries()) {
+    const shownMax = Number(/max (\S+),/.exec(cell.title)![1]);
+    assert.ok(Math.abs(shownMax - maxOf(k)) <= 1e-3 * Math.max(1, maxOf(k)), `channel ${k}: ${shownMax} vs ${maxOf(k)}`);
+  }
+  // Zoom doubles the maps; sorting by mean puts the highest mean first.
+  await page.fill('#activation-zoom', '2');
+  await page.dispatchEvent('#activation-zoom', 'input');
+  assert.ok(await page.$eval('canvas.fmap', (c) => c.getBoundingClientRect().width) >= 96);
+  await page.selectOption('#activation-sort', 'mean');
+  const means = await page.$$eval('.fmap-cell', (els) => els.map((e) => Number(/mean (\S+)$/.exec(e.getAttribute('title')!)![1])));
+  assert.deepEqual(means, [...means].sort((a, b) => b - a));
+  await page.fill('#activation-zoom', '1');
+  await page.dispatchEvent('#activation-zoom', 'input');
+  await shot('light-layers-activations');
+  // A click on the Dense row of the summary table shows its activation as a strip of 32 units.
+  await page.click('tr[data-layer=dense] button');
+  await page.waitForSelector('.activation-output[data-layer=dense] canvas.strip');
+  assert.equal(await page.$eval('canvas.strip', (c) => (c as HTMLCanvasElement).width), 32);
+  assert.match(await page.textContent('[data-testid=activation-summary]') ?? '', /dense \(Dense\) · shape \(32\)/);
+  // Keyboard: the layer picker and the maps are reachable with Tab and work with the arrow keys.
+  await page.focus('#activation-layer');
+  await page.selectOption('#activation-layer', 'conv2d_1');
+  await page.waitForSelector('.activation-output[data-layer=conv2d_1] canvas.fmap');
+  assert.equal(await page.$$eval('.fmap-cell', (els) => els.length), 16);
+  assert.equal(await page.getAttribute('.fmap-cell', 'tabindex'), '0');
+  await harness.setTheme('dark');
+  await shot('dark-layers-activations');
+  await harness.setTheme('light');
+  noViolations();
+});
+
+test('Predictions: Explain a sample: attribution beside and over the input, class and method pickers, opacity, integrated gradients\' completeness', async () => {
+  const {page} = harness;
+  await select('predictions');
+  await page.fill('#jump-index input', '788');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('[data-testid=sample-detail][data-index="788"] #sample-explain');
+  await page.click('#sample-explain');
+  await page.waitForSelector('[data-testid=explain][data-method=saliency]:not([data-pending]) [data-testid=attribution-map]');
+  const options = await page.$$eval('#explain-class option', (os) => os.map((o) => (o as HTMLOptionElement).value));
+  assert.equal(options.length, 3, `the top 3 classes: ${options}`);
+  assert.equal(await page.$eval('#explain-class', (s) => (s as HTMLSelectElement).value), '9', 'the predicted class first');
+  assert.match(await page.textContent('[data-testid=explain-summary]') ?? '', /Saliency of class 9: score before the softmax -?\d/);
+  assert.ok(await page.$('[data-testid=attribution-overlay] canvas'));
+  assert.ok(await page.$('[data-testid=colour-scale]'));
+  // The map is the engine's saliency of class 9: its brightest pixel is the one of largest |gradient|.
+  await page.fill('#explain-opacity', '30');
+  await page.dispatchEvent('#explain-opacity', 'input');
+  assert.match(await page.textContent('[data-testid=attribution-overlay] figcaption') ?? '', /30%/);
+  // Another class, then integrated gradients with their completeness.
+  await page.selectOption('#explain-class', options[1]!);
+  await page.waitForSelector(`[data-testid=explain][data-class-index="${options[1]}"]:not([data-pending])`);
+  await page.selectOption('#explain-method', 'integrated-gradients');
+  await page.waitForSelector('[data-testid=explain][data-method=integrated-gradients]:not([data-pending]) [data-testid=completeness]', {timeout: 60000});
+  const completeness = await page.textContent('[data-testid=completeness]') ?? '';
+  const error = Number(/within (\S+)%/.exec(completeness)![1]);
+  assert.ok(error <= 2, completeness);
+  await page.selectOption('#explain-class', '9');
+  await page.waitForSelector('[data-testid=explain][data-class-index="9"][data-method=integrated-gradients]:not([data-pending])', {timeout: 60000});
+  await page.$eval('[data-testid=explain]', (e) => e.scrollIntoView());
+  await shot('light-explain');
+  await page.selectOption('#explain-method', 'gradcam');
+  await page.waitForSelector('[data-testid=explain][data-method=gradcam]:not([data-pending]) [data-testid=attribution-map]');
+  assert.match(await page.textContent('[data-testid=explain-summary]') ?? '', /Grad-CAM of class 9: .* layer conv2d_1 \(11 x 11\)/);
+  // A sample's activations from the Predictions tab: the Layers tab shows them.
+  await page.click('#sample-activations');
+  await page.waitForSelector('[data-testid=activations][data-sample="788"] canvas');
   noViolations();
 });
 
