@@ -23,22 +23,39 @@ export function requestActivations(detail: ShowActivations): void {
   document.dispatchEvent(new CustomEvent<ShowActivations>(SHOW_ACTIVATIONS_EVENT, {detail}));
 }
 
+/**
+ * All channels in one image (an atlas of H x W tiles, drawn and encoded once); each map on screen
+ * is an element showing its tile as a background: one canvas instead of one per channel keeps a
+ * 128-channel layer quick to draw.
+ */
 function mapsView(a: ActivationMap, bytes: Uint8Array, order: 'index' | 'mean', zoom: number): HTMLElement {
   const [height, width, channels] = a.shape as [number, number, number];
   const side = Math.max(MIN_MAP_PX, Math.max(height, width)) * zoom;
+  const columns = Math.ceil(Math.sqrt(channels));
+  const rows = Math.ceil(channels / columns);
+  const atlas = new Uint8Array(columns * width * rows * height);
+  const stride = columns * width;
+  for (let p = 0; p < height * width; p++) {
+    const y = Math.floor(p / width), x = p % width;
+    for (let k = 0; k < channels; k++) {
+      atlas[(Math.floor(k / columns) * height + y) * stride + (k % columns) * width + x] = bytes[p * channels + k]!;
+    }
+  }
+  const url = `url("${mapCanvas(atlas, stride, rows * height).toDataURL('image/png')}")`;
   const indices = Array.from({length: channels}, (_, i) => i);
   if (order === 'mean') indices.sort((x, y) => a.channels![y]!.mean - a.channels![x]!.mean);
   const grid = h('div', {class: 'fmap-grid', role: 'list', 'aria-label': `${channels} feature maps of ${a.name}`});
   grid.style.setProperty('--fmap-size', `${side}px`);
-  const plane = new Uint8Array(height * width);
+  const at = (i: number, n: number) => (n > 1 ? `${(i / (n - 1)) * 100}%` : '0%');
   for (const k of indices) {
-    for (let p = 0; p < plane.length; p++) plane[p] = bytes[p * channels + k]!;
-    const canvas = mapCanvas(plane, width, height);
-    canvas.classList.add('fmap');
     const c = a.channels![k]!;
     const text = `channel ${k}: min ${fixed(c.min)}, max ${fixed(c.max)}, mean ${fixed(c.mean)}`;
+    const map = h('div', {class: 'fmap'});
+    map.style.backgroundImage = url;
+    map.style.backgroundSize = `${columns * 100}% ${rows * 100}%`;
+    map.style.backgroundPosition = `${at(k % columns, columns)} ${at(Math.floor(k / columns), rows)}`;
     grid.append(h('figure', {class: 'fmap-cell', role: 'listitem', tabindex: 0, title: text, 'aria-label': text, 'data-channel': k},
-      canvas, h('figcaption', {}, String(k))));
+      map, h('figcaption', {}, String(k))));
   }
   return grid;
 }
@@ -67,6 +84,8 @@ export class ActivationsView {
   private readonly sort = h('select', {id: 'activation-sort', 'aria-label': 'Order of the feature maps'},
     h('option', {value: 'index'}, 'channel order'), h('option', {value: 'mean'}, 'mean activation, highest first')) as HTMLSelectElement;
   private readonly zoom = h('input', {type: 'range', min: 1, max: 4, step: 1, value: 1, id: 'activation-zoom', 'aria-label': 'Zoom'}) as HTMLInputElement;
+  /** The sample on screen and the layers fetched for it so far (each layer is asked for when first shown). */
+  private sample?: {ref: SampleRef; caption: string};
   private result?: ActivationsResult;
   private decoded = new Map<string, Uint8Array>();
   private sampleKey = '';
@@ -98,17 +117,22 @@ export class ActivationsView {
   selectLayer(name: string): void {
     this.layerPick.value = name;
     updateState({activationLayer: name});
-    this.draw();
+    if (this.sample && !this.result?.layers.some((l) => l.name === name || l.name.startsWith(`${name}/`))) {
+      void this.show(this.sample.ref, this.sample.caption, true);
+    } else this.draw();
   }
 
-  async show(sample: SampleRef, caption: string): Promise<void> {
+  /** Asks the worker for the chosen layer's activation only: one forward pass, one layer's bytes to carry and decode. */
+  async show(sample: SampleRef, caption: string, more = false): Promise<void> {
     const ticket = ++this.ticket;
     this.status.textContent = `Computing the activations of ${caption}…`;
     try {
-      const result = await request('activations', {sample});
+      const result = await request('activations', {sample, layers: [this.layerPick.value]});
       if (ticket !== this.ticket) return;
+      if (more && this.result) result.layers.push(...this.result.layers);
+      else this.decoded.clear();
       this.result = result;
-      this.decoded.clear();
+      this.sample = {ref: sample, caption};
       this.sampleKey = sample.kind === 'test' ? String(sample.index) : 'values';
       const ms = result.computeMs < 10 ? result.computeMs.toFixed(1) : result.computeMs.toFixed(0);
       this.status.textContent = `Activations of ${caption} (worker: ${ms} ms).`;

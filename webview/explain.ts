@@ -110,7 +110,9 @@ export class ExplainView {
     const figures: HTMLElement[] = [];
     if (e.image) {
       const input = h('img', {class: 'explain-map', src: e.image, alt: 'Input'});
-      const overlay = mapCanvas(plane, mw, mh, Array.from(plane, (v) => Math.round(v * Number(this.opacity.value) / 100)));
+      // Stronger attributions are more opaque (square root: weak ones stay visible), all scaled by the slider.
+      const opacity = Number(this.opacity.value) / 100;
+      const overlay = mapCanvas(plane, mw, mh, Array.from(plane, (v) => Math.round(255 * opacity * Math.sqrt(v / 255))));
       overlay.classList.add('explain-map', 'explain-overlay');
       figures.push(h('figure', {}, input, h('figcaption', {}, 'Input')),
         h('figure', {}, attribution, h('figcaption', {}, 'Attribution')),

@@ -8,7 +8,7 @@ import {initBackend} from '../engine/backend';
 import {handleFor, inProcessWorker} from '../engine/inspect/test-model';
 import * as msg from '../protocol/messages';
 import {ModelStore, type LoadedModel} from './model-store';
-import {registerExplainHandlers} from './explain-handlers';
+import {activationMap, registerExplainHandlers} from './explain-handlers';
 
 function model(): tfl.LayersModel {
   const input = tfl.input({shape: [12, 12, 1], name: 'image'});
@@ -64,4 +64,17 @@ test('activations: every layer, bytes that decode to the layer output within one
   } finally {
     worker.dispose();
   }
+});
+
+test('activationMap: rank-3 outputs are feature maps, rank-2 (recurrent, time x units) a sequence, others a strip; a constant output scales to zeros', () => {
+  const stats = (values: Float32Array) => ({min: Math.min(...values), max: Math.max(...values), mean: values.reduce((a, b) => a + b, 0) / values.length, zeroFraction: 0});
+  const sequence = Float32Array.from({length: 12}, (_, i) => i - 4);
+  const seq = activationMap({name: 'lstm', className: 'LSTM', shape: [4, 3], values: sequence, stats: stats(sequence)});
+  assert.equal(seq.kind, 'sequence');
+  assert.deepEqual([...Buffer.from(seq.bytes, 'base64')], Array.from(sequence, (v) => Math.round(((v + 4) / 11) * 255)));
+  assert.equal(seq.channels, undefined);
+  const flat = new Float32Array([2, 2, 2]);
+  const vector = activationMap({name: 'dense', className: 'Dense', shape: [3], values: flat, stats: stats(flat)});
+  assert.equal(vector.kind, 'vector');
+  assert.deepEqual([...Buffer.from(vector.bytes, 'base64')], [0, 0, 0]);
 });

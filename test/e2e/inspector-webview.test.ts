@@ -555,9 +555,9 @@ test('Layers: a test sample\'s activations, feature maps of at least 48 px with 
   await page.waitForSelector('[data-testid=activations]');
   await page.fill('#activation-index', '788');
   await page.keyboard.press('Enter');
-  await page.waitForSelector('[data-testid=activations][data-sample="788"] canvas.fmap');
+  await page.waitForSelector('[data-testid=activations][data-sample="788"] div.fmap');
   assert.equal(await page.$eval('.activation-output', (e) => (e as HTMLElement).dataset.layer), 'conv2d');
-  const cells = await page.$$eval('.fmap-cell', (els) => els.map((e) => ({title: e.getAttribute('title')!, width: e.querySelector('canvas')!.getBoundingClientRect().width})));
+  const cells = await page.$$eval('.fmap-cell', (els) => els.map((e) => ({title: e.getAttribute('title')!, width: e.querySelector('.fmap')!.getBoundingClientRect().width})));
   assert.equal(cells.length, 8, 'one map per filter of conv2d');
   assert.ok(cells.every((c) => c.width >= 48), `map sizes ${cells.map((c) => c.width)}`);
   assert.match(cells[0]!.title, /^channel 0: min -?\d.*, max \d.*, mean \d/);
@@ -573,13 +573,14 @@ test('Layers: a test sample\'s activations, feature maps of at least 48 px with 
   // Zoom doubles the maps; sorting by mean puts the highest mean first.
   await page.fill('#activation-zoom', '2');
   await page.dispatchEvent('#activation-zoom', 'input');
-  assert.ok(await page.$eval('canvas.fmap', (c) => c.getBoundingClientRect().width) >= 96);
+  assert.ok(await page.$eval('div.fmap', (c) => c.getBoundingClientRect().width) >= 96);
   await page.selectOption('#activation-sort', 'mean');
   const means = await page.$$eval('.fmap-cell', (els) => els.map((e) => Number(/mean (\S+)$/.exec(e.getAttribute('title')!)![1])));
   assert.deepEqual(means, [...means].sort((a, b) => b - a));
   await page.fill('#activation-zoom', '1');
   await page.dispatchEvent('#activation-zoom', 'input');
   await shot('light-layers-activations');
+  await page.locator('[data-testid=activations]').screenshot({path: join(ARTIFACTS, 'light-activations-view.png')});
   // A click on the Dense row of the summary table shows its activation as a strip of 32 units.
   await page.click('tr[data-layer=dense] button');
   await page.waitForSelector('.activation-output[data-layer=dense] canvas.strip');
@@ -588,7 +589,7 @@ test('Layers: a test sample\'s activations, feature maps of at least 48 px with 
   // Keyboard: the layer picker and the maps are reachable with Tab and work with the arrow keys.
   await page.focus('#activation-layer');
   await page.selectOption('#activation-layer', 'conv2d_1');
-  await page.waitForSelector('.activation-output[data-layer=conv2d_1] canvas.fmap');
+  await page.waitForSelector('.activation-output[data-layer=conv2d_1] div.fmap');
   assert.equal(await page.$$eval('.fmap-cell', (els) => els.length), 16);
   assert.equal(await page.getAttribute('.fmap-cell', 'tabindex'), '0');
   await harness.setTheme('dark');
@@ -625,8 +626,11 @@ test('Predictions: Explain a sample: attribution beside and over the input, clas
   assert.ok(error <= 2, completeness);
   await page.selectOption('#explain-class', '9');
   await page.waitForSelector('[data-testid=explain][data-class-index="9"][data-method=integrated-gradients]:not([data-pending])', {timeout: 60000});
+  await page.fill('#explain-opacity', '70');
+  await page.dispatchEvent('#explain-opacity', 'input');
   await page.$eval('[data-testid=explain]', (e) => e.scrollIntoView());
   await shot('light-explain');
+  await page.locator('[data-testid=explain]').screenshot({path: join(ARTIFACTS, 'light-explain-view.png')});
   await page.selectOption('#explain-method', 'gradcam');
   await page.waitForSelector('[data-testid=explain][data-method=gradcam]:not([data-pending]) [data-testid=attribution-map]');
   assert.match(await page.textContent('[data-testid=explain-summary]') ?? '', /Grad-CAM of class 9: .* layer conv2d_1 \(11 x 11\)/);
