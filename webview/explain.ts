@@ -106,6 +106,11 @@ export class ExplainView {
     }
     const attribution = mapCanvas(plane, mw, mh);
     attribution.classList.add('explain-map');
+    // A vector input (tabular features) as a strip, one cell per feature.
+    if (e.shape.length === 1) {
+      attribution.style.width = `${Math.min(720, mw * 16)}px`;
+      attribution.style.height = '24px';
+    }
     attribution.setAttribute('data-testid', 'attribution-map');
     const figures: HTMLElement[] = [];
     if (e.image) {

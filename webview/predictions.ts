@@ -22,8 +22,8 @@ function fitsMnist(model: ModelHandle): boolean {
   return model.inputShape.reduce((a, b) => a * b, 1) === 784 && model.outputShape.at(-1) === 10;
 }
 
-/** The results of "Predict files…": input thumbnail or values, predicted class, top-k (or the raw outputs). */
-function fileTable(r: FilePredictionResult): HTMLElement {
+/** The results of "Predict files…": input thumbnail or values, predicted class, top-k (or the raw outputs), Explain and Activations. */
+function fileTable(r: FilePredictionResult, explain: (values: number[]) => void): HTMLElement {
   const classes = r.kind !== 'values';
   const head = h('tr', {}, h('th', {scope: 'col'}, 'Input'), h('th', {scope: 'col'}, 'File'),
     h('th', {scope: 'col'}, classes ? 'Predicted' : 'Output'), classes ? h('th', {scope: 'col'}, 'Top classes') : null);
@@ -31,8 +31,17 @@ function fileTable(r: FilePredictionResult): HTMLElement {
     h('td', {}, item.image ? h('img', {class: 'file-thumb', src: item.image, alt: item.source}) : h('code', {}, (item.inputValues ?? []).map((v) => fixed(v)).join(', '))),
     h('td', {}, item.source),
     classes ? h('td', {class: 'num'}, h('strong', {'data-testid': 'file-predicted'}, String(item.predicted))) : h('td', {'data-testid': 'file-output'}, item.output.slice(0, 8).map((v) => fixed(v)).join(', ') + (item.output.length > 8 ? ', …' : '')),
-    classes ? h('td', {'data-testid': 'file-top'}, (item.top ?? []).map((t) => `${t.label} ${percent(t.probability, 1)}`).join(' · ')) : null));
+    classes ? h('td', {'data-testid': 'file-top'}, (item.top ?? []).map((t) => `${t.label} ${percent(t.probability, 1)}`).join(' · ')) : null,
+    h('td', {}, item.sample ? sampleButtons(item.sample, item.source, explain) : null)));
   return h('table', {class: 'file-table'}, h('caption', {}, `${integer.format(r.items.length)} samples`), h('thead', {}, head), h('tbody', {}, ...rows));
+}
+
+function sampleButtons(values: number[], source: string, explain: (values: number[]) => void): HTMLElement {
+  const why = h('button', {class: 'link file-explain', title: `Explain the prediction for ${source}`}, 'Explain');
+  why.addEventListener('click', () => explain(values));
+  const layers = h('button', {class: 'link file-activations', title: `Show the activations of ${source}`}, 'Activations');
+  layers.addEventListener('click', () => requestActivations({sample: {kind: 'values', values}, caption: source}));
+  return h('span', {class: 'file-actions'}, why, ' · ', layers);
 }
 
 type DropListener = (params: {paths?: string[]; files?: Array<{name: string; base64: string}>; error?: string}) => void;
@@ -183,6 +192,7 @@ class PredictionsView {
     const pick = h('vscode-button', {id: 'predict-files'}, 'Predict files…');
     const exportCsv = h('vscode-button', {id: 'export-csv', secondary: true, hidden: true}, 'Export CSV');
     let last: FilePredictionResult | undefined;
+    const explainValues = (values: number[]) => void this.explainView.explain({kind: 'values', values});
     const run = async (params: {paths?: string[]; files?: Array<{name: string; base64: string}>; error?: string}) => {
       clear(results);
       if (params.error) {
@@ -197,7 +207,7 @@ class PredictionsView {
         if (r === null) return;
         last = r;
         updateState({filePredictions: r});
-        results.append(fileTable(r));
+        results.append(fileTable(r, explainValues));
         exportCsv.hidden = false;
       } catch (e) {
         clear(results);
@@ -220,7 +230,7 @@ class PredictionsView {
     const saved = getState().filePredictions;
     if (saved) {
       last = saved;
-      results.append(fileTable(saved));
+      results.append(fileTable(saved, explainValues));
       exportCsv.hidden = false;
     }
     this.root.append(h('h2', {}, 'Predict files'),

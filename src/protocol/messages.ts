@@ -156,6 +156,8 @@ export interface FileSamplePrediction {
   /** Thumbnail (PNG data URL) for image inputs; the first input values otherwise. */
   image?: string;
   inputValues?: number[];
+  /** The sample as the model takes it (preprocessed), for the first samples only: Explain and Activations use it. */
+  sample?: number[];
 }
 
 export interface FilePredictionResult {

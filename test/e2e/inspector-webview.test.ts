@@ -371,6 +371,10 @@ test('Predictions: "Predict files…" on PNG images (picker and drop), with the 
   await page.waitForSelector(`${panel('predictions')}:not([hidden]) [data-testid=file-row]`);
   assert.deepEqual(await page.$$eval('[data-testid=file-row]', (rows) => rows.map((r) => r.textContent)), rowsBefore);
   assert.equal(await page.$eval('#export-csv', (b) => (b as HTMLElement).hidden), false);
+  // A predicted file can be explained: 788.png's saliency of its predicted class 9.
+  await page.click('[data-testid=file-row] .file-explain');
+  await page.waitForSelector('[data-testid=explain][data-method=saliency]:not([data-pending]) [data-testid=attribution-map]');
+  assert.equal(await page.$eval('#explain-class', (sel) => (sel as HTMLSelectElement).value), '9');
   await page.click('#export-csv');
   await page.waitForFunction(() => document.querySelector('#export-csv')?.getAttribute('title')?.startsWith('Saved to'));
   const csv = host.saved.at(-1)!.text.trim().split('\n');
