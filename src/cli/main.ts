@@ -14,6 +14,7 @@ import {debugLog, setDebugLog} from '../common/diagnostics';
 import {firstLine, namesItsFile, readFailure} from '../common/errors';
 import {exportKerasCommand} from './export-keras';
 import {checkCommand} from './check';
+import {explainCommand} from './explain';
 import {ModelSession, type FilePrediction} from '../engine/session/session';
 import {describeChoice} from '../engine/session/dataset-choice';
 import {writePredictions} from '../engine/session/outputs';
@@ -45,6 +46,9 @@ Commands:
   predict and evaluate:
       --data D              The dataset for a model that records none: mnist (built-in), or a
                             *.train.json spec whose data and preprocessing sections apply.
+  activations MODEL       Every layer's output for one sample, to an .npz (see activations --help).
+  explain MODEL           Which parts of a sample drove a class score: saliency, smoothgrad,
+                          integrated-gradients or gradcam, to .npy or .png (see explain --help).
   convert IN OUT          Convert a model between formats (see convert --help).
   export-keras SPEC       Write a Keras 3 training script for the spec (see export-keras --help).
 
@@ -250,6 +254,7 @@ export async function main(argv: string[]): Promise<number> {
     return convertCommand(argv.slice(1));
   }
   if (argv[0] === 'export-keras') return exportKerasCommand(argv.slice(1));
+  if (argv[0] === 'activations' || argv[0] === 'explain') return explainCommand(argv[0], argv.slice(1));
   let parsed: Parsed;
   try {
     parsed = parse(argv);

@@ -86,7 +86,7 @@ export function activationNames(model: tfl.LayersModel): string[] {
 export async function computeActivations(model: tfl.LayersModel, input: tf.Tensor | tf.Tensor[], options: ActivationOptions = {}): Promise<LayerActivation[]> {
   const inputs = modelInputs(model, input);
   try {
-    if (inputs.batch !== 1) throw new ExplainError('input', `activations are computed for one sample, got a batch of ${inputs.batch}`);
+    if (inputs.batch !== 1) throw new ExplainError('sample', `activations are computed for one sample, got a batch of ${inputs.batch}`);
     const wanted = options.layers ? new Set(options.layers) : undefined;
     if (wanted) {
       const names = activationNames(model);

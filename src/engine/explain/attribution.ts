@@ -8,7 +8,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import {activationHolder, consumers, graphOutputs, producerInputs, runGraph, upstreamOutputs, type Fed, type Symbolic} from './graph';
-import {choose, ExplainError, modelInputs, nonFiniteWeight} from './inputs';
+import {choose, ensureBuilt, ExplainError, modelInputs, nonFiniteWeight} from './inputs';
 
 export type AttributionMethod = 'saliency' | 'smoothgrad' | 'integrated-gradients' | 'gradcam';
 export const ATTRIBUTION_METHODS: readonly AttributionMethod[] = ['saliency', 'smoothgrad', 'integrated-gradients', 'gradcam'];
@@ -309,6 +309,7 @@ function gradcamLayer(model: tfl.LayersModel, target: ScoreTarget, name: string 
 /** One explanation per sample of the batch (`input` with its batch axis, or one sample without it). */
 export async function explainBatch(model: tfl.LayersModel, input: tf.Tensor | tf.Tensor[], options: ExplainOptions): Promise<Explanation[]> {
   checkOptions(options);
+  ensureBuilt(model);
   const bad = nonFiniteWeight(model);
   if (bad) throw new ExplainError('model', `the weight '${bad}' holds NaN or infinite values; its attributions would be meaningless`);
   const target = scoreTarget(model, options.output);
@@ -479,7 +480,7 @@ export async function explain(model: tfl.LayersModel, input: tf.Tensor | tf.Tens
   const first = Array.isArray(input) ? input[0] : input;
   const expectedRank = model.inputs[0]!.shape.length;
   if (first && first.rank === expectedRank && first.shape[0] !== 1) {
-    throw new ExplainError('input', `explain takes one sample, got a batch of ${first.shape[0]} (explainBatch explains each)`);
+    throw new ExplainError('sample', `explain takes one sample, got a batch of ${first.shape[0]} (explainBatch explains each)`);
   }
   return (await explainBatch(model, input, options))[0]!;
 }

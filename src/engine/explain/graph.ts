@@ -20,13 +20,12 @@ interface GraphNode {
   layer: Layer;
   inputs: Symbolic[];
   outputs: Symbolic[];
-  callArgs: Record<string, unknown>;
 }
 
 function nodeOf(symbolic: Symbolic): GraphNode {
   const layer = symbolic.sourceLayer;
-  const node = (layer as unknown as {inboundNodes: Array<{inputTensors: Symbolic[]; outputTensors: Symbolic[]; callArgs?: Record<string, unknown>}>}).inboundNodes[symbolic.nodeIndex]!;
-  return {layer, inputs: node.inputTensors, outputs: node.outputTensors, callArgs: node.callArgs ?? {}};
+  const node = (layer as unknown as {inboundNodes: Array<{inputTensors: Symbolic[]; outputTensors: Symbolic[]}>}).inboundNodes[symbolic.nodeIndex]!;
+  return {layer, inputs: node.inputTensors, outputs: node.outputTensors};
 }
 
 export function isInputLayer(layer: Layer): boolean {
@@ -67,8 +66,8 @@ export function runGraph(fetches: Symbolic[], feeds: Map<Symbolic, Fed>, linear:
     for (const node of order) {
       const inputValues = node.inputs.map((s) => values.get(s.name)!);
       const inputMasks = node.inputs.map((s) => masks.get(s.name) ?? null);
-      const kwargs: Record<string, unknown> = {...node.callArgs, training: false};
-      delete kwargs.mask;
+      // As tfjs-layers' executor (model.predict): no recorded call arguments, inference mode.
+      const kwargs: Record<string, unknown> = {training: false};
       if (inputMasks.some((m) => m !== null)) kwargs.mask = inputMasks[0];
       const outputs = [node.layer.apply(inputValues.length === 1 ? inputValues[0]! : inputValues, kwargs)].flat() as tf.Tensor[];
       // As tfjs-layers' executor: a masking layer sees every input's mask and returns its own.

@@ -3,8 +3,11 @@ import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import type {Fed, Symbolic} from './graph';
 
-/** What was wrong, and with which argument: `class`, `layer`, `output`, `input`, `steps`, `baseline`, `method`, `samples`, `model`. */
-export type ExplainArgument = 'class' | 'layer' | 'output' | 'input' | 'steps' | 'baseline' | 'method' | 'samples' | 'noise' | 'model';
+/**
+ * Which argument was wrong: the sample's values (`sample`), the choice of `input`, `output`,
+ * `class` or `layer`, a method's setting, or the `model` itself (NaN weights).
+ */
+export type ExplainArgument = 'sample' | 'class' | 'layer' | 'output' | 'input' | 'steps' | 'baseline' | 'method' | 'samples' | 'noise' | 'model';
 
 /** A refused request; `message` is `argument: problem`, one line. */
 export class ExplainError extends Error {
@@ -34,9 +37,10 @@ function hasNaN(t: tf.Tensor): boolean {
  * Refuses a wrong count, a wrong shape or non-finite values.
  */
 export function modelInputs(model: tfl.LayersModel, input: tf.Tensor | tf.Tensor[]): ModelInputs {
+  ensureBuilt(model);
   const given = Array.isArray(input) ? input : [input];
   if (given.length !== model.inputs.length) {
-    throw new ExplainError('input', `the model has ${model.inputs.length} input(s) (${model.inputNames.join(', ')}), got ${given.length}`);
+    throw new ExplainError('sample', `the model has ${model.inputs.length} input(s) (${model.inputNames.join(', ')}), got ${given.length}`);
   }
   const owned: tf.Tensor[] = [];
   const tensors = given.map((t, i) => {
@@ -52,18 +56,18 @@ export function modelInputs(model: tfl.LayersModel, input: tf.Tensor | tf.Tensor
     if (!fits) {
       owned.forEach((o) => o.dispose());
       const name = model.inputs.length > 1 ? ` '${model.inputNames[i]}'` : '';
-      throw new ExplainError('input', `a sample of shape ${shapeText(sample)} does not fit the model's input${name} ${shapeText(expected.map((d) => d ?? -1))}`.replace(/-1/g, 'None'));
+      throw new ExplainError('sample', `a sample of shape ${shapeText(sample)} does not fit the model's input${name} ${shapeText(expected.map((d) => d ?? -1))}`.replace(/-1/g, 'None'));
     }
     if (hasNaN(value)) {
       owned.forEach((o) => o.dispose());
-      throw new ExplainError('input', 'holds NaN or infinite values; attributions need finite inputs');
+      throw new ExplainError('sample', 'holds NaN or infinite values; attributions need finite inputs');
     }
     return value;
   });
   const batch = tensors[0]!.shape[0]!;
   if (tensors.some((t) => t.shape[0] !== batch)) {
     owned.forEach((o) => o.dispose());
-    throw new ExplainError('input', `the inputs hold different numbers of samples (${tensors.map((t) => t.shape[0]).join(', ')})`);
+    throw new ExplainError('sample', `the inputs hold different numbers of samples (${tensors.map((t) => t.shape[0]).join(', ')})`);
   }
   return {
     feeds: new Map(model.inputs.map((s, i) => [s, {value: tensors[i]!}])),
@@ -71,6 +75,11 @@ export function modelInputs(model: tfl.LayersModel, input: tf.Tensor | tf.Tensor
     batch,
     dispose: () => owned.forEach((o) => o.dispose()),
   };
+}
+
+/** A Sequential model given its input shape but not yet run has no outputs until it is built. */
+export function ensureBuilt(model: tfl.LayersModel): void {
+  if (model.outputNames.length === 0 && model instanceof tfl.Sequential) model.build();
 }
 
 /** An input or output chosen by name or index, among `names`; with one, the choice may be left out. */

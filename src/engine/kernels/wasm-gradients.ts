@@ -14,6 +14,7 @@
  *   weights on every call otherwise; our packing makes transposes free.
  * - Sum over the leading axes (bias gradients): wasm transposes the whole tensor first.
  * - Identity shares buffers instead of copying; the ReLU gradient is one pass instead of three.
+ * - MaxPoolGrad: wasm's own sends gradients to the wrong inputs for 1-wide windows and 'same' padding.
  * Each kernel falls back to the backend's own for data types or layouts it does not handle.
  */
 import * as tf from '@tensorflow/tfjs-core';
@@ -22,6 +23,7 @@ import {ConvAttrs, convolveByProducts, forEachPatchChunk, geometry, isPointwise,
 import {FEW_SAMPLES, inferenceHelper, SPLIT_MIN_WORK} from './inference-helper';
 import {floatOffset, gemmFor, WasmBackend} from './wasm-heap';
 import {ZERO_SKIP_MAX_ROWS, zeroSkippingMatMul} from './zero-skipping-matmul';
+import {maxPoolGrad} from './max-pool-grad';
 
 type Info = tf.TensorInfo;
 type KernelFn = (args: {inputs: tf.NamedTensorInfoMap; backend: unknown; attrs?: tf.NamedAttrMap}) =>
@@ -299,6 +301,7 @@ export function installWasmGradientKernels(): void {
   replaceKernel('_FusedMatMul', fusedMatMul(original('_FusedMatMul')));
   replaceKernel('Sum', sum(original('Sum')));
   replaceKernel('Identity', identity(original('Identity')));
+  replaceKernel('MaxPoolGrad', maxPoolGrad);
   tf.registerKernel({kernelName: RELU_GRAD, backendName: BACKEND, kernelFunc: reluGrad() as never});
   registerReluGradient();
   installed = true;
