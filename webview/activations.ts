@@ -46,13 +46,14 @@ function mapsView(a: ActivationMap, bytes: Uint8Array, order: 'index' | 'mean', 
   if (order === 'mean') indices.sort((x, y) => a.channels![y]!.mean - a.channels![x]!.mean);
   const grid = h('div', {class: 'fmap-grid', role: 'list', 'aria-label': `${channels} feature maps of ${a.name}`});
   grid.style.setProperty('--fmap-size', `${side}px`);
+  // Set once on the grid: each map's style then holds only its tile's position, not the image's text.
+  grid.style.setProperty('--fmap-atlas', url);
+  grid.style.setProperty('--fmap-atlas-size', `${columns * 100}% ${rows * 100}%`);
   const at = (i: number, n: number) => (n > 1 ? `${(i / (n - 1)) * 100}%` : '0%');
   for (const k of indices) {
     const c = a.channels![k]!;
     const text = `channel ${k}: min ${fixed(c.min)}, max ${fixed(c.max)}, mean ${fixed(c.mean)}`;
     const map = h('div', {class: 'fmap'});
-    map.style.backgroundImage = url;
-    map.style.backgroundSize = `${columns * 100}% ${rows * 100}%`;
     map.style.backgroundPosition = `${at(k % columns, columns)} ${at(Math.floor(k / columns), rows)}`;
     grid.append(h('figure', {class: 'fmap-cell', role: 'listitem', tabindex: 0, title: text, 'aria-label': text, 'data-channel': k},
       map, h('figcaption', {}, String(k))));
