@@ -128,8 +128,11 @@ export class ActivationsView {
     const ticket = ++this.ticket;
     this.status.textContent = `Computing the activations of ${caption}…`;
     try {
+      const asked = performance.now();
       const result = await request('activations', {sample, layers: [this.layerPick.value]});
       if (ticket !== this.ticket) return;
+      // For the benchmark: the round trip (worker included) of this request.
+      this.element.dataset.requestMs = (performance.now() - asked).toFixed(1);
       if (more && this.result) result.layers.push(...this.result.layers);
       else this.decoded.clear();
       this.result = result;
@@ -146,6 +149,7 @@ export class ActivationsView {
   }
 
   private draw(): void {
+    const started = performance.now();
     clear(this.output);
     const a = this.result?.layers.find((l) => l.name === this.layerPick.value)
       ?? this.result?.layers.find((l) => l.name.startsWith(`${this.layerPick.value}/`));
@@ -162,6 +166,7 @@ export class ActivationsView {
       h('p', {'data-testid': 'activation-summary'}, h('strong', {}, a.name), ` (${a.className}) · shape (${a.shape.join(', ')}) · min ${fixed(a.min)} · max ${fixed(a.max)} · mean ${fixed(a.mean)} · zeros ${percent(a.zeroFraction, 1)}`),
       colourScale(a.min, a.max, 'activation'), body);
     this.output.dataset.layer = a.name;
+    this.element.dataset.drawMs = (performance.now() - started).toFixed(1);
     this.element.dataset.sample = this.sampleKey;
     requestAnimationFrame(() => mark('activations-shown'));
   }

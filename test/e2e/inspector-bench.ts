@@ -86,12 +86,19 @@ try {
   for (const layer of [layers[0]!, layers[2]!]) {
     await page.selectOption('#activation-layer', layer);
     await page.evaluate(() => { (window as unknown as {__shown: number[]}).__shown = []; });
+    const requestMs: number[] = [], workerMs: number[] = [], drawMs: number[] = [];
     for (let i = 0; i < ACTIVATION_CLICKS; i++) {
       const index = 100 + i;
       await page.fill('#activation-index', String(index));
       await page.click('#activation-show');
       await page.waitForFunction((n) => (window as unknown as {__shown: number[]}).__shown.length === n, i + 1);
+      const t = await page.$eval('[data-testid=activations]', (e) => ({requestMs: (e as HTMLElement).dataset.requestMs, drawMs: (e as HTMLElement).dataset.drawMs, status: document.querySelector('[data-testid=activations-status]')?.textContent ?? ''}));
+      requestMs.push(Number(t.requestMs));
+      drawMs.push(Number(t.drawMs));
+      workerMs.push(Number(/worker: ([\d.]+) ms/.exec(t.status)?.[1]));
     }
+    console.log(`  after the first click, medians: worker ${ms(median(workerMs.slice(1)))}, request round trip incl. worker ${ms(median(requestMs.slice(1)))} ` +
+      `(this harness carries messages through Playwright), drawing ${ms(median(drawMs.slice(1)))}`);
     const shown = await page.evaluate(() => (window as unknown as {__shown: number[]}).__shown);
     const maps = await page.$$eval('div.fmap', (c) => c.length);
     const worker = await page.textContent('[data-testid=activations-status]');
