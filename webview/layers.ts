@@ -3,6 +3,7 @@ import {Graph, layout} from '@dagrejs/dagre';
 import type {LayerDetails, SummaryTable} from '../src/protocol/messages';
 import {h, clear, integer, readableBytes, svg} from './dom';
 import {getState, request, updateState} from './rpc';
+import {ActivationsView, SHOW_ACTIVATIONS_EVENT, type ShowActivations} from './activations';
 
 /** A graph is worth drawing when the model is not a plain chain. */
 export function hasBranches(summary: SummaryTable): boolean {
@@ -51,7 +52,7 @@ async function toggleConfig(name: string, row: HTMLTableRowElement, button: HTML
   }
 }
 
-function summaryTable(summary: SummaryTable, functional: boolean): HTMLElement {
+function summaryTable(summary: SummaryTable, functional: boolean, onLayer: (name: string) => void): HTMLElement {
   const columns = functional ? 4 : 3;
   const body = h('tbody');
   for (const r of summary.rows) {
@@ -63,7 +64,10 @@ function summaryTable(summary: SummaryTable, functional: boolean): HTMLElement {
       h('td', {class: 'num'}, integer.format(r.params)),
       functional ? h('td', {}, r.inbound.join(', ') || '–') : null,
     );
-    button.addEventListener('click', () => void toggleConfig(r.name, row, button, columns));
+    button.addEventListener('click', () => {
+      onLayer(r.name);
+      void toggleConfig(r.name, row, button, columns);
+    });
     body.append(row);
   }
   const table = h('table', {class: 'summary', 'data-testid': 'summary-table'},
@@ -124,11 +128,22 @@ function graphView(summary: SummaryTable, onSelect: (name: string) => void): HTM
   return h('div', {class: 'graph-scroll', 'data-testid': 'layer-graph'}, root);
 }
 
+/** The Activations view on screen; samples sent from the Predictions tab go to it. */
+let shownActivations: ActivationsView | undefined;
+document.addEventListener(SHOW_ACTIVATIONS_EVENT, (ev) => {
+  const {sample, caption} = (ev as CustomEvent<ShowActivations>).detail;
+  if (!shownActivations) return;
+  void shownActivations.show(sample, caption);
+  shownActivations.element.scrollIntoView({block: 'start'});
+});
+
 export function renderLayers(container: HTMLElement, summary: SummaryTable): void {
   clear(container);
   const functional = hasBranches(summary) || summary.className !== 'Sequential';
-  const table = summaryTable(summary, functional);
+  const activations = new ActivationsView(summary);
+  const table = summaryTable(summary, functional, (name) => activations.selectLayer(name));
   container.append(table, totals(summary));
+  shownActivations = activations;
   // Re-open the configurations that were open before the panel was hidden or reloaded.
   for (const name of getState().expandedLayers) {
     const row = table.querySelector<HTMLTableRowElement>(`tr[data-layer="${CSS.escape(name)}"]`);
@@ -140,6 +155,7 @@ export function renderLayers(container: HTMLElement, summary: SummaryTable): voi
   }
   if (hasBranches(summary)) {
     container.append(h('h3', {}, 'Graph'), graphView(summary, (name) => {
+      activations.selectLayer(name);
       const row = table.querySelector<HTMLTableRowElement>(`tr[data-layer="${CSS.escape(name)}"]`);
       const button = row?.querySelector('button');
       if (!row || !button) return;
@@ -148,4 +164,5 @@ export function renderLayers(container: HTMLElement, summary: SummaryTable): voi
       button.focus();
     }));
   }
+  container.append(activations.element);
 }

@@ -13,6 +13,7 @@ import type {InspectorSubject, ModelHandle} from '../src/protocol/messages';
 import {h, clear, integer} from './dom';
 import {getState, mark, onSubject, onTrainProgress, ready, updateState} from './rpc';
 import {renderLayers} from './layers';
+import {SHOW_ACTIVATIONS_EVENT} from './activations';
 import {renderWeights, resetWeights} from './weights';
 import {renderPredictions} from './predictions';
 import {TrainingView, initialSeries} from './training';
@@ -70,7 +71,7 @@ function show(subject: InspectorSubject): void {
   const sameModel = previous?.kind === subject.kind && previous.model?.modelId === subject.model?.modelId
     && (subject.kind !== 'training' || (previous as {runId?: string}).runId === subject.runId);
   if (!sameModel) {
-    updateState({subject, expandedLayers: previous?.model?.path === subject.model?.path ? getState().expandedLayers : []});
+    updateState({subject, expandedLayers: previous?.model?.path === subject.model?.path ? getState().expandedLayers : [], filePredictions: undefined});
   } else updateState({subject});
   resetWeights();
   training = undefined;
@@ -98,6 +99,15 @@ function show(subject: InspectorSubject): void {
   if (subject.kind === 'training') activate(tabs.length - 1);
   requestAnimationFrame(() => mark('layers-visible'));
 }
+
+// A sample sent from the Predictions tab: its activations are on the Layers tab.
+document.addEventListener(SHOW_ACTIVATIONS_EVENT, () => {
+  const tabs = app.querySelector('vscode-tabs') as (HTMLElement & {selectedIndex: number}) | null;
+  if (tabs && tabs.selectedIndex !== 0) {
+    tabs.selectedIndex = 0;
+    updateState({tab: 0});
+  }
+});
 
 onSubject((s) => {
   if (JSON.stringify(s) !== shown) show(s);

@@ -8,6 +8,8 @@ import type {EvaluationResult, FilePredictionResult, ModelHandle, Prediction} fr
 import {h, clear, fixed, integer, percent} from './dom';
 import {getState, mark, onEvaluateProgress, request, updateState} from './rpc';
 import {drawPad} from './draw';
+import {ExplainView} from './explain';
+import {requestActivations} from './activations';
 
 export const PAGE_SIZE = 40;
 const TOP_K = 5;
@@ -20,8 +22,8 @@ function fitsMnist(model: ModelHandle): boolean {
   return model.inputShape.reduce((a, b) => a * b, 1) === 784 && model.outputShape.at(-1) === 10;
 }
 
-/** The results of "Predict files…": input thumbnail or values, predicted class, top-k (or the raw outputs). */
-function fileTable(r: FilePredictionResult): HTMLElement {
+/** The results of "Predict files…": input thumbnail or values, predicted class, top-k (or the raw outputs), Explain and Activations. */
+function fileTable(r: FilePredictionResult, explain: (values: number[]) => void): HTMLElement {
   const classes = r.kind !== 'values';
   const head = h('tr', {}, h('th', {scope: 'col'}, 'Input'), h('th', {scope: 'col'}, 'File'),
     h('th', {scope: 'col'}, classes ? 'Predicted' : 'Output'), classes ? h('th', {scope: 'col'}, 'Top classes') : null);
@@ -29,8 +31,17 @@ function fileTable(r: FilePredictionResult): HTMLElement {
     h('td', {}, item.image ? h('img', {class: 'file-thumb', src: item.image, alt: item.source}) : h('code', {}, (item.inputValues ?? []).map((v) => fixed(v)).join(', '))),
     h('td', {}, item.source),
     classes ? h('td', {class: 'num'}, h('strong', {'data-testid': 'file-predicted'}, String(item.predicted))) : h('td', {'data-testid': 'file-output'}, item.output.slice(0, 8).map((v) => fixed(v)).join(', ') + (item.output.length > 8 ? ', …' : '')),
-    classes ? h('td', {'data-testid': 'file-top'}, (item.top ?? []).map((t) => `${t.label} ${percent(t.probability, 1)}`).join(' · ')) : null));
+    classes ? h('td', {'data-testid': 'file-top'}, (item.top ?? []).map((t) => `${t.label} ${percent(t.probability, 1)}`).join(' · ')) : null,
+    h('td', {}, item.sample ? sampleButtons(item.sample, item.source, explain) : null)));
   return h('table', {class: 'file-table'}, h('caption', {}, `${integer.format(r.items.length)} samples`), h('thead', {}, head), h('tbody', {}, ...rows));
+}
+
+function sampleButtons(values: number[], source: string, explain: (values: number[]) => void): HTMLElement {
+  const why = h('button', {class: 'link file-explain', title: `Explain the prediction for ${source}`}, 'Explain');
+  why.addEventListener('click', () => explain(values));
+  const layers = h('button', {class: 'link file-activations', title: `Show the activations of ${source}`}, 'Activations');
+  layers.addEventListener('click', () => requestActivations({sample: {kind: 'values', values}, caption: source}));
+  return h('span', {class: 'file-actions'}, why, ' · ', layers);
 }
 
 type DropListener = (params: {paths?: string[]; files?: Array<{name: string; base64: string}>; error?: string}) => void;
@@ -115,6 +126,7 @@ class PredictionsView {
   private detail = h('section', {class: 'sample-detail', 'aria-live': 'polite', 'data-testid': 'sample-detail'});
   private pageInfo = h('span', {class: 'muted', 'data-testid': 'page-info'});
   private total = 0;
+  private readonly explainView = new ExplainView();
   private pageRequest = 0;
   private detailRequest = 0;
 
@@ -128,6 +140,7 @@ class PredictionsView {
     if (first.total > 0) this.renderBrowser();
     else if (!isDrawable(this.model.inputShape) && !isImage(this.model.inputShape)) this.renderInputEditor();
     if (isDrawable(this.model.inputShape)) this.renderDrawing();
+    this.root.append(this.explainView.element);
     this.renderFiles();
     if (first.total > 0) this.renderEvaluation();
   }
@@ -179,6 +192,7 @@ class PredictionsView {
     const pick = h('vscode-button', {id: 'predict-files'}, 'Predict files…');
     const exportCsv = h('vscode-button', {id: 'export-csv', secondary: true, hidden: true}, 'Export CSV');
     let last: FilePredictionResult | undefined;
+    const explainValues = (values: number[]) => void this.explainView.explain({kind: 'values', values});
     const run = async (params: {paths?: string[]; files?: Array<{name: string; base64: string}>; error?: string}) => {
       clear(results);
       if (params.error) {
@@ -192,7 +206,8 @@ class PredictionsView {
         clear(results);
         if (r === null) return;
         last = r;
-        results.append(fileTable(r));
+        updateState({filePredictions: r});
+        results.append(fileTable(r, explainValues));
         exportCsv.hidden = false;
       } catch (e) {
         clear(results);
@@ -212,6 +227,12 @@ class PredictionsView {
       }
     });
     onFilesDropped((params) => void run(params));
+    const saved = getState().filePredictions;
+    if (saved) {
+      last = saved;
+      results.append(fileTable(saved, explainValues));
+      exportCsv.hidden = false;
+    }
     this.root.append(h('h2', {}, 'Predict files'),
       h('p', {class: 'muted'}, `Images (PNG, JPEG), .npy, .npz, .csv or IDX files, with the model's own preprocessing. Or drop files onto the panel (hold Shift to drop from the Explorer).`),
       h('div', {class: 'toolbar'}, pick, exportCsv), results);
@@ -304,11 +325,16 @@ class PredictionsView {
     if (ticket !== this.detailRequest) return;
     clear(this.detail);
     this.detail.dataset.index = String(p.index);
+    const explain = h('vscode-button', {id: 'sample-explain', secondary: true}, 'Explain');
+    explain.addEventListener('click', () => void this.explainView.explain({kind: 'test', index: p.index}));
+    const layers = h('vscode-button', {id: 'sample-activations', secondary: true}, 'Activations');
+    layers.addEventListener('click', () => requestActivations({sample: {kind: 'test', index: p.index}, caption: `test sample ${integer.format(p.index)}`}));
     this.detail.append(
       h('h3', {}, `Sample ${integer.format(p.index)}`),
       h('img', {class: 'sample-large', src: p.image ?? '', alt: `Test image ${p.index}`}),
       verdict(p),
-      topBars(p, 'sample-top-k'));
+      topBars(p, 'sample-top-k'),
+      h('div', {class: 'toolbar'}, explain, layers));
     if (user) mark('prediction-shown');
   }
 
@@ -332,8 +358,12 @@ class PredictionsView {
       try {
         const p = await request('predictPixels', {pixels, topK: TOP_K});
         clear(result);
+        const explain = h('vscode-button', {id: 'draw-explain', secondary: true}, 'Explain');
+        explain.addEventListener('click', () => void this.explainView.explain({kind: 'values', values: pixels}));
+        const layers = h('vscode-button', {id: 'draw-activations', secondary: true}, 'Activations');
+        layers.addEventListener('click', () => requestActivations({sample: {kind: 'values', values: pixels}, caption: 'the drawing'}));
         result.append(h('div', {}, 'Predicted: ', h('strong', {'data-testid': 'draw-predicted'}, String(p.predicted)), computeTime(p)),
-          topBars(p, 'draw-top-k'));
+          topBars(p, 'draw-top-k'), h('div', {class: 'toolbar'}, explain, layers));
       } catch (e) {
         clear(result);
         result.append(h('p', {class: 'error'}, (e as Error).message));

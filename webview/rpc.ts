@@ -3,7 +3,7 @@
  * forwards to the worker, host notifications, and the persisted panel state.
  */
 import type {
-  EvaluationResult,
+  EvaluationResult, FilePredictionResult,
   HostToWebview, InspectorMethod, InspectorRequestMap, InspectorSubject, TrainProgress, WebviewToHost,
 } from '../src/protocol/messages';
 
@@ -81,6 +81,10 @@ export interface PanelState {
   expandedLayers: string[];
   training?: TrainingSeries;
   evaluation?: EvaluationResult;
+  /** The last results of "Predict files…": a hidden panel is reloaded when shown again, and they must stay. */
+  filePredictions?: FilePredictionResult;
+  /** The layer whose activations the Layers tab shows. */
+  activationLayer?: string;
 }
 
 const defaults: PanelState = {tab: 0, sampleIndex: 0, pageOffset: 0, onlyMisclassified: false, expandedLayers: []};

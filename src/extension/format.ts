@@ -35,3 +35,13 @@ export function modelKind(file: string, isDirectory: boolean): 'folder' | 'marke
   if (file.toLowerCase().endsWith('.json') && !isTrainSpec(file.toLowerCase())) return 'model.json';
   return undefined;
 }
+
+/**
+ * A failure about a file, naming it once: `Cannot load /w/m.h5: <why>`. Worker messages usually
+ * start with the file they are about already (the model, or a file inside its folder); the path
+ * is then not repeated.
+ */
+export function failureMessage(action: string, file: string, message: string): string {
+  const namesIt = message.startsWith(`${file}:`) || message.startsWith(`${file}${path.sep}`) || message.startsWith(`${file}/`);
+  return namesIt ? `${action} ${message}` : `${action} ${file}: ${message}`;
+}

@@ -1,44 +1,41 @@
 /**
  * Training rate for epoch-time estimates: the last measured one (sent by the extension after a
- * run, as FLOPs per second of its spec), else a quick arithmetic calibration of this machine.
+ * run, as FLOPs per second of its spec), else an estimate from this machine's core count.
+ *
+ * The estimate used to time a scalar JavaScript loop for a few milliseconds at start-up; in a
+ * window that is still starting (extension host, language servers, indexing all busy) that timing
+ * swung by 4x between windows. What a machine's cores do is known well enough without timing:
+ * the estimate is a function of the core count alone (the same in every window), and it is shown
+ * as the range the real epoch time falls in.
  */
 import * as os from 'os';
 
 /**
- * The engine's training kernels (wasm SIMD, all cores) against a plain scalar JavaScript loop on
- * the same machine: the reference CNN trains at ~160 samples/s on 2 cores (about 60 GFLOP/s at
- * 3x its 125 MFLOPs forward pass, docs/performance-baseline.md) where this loop does ~0.45 GFLOP/s
- * per core. Rough by nature; a measured rate replaces it after the first training run.
+ * FLOP/s the engine's kernels train at per core: the reference CNN (3 x 125 MFLOPs per sample)
+ * trains at 160–290 samples/s on 2 cores (docs/performance-baseline.md), 30–54 GFLOP/s per core.
  */
-const KERNEL_SPEEDUP_OVER_SCALAR_JS = 65;
+export const TRAINING_FLOPS_PER_CORE = 40e9;
+/** Cores the training kernels use well; more threads add little. */
+export const MAX_TRAINING_CORES = 8;
+/**
+ * How far a real epoch may lie from the estimate, as a factor either way: machines differ in
+ * clock and vector width, the native backend in kernels, a busy machine in what is left.
+ */
+export const ESTIMATE_SPREAD = 2;
 
-let calibrated: number | undefined;
-
-/** FLOP/s a scalar JS matrix product reaches here (best of a few 10 ms rounds, after warm-up). */
-export function scalarFlopsPerSecond(): number {
-  const n = 48;
-  const a = new Float32Array(n * n).map((_, i) => (i % 7) * 0.1);
-  const b = new Float32Array(n * n).map((_, i) => (i % 5) * 0.1);
-  const c = new Float32Array(n * n);
-  let best = 0;
-  for (let round = 0; round < 4; round++) {
-    let flops = 0;
-    const started = performance.now();
-    while (performance.now() - started < 10) {
-      for (let i = 0; i < n; i++) {
-        for (let k = 0; k < n; k++) {
-          const av = a[i * n + k];
-          for (let j = 0; j < n; j++) c[i * n + j] += av * b[k * n + j];
-        }
-      }
-      flops += 2 * n * n * n;
-    }
-    if (round > 0) best = Math.max(best, flops / ((performance.now() - started) / 1000));
-  }
-  return best;
+export function estimatedTrainingFlopsPerSecond(cores = os.availableParallelism()): number {
+  return TRAINING_FLOPS_PER_CORE * Math.max(1, Math.min(cores, MAX_TRAINING_CORES));
 }
 
-export function calibratedTrainingFlopsPerSecond(): number {
-  calibrated ??= scalarFlopsPerSecond() * os.availableParallelism() * KERNEL_SPEEDUP_OVER_SCALAR_JS;
-  return calibrated;
+/** `112, 446` -> `2–7 min`; `40, 160` -> `40 s – 3 min`: each end rounded in its own unit. */
+export function formatRange(low: number, high: number): string {
+  const unit = (s: number) => (s < 90 ? 's' : s < 5400 ? 'min' : 'h');
+  const value = (s: number, u: string) => {
+    const v = u === 's' ? s : u === 'min' ? s / 60 : s / 3600;
+    return u === 'h' && v < 10 ? String(Math.round(v * 10) / 10) : String(Math.max(1, Math.round(v)));
+  };
+  const [ul, uh] = [unit(low), unit(high)];
+  if (high < 1) return 'under 1 s';
+  if (ul === uh && value(low, ul) === value(high, uh)) return `${value(high, uh)} ${uh}`;
+  return ul === uh ? `${value(low, ul)}–${value(high, uh)} ${uh}` : `${value(low, ul)} ${ul} – ${value(high, uh)} ${uh}`;
 }

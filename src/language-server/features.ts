@@ -15,6 +15,7 @@ import {ArgInfo, COMMON_ARGS, LAYER_CATALOG, formatShape, layerArgs, layerInfo} 
 import type {LayerView, SpecAnalysis} from '../engine/analysis/spec-analysis';
 import {SPEC_SCHEMA} from '../engine/spec/spec';
 import type {TrainingRate} from '../protocol/language-server';
+import {formatRange} from './calibration';
 
 export interface FixData {
   title: string;
@@ -182,7 +183,20 @@ export function epochEstimate(analysis: SpecAnalysis, rate: {flopsPerSecond: num
   return (analysis.epochSamples * model.flops * TRAINING_FLOPS_FACTOR) / rate.flopsPerSecond;
 }
 
-export function codeLenses(doc: TextDocument, analysis: SpecAnalysis, rate: {flopsPerSecond: number; source: 'measured' | 'calibration'; detail: string} | undefined): CodeLens[] {
+/** A training rate for the epoch estimate; `spread`: an estimate, shown as the range (estimate / spread .. estimate x spread). */
+export interface EpochRate {
+  flopsPerSecond: number;
+  source: 'measured' | 'calibration';
+  detail: string;
+  spread?: number;
+}
+
+/** `5 min 0 s` for a measured rate; `2–7 min` for an estimate. */
+export function epochText(seconds: number, rate: EpochRate): string {
+  return rate.spread ? formatRange(seconds / rate.spread, seconds * rate.spread) : formatSeconds(seconds);
+}
+
+export function codeLenses(doc: TextDocument, analysis: SpecAnalysis, rate: EpochRate | undefined): CodeLens[] {
   const tree = parseTree(doc.getText());
   const modelNode = tree && findNodeAtLocation(tree, ['model']);
   const key = modelNode?.parent?.children?.[0];
@@ -196,7 +210,7 @@ export function codeLenses(doc: TextDocument, analysis: SpecAnalysis, rate: {flo
     lenses.push({range, command: {title: `${count(total)} parameters (${count(model.trainable)} trainable) · ${formatBytes(total * 4)} of weights · ${formatFlops(model.flops)} per sample`, command: ''}});
     const seconds = epochEstimate(analysis, rate);
     if (seconds !== undefined && rate) {
-      lenses.push({range, command: {title: `≈ ${formatSeconds(seconds)} per epoch of ${count(analysis.epochSamples!)} samples (${rate.detail})`, command: ''}});
+      lenses.push({range, command: {title: `≈ ${epochText(seconds, rate)} per epoch of ${count(analysis.epochSamples!)} samples (${rate.detail})`, command: ''}});
     }
   } else if (errors) {
     lenses.push({range, command: {title: `${errors} error${errors > 1 ? 's' : ''}: shapes unknown until fixed`, command: 'workbench.actions.view.problems'}});

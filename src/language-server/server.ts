@@ -4,6 +4,7 @@
  * its diagnostics; hover, inlay hints, code lenses, completion and quick fixes read the same
  * analysis.
  */
+import * as os from 'os';
 import * as path from 'path';
 import {fileURLToPath} from 'url';
 import {CodeActionKind, Connection, InitializeResult, TextDocuments, TextDocumentSyncKind} from 'vscode-languageserver/node';
@@ -11,7 +12,7 @@ import {TextDocument} from 'vscode-languageserver-textdocument';
 import {analyzeSpecText, SpecAnalysis} from '../engine/analysis/spec-analysis';
 import {formatShape} from '../keras/analysis/catalog';
 import * as protocol from '../protocol/language-server';
-import {calibratedTrainingFlopsPerSecond} from './calibration';
+import {ESTIMATE_SPREAD, estimatedTrainingFlopsPerSecond} from './calibration';
 import * as features from './features';
 import {readRegularFile} from '../common/regular-file';
 
@@ -48,9 +49,11 @@ export function runServer(connection: Connection): void {
       diagnostics: features.diagnostics(doc, analysis, {skipSchema: options.jsonSchemaHandledByClient})});
   }
 
-  function currentRate(): {flopsPerSecond: number; source: 'measured' | 'calibration'; detail: string} {
+  function currentRate(): features.EpochRate {
     if (trainingRate) return {flopsPerSecond: trainingRate.flopsPerSecond, source: 'measured', detail: features.rateDetail(trainingRate)};
-    return {flopsPerSecond: calibratedTrainingFlopsPerSecond(), source: 'calibration', detail: 'rough: quick calibration; train once for a measured rate'};
+    const cores = os.availableParallelism();
+    return {flopsPerSecond: estimatedTrainingFlopsPerSecond(cores), source: 'calibration', spread: ESTIMATE_SPREAD,
+      detail: `rough: estimated for ${cores} core${cores === 1 ? '' : 's'}; train once for a measured rate`};
   }
 
   connection.onInitialize((params): InitializeResult => {

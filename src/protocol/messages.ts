@@ -156,6 +156,8 @@ export interface FileSamplePrediction {
   /** Thumbnail (PNG data URL) for image inputs; the first input values otherwise. */
   image?: string;
   inputValues?: number[];
+  /** The sample as the model takes it (preprocessed), for the first samples only: Explain and Activations use it. */
+  sample?: number[];
 }
 
 export interface FilePredictionResult {
@@ -283,6 +285,71 @@ export const predictFiles = new RequestType<PredictFilesParams, FilePredictionRe
 
 export const setDataset = new RequestType<ModelParams & {dataset: DatasetChoice}, DatasetInfo, void>('workbench/setDataset');
 
+/** The sample an activation or explanation is about: a test-set sample, or raw input values (a drawing, typed values). */
+export type SampleRef = {kind: 'test'; index: number} | {kind: 'values'; values: number[]};
+
+/** One layer's output for one sample, scaled for drawing. */
+export interface ActivationMap {
+  name: string;
+  className: string;
+  /** Without the batch axis. */
+  shape: number[];
+  /** How it is drawn: one map per channel (H, W, C), time x units (T, U), or a strip of units. */
+  kind: 'maps' | 'sequence' | 'vector';
+  min: number;
+  max: number;
+  mean: number;
+  zeroFraction: number;
+  /** The values scaled to 0..255 between min and max, row-major as `shape`, base64. */
+  bytes: string;
+  /** For 'maps': each channel's range and mean, in channel order. */
+  channels?: Array<{min: number; max: number; mean: number}>;
+}
+
+export interface ActivationsResult {
+  layers: ActivationMap[];
+  /** Milliseconds the worker spent (forward pass and scaling). */
+  computeMs: number;
+}
+
+export type AttributionMethodName = 'saliency' | 'smoothgrad' | 'integrated-gradients' | 'gradcam';
+
+export interface ExplainParams {
+  sample: SampleRef;
+  method: AttributionMethodName;
+  /** Default: the predicted class. */
+  classIndex?: number;
+  baseline?: 'zeros' | 'mean' | 'blur';
+}
+
+export interface ExplanationView {
+  method: AttributionMethodName;
+  classIndex: number;
+  predicted: number;
+  /** The most probable classes, most probable first (the class picker's choices). */
+  top: Array<{label: number; probability: number}>;
+  score: number;
+  scoreKind: 'before-softmax' | 'before-sigmoid' | 'output';
+  probability?: number;
+  /** Row-major attribution, `shape` without the batch axis (the input's, or Grad-CAM's spatial map). */
+  attribution: number[];
+  shape: number[];
+  /** The input as a PNG data URL, for image models. */
+  image?: string;
+  inputShape: number[];
+  layer?: string;
+  completenessError?: number;
+  baselineScore?: number;
+  steps?: number;
+  baseline?: string;
+  samples?: number;
+  note?: string;
+  computeMs: number;
+}
+
+export const activations = new RequestType<ModelParams & {sample: SampleRef; layers?: string[]}, ActivationsResult, void>('workbench/activations');
+export const explainSample = new RequestType<ModelParams & ExplainParams, ExplanationView, void>('workbench/explain');
+
 // ---------------------------------------------------------------- notifications (worker -> host)
 
 /** `debug`: library diagnostics (HDF5 dumps, stacks of unexpected errors), for bug reports. */
@@ -307,6 +374,8 @@ export interface InspectorRequestMap {
   predictFiles: {params: {paths?: string[]; files?: Array<{name: string; base64: string}>; topK?: number}; result: FilePredictionResult | null};
   /** 'files' without paths: the host shows a file picker. The host remembers the choice for the model's path. */
   setDataset: {params: {dataset: {kind: 'mnist'} | {kind: 'files'; paths?: string[]} | {kind: 'none'}}; result: DatasetInfo | null};
+  activations: {params: {sample: SampleRef; layers?: string[]}; result: ActivationsResult};
+  explain: {params: ExplainParams; result: ExplanationView};
   /** Handled by the host: a save dialog, then the text written there; null when the user cancels. */
   exportCsv: {params: {name: string; text: string}; result: string | null};
 }

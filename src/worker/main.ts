@@ -12,6 +12,7 @@ import {log} from '../protocol/messages';
 import {setDebugLog} from '../common/diagnostics';
 import {firstLine} from '../common/errors';
 import {registerExportHandlers} from './export-handlers';
+import {registerExplainHandlers} from './explain-handlers';
 
 if (!process.send) {
   console.error('keras-workbench worker: start me with child_process.fork (I talk over the IPC channel).');
@@ -35,7 +36,7 @@ process.on('unhandledRejection', fatal('unhandled rejection'));
 const models = new ModelStore();
 
 // Request handler groups. The inspector's handlers (weights, predictions, evaluation) plug in here.
-const handlerSets: HandlerSet[] = [registerCoreHandlers, registerInspectorHandlers, registerExportHandlers];
+const handlerSets: HandlerSet[] = [registerCoreHandlers, registerInspectorHandlers, registerExportHandlers, registerExplainHandlers];
 for (const register of handlerSets) register(connection, models);
 
 connection.listen();

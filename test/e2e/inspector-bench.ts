@@ -8,6 +8,7 @@ import {startHarness, ROOT} from './inspector-harness';
 
 const OPEN_RUNS = 7;
 const CLICKS = 20;
+const ACTIVATION_CLICKS = 11;
 const median = (a: number[]) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
 const max = (a: number[]) => Math.max(...a);
 const ms = (v: number) => `${v.toFixed(1)} ms`;
@@ -62,6 +63,57 @@ try {
   const inPage = await page.evaluate(() => (window as unknown as {__latencies: number[]}).__latencies);
   console.log(`click sample -> prediction shown (in page): median ${ms(median(inPage))}, max ${ms(max(inPage))} (${inPage.length} clicks; target < 100 ms)`);
   console.log(`click sample -> prediction shown (Playwright wall clock, incl. its own round trips): median ${ms(median(wall))}, max ${ms(max(wall))}`);
+
+  // Activations: from the click on "Show activations" to the layer's maps drawn (the frame after
+  // the DOM update), for the first Conv2D (32 maps) and the largest (128 maps).
+  await page.click('vscode-tab-header[data-tab=layers]');
+  await page.waitForSelector('#activation-show');
+  await page.evaluate(() => {
+    const w = window as unknown as {__shown: number[]; __started?: number};
+    w.__shown = [];
+    document.addEventListener('click', (e) => {
+      if ((e.target as Element).closest?.('#activation-show')) w.__started = performance.now();
+    }, true);
+    const view = document.querySelector<HTMLElement>('[data-testid=activations]')!;
+    new MutationObserver(() => {
+      if (w.__started === undefined || !view.querySelector('.fmap, canvas')) return;
+      const started = w.__started;
+      w.__started = undefined;
+      requestAnimationFrame(() => setTimeout(() => w.__shown.push(performance.now() - started), 0));
+    }).observe(view, {attributes: true, attributeFilter: ['data-sample']});
+  });
+  const layers = await page.$$eval('#activation-layer option', (os) => os.map((o) => (o as HTMLOptionElement).value));
+  for (const layer of [layers[0]!, layers[2]!]) {
+    await page.selectOption('#activation-layer', layer);
+    await page.evaluate(() => { (window as unknown as {__shown: number[]}).__shown = []; });
+    const requestMs: number[] = [], workerMs: number[] = [], drawMs: number[] = [];
+    for (let i = 0; i < ACTIVATION_CLICKS; i++) {
+      const index = 100 + i;
+      await page.fill('#activation-index', String(index));
+      await page.click('#activation-show');
+      await page.waitForFunction((n) => (window as unknown as {__shown: number[]}).__shown.length === n, i + 1);
+      const t = await page.$eval('[data-testid=activations]', (e) => ({requestMs: (e as HTMLElement).dataset.requestMs, drawMs: (e as HTMLElement).dataset.drawMs, status: document.querySelector('[data-testid=activations-status]')?.textContent ?? ''}));
+      requestMs.push(Number(t.requestMs));
+      drawMs.push(Number(t.drawMs));
+      workerMs.push(Number(/worker: ([\d.]+) ms/.exec(t.status)?.[1]));
+    }
+    console.log(`  after the first click, medians: worker ${ms(median(workerMs.slice(1)))}, request round trip incl. worker ${ms(median(requestMs.slice(1)))} ` +
+      `(this harness carries messages through Playwright), drawing ${ms(median(drawMs.slice(1)))}`);
+    const shown = await page.evaluate(() => (window as unknown as {__shown: number[]}).__shown);
+    const maps = await page.$$eval('div.fmap', (c) => c.length);
+    const worker = await page.textContent('[data-testid=activations-status]');
+    // Drawing alone (no request): the sort order changed, from the event to the next frame.
+    const redraw = await page.evaluate(() => new Promise<number[]>((resolve) => {
+      const sort = document.querySelector<HTMLSelectElement>('#activation-sort')!;
+      const started = performance.now();
+      sort.value = sort.value === 'mean' ? 'index' : 'mean';
+      sort.dispatchEvent(new Event('change'));
+      const script = performance.now() - started;
+      requestAnimationFrame(() => setTimeout(() => resolve([script, performance.now() - started]), 0));
+    }));
+    console.log(`  redraw of ${layer} alone: ${ms(redraw[0]!)} script, ${ms(redraw[1]!)} to the next frame`);
+    console.log(`click "Show activations" -> ${layer}'s ${maps} maps drawn (in page): first ${ms(shown[0]!)}, median ${ms(median(shown.slice(1)))}, max after the first ${ms(max(shown.slice(1)))} (${shown.length} clicks; target < 300 ms); last: ${worker}`);
+  }
 } finally {
   await harness.close();
 }

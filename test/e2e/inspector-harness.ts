@@ -14,17 +14,20 @@ import {inspectorHtml, makeNonce} from '../../src/extension/inspector/html';
 import {createInspectorRouter, type InspectorClient, type RouterHooks} from '../../src/extension/inspector/router';
 import {inProcessWorker} from '../../src/engine/inspect/test-model';
 import type {LoadedModel} from '../../src/engine/inspect/handlers';
+import {ModelStore, type LoadedModel as StoredModel} from '../../src/worker/model-store';
+import {registerExplainHandlers} from '../../src/worker/explain-handlers';
 
 export const ROOT = join(__dirname, '..', '..');
 const ORIGIN = 'https://inspector.test';
 
+/** `light` is VS Code's Light Modern (its errorForeground and chart colours, the light defaults). */
 export const THEMES = {
   light: {
     bodyClass: 'vscode-light',
     vars: {
       '--vscode-foreground': '#3b3b3b', '--vscode-editor-background': '#ffffff', '--vscode-descriptionForeground': '#717171',
       '--vscode-panel-border': '#e5e5e5', '--vscode-editorWidget-background': '#f8f8f8', '--vscode-editorWidget-border': '#c8c8c8',
-      '--vscode-focusBorder': '#005fb8', '--vscode-errorForeground': '#e51400', '--vscode-textLink-foreground': '#005fb8',
+      '--vscode-focusBorder': '#005fb8', '--vscode-errorForeground': '#f85149', '--vscode-textLink-foreground': '#005fb8',
       '--vscode-button-background': '#005fb8', '--vscode-button-foreground': '#ffffff', '--vscode-button-secondaryBackground': '#e5e5e5',
       '--vscode-button-secondaryForeground': '#3b3b3b', '--vscode-input-background': '#ffffff', '--vscode-input-foreground': '#3b3b3b',
       '--vscode-input-border': '#cecece', '--vscode-checkbox-background': '#f8f8f8', '--vscode-checkbox-border': '#cecece',
@@ -110,7 +113,8 @@ export interface Harness {
 /** `host`: what VS Code does for the panel (file pickers, the save dialog, workspace state), as the test wants it. */
 export async function startHarness(models: Map<string, LoadedModel>, theme: ThemeName = 'light',
   host: Omit<Partial<RouterHooks>, 'post' | 'modelId'> = {}): Promise<Harness> {
-  const worker = inProcessWorker(models);
+  const store = new ModelStore(models as unknown as Map<string, StoredModel>);
+  const worker = inProcessWorker(models, [(connection) => registerExplainHandlers(connection, store)]);
   const progressListeners = new Set<(p: TrainProgress) => void>();
   const client: InspectorClient = {
     sendRequest: ((type: RequestType<unknown, unknown, void>, params: unknown) => worker.client.sendRequest(type, params)) as InspectorClient['sendRequest'],

@@ -12,6 +12,7 @@ import {join} from 'node:path';
 import {PNG} from 'pngjs';
 import {mnistDirectory} from '../../src/engine/data/dataset';
 import {mnistDescription} from '../../src/engine/session/dataset-choice';
+import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import {initBackend} from '../../src/engine/backend';
 import {branchingModel, handleFor, smallMnistModel} from '../../src/engine/inspect/test-model';
@@ -364,6 +365,16 @@ test('Predictions: "Predict files…" on PNG images (picker and drop), with the 
   assert.deepEqual(thumbs, [28, 28]);
   assert.match(await page.textContent('[data-testid=file-top]') ?? '', /^9 \d+\.\d% · /);
   await shot('light-predict-files');
+  // Hidden and shown again: VS Code reloads the page; the results, the tab and the test set stay, and export still works.
+  const rowsBefore = await page.$$eval('[data-testid=file-row]', (rows) => rows.map((r) => r.textContent));
+  await harness.reshow();
+  await page.waitForSelector(`${panel('predictions')}:not([hidden]) [data-testid=file-row]`);
+  assert.deepEqual(await page.$$eval('[data-testid=file-row]', (rows) => rows.map((r) => r.textContent)), rowsBefore);
+  assert.equal(await page.$eval('#export-csv', (b) => (b as HTMLElement).hidden), false);
+  // A predicted file can be explained: 788.png's saliency of its predicted class 9.
+  await page.click('[data-testid=file-row] .file-explain');
+  await page.waitForSelector('[data-testid=explain][data-method=saliency]:not([data-pending]) [data-testid=attribution-map]');
+  assert.equal(await page.$eval('#explain-class', (sel) => (sel as HTMLSelectElement).value), '9');
   await page.click('#export-csv');
   await page.waitForFunction(() => document.querySelector('#export-csv')?.getAttribute('title')?.startsWith('Saved to'));
   const csv = host.saved.at(-1)!.text.trim().split('\n');
@@ -409,11 +420,14 @@ test('Predictions: a tabular model predicts a CSV file; a file that does not fit
 
 /** WCAG contrast ratio of two CSS colours, the first composited over the second (which is opaque). */
 function contrast(fg: string, bg: string): number {
+  // Chromium computes rgb()/rgba(), and color(srgb r g b / a) with 0..1 channels for color-mix().
   const parse = (c: string) => {
-    const m = c.match(/rgba?\(([^)]+)\)/);
+    const srgb = c.match(/color\(srgb ([^)]+)\)/);
+    const m = srgb ?? c.match(/rgba?\(([^)]+)\)/);
     assert.ok(m, `a colour: ${c}`);
     const [r, g, b, a = 1] = m[1]!.split(/[\s,/]+/).filter(Boolean).map(Number);
-    return [r!, g!, b!, a] as const;
+    const scale = srgb ? 255 : 1;
+    return [r! * scale, g! * scale, b! * scale, a] as const;
   };
   const [br, bgG, bb] = parse(bg);
   const [r, g, b, a] = parse(fg);
@@ -429,7 +443,7 @@ function contrast(fg: string, bg: string): number {
   return (l1! + 0.05) / (l2! + 0.05);
 }
 
-test('correct / wrong marks and top-k bars have 3:1 contrast in light, dark and high-contrast themes; a 0% bar looks empty', async () => {
+test('correct / wrong marks have 4.5:1 contrast (text) and top-k bars 3:1 in light, dark and high-contrast themes; a 0% bar looks empty', async () => {
   const {page} = harness;
   const session = new ModelSession(small);
   const whole = await session.predictTestSet();
@@ -459,7 +473,7 @@ test('correct / wrong marks and top-k bars have 3:1 contrast in light, dark and 
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     await shot(`${theme}-predictions-contrast`);
     for (const [mark, colour] of Object.entries(colours)) {
-      assert.ok(contrast(colour, background) >= 3, `${theme}: '${mark}' mark ${colour} on ${background}: ${contrast(colour, background).toFixed(2)}:1`);
+      assert.ok(contrast(colour, background) >= 4.5, `${theme}: '${mark}' mark ${colour} on ${background}: ${contrast(colour, background).toFixed(2)}:1`);
     }
     for (const [i, bar] of bars.entries()) {
       assert.ok(contrast(bar.fill, background) >= 3, `${theme}: bar ${i} fill ${bar.fill}: ${contrast(bar.fill, background).toFixed(2)}:1`);
@@ -534,6 +548,99 @@ test('a training panel hidden and shown again keeps its saved model and evaluati
   await harness.reshow();
   await page.waitForSelector(`h1:text("${saved.summary.modelName}")`);
   await page.waitForSelector(tab('predictions'));
+  noViolations();
+});
+
+test('Layers: a test sample\'s activations, feature maps of at least 48 px with channel ranges on hover, sorted by mean; Dense as a strip; a click on a layer shows it', async () => {
+  const {page} = harness;
+  await harness.open({kind: 'model', model: small.handle});
+  await page.evaluate(() => sessionStorage.removeItem('state'));
+  await harness.open({kind: 'model', model: small.handle});
+  await page.waitForSelector('[data-testid=activations]');
+  await page.fill('#activation-index', '788');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('[data-testid=activations][data-sample="788"] div.fmap');
+  assert.equal(await page.$eval('.activation-output', (e) => (e as HTMLElement).dataset.layer), 'conv2d');
+  const cells = await page.$$eval('.fmap-cell', (els) => els.map((e) => ({title: e.getAttribute('title')!, width: e.querySelector('.fmap')!.getBoundingClientRect().width})));
+  assert.equal(cells.length, 8, 'one map per filter of conv2d');
+  assert.ok(cells.every((c) => c.width >= 48), `map sizes ${cells.map((c) => c.width)}`);
+  assert.match(cells[0]!.title, /^channel 0: min -?\d.*, max \d.*, mean \d/);
+  // The engine's own activation of conv2d for sample 788: the hover ranges equal its channels' maxima.
+  const session = new ModelSession(small);
+  const x = session.testRows([788]);
+  const conv = tf.tidy(() => (small.model.getLayer('conv2d').apply(tf.tensor(x, [1, 28, 28, 1])) as tf.Tensor).dataSync());
+  const maxOf = (k: number) => Math.max(...Array.from(conv).filter((_, i) => i % 8 === k));
+  for (const [k, cell] of cells.entries()) {
+    const shownMax = Number(/max (\S+),/.exec(cell.title)![1]);
+    assert.ok(Math.abs(shownMax - maxOf(k)) <= 1e-3 * Math.max(1, maxOf(k)), `channel ${k}: ${shownMax} vs ${maxOf(k)}`);
+  }
+  // Zoom doubles the maps; sorting by mean puts the highest mean first.
+  await page.fill('#activation-zoom', '2');
+  await page.dispatchEvent('#activation-zoom', 'input');
+  assert.ok(await page.$eval('div.fmap', (c) => c.getBoundingClientRect().width) >= 96);
+  await page.selectOption('#activation-sort', 'mean');
+  const means = await page.$$eval('.fmap-cell', (els) => els.map((e) => Number(/mean (\S+)$/.exec(e.getAttribute('title')!)![1])));
+  assert.deepEqual(means, [...means].sort((a, b) => b - a));
+  await page.fill('#activation-zoom', '1');
+  await page.dispatchEvent('#activation-zoom', 'input');
+  await shot('light-layers-activations');
+  await page.locator('[data-testid=activations]').screenshot({path: join(ARTIFACTS, 'light-activations-view.png')});
+  // A click on the Dense row of the summary table shows its activation as a strip of 32 units.
+  await page.click('tr[data-layer=dense] button');
+  await page.waitForSelector('.activation-output[data-layer=dense] canvas.strip');
+  assert.equal(await page.$eval('canvas.strip', (c) => (c as HTMLCanvasElement).width), 32);
+  assert.match(await page.textContent('[data-testid=activation-summary]') ?? '', /dense \(Dense\) · shape \(32\)/);
+  // Keyboard: the layer picker and the maps are reachable with Tab and work with the arrow keys.
+  await page.focus('#activation-layer');
+  await page.selectOption('#activation-layer', 'conv2d_1');
+  await page.waitForSelector('.activation-output[data-layer=conv2d_1] div.fmap');
+  assert.equal(await page.$$eval('.fmap-cell', (els) => els.length), 16);
+  assert.equal(await page.getAttribute('.fmap-cell', 'tabindex'), '0');
+  await harness.setTheme('dark');
+  await shot('dark-layers-activations');
+  await harness.setTheme('light');
+  noViolations();
+});
+
+test('Predictions: Explain a sample: attribution beside and over the input, class and method pickers, opacity, integrated gradients\' completeness', async () => {
+  const {page} = harness;
+  await select('predictions');
+  await page.fill('#jump-index input', '788');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('[data-testid=sample-detail][data-index="788"] #sample-explain');
+  await page.click('#sample-explain');
+  await page.waitForSelector('[data-testid=explain][data-method=saliency]:not([data-pending]) [data-testid=attribution-map]');
+  const options = await page.$$eval('#explain-class option', (os) => os.map((o) => (o as HTMLOptionElement).value));
+  assert.equal(options.length, 3, `the top 3 classes: ${options}`);
+  assert.equal(await page.$eval('#explain-class', (s) => (s as HTMLSelectElement).value), '9', 'the predicted class first');
+  assert.match(await page.textContent('[data-testid=explain-summary]') ?? '', /Saliency of class 9: score before the softmax -?\d/);
+  assert.ok(await page.$('[data-testid=attribution-overlay] canvas'));
+  assert.ok(await page.$('[data-testid=colour-scale]'));
+  // The map is the engine's saliency of class 9: its brightest pixel is the one of largest |gradient|.
+  await page.fill('#explain-opacity', '30');
+  await page.dispatchEvent('#explain-opacity', 'input');
+  assert.match(await page.textContent('[data-testid=attribution-overlay] figcaption') ?? '', /30%/);
+  // Another class, then integrated gradients with their completeness.
+  await page.selectOption('#explain-class', options[1]!);
+  await page.waitForSelector(`[data-testid=explain][data-class-index="${options[1]}"]:not([data-pending])`);
+  await page.selectOption('#explain-method', 'integrated-gradients');
+  await page.waitForSelector('[data-testid=explain][data-method=integrated-gradients]:not([data-pending]) [data-testid=completeness]', {timeout: 60000});
+  const completeness = await page.textContent('[data-testid=completeness]') ?? '';
+  const error = Number(/within (\S+)%/.exec(completeness)![1]);
+  assert.ok(error <= 2, completeness);
+  await page.selectOption('#explain-class', '9');
+  await page.waitForSelector('[data-testid=explain][data-class-index="9"][data-method=integrated-gradients]:not([data-pending])', {timeout: 60000});
+  await page.fill('#explain-opacity', '70');
+  await page.dispatchEvent('#explain-opacity', 'input');
+  await page.$eval('[data-testid=explain]', (e) => e.scrollIntoView());
+  await shot('light-explain');
+  await page.locator('[data-testid=explain]').screenshot({path: join(ARTIFACTS, 'light-explain-view.png')});
+  await page.selectOption('#explain-method', 'gradcam');
+  await page.waitForSelector('[data-testid=explain][data-method=gradcam]:not([data-pending]) [data-testid=attribution-map]');
+  assert.match(await page.textContent('[data-testid=explain-summary]') ?? '', /Grad-CAM of class 9: .* layer conv2d_1 \(11 x 11\)/);
+  // A sample's activations from the Predictions tab: the Layers tab shows them.
+  await page.click('#sample-activations');
+  await page.waitForSelector('[data-testid=activations][data-sample="788"] canvas');
   noViolations();
 });
 

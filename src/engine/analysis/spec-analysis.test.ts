@@ -40,6 +40,27 @@ test('no Flatten: the error sits on the Dense that keeps spatial axes, and its f
   assert.deepEqual(analyze(fixed).diagnostics, []);
 });
 
+test('a misspelled argument does not hide later shape problems: rank and spatial size flow on without filters', () => {
+  const noFlatten = REFERENCE.replace(/\n\s*\{"type": "Flatten"\},/, '');
+  const text = noFlatten.replace('"filters": 32', '"filterz": 32');
+  const a = analyze(text);
+  assert.deepEqual(a.diagnostics.map((d) => d.code ?? d.message).sort(),
+    ['missing-flatten', "model.layers[0].type: Conv2D needs 'filters' (Number of output channels (convolution filters).)", 'unknown-argument']);
+  const flatten = a.diagnostics.find((d) => d.code === 'missing-flatten')!;
+  assert.equal(text.slice(flatten.offset, flatten.offset + flatten.length), '"Dense"');
+  // The second Conv2D's 64 filters are known again: the Dense's input is fully known.
+  assert.match(flatten.message, /Dense gets \(None, 22, 22, 128\)/);
+  // The first layer's channel count is unknown, so no shape is shown for it nor a total; the later layers' shapes are.
+  assert.equal(a.layers[0]!.output, undefined);
+  assert.deepEqual(a.layers[1]!.output, [24, 24, 64]);
+  assert.equal(a.model!.complete, false);
+  // The layers after a Dense of unknown units say nothing more: their shapes hold whatever the units.
+  const unknownUnits = REFERENCE.replace('"units": 256', '"unitz": 256');
+  assert.deepEqual(analyze(unknownUnits).diagnostics.map((d) => d.code ?? d.message), ["model.layers[4].type: Dense needs 'units' (Dimensionality of the output space.)", 'unknown-argument']);
+  // Fixing the spelling leaves the Flatten problem alone.
+  assert.deepEqual(analyze(noFlatten).diagnostics.map((d) => d.code), ['missing-flatten']);
+});
+
 test('misspelled argument and units against classes have quick fixes', () => {
   const unitz = REFERENCE.replace('"units": 256', '"unitz": 256');
   const d = analyze(unitz).diagnostics.find((x) => x.code === 'unknown-argument')!;

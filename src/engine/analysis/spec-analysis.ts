@@ -184,9 +184,10 @@ function diagnoseProblem(p: Problem, base: Segment[], out: Collector): void {
 }
 
 function outputDiagnostics(model: ModelReport, layers: Record<string, unknown>[], data: DataShape, loss: string, out: Collector): void {
-  const output = model.output;
-  if (!output || layers.length === 0) return;
   const last = model.layers[model.layers.length - 1];
+  // After a layer with errors, the output as far as it is known (rank, spatial size) still tells.
+  const output = model.output ?? last?.partial?.output;
+  if (!output || layers.length === 0) return;
   const lastIndex = last.index;
   const labels = data.labels;
   const sparseLabels = labels?.kind === 'sparse';
@@ -204,12 +205,13 @@ function outputDiagnostics(model: ModelReport, layers: Record<string, unknown>[]
   if (wantsVector && output.length !== 1) {
     const classes = labels?.classes ?? (sparseLabels ? undefined : labels?.shape?.[0]);
     const wanted = `(None, ${classes ?? 'classes'})`;
-    const culprit = model.layers.find((l) => l.type === 'Dense' && l.input && l.input.length >= 2);
+    const inputOf = (l: ModelReport['layers'][number]) => l.input ?? l.partial?.input;
+    const culprit = model.layers.find((l) => l.type === 'Dense' && (inputOf(l)?.length ?? 0) >= 2);
     const because = `the model outputs ${formatShape(output)} but ${loss} with ${sparseLabels ? 'one class index per sample' : 'these labels'} needs ${wanted}`;
     if (culprit) {
       const node = out.node(['model', 'layers', culprit.index]);
       out.add('error', ['model', 'layers', culprit.index, 'type'],
-        `Dense gets ${formatShape(culprit.input!)}, which keeps spatial axes, and outputs ${formatShape(culprit.output!)}: ${because}. Insert a Flatten before this layer.`,
+        `Dense gets ${formatShape(inputOf(culprit)!)}, which keeps spatial axes, and outputs ${formatShape(culprit.output ?? culprit.partial!.output!)}: ${because}. Insert a Flatten before this layer.`,
         {code: 'missing-flatten', fix: node && {title: 'Insert a Flatten layer before this Dense', edits: [insertBefore(out.text, node, '{"type": "Flatten"}')]}});
     } else {
       out.add('error', ['model', 'layers', lastIndex, 'type'], `${because}. Flatten or pool (GlobalAveragePooling2D) the spatial axes before the last layer.`, {code: 'shape'});
@@ -296,7 +298,7 @@ function modelDiagnostics(raw: Record<string, any>, data: DataShape, out: Collec
     return {...l, offset: node?.offset ?? 0, length: node?.length ?? 0};
   });
   const loss = typeof raw.compile?.loss === 'string' ? raw.compile.loss : undefined;
-  if (loss && report.complete) outputDiagnostics(report, layers, data, loss, out);
+  if (loss && (report.complete || report.layers.at(-1)?.partial?.output)) outputDiagnostics(report, layers, data, loss, out);
   return {model: report, layers: views};
 }
 

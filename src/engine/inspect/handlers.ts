@@ -27,7 +27,7 @@ export interface LoadedModel {
   dataProblem?: string;
 }
 
-class InspectorSession {
+export class InspectorSession {
   weights?: Promise<WeightStats[]>;
   readonly session: ModelSession;
   readonly predictions: PredictionService;
@@ -57,15 +57,21 @@ async function withDroppedFiles<T>(files: Array<{name: string; base64: string}>,
   }
 }
 
+// Keyed by the model object, so a reloaded model under the same id starts a fresh session.
+const sessions = new WeakMap<LayersModel, InspectorSession>();
+
+/** The inspector's session of a loaded model (its test set, predictions), shared by every handler group. */
+export function inspectorSession(loaded: LoadedModel): InspectorSession {
+  let s = sessions.get(loaded.model);
+  if (!s) sessions.set(loaded.model, (s = new InspectorSession(loaded)));
+  return s;
+}
+
 export function registerInspectorHandlers(connection: MessageConnection, models: Map<string, LoadedModel>): void {
-  // Keyed by the model object, so a reloaded model under the same id starts a fresh session.
-  const sessions = new WeakMap<LayersModel, InspectorSession>();
   const session = (modelId: string): InspectorSession => {
     const loaded = models.get(modelId);
     if (!loaded) throw new Error(`No model with id ${modelId} is loaded in the worker (it may have been disposed or the worker restarted).`);
-    let s = sessions.get(loaded.model);
-    if (!s) sessions.set(loaded.model, (s = new InspectorSession(loaded)));
-    return s;
+    return inspectorSession(loaded);
   };
   const progress = (modelId: string) => (done: number, total: number) =>
     void connection.sendNotification(evaluateProgress, {modelId, done, total});

@@ -17,9 +17,11 @@ export type {ProgressListener} from '../session/session';
 const MAX_INPUT_VALUES = 1024;
 /** The most samples one "Predict files…" answers (the table shows them all). */
 export const MAX_FILE_SAMPLES = 1000;
+/** Input values carried back with "Predict files…" results, in all (100 MNIST images). */
+const MAX_CARRIED_INPUT_VALUES = 100 * 784;
 
 /** Values in [0, 1] are scaled to bytes, larger ones clamped to 0..255. */
-function imageUrl(values: Float32Array, height: number, width: number, channels: number): string {
+export function imageUrl(values: Float32Array, height: number, width: number, channels: number): string {
   let max = 0;
   for (let i = 0; i < values.length; i++) if (values[i]! > max) max = values[i]!;
   const scale = max <= 1 ? 255 : 1;
@@ -137,6 +139,8 @@ export class PredictionService {
     const results = await this.session.predictInputs(batch, k);
     const geometry = imageGeometry(this.inputShape);
     const size = this.inputSize;
+    // The model's input values travel with the first samples, so the panel can explain them and show their activations.
+    const carried = Math.min(batch.count, Math.floor(MAX_CARRIED_INPUT_VALUES / size));
     return {
       kind: this.session.outputKind,
       csv: predictionsCsv(results, k),
@@ -149,6 +153,7 @@ export class PredictionService {
           top: r.top,
           image: pixels && geometry ? imageUrl(pixels, geometry.height, geometry.width, geometry.channels) : undefined,
           inputValues: pixels ? undefined : Array.from(batch.x.subarray(i * size, Math.min((i + 1) * size, i * size + 16))),
+          sample: i < carried ? Array.from(batch.x.subarray(i * size, (i + 1) * size)) : undefined,
         };
       }),
     };

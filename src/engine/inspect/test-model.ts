@@ -127,11 +127,14 @@ export function branchingModel(): tfl.LayersModel {
  * over in-memory streams, with the inspector handlers on one end. Tests and the benchmark talk
  * to the returned client connection exactly as the extension host talks to the worker.
  */
-export function inProcessWorker(models: Map<string, LoadedModel>): {client: MessageConnection; dispose(): void} {
+export function inProcessWorker(models: Map<string, LoadedModel>,
+  more: Array<(worker: MessageConnection) => void> = []): {client: MessageConnection; dispose(): void} {
   const toWorker = new PassThrough(), toClient = new PassThrough();
   const worker = createMessageConnection(new StreamMessageReader(toWorker), new StreamMessageWriter(toClient));
   const client = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toWorker));
   registerInspectorHandlers(worker, models);
+  // Handler groups of the worker's own floor (the test that calls this registers them).
+  for (const register of more) register(worker);
   worker.listen();
   client.listen();
   return {client, dispose: () => { client.dispose(); worker.dispose(); }};

@@ -7,7 +7,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import * as msg from '../../protocol/messages';
 import type {Ctx} from '../context';
-import {modelKind} from '../format';
+import {failureMessage, modelKind} from '../format';
 import {FORMAT_TABLE, MODEL_FILE_EXTENSIONS, MODEL_FOLDER_MARKERS, SAVE_FORMATS, WEIGHTS_ONLY_FILE, formatInfo} from '../../formats/table';
 import {saveTargetProblem} from '../../formats/save-target';
 import {openInspector} from '../inspector';
@@ -42,7 +42,7 @@ export async function modelHandle(ctx: Ctx, uri: vscode.Uri, {reuse}: {reuse: bo
         path: modelPath, compile: true, customObjectsModule: ctx.customObjectsModule(uri),
       }));
     } catch (e) {
-      ctx.showError(`Cannot load ${modelPath}: ${(e as Error).message}`);
+      ctx.showError(failureMessage('Cannot load', modelPath, (e as Error).message));
       return undefined;
     }
     for (const warning of handle.warnings ?? []) void vscode.window.showWarningMessage(warning);
@@ -79,7 +79,7 @@ async function openWeights(ctx: Ctx, weights: vscode.Uri): Promise<msg.ModelHand
       path: target, weights: weights.fsPath, compile: true, customObjectsModule: ctx.customObjectsModule(weights),
     }));
   } catch (e) {
-    ctx.showError(`Cannot load ${weights.fsPath}: ${(e as Error).message}`);
+    ctx.showError(failureMessage('Cannot load', weights.fsPath, (e as Error).message));
     return undefined;
   }
   for (const warning of handle.warnings ?? []) void vscode.window.showWarningMessage(warning);
@@ -202,7 +202,7 @@ export function saveModelAs(ctx: Ctx) {
         .then((choice) => choice && vscode.commands.executeCommand('revealInExplorer', vscode.Uri.file(saved.path)));
       return saved.path;
     } catch (e) {
-      ctx.showError(`Cannot save ${handle.summary.modelName} to ${target.fsPath}: ${(e as Error).message}`);
+      ctx.showError(failureMessage(`Cannot save ${handle.summary.modelName} to`, target.fsPath, (e as Error).message));
       return undefined;
     }
   };

@@ -5,7 +5,7 @@
  */
 import type {RequestType} from 'vscode-jsonrpc';
 import {
-  evaluate, layerConfig, predictFiles, predictPixels, predictSample, samplePage, setDataset, weightStats,
+  activations, evaluate, explainSample, layerConfig, predictFiles, predictPixels, predictSample, samplePage, setDataset, weightStats,
   type DatasetChoice, type HostToWebview, type InspectorMethod, type InspectorRequestMap, type InspectorSubject, type TrainProgress, type WebviewToHost,
 } from '../../protocol/messages';
 
@@ -18,7 +18,7 @@ export interface InspectorClient {
 
 /** Worker requests by the webview's method name; `exportCsv` is the host's own (a save dialog). */
 const REQUESTS: Partial<Record<InspectorMethod, RequestType<never, unknown, void>>> = {
-  weightStats, layerConfig, predictSample, samplePage, predictPixels, evaluate, predictFiles, setDataset,
+  weightStats, layerConfig, predictSample, samplePage, predictPixels, evaluate, predictFiles, setDataset, activations, explain: explainSample,
 } as unknown as Partial<Record<InspectorMethod, RequestType<never, unknown, void>>>;
 
 export interface RouterHooks {

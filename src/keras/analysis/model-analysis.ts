@@ -34,6 +34,12 @@ export interface LayerReport {
   nonTrainable: number;
   flops: number;
   problems: Problem[];
+  /**
+   * Set on a layer with errors and on the layers after it: its input and output as far as they
+   * are known (unknown dimensions null). `input` / `output` are then set only when fully known,
+   * and its parameters and FLOPs are not counted.
+   */
+  partial?: {input?: Shape; output?: Shape};
 }
 
 export interface ModelReport {
@@ -200,13 +206,71 @@ function defaultNamer() {
 
 function totals(layers: LayerReport[], inputShape: Shape | undefined): ModelReport {
   const last = layers[layers.length - 1];
-  const complete = layers.every((l) => l.output !== undefined);
+  const complete = layers.every((l) => l.output !== undefined && !l.partial);
   return {
     layers, inputShape, output: complete ? last?.output : undefined, complete,
     trainable: layers.reduce((n, l) => n + l.trainable, 0),
     nonTrainable: layers.reduce((n, l) => n + l.nonTrainable, 0),
     flops: layers.reduce((n, l) => n + l.flops, 0),
   };
+}
+
+/** Stand-ins for a dimension or a count a layer with errors leaves unknown: odd sizes, larger than any usual window. */
+const STAND_INS = [37, 53] as const;
+
+/**
+ * After a layer with errors, what is still known flows on: the layer runs with its faulty
+ * arguments left out (Keras's defaults then) and each missing count (filters, units) replaced by
+ * a stand-in, twice with different stand-ins; output dimensions that differ between the two runs
+ * are unknown, the others (rank, spatial size) known. A later layer whose input holds unknown
+ * dimensions runs the same way; a refusal that does not depend on the stand-ins (a Dense on a
+ * rank-4 input) is reported, one that does is not (it may vanish once the earlier error is fixed).
+ */
+function lenientArgs(type: string, layer: Record<string, unknown>, standIn: number): Record<string, unknown> | undefined {
+  const info = layerInfo(type);
+  if (!info) return undefined;
+  const known = layerArgs(type);
+  const args: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(layer)) {
+    const arg = Object.hasOwn(known, name) ? known[name] : undefined;
+    if (name === 'type' || !arg || checkValue(name, arg, value)) continue;
+    args[name] = value;
+  }
+  for (const [name, arg] of Object.entries(info.args)) {
+    if (!arg.required || name in args) continue;
+    if (arg.kind !== 'int' && arg.kind !== 'intOrTuple') return undefined;
+    args[name] = standIn;
+  }
+  return args;
+}
+
+type Probe = {output: Shape; unknown: Set<number>} | {problem: ShapeProblem} | undefined;
+
+function probeLayer(type: string, layer: Record<string, unknown>, input: Shape, unknown: Set<number>): Probe {
+  // The input as a message prints it, unknown dimensions as '?'.
+  const shown = `(${['None', ...input.map((d, i) => (unknown.has(i) ? '?' : d === null ? 'None' : String(d)))].join(', ')})`;
+  const runs = STAND_INS.map((standIn) => {
+    const args = lenientArgs(type, layer, standIn);
+    if (!args) return undefined;
+    const filled = input.map((d, i) => (unknown.has(i) ? standIn : d));
+    try {
+      return inferLayer(type, args, [filled]).output;
+    } catch (e) {
+      if (!(e instanceof ShapeProblem)) throw e;
+      return new ShapeProblem(e.message.split(formatShape(filled)).join(shown), e.arg);
+    }
+  });
+  const [a, b] = runs;
+  if (a === undefined || b === undefined) return undefined;
+  if (a instanceof ShapeProblem || b instanceof ShapeProblem) {
+    // A refusal with either stand-in, said the same way: it does not depend on what is unknown.
+    if (!(a instanceof ShapeProblem && b instanceof ShapeProblem) || a.message !== b.message) return undefined;
+    return {problem: a};
+  }
+  if (a.length !== b.length) return undefined;
+  const unknownOut = new Set<number>();
+  a.forEach((d, i) => { if (d !== b[i]) unknownOut.add(i); });
+  return {output: a.map((d, i) => (unknownOut.has(i) ? null : d)), unknown: unknownOut};
 }
 
 /**
@@ -218,6 +282,8 @@ export function analyzeLayers(layers: Record<string, unknown>[], dataShape?: Sha
   const first = layers[0] ?? {};
   const declared = declaredInputShape(first);
   let current: Shape | undefined = declared ?? dataShape;
+  /** Axes of `current` unknown because of an earlier layer's errors; undefined while everything before is sound. */
+  let unknown: Set<number> | undefined;
   const reports: LayerReport[] = [];
   layers.forEach((layer, index) => {
     const type = typeof layer.type === 'string' ? layer.type : '?';
@@ -233,8 +299,20 @@ export function analyzeLayers(layers: Record<string, unknown>[], dataShape?: Sha
     }
     reports.push(report);
     const hasErrors = problems.some((p) => p.severity === 'error');
-    if (current === undefined || hasErrors || options.customLayers?.includes(type)) {
+    if (current === undefined || options.customLayers?.includes(type) || (hasErrors && !layerInfo(type))) {
       current = undefined;
+      return;
+    }
+    if (hasErrors || unknown) {
+      const probe = type === 'InputLayer' ? {output: current, unknown: unknown ?? new Set<number>()} : probeLayer(type, layer, current, unknown ?? new Set());
+      report.partial = {input: current.map((d, i) => (unknown?.has(i) ? null : d))};
+      if (unknown?.size) report.input = undefined;
+      // The layer's own argument errors are reported already; a shape refusal of a later layer is new.
+      if (probe && 'problem' in probe && !hasErrors) problems.push({severity: 'error', code: 'shape', arg: probe.problem.arg, message: probe.problem.message});
+      current = probe && 'output' in probe ? probe.output : undefined;
+      unknown = probe && 'output' in probe ? probe.unknown : undefined;
+      report.partial.output = current;
+      if (current && !unknown?.size) report.output = current;
       return;
     }
     if (type === 'InputLayer') {
