@@ -14,12 +14,14 @@ export const EXPORT_HELP = `Usage: keras-workbench export-keras SPEC [-o train.p
 
 Writes a self-contained Keras 3 training script equivalent to the spec: the same model config
 (as our .keras writer produces it), data and preprocessing, compile and fit settings, with
-BackupAndRestore, a checkpoint per epoch, a history file the inspector reads and a final
-model.save("<save.path>.keras").
+BackupAndRestore and a checkpoint per epoch (--distributed: OrbaxCheckpoint, Keras >= 3.14 with
+orbax-checkpoint), TensorBoard logs in <save.path>.logs/, a history file the inspector reads and
+a final model.save("<save.path>.keras").
 
   -o, --out FILE     Script path (default: next to the spec, <name>.train.py).
   --distributed      Keras DataParallel over every device on the JAX backend, multi-host set-up
-                     from environment variables (documented at the top of the script).
+                     from environment variables (documented at the top of the script), multi-host
+                     checkpoints and resumption with keras.callbacks.OrbaxCheckpoint.
   --overwrite        Replace FILE if it exists.`;
 
 export async function exportKerasCommand(args: string[]): Promise<number> {
