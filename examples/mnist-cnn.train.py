@@ -10,6 +10,8 @@ directory (run it from the workspace folder, as the spec) or --root.
 Writes:
     models/mnist-cnn.keras  the trained model (model.save) at the end
     models/mnist-cnn.history.json  loss and metrics per epoch, rewritten every epoch
+    models/mnist-cnn.logs/  TensorBoard logs (keras.callbacks.TensorBoard; needs TensorFlow installed,
+        else the script says so and trains without them)
     models/mnist-cnn.checkpoints/  one .keras checkpoint per epoch (ModelCheckpoint)
     models/mnist-cnn.backup/  BackupAndRestore state: after a preemption, run the same
         command again and training resumes after the last finished epoch
@@ -48,6 +50,7 @@ METRICS = ["accuracy"]
 SAVE_PATH = "models/mnist-cnn.keras"
 OVERWRITE = True
 HISTORY_PATH = "models/mnist-cnn.history.json"
+LOGS_DIR = "models/mnist-cnn.logs"
 CHECKPOINT_PATH = "models/mnist-cnn.checkpoints/epoch-{epoch:03d}.keras"
 BACKUP_DIR = "models/mnist-cnn.backup"
 DISTRIBUTED = False
@@ -619,6 +622,26 @@ def history_callback(keras, path, resuming):
     return HistoryFile()
 
 
+def tensorboard_callback(keras, logs_dir):
+    """keras.callbacks.TensorBoard logging to logs_dir (Keras Workbench reads it to compare runs),
+    or None when TensorFlow, which writes the event files, is not installed."""
+    import importlib.util
+
+    if importlib.util.find_spec("tensorflow") is None:
+        print(f"TensorBoard logs are not written to {logs_dir}: Keras's TensorBoard callback needs TensorFlow "
+              "(pip install tensorflow)", file=sys.stderr)
+        return None
+    return keras.callbacks.TensorBoard(log_dir=logs_dir)
+
+
+def last_orbax_step(directory):
+    """The latest step (an epoch index) OrbaxCheckpoint saved in directory, or None."""
+    if not os.path.isdir(directory):
+        return None
+    steps = [int(name) for name in os.listdir(directory) if name.isdigit() and os.path.isdir(os.path.join(directory, name))]
+    return max(steps) if steps else None
+
+
 def distribution_setup(keras):
     """Multi-host set-up (when the environment names more than one process) and DataParallel.
     Returns (process_count, process_id, device_count)."""
@@ -644,14 +667,19 @@ def main(argv=None):
     at = lambda p: os.path.join(args.root, p)
     save_path = at(args.save)
     stem = save_path[:-len(".keras")] if save_path.endswith(".keras") else save_path
-    history_path = stem + ".history.json" if args.save != SAVE_PATH else at(HISTORY_PATH)
-    checkpoint_path = stem + ".checkpoints/epoch-{epoch:03d}.keras" if args.save != SAVE_PATH else at(CHECKPOINT_PATH)
-    backup_dir = stem + ".backup" if args.save != SAVE_PATH else at(BACKUP_DIR)
+    own = args.save != SAVE_PATH
+    history_path = stem + ".history.json" if own else at(HISTORY_PATH)
+    logs_dir = stem + ".logs" if own else at(LOGS_DIR)
+    if DISTRIBUTED:
+        orbax_dir = os.path.abspath(stem + ".orbax" if own else at(ORBAX_DIR))
+    else:
+        checkpoint_path = stem + ".checkpoints/epoch-{epoch:03d}.keras" if own else at(CHECKPOINT_PATH)
+        backup_dir = stem + ".backup" if own else at(BACKUP_DIR)
     if not save_path.endswith(".keras"):
         print(f"{sys.argv[0]}: --save must name a .keras file, got '{args.save}'", file=sys.stderr)
         return 2
     # Every process checks (before any joins the others), so none is left waiting for one that quit.
-    resuming = os.path.isdir(backup_dir)
+    resuming = last_orbax_step(orbax_dir) is not None if DISTRIBUTED else os.path.isdir(backup_dir)
     if os.path.exists(save_path) and not OVERWRITE and not resuming:
         print(f"{save_path}: already exists and the spec says overwrite: false; nothing was trained", file=sys.stderr)
         return 1
@@ -665,7 +693,6 @@ def main(argv=None):
             print(f"{sys.argv[0]}: batch size {args.batch_size} is not a multiple of the {device_count} devices; "
                   f"pass --batch-size (a different batch size trains differently)", file=sys.stderr)
             return 2
-        backup_dir = os.path.join(backup_dir, f"process-{process_id}")
     chief = process_id == 0
     keras.utils.set_random_seed(SEED)
 
@@ -684,16 +711,29 @@ def main(argv=None):
             test = shard_for_process(*test, args.batch_size, process_count, process_id)[:2]
 
     model = build_model(keras, args.root)
-    if chief:
+    initial_epoch = 0
+    if DISTRIBUTED:
+        # Model and optimizer state of every process, saved by all of them together (Keras >= 3.14).
+        if resuming:
+            model.optimizer.build(model.trainable_variables)
+            model.load_weights(orbax_dir)  # the latest step: weights and optimizer state
+            initial_epoch = last_orbax_step(orbax_dir) + 1  # steps are epoch indices
+            print(f"Resuming after epoch {initial_epoch} from {orbax_dir}")
+        callbacks = [keras.callbacks.OrbaxCheckpoint(directory=orbax_dir, save_freq="epoch", max_to_keep=None)]
+    else:
         os.makedirs(os.path.dirname(os.path.abspath(checkpoint_path)), exist_ok=True)
-    callbacks = [keras.callbacks.BackupAndRestore(backup_dir=backup_dir)]
+        callbacks = [keras.callbacks.BackupAndRestore(backup_dir=backup_dir),
+                     keras.callbacks.ModelCheckpoint(checkpoint_path, save_freq="epoch")]
     if chief:
-        callbacks += [keras.callbacks.ModelCheckpoint(checkpoint_path, save_freq="epoch"),
-                      history_callback(keras, history_path, resuming)]
+        callbacks.append(history_callback(keras, history_path, resuming))
+        tensorboard = tensorboard_callback(keras, logs_dir)
+        if tensorboard is not None:
+            callbacks.append(tensorboard)
     model.fit(
         x_train, y_train,
         batch_size=per_process_batch,
         epochs=args.epochs,
+        initial_epoch=initial_epoch,
         validation_data=validation,
         shuffle=SHUFFLE,
         verbose=VERBOSE if chief else 0,

@@ -156,13 +156,15 @@ export const COMMANDS: CommandTable = {
   'export-keras': command({
     summary: 'Write a Keras 3 training script for the spec.',
     description: 'The script is self-contained and equivalent to the spec: the same model config (as our .keras writer '
-      + 'produces it), data and preprocessing, compile and fit settings, with BackupAndRestore, a checkpoint per epoch, '
+      + 'produces it), data and preprocessing, compile and fit settings, with BackupAndRestore and a checkpoint per epoch '
+      + '(--distributed: OrbaxCheckpoint, Keras >= 3.14 with orbax-checkpoint), TensorBoard logs in <save.path>.logs/, '
       + 'a history file the inspector reads and a final model.save("<save.path>.keras").',
     operands: {SPEC: 'a *.train.json file'},
     options: {
       out: {type: 'string', short: 'o', value: 'FILE', description: 'Script path (default: next to the spec, <name>.train.py).'},
       distributed: {type: 'boolean', description: 'Keras DataParallel over every device on the JAX backend, multi-host set-up '
-        + 'from environment variables (documented at the top of the script).'},
+        + 'from environment variables (documented at the top of the script), multi-host checkpoints and resumption with '
+        + 'keras.callbacks.OrbaxCheckpoint.'},
       overwrite: {type: 'boolean', description: 'Replace FILE if it exists.'},
     },
     run: ({operands: [spec], values}) => exportKeras(spec!, values),

@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import {FormatError} from '../common/errors';
 import {parseJsonBounded} from '../common/limits';
-import type {FormatModule, KerasArtifacts} from './artifacts';
+import type {FormatModule, KerasArtifacts, SaveOptions} from './artifacts';
 import {weightsWithoutModel} from './keras3-weights';
 import {
   createHdf5, ensureGroup, H5Group, isDataset, isGroup, isHdf5File, readNumericDataset, readStringAttribute,
@@ -18,7 +18,7 @@ import {
   bindLayerWeights, appendOptimizer, bindOptimizerWeights, kerasArtifacts, decodeArtifactWeights, describeModel, type ModelSlots,
   type StoredArray,
 } from '../keras/config-weights';
-import {keras2LayerNames, toKeras2ModelConfig} from '../keras/config-export';
+import {keras2LayerNames, keras3H5Differences, toKeras2ModelConfig} from '../keras/config-export';
 
 /** The Keras API version whose HDF5 layout we write. */
 export const WRITTEN_KERAS_VERSION = '2.15.0';
@@ -190,9 +190,11 @@ export interface WrittenLayout {
 }
 
 /** Writes the tf.keras 2.x HDF5 layout; returns what was written (for tests and reports). */
-export async function writeKerasHdf5(file: string, artifacts: KerasArtifacts): Promise<WrittenLayout> {
+export async function writeKerasHdf5(file: string, artifacts: KerasArtifacts, options: SaveOptions = {}): Promise<WrittenLayout> {
   const normalized = normalizeModelConfig(artifacts.modelTopology, {file, kerasVersion: '2'});
   const config: ModelConfig = normalized.config;
+  // Written as tf.keras 2 reads it; where Keras 3 would refuse it or compute other numbers, the saver is told.
+  keras3H5Differences(config).forEach((w) => options.onWarning?.(w));
   const slots = await describeModel(config, file);
   const weights = decodeArtifactWeights(artifacts.weightSpecs ?? [], artifacts.weightData, file);
   const layerNames = keras2LayerNames(config);
@@ -247,8 +249,8 @@ export const hdf5Format: FormatModule = {
     return isHdf5File(path);
   },
   read: readKerasHdf5,
-  async write(path: string, artifacts: KerasArtifacts) {
-    await writeKerasHdf5(path, artifacts);
+  async write(path: string, artifacts: KerasArtifacts, options?: SaveOptions) {
+    await writeKerasHdf5(path, artifacts, options);
   },
 };
 

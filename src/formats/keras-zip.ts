@@ -42,12 +42,17 @@ function readZip(file: string): Map<string, ZipEntry> {
   }
 }
 
-function memberJson(file: string, members: Map<string, ZipEntry>, name: string): JsonObject | undefined {
+function memberJson(file: string, members: Map<string, ZipEntry>, name: string, onOther?: (what: string) => void): JsonObject | undefined {
   const entry = members.get(name);
   if (!entry) return undefined;
   const text = Buffer.from(readZipMember(file, entry)).toString('utf8');
   const value = parseJsonBounded(text, (problem) => new FormatError(file, problem), `${name} inside the archive`);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    const what = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
+    if (onOther) {
+      onOther(what);
+      return undefined;
+    }
     throw new FormatError(file, `${name} inside the archive is not a JSON object`);
   }
   return value as JsonObject;
@@ -92,13 +97,15 @@ export async function readKerasZip(file: string): Promise<KerasArtifacts> {
   const members = readZip(file);
   const config = memberJson(file, members, CONFIG_JSON);
   if (!config) throw new FormatError(file, `is a zip without ${CONFIG_JSON}: not a Keras .keras file`);
-  const metadata = memberJson(file, members, METADATA_JSON) ?? {};
+  const warnings: string[] = [];
+  // Keras reads only config.json and the weights: a metadata.json that is not an object is ignored, as Keras does.
+  const metadata = memberJson(file, members, METADATA_JSON, (what) => warnings.push(
+    `${METADATA_JSON} inside the archive is ${what}, not a JSON object: ignored (as Keras does), so the Keras version is unknown`)) ?? {};
   const version = typeof metadata.keras_version === 'string' ? metadata.keras_version : undefined;
   const normalized = normalizeModelConfig(config, {file, kerasVersion: version ?? '3'});
   const slots = await describeModel(normalized.config, file);
   const isSequential = normalized.config.class_name === 'Sequential';
   const weightsEntry = members.get(WEIGHTS_H5);
-  const warnings: string[] = [];
   const compileConfig = config.compile_config as Json | undefined;
   const training = compileConfig ? normalizeTrainingConfig(compileConfig) : undefined;
   warnings.push(...(training?.warnings ?? []));

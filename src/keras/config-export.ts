@@ -29,9 +29,21 @@ function kerasInitializer(init: Json): Json {
   return {class_name: init.class_name, config};
 }
 
+/**
+ * Keras 3 layers whose constructor takes only these arguments (no **kwargs): any other key, even
+ * `trainable` or an input shape, makes Keras 3 refuse the file. None of them has weights.
+ */
+const KERAS3_CLOSED_ARGUMENTS: Record<string, string[]> = {
+  SpatialDropout1D: ['rate', 'seed', 'name', 'dtype'],
+  SpatialDropout2D: ['rate', 'data_format', 'seed', 'name', 'dtype'],
+  Discretization: ['bin_boundaries', 'num_bins', 'epsilon', 'output_mode', 'sparse', 'dtype', 'name'],
+};
+
 /** Shared layer-config fixes for both dialects: explicit values where Keras defaults differ from TensorFlow.js's. */
 function kerasLayerConfig(layer: LayerConfig): JsonObject {
   const c: JsonObject = {...layer.config};
+  const closed = KERAS3_CLOSED_ARGUMENTS[layer.class_name];
+  if (closed) for (const key of Object.keys(c)) if (!closed.includes(key)) delete c[key];
   for (const key of Object.keys(c)) {
     if (key.endsWith('_initializer')) c[key] = kerasInitializer(c[key]);
   }
@@ -54,7 +66,12 @@ function keras2Layer(layer: LayerConfig): LayerConfig {
     return {...layer, class_name: nested.class_name, config: nested.config};
   }
   const c = kerasLayerConfig(layer);
-  for (const key of ['layer', 'backward_layer']) if (isObject(c[key])) c[key] = keras2Layer(c[key] as LayerConfig);
+  // Keras 3 reads a wrapped layer by module, as tf.keras 2.13+ writes it; older tf.keras ignores the keys.
+  for (const key of ['layer', 'backward_layer']) {
+    if (isObject(c[key])) c[key] = {module: 'keras.layers', ...keras2Layer(c[key] as LayerConfig), registered_name: null};
+  }
+  // Keras 3 reads a string naming one of its functions as that function (score_mode 'dot' -> keras.layers.dot); 'dot' is the default.
+  if (layer.class_name === 'Attention' && c.score_mode === 'dot') delete c.score_mode;
   const tensorArgs = TENSOR_CALL_ARGUMENTS[layer.class_name];
   if (tensorArgs && Array.isArray(layer.inbound_nodes)) {
     return {...layer, config: c, inbound_nodes: layer.inbound_nodes.map((n) => keras2KeywordTensors(n, tensorArgs))};
@@ -75,7 +92,7 @@ function keras2KeywordTensors(node: Json, tensorArgs: string[]): Json {
 export function toKeras2ModelConfig(model: ModelConfig): ModelConfig {
   const layers = layersOf(model).map(keras2Layer);
   if (model.class_name === 'Sequential') {
-    const firstShape = layers[0]?.config.batch_input_shape;
+    const firstShape = layersOf(model)[0]?.config.batch_input_shape;
     const withInput = Array.isArray(firstShape)
       ? [{class_name: 'InputLayer', config: {batch_input_shape: firstShape, dtype: 'float32', sparse: false, ragged: false,
         name: `${layerName(layers[0])}_input`}} as LayerConfig, ...layers]
@@ -88,6 +105,39 @@ export function toKeras2ModelConfig(model: ModelConfig): ModelConfig {
 /** Layer names in the order tf.keras writes `layer_names` (Sequential: without its input layer). */
 export function keras2LayerNames(model: ModelConfig): string[] {
   return layersOf(model).map(layerName);
+}
+
+/**
+ * What Keras 3 makes of a tf.keras 2 `.h5` with this model, layer by layer: the layers it would
+ * refuse or compute differently, each with the difference and the alternative (the warnings of
+ * an `.h5` save). tf.keras 2.x reads the file as written.
+ */
+export function keras3H5Differences(model: ModelConfig): string[] {
+  const out: string[] = [];
+  const visit = (layer: LayerConfig): void => {
+    if (MODEL_CLASSES.has(layer.class_name)) return layersOf(layer as ModelConfig).forEach(visit);
+    const c = layer.config;
+    const label = `layer '${layerName(layer)}' (${layer.class_name})`;
+    for (const key of ['activation', 'recurrent_activation']) {
+      if (c[key] !== 'hard_sigmoid') continue;
+      out.push(`${label}: Keras 3 loads this .h5 but computes its ${key} hard_sigmoid as relu6(x + 3) / 6, not tf.keras 2's ` +
+        'clip(0.2x + 0.5, 0, 1): its predictions differ. tf.keras 2.x computes it as written; no Keras 3 activation has the old formula, ' +
+        `so .keras is refused for this layer (use ${key}='sigmoid' for a model both read alike)`);
+    }
+    if (layer.class_name === 'ThresholdedReLU') {
+      const theta = Number(c.theta ?? 1);
+      out.push(`${label}: Keras 3 has no ThresholdedReLU and refuses to load this .h5. ` +
+        (theta >= 0 ? `Save as .keras for Keras 3, which writes it as ReLU(threshold=${theta}) (the same numbers)`
+          : `No Keras 3 form exists for theta=${theta} (its ReLU threshold cannot be negative); tf.keras 2.x reads it`));
+    }
+    if (layer.class_name === 'MultiHeadAttention') {
+      out.push(`${label}: Keras 3 refuses MultiHeadAttention in a tf.keras 2 .h5 (it rebuilds the layer without the value shape). ` +
+        'Save as .keras for Keras 3');
+    }
+    for (const key of ['layer', 'backward_layer']) if (isObject(c[key])) visit(c[key] as LayerConfig);
+  };
+  layersOf(model).forEach(visit);
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -124,7 +174,8 @@ function keras3LayerConfig(layer: LayerConfig, file: string): JsonObject {
   for (const key of ['activation', 'recurrent_activation']) {
     if (c[key] === 'hard_sigmoid') {
       refuseFor3(file, layer, 'uses hard_sigmoid, which Keras 3 computes as relu6(x + 3) / 6 instead of clip(0.2x + 0.5): ' +
-        'Keras 3 would compute different numbers. Save it as .h5 (tf.keras 2 keeps the old hard_sigmoid) instead');
+        'Keras 3 would compute different numbers. Save it as .h5 for tf.keras 2.x (which keeps the old hard_sigmoid; Keras 3 ' +
+        "reads that one with its own formula too), or use 'sigmoid' for a model both read alike");
     }
   }
   if (layer.class_name === 'ThresholdedReLU') refuseFor3(file, layer, `does not exist in Keras 3, whose ReLU threshold cannot be negative (theta=${c.theta})`);

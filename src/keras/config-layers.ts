@@ -132,6 +132,46 @@ export class KerasELU extends tfl.layers.Layer {
   }
 }
 
+interface SpatialDropout2DArgs extends ELUArgs {
+  rate: number;
+  dataFormat?: 'channelsFirst' | 'channelsLast';
+  seed?: number;
+}
+
+/** Keras SpatialDropout2D (TensorFlow.js has only the 1D one): whole feature maps dropped in training, the identity otherwise. */
+export class KerasSpatialDropout2D extends tfl.layers.Layer {
+  static className = 'SpatialDropout2D';
+  readonly rate: number;
+  readonly dataFormat: 'channelsFirst' | 'channelsLast';
+  readonly seed?: number;
+
+  constructor(args: SpatialDropout2DArgs) {
+    super(args as never);
+    this.rate = args.rate;
+    this.dataFormat = args.dataFormat ?? 'channelsLast';
+    this.seed = args.seed;
+    this.supportsMasking = true;
+  }
+
+  call(inputs: tf.Tensor | tf.Tensor[], kwargs: {training?: boolean}): tf.Tensor {
+    return tf.tidy(() => {
+      const x = Array.isArray(inputs) ? inputs[0] : inputs;
+      if (!kwargs?.training || this.rate <= 0) return tf.clone(x);
+      const [batch, a, , c] = x.shape;
+      const noiseShape = this.dataFormat === 'channelsFirst' ? [batch, a, 1, 1] : [batch, 1, 1, c];
+      return tf.dropout(x, this.rate, noiseShape, this.seed);
+    });
+  }
+
+  computeOutputShape(inputShape: tfl.Shape | tfl.Shape[]): tfl.Shape | tfl.Shape[] {
+    return inputShape;
+  }
+
+  getConfig(): tf.serialization.ConfigDict {
+    return {...super.getConfig(), rate: this.rate, dataFormat: this.dataFormat, ...(this.seed !== undefined ? {seed: this.seed} : {})};
+  }
+}
+
 type LayerConstructor = new (args: never) => tfl.layers.Layer;
 type Conv1DInternals = tfl.layers.Layer & {
   dataFormat: 'channelsFirst' | 'channelsLast';
@@ -142,6 +182,18 @@ type Conv1DInternals = tfl.layers.Layer & {
 
 // TensorFlow.js's own Conv1D class, reached through its factory (the class itself is not exported).
 const TfjsConv1D = tfl.layers.conv1d({filters: 1, kernelSize: 1}).constructor as unknown as LayerConstructor;
+
+// TensorFlow.js's own SeparableConv2D class, reached through its factory.
+const TfjsSeparableConv2D = tfl.layers.separableConv2d({filters: 1, kernelSize: 1}).constructor as unknown as LayerConstructor;
+
+/** TensorFlow.js's SeparableConv2D leaves depth_multiplier out of its config: a saved model reloaded with 1 no longer fits its weights. */
+export class KerasSeparableConv2D extends TfjsSeparableConv2D {
+  static className = 'SeparableConv2D';
+
+  getConfig(): tf.serialization.ConfigDict {
+    return {...super.getConfig(), depthMultiplier: (this as unknown as {depthMultiplier: number}).depthMultiplier};
+  }
+}
 
 /**
  * Keras Conv1D. TensorFlow.js's Conv1D returns channels-last data for channels_first inputs (and
@@ -305,7 +357,7 @@ export class KerasGRU extends TfjsGRU {
 
 type Registrable = tf.serialization.SerializableConstructor<tf.serialization.Serializable>;
 const COMPAT_CLASSES = [
-  KerasReLU, KerasELU, KerasConv1D, KerasGRU, KerasBidirectional, ...ATTENTION_LAYER_CLASSES, ...NORMALIZATION_LAYER_CLASSES,
+  KerasReLU, KerasELU, KerasSpatialDropout2D, KerasConv1D, KerasSeparableConv2D, KerasGRU, KerasBidirectional, ...ATTENTION_LAYER_CLASSES, ...NORMALIZATION_LAYER_CLASSES,
 ] as unknown as Array<Registrable & {className: string}>;
 
 /** TensorFlow.js's own classes for the names we replace, captured before anything replaced them. */

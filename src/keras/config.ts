@@ -320,6 +320,8 @@ function normalizeLayerConfig(layer: LayerConfig, ctx: NormalizeContext, major: 
     refuseIf(c.adjustment != null, 'adjustment is not supported by TensorFlow.js');
     drop('renorm', 'renorm_clipping', 'renorm_momentum', 'virtual_batch_size', 'adjustment', 'fused', 'synchronized', 'trainable_weights');
   }
+  // TensorFlow.js's UpSampling2D reads an integer size as no upsampling at all (an empty output).
+  if (cls === 'UpSampling2D' && typeof c.size === 'number') c.size = [c.size, c.size];
   if (cls === 'Dropout' || cls === 'SpatialDropout1D' || cls === 'SpatialDropout2D') {
     if (c.noise_shape === null) drop('noise_shape');
   }

@@ -18,6 +18,7 @@ import {readArtifacts, saveModel} from '../../formats';
 import {openModel} from '../models';
 import {readZipDirectory, readZipMember} from '../../formats/zip-file';
 import {KERAS_FIXTURES, REPO_ROOT, SYSTEM_PYTHON, tempDir} from '../../test-support/fixtures';
+import {KERAS3, needKit, runInKit} from '../../test-support/kits';
 import {generateKerasScript, scriptTargetProblem} from './keras-script';
 import {main} from '../../cli/main';
 
@@ -330,4 +331,54 @@ test('export-keras writes its script only to a regular file inside the workspace
   fs.mkdirSync(path.join(root, 'specs', 'dir.train.py'));
   assert.match(scriptTargetProblem(path.join(root, 'specs', 'dir.train.py'), root)!, /exists and is not a regular file/);
   assert.equal(fs.existsSync(path.join(outside, 'victim.py')), false);
+});
+
+test('export-keras in Keras 3: each script builds the engine\'s model, compiles with the spec\'s optimizer, its data functions give the engine\'s arrays and its callbacks take the arguments it passes', async (t) => {
+  if (!needKit(t, KERAS3)) return;
+  await initBackend('cpu');
+  const dir = tempDir('kw-export-keras3-');
+  try {
+    writeDataFiles(dir);
+    const cases: Array<{label: string; spec: TrainSpec; specFile: string; distributed: boolean; data: boolean}> = [
+      {label: 'examples/mnist-cnn.train.json', spec: readTrainSpec(REFERENCE_SPEC), specFile: REFERENCE_SPEC, distributed: false, data: false},
+      {label: 'examples/mnist-cnn.train.json --distributed', spec: readTrainSpec(REFERENCE_SPEC), specFile: REFERENCE_SPEC, distributed: true, data: false},
+      ...SOURCES.map(([what, data], i) => ({
+        label: what, specFile: 'tiny.train.json', distributed: i % 2 === 1, data: true,
+        spec: tinySpec(data, {
+          ...(what.startsWith('CSV') || what.includes('named') || what.includes('float32') ? {preprocessing: {reshape: [4, 4], scale: 0.5}} : {}),
+          compile: {optimizer: [{class_name: 'sgd', learning_rate: 0.05, momentum: 0.9}, 'rmsprop', 'adagrad', 'adadelta', 'adamax', 'adam',
+            {class_name: 'adam', learning_rate: 0.0005}][i], loss: 'sparse_categorical_crossentropy', metrics: ['accuracy']},
+        }),
+      })),
+    ];
+    const list = await Promise.all(cases.map(async (c, i) => {
+      const script = path.join(dir, `script${i}.py`);
+      fs.writeFileSync(script, await generateKerasScript(c.spec, c.specFile, {distributed: c.distributed}));
+      return {script, root: dir, data: c.data};
+    }));
+    fs.writeFileSync(path.join(dir, 'list.json'), JSON.stringify(list));
+    const built = JSON.parse(runInKit(KERAS3, [path.join(TESTDATA, 'keras_build.py'), path.join(dir, 'list.json')],
+      {stdio: ['ignore', 'pipe', 'pipe'], env: {...process.env, PYTHONDONTWRITEBYTECODE: '1'}})) as Array<{
+      params: number; layers: Array<[string, Array<number | null>, number]>; optimizer: {class: string; learning_rate: number}; loss: string;
+      callbacks: Record<string, string>; data?: unknown;
+    }>;
+    const KERAS_OPTIMIZER: Record<string, string> = {Adam: 'Adam', SGD: 'SGD', Momentum: 'SGD', RMSProp: 'RMSprop', Adagrad: 'Adagrad', Adadelta: 'Adadelta', Adamax: 'Adamax'};
+    for (const [i, c] of cases.entries()) {
+      const engine = compile(await buildModel(c.spec, c.specFile), c.spec);
+      const keras = built[i];
+      assert.equal(keras.params, engine.countParams(), `${c.label}: parameter count`);
+      assert.deepEqual(keras.layers, engine.layers.map((l) => [l.getClassName(), l.outputShape, l.countParams()]), `${c.label}: layers`);
+      const optimizer = engine.optimizer as unknown as {getClassName(): string; getConfig(): {learningRate: number}};
+      assert.equal(keras.optimizer.class, KERAS_OPTIMIZER[optimizer.getClassName()] ?? optimizer.getClassName(), `${c.label}: optimizer`);
+      assert.ok(Math.abs(keras.optimizer.learning_rate - optimizer.getConfig().learningRate) < 1e-9, `${c.label}: learning rate`);
+      assert.equal(keras.loss, c.spec.compile.loss, `${c.label}: loss`);
+      // Every script holds both paths (DISTRIBUTED picks one): OrbaxCheckpoint, or BackupAndRestore and ModelCheckpoint.
+      assert.deepEqual(Object.keys(keras.callbacks).sort(), ['BackupAndRestore', 'ModelCheckpoint', 'OrbaxCheckpoint', 'TensorBoard'], `${c.label}: callbacks`);
+      for (const [name, verdict] of Object.entries(keras.callbacks)) assert.equal(verdict, 'ok', `${c.label}: keras.callbacks.${name}`);
+      if (c.data) assert.deepEqual(keras.data, engineArrays(c.spec, dir), `${c.label}: data arrays`);
+      engine.dispose();
+    }
+  } finally {
+    fs.rmSync(dir, {recursive: true, force: true});
+  }
 });

@@ -8,9 +8,12 @@ export function defaultScriptPath(specFile: string): string {
 }
 
 /** Where the script's outputs go, derived from the spec's save.path (always a `.keras` file). */
-export function exportedPaths(savePath: string): {model: string; history: string; checkpoints: string; backup: string} {
+export function exportedPaths(savePath: string): {model: string; history: string; checkpoints: string; backup: string; orbax: string; logs: string} {
   const stem = savePath.replace(/[\\/]+$/, '').replace(/\.(keras|h5|hdf5)$/i, '');
-  return {model: `${stem}.keras`, history: `${stem}.history.json`, checkpoints: `${stem}.checkpoints`, backup: `${stem}.backup`};
+  return {
+    model: `${stem}.keras`, history: `${stem}.history.json`, checkpoints: `${stem}.checkpoints`, backup: `${stem}.backup`,
+    orbax: `${stem}.orbax`, logs: `${stem}.logs`,
+  };
 }
 
 function realPathOfNew(file: string): string {

@@ -26,7 +26,7 @@ const DEFAULT_KERNEL_INITIALIZER = {class_name: 'GlorotUniform', config: {}};
  * Gives every random initializer a seed derived from the run's seed and the layer's position,
  * so that the same spec builds the same weights on every run.
  */
-function seedInitializers(config: Record<string, unknown>, seed: number, layerIndex: number): void {
+function seedInitializers(type: string, config: Record<string, unknown>, seed: number, layerIndex: number): void {
   const seeded = (value: unknown, slot: number): unknown => {
     const s = seed * 1000 + layerIndex * 10 + slot;
     if (value === undefined) return {...DEFAULT_KERNEL_INITIALIZER, config: {seed: s}};
@@ -40,9 +40,12 @@ function seedInitializers(config: Record<string, unknown>, seed: number, layerIn
     }
     return value;
   };
+  // A separable convolution has filters but no kernel (its kernels are depthwise and pointwise).
+  const defaults = type === 'SeparableConv2D' ? ['depthwise_initializer', 'pointwise_initializer']
+    : type === 'DepthwiseConv2D' ? ['depthwise_initializer']
+      : 'units' in config || 'filters' in config ? ['kernel_initializer'] : [];
   SEEDED_ARGS.forEach((arg, slot) => {
-    if (arg in config || (arg === 'kernel_initializer' && 'units' in config) ||
-      (arg === 'kernel_initializer' && 'filters' in config)) {
+    if (arg in config || defaults.includes(arg)) {
       config[arg] = seeded(config[arg], slot);
     }
   });
@@ -51,6 +54,16 @@ function seedInitializers(config: Record<string, unknown>, seed: number, layerIn
 /** Keras's default layer name stem: `Conv2D` -> `conv2d`, `MaxPooling2D` -> `max_pooling2d`. */
 export function kerasSnakeCase(className: string): string {
   return className.replace(/(.)([A-Z][a-z0-9]+)/g, '$1_$2').replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
+}
+
+/**
+ * Where TensorFlow.js's default computes other numbers than Keras's (LSTM's hard_sigmoid gates,
+ * GRU's reset_after), the catalog says so and Keras's default is written.
+ */
+function writeKerasDefaults(type: string, config: Record<string, unknown>): void {
+  for (const [arg, info] of Object.entries(layerArgs(type))) {
+    if (info.tfjsDefault !== undefined && config[arg] === undefined) config[arg] = info.default;
+  }
 }
 
 export function layersToConfig(name: string, layers: LayerSpec[], seed: number): {class_name: string; config: unknown} {
@@ -69,12 +82,19 @@ export function layersToConfig(name: string, layers: LayerSpec[], seed: number):
       layers: layers.map((layer, i) => {
         const {type, ...args} = layer;
         const config: Record<string, unknown> = {...args, name: args.name ?? defaultName(type)};
-        // Where TensorFlow.js's default computes other numbers than Keras's (LSTM's hard_sigmoid
-        // gates, GRU's reset_after), the catalog says so and Keras's default is written.
-        for (const [arg, info] of Object.entries(layerArgs(type))) {
-          if (info.tfjsDefault !== undefined && config[arg] === undefined) config[arg] = info.default;
+        writeKerasDefaults(type, config);
+        // A wrapper's layers too (Bidirectional's LSTM would otherwise get TensorFlow.js's hard_sigmoid).
+        for (const key of ['layer', 'backward_layer']) {
+          const wrapped = config[key] as {class_name?: unknown; config?: Record<string, unknown>} | undefined;
+          if (wrapped && typeof wrapped.class_name === 'string') {
+            const inner = {...wrapped.config};
+            writeKerasDefaults(wrapped.class_name, inner);
+            config[key] = {...wrapped, config: inner};
+          }
         }
-        seedInitializers(config, seed, i);
+        // TensorFlow.js's UpSampling2D reads an integer size as no upsampling at all (an empty output).
+        if (type === 'UpSampling2D' && typeof config.size === 'number') config.size = [config.size, config.size];
+        seedInitializers(type, config, seed, i);
         return {class_name: type, config};
       }),
     },

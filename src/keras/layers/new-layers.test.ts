@@ -242,7 +242,10 @@ test('each new layer survives .h5, .keras and the TensorFlow.js folder; Keras\'s
             assert.equal(warnings.length, 1, `${c.name}: a TensorFlow.js folder export warns that stock TensorFlow.js lacks the layer`);
             assert.match(warnings[0], new RegExp(`'layer' \\(${c.layer.class_name}\\) is not part of stock TensorFlow\\.js.*\\.h5 and \\.keras`));
           } else {
-            assert.deepEqual(warnings, []);
+            // Keras 3 cannot rebuild a MultiHeadAttention from a tf.keras 2 .h5 (keras-judge.test.ts checks it with Keras).
+            const keras3Refuses = ext === 'h5' && c.layer.class_name === 'MultiHeadAttention';
+            assert.deepEqual(warnings.map((w) => w.replace(/\. .*/, '')), keras3Refuses
+              ? ["layer 'layer' (MultiHeadAttention): Keras 3 refuses MultiHeadAttention in a tf.keras 2 .h5 (it rebuilds the layer without the value shape)"] : []);
             // Independent reader: the file walked as Keras's loader walks it, the layer computed in NumPy.
             const fromFile = JSON.parse(execFileSync(SYSTEM_PYTHON, [REFERENCE, '--from-file', target, inputsFile], {encoding: 'utf8'})) as number[];
             const diff = maxAbsDiff(expected, fromFile);
