@@ -310,7 +310,7 @@ test('export-keras refuses what training refuses, in its file:line:col form, but
   const layers: Array<Record<string, unknown>> = [{type: 'Conv2D', filters: 4, kernel_size: 3, input_shape: [4, 4, 1]}, {type: 'Dense', unitz: 3}];
   fs.writeFileSync(spec, JSON.stringify({...tinySpec({train: {x: 'nowhere/x.idx', y: 'nowhere/y.idx'}}), preprocessing: {}, model: {layers}}, null, 1));
   await assert.rejects(generateKerasScript(readTrainSpec(spec), spec, {workspaceRoot: dir}),
-    (e: Error) => /^\S*bad\.train\.json:\d+:\d+: model\.layers\[1\]\S*: Dense needs 'units'.*\(and 1 more error: keras-workbench check /.test(e.message) && !e.message.includes('\n'));
+    (e: Error) => /^\S*bad\.train\.json:\d+:\d+: model\.layers\[1\]\S*: Dense needs 'units'.*\(and 2 more errors: keras-workbench check /.test(e.message) && !e.message.includes('\n'));
   // The same spec without the mistake exports, although its data files are not here.
   layers[1] = {type: 'Flatten'};
   fs.writeFileSync(spec, JSON.stringify({...tinySpec({train: {x: 'nowhere/x.idx', y: 'nowhere/y.idx'}}), preprocessing: {}, model: {layers}}, null, 1));
