@@ -5,7 +5,6 @@
 import * as fs from 'fs';
 import {MessageConnection} from 'vscode-jsonrpc';
 import * as engine from '../engine';
-import {resolveInside} from '../engine/spec/spec';
 import {checkDataConfinement, untrustedWorkspaceRule} from '../engine/data/dataset';
 import {refuseSpecWithErrors} from '../engine/analysis/spec-analysis';
 import {loadCustomObjectsModule} from '../keras/custom-objects';
@@ -39,20 +38,20 @@ export const registerCoreHandlers: HandlerSet = (connection: MessageConnection, 
 
   handle(connection, msg.referenceSpec, async () => engine.REFERENCE_SPEC);
 
-  handle(connection, msg.describeSpec, async ({specPath, workspaceRoot, out, workspaceTrusted}) => {
+  handle(connection, msg.describeSpec, async ({specPath, workspaceRoot, workspaceTrusted}) => {
     const spec = engine.readTrainSpec(specPath);
     // The analysis below reads data headers: an untrusted workspace's paths are checked first.
     if (workspaceTrusted === false) checkDataConfinement(spec.data, workspaceRoot, untrustedWorkspaceRule(workspaceRoot));
-    // A spec with errors is refused here, before the overwrite question and before any data loads.
-    refuseSpecWithErrors(spec, specPath, {workspaceRoot, saveOverridden: out !== undefined && out !== spec.save.path});
-    const savePath = resolveInside(workspaceRoot, out ?? spec.save.path, specPath, out ? 'out' : 'save.path');
+    // A spec with errors (its save.path's included) is refused here, before the overwrite question and before any data loads.
+    refuseSpecWithErrors(spec, specPath, {workspaceRoot});
+    const {model: target} = engine.trainingTarget(spec.save, specPath, spec.data, {workspaceRoot});
     return {
       name: spec.name,
-      savePath,
-      format: spec.save.format ?? 'tfjs',
-      overwrite: spec.save.overwrite,
+      savePath: target.path,
+      format: target.format,
+      overwrite: target.overwrite,
       epochs: spec.fit.epochs,
-      targetExists: fs.existsSync(savePath),
+      targetExists: fs.existsSync(target.path),
     };
   });
 
@@ -69,7 +68,6 @@ export const registerCoreHandlers: HandlerSet = (connection: MessageConnection, 
         epochs: params.epochs,
         limit: params.limit,
         resume: params.resume,
-        out: params.out,
         overwrite: params.overwrite,
         backend: backendPreference,
         customObjects: params.customObjectsModule ? loadCustomObjectsModule(params.customObjectsModule) : undefined,
@@ -105,8 +103,8 @@ export const registerCoreHandlers: HandlerSet = (connection: MessageConnection, 
     const roots = workspaceRoot ? [workspaceRoot, ...workspaceRoots] : workspaceRoots;
     const metadata = relocateMetadata(model.getUserDefinedMetadata() as Record<string, unknown> | undefined, loaded.path, target, roots);
     const warnings: string[] = [];
-    await engine.saveModel(model, target, {overwrite, includeOptimizer, saveFormat: format ?? 'tfjs', workspaceRoot,
-      history: loaded.history, metadata: metadata as Record<string, {}> | undefined, onWarning: (w) => warnings.push(w)});
+    await engine.saveModel(model, engine.saveTarget(target, {format, overwrite, includeOptimizer, workspaceRoot}),
+      {history: loaded.history, metadata: metadata as Record<string, {}> | undefined, onWarning: (w) => warnings.push(w)});
     logLine(`Saved ${modelId} to ${target}`);
     warnings.forEach((w) => logLine(`Warning: ${w}`, 'warn'));
     return {path: target, ...(warnings.length ? {warnings} : {})};

@@ -95,6 +95,21 @@ test('worker errors name the spec file and the field', () => withWorker(async ({
     (e: Error) => e.message.startsWith(`${specPath}:`) && /:\d+:\d+: model\.layers\[1\]\.type: Dense gets \(None, 26, 26, 8\)/.test(e.message));
 }));
 
+test('the save target describeSpec shows is the one train saves; the spec\'s own save.path diagnostics refuse a run', () => withWorker(async ({connection, root, specPath}) => {
+  const text = fs.readFileSync(SPEC, 'utf8');
+  const save = /"save": \{[^}]*\}/;
+  fs.writeFileSync(specPath, text.replace(save, '"save": {"path": "models/small-cnn.h5"}'));
+  const summary = await connection.sendRequest(msg.describeSpec, {specPath, workspaceRoot: root});
+  assert.deepEqual([summary.savePath, summary.format], [path.join(root, 'models/small-cnn.h5'), 'h5'], 'the format the path names, as the trainer saves it');
+  const result = await connection.sendRequest(msg.train, {runId: 'h5', specPath, workspaceRoot: root, limit: 100});
+  assert.equal(result.modelPath, summary.savePath);
+  assert.ok(fs.statSync(result.modelPath).isFile(), 'an .h5 file, not a TensorFlow.js folder');
+  // A run is refused at the spec's own save.path, with its line and column, as `check` and the language server show it.
+  fs.writeFileSync(specPath, text.replace(save, '"save": {"path": "."}'));
+  await assert.rejects(connection.sendRequest(msg.train, {runId: 'dot', specPath, workspaceRoot: root, overwrite: true}),
+    (e: Error) => e.message.startsWith(`${specPath}:16:`) && e.message.includes('save.path: is the workspace folder'));
+}));
+
 test('cancel stops a training run after the current batch', () => withWorker(async ({connection, progress, root, specPath}) => {
   const run = connection.sendRequest(msg.train, {runId: 'c1', specPath, workspaceRoot: root, limit: 3000, epochs: 3});
   while (!progress.some((p) => p.kind === 'batch')) await new Promise((r) => setTimeout(r, 20));
