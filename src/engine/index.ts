@@ -16,7 +16,7 @@ export {loadDataset} from './data/dataset';
 export type {Dataset, Split, DataDescription} from './data/dataset';
 export {DataError} from './data/errors';
 export {openModel} from './models';
-export type {OpenModel} from './models';
+export type {LoadedModel} from './models';
 export {ModelSession, topK, argMax} from './session/session';
 export type {Evaluation, FilePrediction, TestSet} from './session/session';
 export {evaluateSplit} from './evaluate';

@@ -222,7 +222,8 @@ export async function saveModel(model: tfl.LayersModel, target: SaveTarget, opti
   return saveArtifacts(artifacts, target, options);
 }
 
-export interface LoadedModel {
+/** What `loadModel` read: the model, the artifacts it was built from, the file's format. */
+export interface ModelFile {
   model: tfl.LayersModel;
   artifacts: KerasArtifacts;
   format: FormatModule['format'];
@@ -287,7 +288,7 @@ function restoreConstrainedWeights(model: tfl.LayersModel, artifacts: KerasArtif
 }
 
 /** Keras `load_model(path, custom_objects, compile)`. */
-export async function loadModel(target: string, options: LoadOptions = {}): Promise<LoadedModel> {
+export async function loadModel(target: string, options: LoadOptions = {}): Promise<ModelFile> {
   const {artifacts, format} = await readArtifacts(target, options);
   const model = await modelFromArtifacts(artifacts, target, options);
   return {model, artifacts, format};

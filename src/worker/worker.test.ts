@@ -120,6 +120,30 @@ test('cancel stops a training run after the current batch', () => withWorker(asy
   assert.equal(await connection.sendRequest(msg.cancelTraining, {runId: 'c1'}), false, 'a finished run cannot be cancelled');
 }));
 
+test('a failing inspector request reaches the client as its one line, and the model keeps the id the engine gave it', () => withWorker(async ({connection, root}) => {
+  const handle = await connection.sendRequest(msg.loadModel, {path: path.join(KERAS_FIXTURES, 'h5/tfkeras2.3.0-tf_seq_gru_dropout_with_optimizer.h5')});
+  assert.match(handle.modelId, /^[0-9a-f-]{36}$/);
+  // The id the load returned is the one every request names: the inspector finds the model by it.
+  const details = await connection.sendRequest(msg.layerConfig, {modelId: handle.modelId, layer: handle.summary.rows[0]!.name});
+  assert.equal(details.name, handle.summary.rows[0]!.name);
+  const failures = [
+    connection.sendRequest(msg.layerConfig, {modelId: handle.modelId, layer: 'nope'}),
+    connection.sendRequest(msg.weightStats, {modelId: 'gone'}),
+    // Not even a dataset: the model records none.
+    connection.sendRequest(msg.predictSample, {modelId: handle.modelId, index: 0}),
+    connection.sendRequest(msg.predictFiles, {modelId: handle.modelId, paths: [path.join(root, 'missing.npy')]}),
+  ];
+  const messages = await Promise.all(failures.map((request) => request.then(() => 'answered', (e: Error) => e.message)));
+  for (const message of messages) {
+    assert.doesNotMatch(message, /^Request |failed with message|\n/, message);
+    assert.notEqual(message, 'answered');
+  }
+  assert.match(messages[0]!, /^Model \S+ has no layer named "nope"\.$/);
+  assert.match(messages[1]!, /^No loaded model with id gone: /);
+  assert.match(messages[2]!, /does not record its dataset/);
+  assert.match(messages[3]!, /missing\.npy/);
+}));
+
 test('the worker exits when its parent disconnects', async () => {
   const {child, connection} = startWorker();
   await connection.sendRequest(msg.initialize, {backendPreference: 'auto'});

@@ -12,8 +12,8 @@ import type {HostToWebview, InspectorSubject, TrainProgress, WebviewToHost} from
 import {evaluateProgress} from '../../src/protocol/messages';
 import {inspectorHtml, makeNonce} from '../../src/extension/inspector/html';
 import {createInspectorRouter, type InspectorClient, type RouterHooks} from '../../src/extension/inspector/router';
-import {inProcessWorker} from '../../src/engine/inspect/test-model';
-import type {LoadedModel} from '../../src/engine/inspect/handlers';
+import {inProcessWorker} from '../../src/test-support/in-process-worker';
+import type {LoadedModel} from '../../src/engine/models';
 
 export const ROOT = join(__dirname, '..', '..');
 const ORIGIN = 'https://inspector.test';
@@ -108,7 +108,7 @@ export interface Harness {
 }
 
 /** `host`: what VS Code does for the panel (file pickers, the save dialog, workspace state), as the test wants it. */
-export async function startHarness(models: Map<string, LoadedModel>, theme: ThemeName = 'light',
+export async function startHarness(models: LoadedModel[], theme: ThemeName = 'light',
   host: Omit<Partial<RouterHooks>, 'post' | 'modelId'> = {}): Promise<Harness> {
   const worker = inProcessWorker(models);
   const progressListeners = new Set<(p: TrainProgress) => void>();

@@ -1,0 +1,23 @@
+/**
+ * The worker's side of the protocol inside this process: a real vscode-jsonrpc connection pair
+ * over in-memory streams, with the worker's inspector handlers on one end and the given models
+ * in its store. Tests and the benchmark talk to the returned client connection exactly as the
+ * extension host talks to the worker.
+ */
+import {PassThrough} from 'node:stream';
+import {createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection} from 'vscode-jsonrpc/node';
+import type {LoadedModel} from '../engine';
+import {ModelStore} from '../worker/model-store';
+import {registerInspectorHandlers} from '../worker/inspector-handlers';
+
+export function inProcessWorker(loaded: LoadedModel[]): {client: MessageConnection; dispose(): void} {
+  const toWorker = new PassThrough(), toClient = new PassThrough();
+  const worker = createMessageConnection(new StreamMessageReader(toWorker), new StreamMessageWriter(toClient));
+  const client = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toWorker));
+  const models = new ModelStore();
+  for (const model of loaded) models.add(model);
+  registerInspectorHandlers(worker, models);
+  worker.listen();
+  client.listen();
+  return {client, dispose: () => { client.dispose(); worker.dispose(); }};
+}
