@@ -12,7 +12,7 @@ import {createMessageConnection, IPCMessageReader, IPCMessageWriter} from 'vscod
 import * as fs from 'fs';
 import * as os from 'os';
 import {initBackend} from '../engine/backend';
-import {saveModel} from '../formats';
+import {saveModel, saveTarget} from '../formats';
 import * as msg from '../protocol/messages';
 import {referenceModel} from './reference-model';
 
@@ -75,7 +75,7 @@ async function main(): Promise<void> {
   const modelPath = path.join(dir, 'mnist-cnn');
   const model = referenceModel();
   model.compile({optimizer: 'adam', loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy']});
-  await saveModel(model, modelPath, {saveFormat: 'tfjs', workspaceRoot: dir});
+  await saveModel(model, saveTarget(modelPath, {format: 'tfjs', workspaceRoot: dir}));
   try {
     for (let i = 0; i < RUNS; i++) await run(modelPath);
   } finally {

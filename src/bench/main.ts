@@ -158,7 +158,7 @@ async function saveLoadTimes(model: tfl.LayersModel): Promise<Array<{format: str
       // machine's speed drifts; one slow round must not decide the number.
       for (let i = 0; i < SAVE_LOAD_ROUNDS; i++) {
         let t0 = performance.now();
-        await formats.saveModel(model, target, {saveFormat: format, includeOptimizer: true, overwrite: true});
+        await formats.saveModel(model, formats.saveTarget(target, {format, includeOptimizer: true, overwrite: true}));
         saves.push(performance.now() - t0);
         t0 = performance.now();
         const loaded = await formats.loadModel(target);
@@ -236,8 +236,8 @@ async function phase(name: string, args: string[]): Promise<object> {
     // The worker loads models from files: the fresh model goes through one too.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kwb-bench-fresh-'));
     try {
-      const {saveModel} = await import('../formats/index');
-      await saveModel(model, path.join(dir, 'model'), {saveFormat: 'tfjs', includeOptimizer: false});
+      const {saveModel, saveTarget} = await import('../formats/index');
+      await saveModel(model, saveTarget(path.join(dir, 'model'), {format: 'tfjs', includeOptimizer: false}));
       return {...inf, planMs, peakRssMb: peak, worker: await workerLatency(path.join(dir, 'model'), test, 100)};
     } finally {
       fs.rmSync(dir, {recursive: true, force: true});

@@ -42,7 +42,7 @@ async function child(reader: Reader, file: string, warmup: string): Promise<void
 
 async function makeInputs(dir: string): Promise<Array<Input & {warmup: string}>> {
   const {initBackend} = await import('../engine/backend');
-  const {saveModel} = await import('../formats');
+  const {saveModel, saveTarget} = await import('../formats');
   const {referenceModel} = await import('./reference-model');
   await initBackend('cpu');
   const model = referenceModel();
@@ -54,8 +54,8 @@ async function makeInputs(dir: string): Promise<Array<Input & {warmup: string}>>
   for (const [label, reader, name] of [['Keras HDF5', 'hdf5', 'model.h5'], ['Keras .keras', 'keras', 'model.keras'], ['TF.js folder', 'tfjs', 'tfjs']] as const) {
     const file = path.join(dir, name);
     const warmup = path.join(dir, `small-${name}`);
-    await saveModel(model, file, {workspaceRoot: dir, includeOptimizer: false});
-    await saveModel(small, warmup, {workspaceRoot: dir, includeOptimizer: false});
+    await saveModel(model, saveTarget(file, {workspaceRoot: dir, includeOptimizer: false}));
+    await saveModel(small, saveTarget(warmup, {workspaceRoot: dir, includeOptimizer: false}));
     inputs.push({label: `reference model, ${label}`, reader, file, legitimate: weights, warmup});
   }
   // MNIST-sized data: 60,000 x 28 x 28 values.

@@ -4,7 +4,7 @@
  */
 import * as path from 'path';
 import {initBackend} from '../engine/backend';
-import {formatFromPath, readArtifacts, readWithWeights, saveArtifacts} from '../formats/index';
+import {formatFromPath, readArtifacts, readWithWeights, saveArtifacts, saveTarget} from '../formats/index';
 import type {KerasArtifacts, SaveFormat} from '../formats/artifacts';
 import {debugLog} from '../common/diagnostics';
 import {FormatError, firstLine, readFailure} from '../common/errors';
@@ -49,14 +49,13 @@ export async function convert(input: string, output: string, values: ConvertArgu
     for (const w of artifacts.warnings ?? []) process.stderr.write(`warning: ${w}\n`);
     // The model's data paths are relative to its folder: rewritten so they name the same files from OUT's.
     artifacts.userDefinedMetadata = relocateMetadata(artifacts.userDefinedMetadata as Record<string, unknown> | undefined, input, output, [process.cwd()]) as {} | undefined;
-    const written = await saveArtifacts(artifacts, output, {
-      saveFormat: format,
+    const written = await saveArtifacts(artifacts, saveTarget(output, {
+      format,
       includeOptimizer: !values['no-optimizer'],
       overwrite: !values['no-overwrite'],
       // OUT was typed by the user and may be anywhere, but never the folder they work in (or one above it).
       protectedPaths: [process.cwd()],
-      onWarning: (w) => process.stderr.write(`warning: ${w}\n`),
-    });
+    }), {onWarning: (w) => process.stderr.write(`warning: ${w}\n`)});
     const version = artifacts.kerasVersion ? `, Keras ${artifacts.kerasVersion}` : '';
     process.stdout.write(`Converted ${input} (${from}${version}) -> ${path.resolve(output)} (${written}).\n`);
     return 0;

@@ -8,7 +8,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import {PNG} from 'pngjs';
 import {initBackend} from '../engine/backend';
-import {saveModel} from '../formats';
+import {saveModel, saveTarget} from '../formats';
 import {encodeNpy} from '../engine/session/outputs';
 import {parseNpy, readNpz} from '../engine/data/npy';
 import {computeActivations} from '../engine/explain';
@@ -69,11 +69,11 @@ async function makeWorkspace() {
     cnn: path.join(dir, 'cnn.keras'), mlp: path.join(dir, 'mlp'), twoOutputs: path.join(dir, 'two.h5'), text: path.join(dir, 'text.keras'), broken: path.join(dir, 'broken'),
     digit: path.join(dir, 'digit.npy'), features: path.join(dir, 'features.npy'), tokens: path.join(dir, 'tokens.npy'), wrong: path.join(dir, 'wrong.npy'), nan: path.join(dir, 'nan.npy'),
   };
-  await saveModel(cnn, paths.cnn, {includeOptimizer: false});
-  await saveModel(mlp, paths.mlp, {includeOptimizer: false});
-  await saveModel(twoOutputs, paths.twoOutputs, {includeOptimizer: false});
-  await saveModel(text, paths.text, {includeOptimizer: false});
-  await saveModel(broken, paths.broken, {includeOptimizer: false});
+  await saveModel(cnn, saveTarget(paths.cnn, {includeOptimizer: false}));
+  await saveModel(mlp, saveTarget(paths.mlp, {includeOptimizer: false}));
+  await saveModel(twoOutputs, saveTarget(paths.twoOutputs, {includeOptimizer: false}));
+  await saveModel(text, saveTarget(paths.text, {includeOptimizer: false}));
+  await saveModel(broken, saveTarget(paths.broken, {includeOptimizer: false}));
   fs.writeFileSync(paths.digit, encodeNpy(tf.randomUniform([28, 28, 1], 0, 1, 'float32', 5).dataSync() as Float32Array, [28, 28, 1]));
   fs.writeFileSync(paths.features, encodeNpy(Float32Array.from([0.5, -1, 2, 0.1]), [4]));
   fs.writeFileSync(paths.tokens, encodeNpy(Float32Array.from([1, 4, 9, 0, 2]), [5]));

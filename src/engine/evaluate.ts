@@ -1,9 +1,9 @@
-/** Loss and metrics of a model over a dataset split, in batches (Keras `model.evaluate`). */
+/** Loss and metrics of a model over samples, in batches (Keras `model.evaluate`), and the rows a batch gathers. */
 import * as tf from '@tensorflow/tfjs-core';
 import type {LayersModel} from '@tensorflow/tfjs-layers';
 import type {Split} from './data/dataset';
 import type {LossAndMetrics} from './training/losses';
-import {predictBatchFast} from './kernels/predict-batch';
+import {predictBatchValues} from './kernels/predict-batch';
 
 export interface Rows {
   x: Float32Array;
@@ -27,37 +27,43 @@ export function gatherRows(split: Rows, indices: ArrayLike<number> | null, from:
   return {x, y};
 }
 
-/** Runs the model over `count` rows in batches; `visit` receives each batch's predictions. */
-export async function forEachPrediction(model: LayersModel, split: Split, count: number, batchSize: number,
-  visit: (yTrue: tf.Tensor, yPred: tf.Tensor, from: number) => Promise<void> | void,
-  onProgress?: (done: number) => void): Promise<void> {
-  for (let from = 0; from < count; from += batchSize) {
-    const to = Math.min(from + batchSize, count);
-    const {x, y} = gatherRows(split, null, from, to);
-    const xs = tf.tensor(x, [to - from, ...split.sampleShape]);
-    const ys = tf.tensor(y, [to - from, ...split.targetShape]);
-    const preds = predictBatchFast(model, xs);
-    try {
-      await visit(ys, preds, from);
-    } finally {
-      tf.dispose([xs, ys, preds]);
-    }
-    onProgress?.(to);
-  }
-}
+/** Samples per batch when outputs are scored (and, for the trainer, predicted). */
+export const EVALUATE_BATCH = 250;
 
-/** Mean loss and metrics over the first `count` rows: [loss, ...metrics]. */
-export async function evaluateSplit(model: LayersModel, objective: LossAndMetrics, split: Split,
-  count = split.count, batchSize = 500): Promise<number[]> {
-  const sums = new Array(1 + objective.metrics.length).fill(0);
-  await forEachPrediction(model, split, count, batchSize, async (yTrue, yPred) => {
-    const values = tf.tidy(() => tf.stack([
-      tf.sum(tf.mul(objective.loss(yTrue, yPred), yTrue.shape[0])),
-      ...objective.metrics.map((m) => tf.sum(m.fn(yTrue, yPred))),
-    ]));
+/** A model's outputs for samples `from..to`, flattened, and the shape of one sample's output. */
+export type OutputsOf = (from: number, to: number) => Promise<{values: Float32Array; outputShape: number[]}>;
+
+/**
+ * Keras `model.evaluate`'s numbers: the mean loss and metrics, [loss, ...metrics], over the first
+ * `count` samples, scored batch by batch from the model's outputs. The one evaluation: the
+ * trainer's validation and test results (`evaluateSplit`) and the model session's evaluation
+ * (`evaluate`, the inspector) both come from here.
+ */
+export async function scoreOutputs(objective: LossAndMetrics, targets: {y: Float32Array; targetShape: number[]}, count: number,
+  outputsOf: OutputsOf): Promise<number[]> {
+  const ySize = targets.targetShape.reduce((a, b) => a * b, 1);
+  const sums = new Array<number>(1 + objective.metrics.length).fill(0);
+  for (let from = 0; from < count; from += EVALUATE_BATCH) {
+    const to = Math.min(from + EVALUATE_BATCH, count);
+    const n = to - from;
+    const {values: outputs, outputShape} = await outputsOf(from, to);
+    const values = tf.tidy(() => {
+      const yTrue = tf.tensor(targets.y.subarray(from * ySize, to * ySize), [n, ...targets.targetShape]);
+      const yPred = tf.tensor(outputs, [n, ...outputShape]);
+      return tf.stack([
+        tf.mul(objective.loss(yTrue, yPred), n),
+        ...objective.metrics.map((m) => tf.sum(m.fn(yTrue, yPred))),
+      ]);
+    });
     const data = await values.data();
     values.dispose();
-    data.forEach((v, i) => (sums[i] += v));
-  });
+    data.forEach((v, i) => (sums[i]! += v));
+  }
   return sums.map((s) => s / Math.max(count, 1));
+}
+
+/** The model's mean loss and metrics over a split's first `count` samples: [loss, ...metrics]. */
+export async function evaluateSplit(model: LayersModel, objective: LossAndMetrics, split: Split, count = split.count): Promise<number[]> {
+  const xSize = split.sampleShape.reduce((a, b) => a * b, 1);
+  return scoreOutputs(objective, split, count, (from, to) => predictBatchValues(model, split.x.subarray(from * xSize, to * xSize), to - from));
 }

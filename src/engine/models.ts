@@ -1,4 +1,5 @@
 /** Loading a saved model together with what the tool knows about it (format, history, dataset). */
+import {randomUUID} from 'crypto';
 import * as path from 'path';
 import type {LayersModel} from '@tensorflow/tfjs-layers';
 import {loadModel as loadFile} from '../formats';
@@ -10,7 +11,12 @@ import type {DataDescription} from './data/dataset';
 import {confinedDataDescription, workbenchMetadata} from './session/data-location';
 import type {ModelHandle} from '../protocol/messages';
 
-export interface OpenModel {
+/**
+ * A model loaded by the engine: the one value the CLI, the worker's model store and the
+ * inspector hold. Its handle (with the id the extension and the webview name it by) is what
+ * leaves the worker; the tensors stay.
+ */
+export interface LoadedModel {
   model: LayersModel;
   handle: ModelHandle;
   /** The model's dataset with every stored path resolved and confined (see session/data-location.ts). */
@@ -19,8 +25,6 @@ export interface OpenModel {
   dataProblem?: string;
 }
 
-let nextId = 1;
-
 export interface OpenOptions extends LoadOptions {
   /** JS module exporting custom layer classes (loaded with require: trusted code only). */
   customObjectsModule?: string;
@@ -28,7 +32,7 @@ export interface OpenOptions extends LoadOptions {
   workspaceRoots?: string[];
 }
 
-export async function openModel(target: string, options: OpenOptions = {}): Promise<OpenModel> {
+export async function openModel(target: string, options: OpenOptions = {}): Promise<LoadedModel> {
   const customObjects = options.customObjectsModule ? loadCustomObjectsModule(options.customObjectsModule) : options.customObjects;
   const {model, artifacts, format} = await loadFile(target, {...options, customObjects});
   const roots = options.workspaceRoots ?? [];
@@ -42,7 +46,8 @@ export async function openModel(target: string, options: OpenOptions = {}): Prom
   }
   const shape = (s: unknown) => ((s as (number | null)[]).slice(1) as number[]);
   const handle: ModelHandle = {
-    modelId: `model-${nextId++}`,
+    // Unique across worker restarts: an id the extension kept from a worker that is gone names no other model.
+    modelId: randomUUID(),
     path: path.resolve(target),
     format,
     kerasVersion: artifacts.kerasVersion,

@@ -5,7 +5,7 @@ import * as path from 'path';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import {initBackend} from '../engine/backend';
-import {loadModel, saveModel, detectFormat, modelArtifacts, modelFromArtifacts} from './index';
+import {loadModel, saveModel, saveTarget, detectFormat, modelArtifacts, modelFromArtifacts} from './index';
 import {writeAtomically} from './atomic-save';
 import {KERAS_FIXTURES, tempDir} from '../test-support/fixtures';
 
@@ -30,7 +30,7 @@ test('folder format round trip keeps weights, training config and optimizer stat
   const dir = path.join(tempDir(), 'm');
   const model = smallModel();
   await trainOnce(model);
-  await saveModel(model, dir, {history: [{epoch: 1, loss: 0.5}]});
+  await saveModel(model, saveTarget(dir), {history: [{epoch: 1, loss: 0.5}]});
   assert.deepEqual(fs.readdirSync(dir).sort(), ['history.json', 'model.json', 'weights.bin']);
   const loaded = await loadModel(dir);
   assert.equal(loaded.format, 'tfjs');
@@ -48,10 +48,10 @@ test('compile: false and include_optimizer: false drop the training state', asyn
   const root = tempDir();
   const model = smallModel();
   await trainOnce(model);
-  await saveModel(model, path.join(root, 'with'));
+  await saveModel(model, saveTarget(path.join(root, 'with')));
   const uncompiled = await loadModel(path.join(root, 'with'), {compile: false});
   assert.equal(uncompiled.model.optimizer, undefined);
-  await saveModel(model, path.join(root, 'without'), {includeOptimizer: false});
+  await saveModel(model, saveTarget(path.join(root, 'without'), {includeOptimizer: false}));
   const manifest = JSON.parse(fs.readFileSync(path.join(root, 'without', 'model.json'), 'utf8')).weightsManifest[0].weights;
   assert.equal(manifest.length, 4);
   assert.ok(manifest.every((w: {group?: string}) => w.group !== 'optimizer'));
@@ -62,19 +62,19 @@ test('overwrite: false refuses, and single-file formats refuse an existing folde
   const root = tempDir();
   const model = smallModel();
   const dir = path.join(root, 'm');
-  await saveModel(model, dir);
+  await saveModel(model, saveTarget(dir));
   const stamp = fs.readFileSync(path.join(dir, 'weights.bin'));
-  await assert.rejects(saveModel(model, dir, {overwrite: false}), new RegExp(`${dir}: already exists and overwrite is false`));
-  await assert.rejects(saveModel(model, dir, {saveFormat: 'h5'}), /is an existing folder; the 'h5' format saves a single file/);
+  await assert.rejects(saveModel(model, saveTarget(dir, {overwrite: false})), new RegExp(`${dir}: already exists and overwrite is false`));
+  await assert.rejects(saveModel(model, saveTarget(dir, {format: 'h5'})), /is an existing folder; the 'h5' format saves a single file/);
   fs.writeFileSync(path.join(root, 'file'), 'x');
-  await assert.rejects(saveModel(model, path.join(root, 'file')), /is an existing file; the TensorFlow\.js format saves a folder/);
+  await assert.rejects(saveModel(model, saveTarget(path.join(root, 'file'))), /is an existing file; the TensorFlow\.js format saves a folder/);
   assert.deepEqual(fs.readFileSync(path.join(dir, 'weights.bin')), stamp);
 });
 
 test('a save that fails midway leaves the previous model untouched and no temp files', async () => {
   const root = tempDir();
   const dir = path.join(root, 'm');
-  await saveModel(smallModel(), dir);
+  await saveModel(smallModel(), saveTarget(dir));
   const before = fs.readFileSync(path.join(dir, 'weights.bin'));
   await assert.rejects(writeAtomically(dir, async (tmp) => {
     fs.mkdirSync(tmp);
@@ -96,7 +96,7 @@ test('manifest paths that leave the model folder are refused', async () => {
 
 test('shards that do not match the manifest are reported with both sizes', async () => {
   const dir = path.join(tempDir(), 'm');
-  await saveModel(smallModel(), dir, {includeOptimizer: false});
+  await saveModel(smallModel(), saveTarget(dir, {includeOptimizer: false}));
   fs.truncateSync(path.join(dir, 'weights.bin'), 10);
   await assert.rejects(loadModel(dir), /weight shards hold 10 bytes but the manifest describes 104/);
 });

@@ -26,11 +26,14 @@ import {parseJsonBounded} from '../common/limits';
 import '../keras/stateful-adamax';
 import {readSidecarHistory} from './history-file';
 import {recoverSaveTarget, writeAtomically} from './atomic-save';
-import {saveTargetProblem} from './save-target';
+import {saveTargetProblem, type SaveTarget} from './save-target';
 import type {EpochRecord, FormatModule, KerasArtifacts, LoadOptions, SaveFormat, SaveOptions} from './artifacts';
 import {FORMAT_TABLE, saveFormatFromPath} from './table';
 import {refuseUnbuildableConfig, UNSTORED_WEIGHTS_LIMIT} from '../keras/declared-size';
 
+/** The save target every save takes (resolved once: saveTarget), beside the functions that take it. */
+export {saveTarget} from './save-target';
+export type {SaveTarget, SaveTargetChoice} from './save-target';
 
 /**
  * The readers and writers, most specific first (detectFormat asks each in turn): HDF5 (.h5, also
@@ -190,13 +193,17 @@ function weightDataList(data: tf.io.WeightData | undefined): ArrayBuffer[] {
   return data === undefined ? [] : Array.isArray(data) ? data : [data];
 }
 
-/** Refuses a save to `target` (before any work) when save-target.ts says it must not be written. */
-export function checkSaveTarget(target: string, format: SaveFormat, options: SaveOptions): void {
-  const problem = saveTargetProblem(target, {workspaceRoot: options.workspaceRoot, protectedPaths: options.protectedPaths, format});
-  if (problem) throw new FormatError(target, problem.startsWith(`${target}: `) ? problem.slice(target.length + 2) : problem);
-  if (options.overwrite === false && fs.existsSync(target)) {
-    throw new FormatError(target, 'already exists and overwrite is false; nothing was written.');
-  }
+/**
+ * Readies a save: finishes what a killed save left at the target (recovery), then refuses it,
+ * before any work, when it may not be replaced (`whenExists` says so) or save-target.ts's rules
+ * forbid it. Every model save passes here once; the trainer calls it early too, so that a run
+ * is refused before it trains rather than after.
+ */
+export async function prepareSaveTarget(target: SaveTarget, whenExists = 'already exists and overwrite is false; nothing was written.'): Promise<void> {
+  await recoverSaveTarget(target.path);
+  if (!target.overwrite && fs.existsSync(target.path)) throw new FormatError(target.path, whenExists);
+  const problem = saveTargetProblem(target.path, target);
+  if (problem) throw new FormatError(target.path, problem.startsWith(`${target.path}: `) ? problem.slice(target.path.length + 2) : problem);
 }
 
 /** Reads what a writer put at `tmp` back and checks every model weight (and optimizer slot both have) bit for bit. */
@@ -231,22 +238,22 @@ async function verifyWritten(module: FormatModule, tmp: string, written: KerasAr
   }
 }
 
-export async function saveArtifacts(artifacts: KerasArtifacts, target: string, options: SaveOptions = {}): Promise<SaveFormat> {
-  const format = options.saveFormat ?? formatFromPath(target);
-  await recoverSaveTarget(target);
-  checkSaveTarget(target, format, options);
+/** Writes a model's artifacts to `target` (atomically, verified; see the file comment) and returns the format written. */
+export async function saveArtifacts(artifacts: KerasArtifacts, target: SaveTarget, options: SaveOptions = {}): Promise<SaveFormat> {
+  const {format} = target;
   const module = formats.find((f) => f.format === format);
   if (!module?.write) {
-    throw new FormatError(target, `saving in the '${format}' format is not available (available: ${availableSaveFormats().join(', ')})`);
+    throw new FormatError(target.path, `saving in the '${format}' format is not available (available: ${availableSaveFormats().join(', ')})`);
   }
+  const extraFiles = Object.entries(options.extraFiles ?? {});
+  if (extraFiles.length > 0 && format !== 'tfjs') throw new FormatError(target.path, `extra files can only be saved in a TensorFlow.js folder, not '${format}'`);
+  await prepareSaveTarget(target);
   let toWrite = artifacts;
-  if (options.includeOptimizer === false) {
+  if (!target.includeOptimizer) {
     const keep = (artifacts.weightSpecs ?? []).map((s) => s.group !== 'optimizer');
     toWrite = {...artifacts, ...stripOptimizer(artifacts, keep)};
   }
-  const extraFiles = Object.entries(options.extraFiles ?? {});
-  if (extraFiles.length > 0 && format !== 'tfjs') throw new FormatError(target, `extra files can only be saved in a TensorFlow.js folder, not '${format}'`);
-  await writeAtomically(target, async (tmp) => {
+  await writeAtomically(target.path, async (tmp) => {
     await module.write!(tmp, toWrite, options);
     for (const [name, text] of extraFiles) fs.writeFileSync(path.join(tmp, path.basename(name)), text);
   }, {verify: (tmp) => verifyWritten(module, tmp, toWrite), label: options.label});
@@ -273,18 +280,16 @@ export interface SaveModelOptions extends SaveOptions {
   metadata?: Record<string, {}>;
 }
 
-/** Keras `save_model(model, path, overwrite, include_optimizer, save_format)`. */
-export async function saveModel(model: tfl.LayersModel, target: string, options: SaveModelOptions = {}): Promise<SaveFormat> {
-  const format = options.saveFormat ?? formatFromPath(target);
-  await recoverSaveTarget(target);
-  checkSaveTarget(target, format, options);
-  const artifacts = await modelArtifacts(model, options.includeOptimizer ?? true);
+/** Keras `save_model(model, path, overwrite, include_optimizer, save_format)`, with those decided in `target`. */
+export async function saveModel(model: tfl.LayersModel, target: SaveTarget, options: SaveModelOptions = {}): Promise<SaveFormat> {
+  const artifacts = await modelArtifacts(model, target.includeOptimizer);
   artifacts.history = options.history;
   if (options.metadata) artifacts.userDefinedMetadata = {...artifacts.userDefinedMetadata, ...options.metadata};
-  return saveArtifacts(artifacts, target, {...options, saveFormat: format});
+  return saveArtifacts(artifacts, target, options);
 }
 
-export interface LoadedModel {
+/** What `loadModel` read: the model, the artifacts it was built from, the file's format. */
+export interface ModelFile {
   model: tfl.LayersModel;
   artifacts: KerasArtifacts;
   format: FormatModule['format'];
@@ -349,7 +354,7 @@ function restoreConstrainedWeights(model: tfl.LayersModel, artifacts: KerasArtif
 }
 
 /** Keras `load_model(path, custom_objects, compile)`. */
-export async function loadModel(target: string, options: LoadOptions = {}): Promise<LoadedModel> {
+export async function loadModel(target: string, options: LoadOptions = {}): Promise<ModelFile> {
   const {artifacts, format} = options.weights
     ? {artifacts: await readWithWeights(target, options.weights, options), format: (await keras3WeightsKind(options.weights)) ? 'keras' as const : 'h5' as const}
     : await readArtifacts(target, options);

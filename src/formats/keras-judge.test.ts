@@ -25,7 +25,7 @@ import {referenceModel} from '../bench/reference-model';
 import {KERAS_FIXTURES, fixtureEntries, tempDir} from '../test-support/fixtures';
 import {KERAS3, needKit, runInKit} from '../test-support/kits';
 import {oracleCases} from '../test-support/oracles';
-import {loadModel, modelArtifacts, modelFromArtifacts, saveModel} from './index';
+import {loadModel, modelArtifacts, modelFromArtifacts, saveModel, saveTarget} from './index';
 import {hdf5Format} from './hdf5';
 import {kerasZipFormat} from './keras-zip';
 import {readZipDirectory, readZipMember, writeStoredZip} from './zip-file';
@@ -488,10 +488,10 @@ test('saveModel passes the .h5 writer\'s Keras 3 warnings to onWarning (convert 
   const dir = tempDir('kw-keras-warn-');
   try {
     const warnings: string[] = [];
-    await saveModel(model, path.join(dir, 'm.h5'), {onWarning: (w) => warnings.push(w)});
+    await saveModel(model, saveTarget(path.join(dir, 'm.h5')), {onWarning: (w) => warnings.push(w)});
     assert.equal(warnings.length, 1);
     assert.match(warnings[0], /^layer 'lstm' \(LSTM\): Keras 3 loads this \.h5 but computes its recurrent_activation hard_sigmoid as relu6\(x \+ 3\) \/ 6/);
-    await assert.rejects(saveModel(model, path.join(dir, 'm.keras')), /layer 'lstm' \(LSTM\) uses hard_sigmoid/);
+    await assert.rejects(saveModel(model, saveTarget(path.join(dir, 'm.keras'))), /layer 'lstm' \(LSTM\) uses hard_sigmoid/);
   } finally {
     model.dispose();
     fs.rmSync(dir, {recursive: true, force: true});

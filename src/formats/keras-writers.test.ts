@@ -12,7 +12,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import {initBackend} from '../engine/backend';
 import {REPO_ROOT, SYSTEM_PYTHON, hasPythonModule, tempDir} from '../test-support/fixtures';
-import {loadModel, modelArtifacts, saveModel} from './index';
+import {loadModel, modelArtifacts, saveModel, saveTarget} from './index';
 import {normalizeModelConfig} from '../keras/config';
 import {decodeArtifactWeights, describeModel} from '../keras/config-weights';
 import {registerKerasCompatLayers} from '../keras/config-layers';
@@ -115,7 +115,7 @@ test('written .h5 and .keras files pass the h5py walk of Keras\'s loaders, every
     const artifacts = await modelArtifacts(model, true);
     for (const format of ['h5', 'keras'] as const) {
       const file = path.join(dir, `${model.name}.${format}`);
-      await saveModel(model, file);
+      await saveModel(model, saveTarget(file));
       const summary = runChecker(file, await expectedDump(artifacts, format), dir);
       assert.deepEqual(summary.problems, []);
       const weightCount = (artifacts.weightSpecs ?? []).filter((s) => s.group !== 'optimizer').length;
@@ -144,11 +144,11 @@ test('folder -> .h5 -> .keras -> folder keeps predictions, weights and Adam stat
     const before = await predictions(model, x);
     const state = await weightBytes(model);
     const folder = path.join(dir, `${model.name}-a`);
-    await saveModel(model, folder);
+    await saveModel(model, saveTarget(folder));
     let current = (await loadModel(folder)).model;
     for (const step of ['m.h5', 'm.keras', `${model.name}-b`]) {
       const target = path.join(dir, step);
-      await saveModel(current, target);
+      await saveModel(current, saveTarget(target));
       const loaded = await loadModel(target);
       assert.deepEqual(loaded.artifacts.warnings, undefined, `${step}: no warnings`);
       current = loaded.model;

@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-import {loadModel, modelFromArtifacts, readWithWeights, saveArtifacts} from './index';
+import {loadModel, modelFromArtifacts, readWithWeights, saveArtifacts, saveTarget} from './index';
 import {readNpz, toFloat32} from '../engine/data/npy';
 import {REPO_ROOT, tempDir} from '../test-support/fixtures';
 import {main} from '../cli/main';
@@ -60,7 +60,7 @@ test('Keras 3 .weights.h5 and sharded .weights.json load onto their config and p
 test('the topology may be a model file: its weights are replaced by the weights file\'s', async () => {
   const dir = tempDir('kw-k3w-');
   const model = path.join(dir, 'cnn.keras');
-  await saveArtifacts(await readWithWeights(at('cnn.config.json'), at('cnn.weights.h5')), model, {saveFormat: 'keras'});
+  await saveArtifacts(await readWithWeights(at('cnn.config.json'), at('cnn.weights.h5')), saveTarget(model, {format: 'keras'}));
   assert.ok(await maxDifference(model, at('cnn.weights.json'), 'cnn') <= 1e-5);
   fs.rmSync(dir, {recursive: true, force: true});
 });

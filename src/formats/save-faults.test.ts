@@ -13,7 +13,7 @@ import {spawn, execFileSync} from 'child_process';
 import {createHash} from 'crypto';
 import {buildSync} from 'esbuild';
 import {initBackend} from '../engine/backend';
-import {loadModel, readArtifacts, saveArtifacts, saveModel} from './index';
+import {loadModel, readArtifacts, saveArtifacts, saveModel, saveTarget} from './index';
 import type {SaveFormat} from './artifacts';
 import {readTrainSpec} from '../engine/spec/spec';
 import {buildModel} from '../engine/model/build';
@@ -100,7 +100,7 @@ const sources: Record<string, Awaited<ReturnType<typeof readArtifacts>>['artifac
 const prints: Record<string, {old: string; new: string}> = {};
 
 async function placeOld(target: string, format: SaveFormat): Promise<void> {
-  await saveArtifacts(sources.old, target, {saveFormat: format});
+  await saveArtifacts(sources.old, saveTarget(target, {format}));
 }
 
 function leftoversBeside(target: string): string[] {
@@ -118,8 +118,8 @@ before(async () => {
   sources.new = (await readArtifacts(NEW_SOURCE)).artifacts;
   const dir = tempDir();
   for (const {format, name} of FORMATS) {
-    await saveArtifacts(sources.old, path.join(dir, `old-${name}`), {saveFormat: format});
-    await saveArtifacts(sources.new, path.join(dir, `new-${name}`), {saveFormat: format});
+    await saveArtifacts(sources.old, saveTarget(path.join(dir, `old-${name}`), {format}));
+    await saveArtifacts(sources.new, saveTarget(path.join(dir, `new-${name}`), {format}));
     prints[format] = {old: (await fingerprint(path.join(dir, `old-${name}`)))!, new: (await fingerprint(path.join(dir, `new-${name}`)))!};
     assert.notEqual(prints[format].old, prints[format].new);
   }
@@ -364,13 +364,13 @@ test('the reference MNIST CNN (15.9 M parameters): SIGKILL in the middle of a fo
   const source = path.join(dir, 'other-run.h5');
   const previous = await buildModel(spec, specFile);
   const next = await buildModel(spec, specFile);
-  await saveModel(next, source, {includeOptimizer: false});
+  await saveModel(next, saveTarget(source, {includeOptimizer: false}));
   const trials: Array<{format: SaveFormat; name: string; step: string}> = [
     {format: 'tfjs', name: 'mnist-cnn', step: 'old-moved'}, {format: 'h5', name: 'mnist-cnn.h5', step: 'verified'},
   ];
   for (const {format, name, step} of trials) {
     const target = path.join(dir, name);
-    await saveModel(previous, target, {includeOptimizer: false, saveFormat: format});
+    await saveModel(previous, saveTarget(target, {includeOptimizer: false, format}));
     const old = await fingerprint(target);
     const run = await cli(['convert', source, target, '--format', format], {KERAS_WORKBENCH_FAULT_STEP: `save:${step}`});
     assert.equal(run.signal, 'SIGKILL', run.stderr);

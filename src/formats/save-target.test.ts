@@ -6,7 +6,7 @@ import * as path from 'path';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import {initBackend} from '../engine/backend';
-import {saveTargetProblem, realPathOf} from './save-target';
+import {saveTarget, saveTargetProblem, realPathOf} from './save-target';
 import {loadModel, saveModel} from './index';
 import {recoverSaveTarget} from './atomic-save';
 import {KERAS_FIXTURES, tempDir} from '../test-support/fixtures';
@@ -79,7 +79,7 @@ test('refuses the workspace, folders above it, the spec, its data, ordinary file
 test('format and kind must agree; a model folder holding other files is refused; models written by Keras are replaceable', async () => {
   const ws = workspace();
   const folder = path.join(ws, 'models/m');
-  await saveModel(smallModel(), folder);
+  await saveModel(smallModel(), saveTarget(folder));
   assert.equal(saveTargetProblem(folder, {workspaceRoot: ws}), undefined);
   assert.match(saveTargetProblem(folder, {format: 'h5'})!, /is an existing folder; the 'h5' format saves a single file/);
   fs.writeFileSync(path.join(folder, 'my-notes.md'), 'results');
@@ -108,7 +108,7 @@ test('format and kind must agree; a model folder holding other files is refused;
 test('symbolic links: a link out of the workspace (in the path or as the target) never lets a save write outside', async () => {
   const ws = workspace();
   const outside = tempDir('kw-outside-');
-  await saveModel(smallModel(), path.join(outside, 'victim'));
+  await saveModel(smallModel(), saveTarget(path.join(outside, 'victim')));
   const before = snapshot(outside);
   fs.symlinkSync(outside, path.join(ws, 'escape'));
   fs.symlinkSync(path.join(outside, 'victim'), path.join(ws, 'linked-model'));
@@ -120,11 +120,11 @@ test('symbolic links: a link out of the workspace (in the path or as the target)
   assert.match(saveTargetProblem(path.join(ws, 'dangling'), context)!, /outside the workspace/);
   assert.equal(realPathOf(path.join(ws, 'dangling')), path.join(fs.realpathSync(outside), 'not-yet'));
   // Through the save itself: refused before anything is written, inside or outside.
-  await assert.rejects(saveModel(smallModel(2), path.join(ws, 'escape/victim'), {workspaceRoot: ws}), /is outside the workspace/);
-  await assert.rejects(saveModel(smallModel(2), path.join(ws, 'linked-model')), /is a symbolic link/);
+  await assert.rejects(saveModel(smallModel(2), saveTarget(path.join(ws, 'escape/victim'), {workspaceRoot: ws})), /is outside the workspace/);
+  await assert.rejects(saveModel(smallModel(2), saveTarget(path.join(ws, 'linked-model'))), /is a symbolic link/);
   assert.deepEqual(snapshot(outside), before);
   // A link inside the workspace to a model inside it: refused too (the link would be replaced).
-  await saveModel(smallModel(), path.join(ws, 'models/real'));
+  await saveModel(smallModel(), saveTarget(path.join(ws, 'models/real')));
   fs.symlinkSync(path.join(ws, 'models/real'), path.join(ws, 'models/alias'));
   assert.match(saveTargetProblem(path.join(ws, 'models/alias'), context)!, /is a symbolic link/);
 });
@@ -132,7 +132,7 @@ test('symbolic links: a link out of the workspace (in the path or as the target)
 test('a folder save killed between its two renames is rolled back by the next load; temporaries of dead processes are removed', async () => {
   const dir = tempDir();
   const target = path.join(dir, 'm');
-  await saveModel(smallModel(), target);
+  await saveModel(smallModel(), saveTarget(target));
   const expected = fs.readFileSync(path.join(target, 'weights.bin'));
   // What a writer with process id 999999 (not running) leaves after `old-moved`: no model at the path.
   fs.renameSync(target, path.join(dir, '.m.old-999999-abc'));

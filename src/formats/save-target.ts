@@ -10,15 +10,56 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import {readZipDirectory} from './zip-file';
+import {saveFormatFromPath, type SaveFormat} from './table';
 import {openRegularFile, readRegularFile} from '../common/regular-file';
 
 export interface SaveTargetContext {
   /** Saves must stay inside this folder (by real path). Absent: anywhere the user named. */
   workspaceRoot?: string;
   /** Files and folders a save must never replace or delete (the spec, its data files). */
-  protectedPaths?: string[];
+  protectedPaths?: readonly string[];
   /** The format to be written, when known: a TensorFlow.js save writes a folder, h5 and keras a file. */
-  format?: 'tfjs' | 'h5' | 'keras';
+  format?: SaveFormat;
+}
+
+/**
+ * One save, decided once and handed to every writer: where (an absolute path), in which format,
+ * under which rules (the workspace it stays in, the paths it must not replace), whether it may
+ * replace a model that is there, whether the optimizer state goes with it. Writers take it as
+ * it is: none of them resolves a path, picks a format or assembles the rules again.
+ */
+export interface SaveTarget extends SaveTargetContext {
+  readonly path: string;
+  readonly format: SaveFormat;
+  readonly protectedPaths: readonly string[];
+  /** Replace a model already at the path (Keras `overwrite`). */
+  readonly overwrite: boolean;
+  /** Store the optimizer state, so that training resumes exactly (Keras `include_optimizer`). */
+  readonly includeOptimizer: boolean;
+}
+
+/** What a caller decides about a save; the rest follows from the path. */
+export interface SaveTargetChoice {
+  /** Keras `save_format`; absent: from the path's extension (a path without one is a TensorFlow.js folder). */
+  format?: SaveFormat;
+  workspaceRoot?: string;
+  protectedPaths?: readonly string[];
+  /** Default true, as Keras's. */
+  overwrite?: boolean;
+  /** Default true, as Keras's. */
+  includeOptimizer?: boolean;
+}
+
+/** Resolves a save of `target` (relative to the current directory) into the value every writer takes. */
+export function saveTarget(target: string, choice: SaveTargetChoice = {}): SaveTarget {
+  return {
+    path: path.resolve(target),
+    format: choice.format ?? saveFormatFromPath(target),
+    workspaceRoot: choice.workspaceRoot === undefined ? undefined : path.resolve(choice.workspaceRoot),
+    protectedPaths: choice.protectedPaths ?? [],
+    overwrite: choice.overwrite ?? true,
+    includeOptimizer: choice.includeOptimizer ?? true,
+  };
 }
 
 /** What a TensorFlow.js model folder written by this tool may hold besides its weight shards. */

@@ -12,7 +12,7 @@ import * as path from 'path';
 import * as tf from '@tensorflow/tfjs-core';
 import {initBackend} from '../engine/backend';
 import {KERAS_FIXTURES, hasPythonModule, runPython, tempDir} from '../test-support/fixtures';
-import {loadModel, modelFromArtifacts, readArtifacts, saveArtifacts} from '../formats';
+import {loadModel, modelFromArtifacts, readArtifacts, saveArtifacts, saveTarget} from '../formats';
 import {oracleCases} from '../test-support/oracles';
 import {normalizeModelConfig} from './config';
 
@@ -198,7 +198,7 @@ test('ThresholdedReLU (Keras 2) is written to .keras as Keras 3\'s ReLU(threshol
   const dir = tempDir();
   try {
     const target = path.join(dir, 'thresholded.keras');
-    await saveArtifacts(await c.variants[0].read(), target);
+    await saveArtifacts(await c.variants[0].read(), saveTarget(target));
     const config = JSON.parse(runPython('import zipfile,sys\nprint(zipfile.ZipFile(sys.argv[1]).read("config.json").decode())', [target]));
     const relu = config.config.layers.find((l: {class_name: string}) => l.class_name === 'ReLU');
     assert.ok(relu && relu.config.threshold > 0 && relu.config.negative_slope === 0, JSON.stringify(config.config.layers.map((l: {class_name: string}) => l.class_name)));

@@ -13,7 +13,7 @@ import {execFileSync} from 'child_process';
 import * as tf from '@tensorflow/tfjs-core';
 import {initBackend} from '../engine/backend';
 import * as tfl from '@tensorflow/tfjs-layers';
-import {loadModel, saveArtifacts, saveModel} from '../formats';
+import {loadModel, saveArtifacts, saveModel, saveTarget} from '../formats';
 import {FormatError} from '../common/errors';
 import {registerKerasCompatLayers} from './config-layers';
 import {stockTfjsTopology} from './tfjs-stock';
@@ -62,7 +62,7 @@ test('every oracle model exported as a TF.js folder computes Keras\'s numbers in
         results.push(result);
         const dir = path.join(scratch, `m${n++}`);
         try {
-          await saveArtifacts(await v.read(), dir, {saveFormat: 'tfjs', onWarning: (w) => result.warnings.push(w)});
+          await saveArtifacts(await v.read(), saveTarget(dir, {format: 'tfjs'}), {onWarning: (w) => result.warnings.push(w)});
         } catch (e) {
           assert.ok(e instanceof FormatError, `${c.caseName} ${v.label}: ${(e as Error).stack}`);
           result.export = 'refused';
@@ -171,7 +171,7 @@ test('causal and channels_first Conv1D, ReLU and ELU options and constraints bey
   try {
     const dir = path.join(scratch, 'folder');
     const warnings: string[] = [];
-    await saveModel(model, dir, {saveFormat: 'tfjs', onWarning: (w) => warnings.push(w)});
+    await saveModel(model, saveTarget(dir, {format: 'tfjs'}), {onWarning: (w) => warnings.push(w)});
     // Stock TF.js would apply the constraint to the loaded kernel: it is left out, with a warning.
     assert.equal(warnings.length, 1);
     assert.match(warnings[0], /layer 'unit_norm' \(Dense\): kernel_constraint=UnitNorm is left out/);
@@ -225,7 +225,7 @@ test('every whole-model Keras fixture we load, exported as a TF.js folder, compu
       const dir = path.join(scratch, `f${i}`);
       const warnings: string[] = [];
       try {
-        await saveModel(model, dir, {saveFormat: 'tfjs', onWarning: (w) => warnings.push(w)});
+        await saveModel(model, saveTarget(dir, {format: 'tfjs'}), {onWarning: (w) => warnings.push(w)});
         row.export = warnings.length ? `warned: ${warnings.join(' | ')}` : 'written';
         jobs.push({dir, input, ours: values, row, warned: warnings.length > 0});
       } catch (e) {

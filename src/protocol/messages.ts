@@ -194,15 +194,17 @@ export const initialize = new RequestType<InitializeParams, BackendInfo, void>('
 export interface DescribeSpecParams {
   specPath: string;
   workspaceRoot: string;
-  out?: string;
   /** `vscode.workspace.isTrusted`; when false, data paths outside the workspace are refused before any is read. */
   workspaceTrusted?: boolean;
 }
+/** What training will save, as the trainer resolves it: shown before the run, and what the run saves. */
 export interface SpecSummary {
   name: string;
   /** Absolute save path, resolved inside the workspace. */
   savePath: string;
-  format: string;
+  /** The format saved: the spec's save.format, else the one the path's extension names. */
+  format: SaveFormat;
+  /** The spec's save.overwrite. */
   overwrite: boolean;
   epochs: number;
   targetExists: boolean;
@@ -212,6 +214,7 @@ export const describeSpec = new RequestType<DescribeSpecParams, SpecSummary, voi
 /** Text of the reference MNIST spec, for "New Training Spec". */
 export const referenceSpec = new RequestType<Record<string, never>, string, void>('workbench/referenceSpec');
 
+/** A training run of a spec as it is: the worker resolves its save target; the extension sends only what the user decided. */
 export interface TrainParams {
   runId: string;
   specPath: string;
@@ -219,8 +222,7 @@ export interface TrainParams {
   epochs?: number;
   limit?: number;
   resume?: boolean;
-  out?: string;
-  /** The extension already confirmed replacing an existing target. */
+  /** The user's answer about replacing an existing model at the save path, over the spec's save.overwrite. */
   overwrite?: boolean;
   /** JS module of custom layer classes (`custom_objects`); the extension sends it only in trusted workspaces. */
   customObjectsModule?: string;

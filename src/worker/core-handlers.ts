@@ -7,9 +7,10 @@ import {MessageConnection} from 'vscode-jsonrpc';
 import {initBackend} from '../engine/backend';
 import {openModel} from '../engine/models';
 import {REFERENCE_SPEC} from '../engine/spec/reference';
-import {readTrainSpec, resolveInside} from '../engine/spec/spec';
+import {readTrainSpec} from '../engine/spec/spec';
 import {trainFromSpec} from '../engine/training/trainer';
-import {saveModel} from '../formats';
+import {trainingTarget} from '../engine/training/target';
+import {saveModel, saveTarget} from '../formats';
 import {checkDataConfinement, untrustedWorkspaceRule} from '../engine/data/dataset';
 import {refuseSpecWithErrors} from '../engine/analysis/spec-analysis';
 import {loadCustomObjectsModule} from '../keras/custom-objects';
@@ -43,20 +44,20 @@ export const registerCoreHandlers: HandlerSet = (connection: MessageConnection, 
 
   handle(connection, msg.referenceSpec, async () => REFERENCE_SPEC);
 
-  handle(connection, msg.describeSpec, async ({specPath, workspaceRoot, out, workspaceTrusted}) => {
+  handle(connection, msg.describeSpec, async ({specPath, workspaceRoot, workspaceTrusted}) => {
     const spec = readTrainSpec(specPath);
     // The analysis below reads data headers: an untrusted workspace's paths are checked first.
     if (workspaceTrusted === false) checkDataConfinement(spec.data, workspaceRoot, untrustedWorkspaceRule(workspaceRoot));
-    // A spec with errors is refused here, before the overwrite question and before any data loads.
-    refuseSpecWithErrors(spec, specPath, {workspaceRoot, saveOverridden: out !== undefined && out !== spec.save.path});
-    const savePath = resolveInside(workspaceRoot, out ?? spec.save.path, specPath, out ? 'out' : 'save.path');
+    // A spec with errors (its save.path's included) is refused here, before the overwrite question and before any data loads.
+    refuseSpecWithErrors(spec, specPath, {workspaceRoot});
+    const {model: target} = trainingTarget(spec.save, specPath, spec.data, {workspaceRoot});
     return {
       name: spec.name,
-      savePath,
-      format: spec.save.format ?? 'tfjs',
-      overwrite: spec.save.overwrite,
+      savePath: target.path,
+      format: target.format,
+      overwrite: target.overwrite,
       epochs: spec.fit.epochs,
-      targetExists: fs.existsSync(savePath),
+      targetExists: fs.existsSync(target.path),
     };
   });
 
@@ -73,7 +74,6 @@ export const registerCoreHandlers: HandlerSet = (connection: MessageConnection, 
         epochs: params.epochs,
         limit: params.limit,
         resume: params.resume,
-        out: params.out,
         overwrite: params.overwrite,
         backend: backendPreference,
         customObjects: params.customObjectsModule ? loadCustomObjectsModule(params.customObjectsModule) : undefined,
@@ -109,8 +109,8 @@ export const registerCoreHandlers: HandlerSet = (connection: MessageConnection, 
     const roots = workspaceRoot ? [workspaceRoot, ...workspaceRoots] : workspaceRoots;
     const metadata = relocateMetadata(model.getUserDefinedMetadata() as Record<string, unknown> | undefined, loaded.path, target, roots);
     const warnings: string[] = [];
-    await saveModel(model, target, {overwrite, includeOptimizer, saveFormat: format ?? 'tfjs', workspaceRoot,
-      history: loaded.history, metadata: metadata as Record<string, {}> | undefined, onWarning: (w) => warnings.push(w)});
+    await saveModel(model, saveTarget(target, {format, overwrite, includeOptimizer, workspaceRoot}),
+      {history: loaded.history, metadata: metadata as Record<string, {}> | undefined, onWarning: (w) => warnings.push(w)});
     logLine(`Saved ${modelId} to ${target}`);
     warnings.forEach((w) => logLine(`Warning: ${w}`, 'warn'));
     return {path: target, ...(warnings.length ? {warnings} : {})};

@@ -5,9 +5,10 @@ import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import {initBackend} from '../engine/backend';
-import {handleFor, inProcessWorker} from '../engine/inspect/test-model';
+import {handleFor} from '../engine/inspect/test-model';
+import {inProcessWorker} from '../test-support/in-process-worker';
+import type {LoadedModel} from '../engine/models';
 import * as msg from '../protocol/messages';
-import {ModelStore, type LoadedModel} from './model-store';
 import {activationMap, registerExplainHandlers} from './explain-handlers';
 
 function model(): tfl.LayersModel {
@@ -22,8 +23,7 @@ test('activations: every layer, bytes that decode to the layer output within one
   await initBackend('cpu');
   const m = model();
   const loaded = {model: m, handle: {...handleFor(m, 'tiny', '/models/tiny'), dataset: undefined}} as unknown as LoadedModel;
-  const store = new ModelStore([['tiny', loaded]]);
-  const worker = inProcessWorker(store as never, [(c) => registerExplainHandlers(c, store)]);
+  const worker = inProcessWorker([loaded], [registerExplainHandlers]);
   try {
     const values = Array.from({length: 144}, (_, i) => ((i * 37) % 17) / 16);
     const result = await worker.client.sendRequest(msg.activations, {modelId: 'tiny', sample: {kind: 'values', values}});

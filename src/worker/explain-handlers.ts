@@ -4,16 +4,16 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import {computeActivations, explain, type LayerActivation} from '../engine/explain';
-import {inspectorSession} from '../engine/inspect/handlers';
+import {inspectorOf} from './inspector-handlers';
 import {imageUrl} from '../engine/inspect/predictions';
 import {imageGeometry} from '../engine/session/inputs';
 import {activations, explainSample, type ActivationMap, type SampleRef} from '../protocol/messages';
-import type {LoadedModel} from './model-store';
+import type {LoadedModel} from '../engine/models';
 import {HandlerSet, handle} from './handler-set';
 
 /** The sample's preprocessed values, as the model takes them. */
 export function sampleValues(loaded: LoadedModel, sample: SampleRef): Float32Array {
-  const {session} = inspectorSession(loaded);
+  const {session} = inspectorOf(loaded);
   if (sample.kind === 'test') return session.testRows([sample.index]);
   if (!Array.isArray(sample.values) || sample.values.length !== session.inputSize) {
     throw new Error(`sample: the model takes ${session.inputSize} input values (shape [${session.inputShape.join(', ')}]), got ${Array.isArray(sample.values) ? sample.values.length : 'none'}`);
@@ -55,7 +55,7 @@ export const registerExplainHandlers: HandlerSet = (connection, models) => {
   handle(connection, activations, async ({modelId, sample, layers}) => {
     const loaded = models.require(modelId);
     const started = performance.now();
-    const {session} = inspectorSession(loaded);
+    const {session} = inspectorOf(loaded);
     const x = tf.tensor(sampleValues(loaded, sample), [1, ...session.inputShape]);
     try {
       const result = await computeActivations(loaded.model, x, {layers});
@@ -68,7 +68,7 @@ export const registerExplainHandlers: HandlerSet = (connection, models) => {
   handle(connection, explainSample, async ({modelId, sample, method, classIndex, baseline}) => {
     const loaded = models.require(modelId);
     const started = performance.now();
-    const {session} = inspectorSession(loaded);
+    const {session} = inspectorOf(loaded);
     const values = sampleValues(loaded, sample);
     const out = await session.predictBatch(values, 1);
     const {predicted, top} = session.interpret(out, 3);

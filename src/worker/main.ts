@@ -7,7 +7,7 @@ import {createMessageConnection, IPCMessageReader, IPCMessageWriter} from 'vscod
 import {ModelStore} from './model-store';
 import {HandlerSet} from './handler-set';
 import {registerCoreHandlers} from './core-handlers';
-import {registerInspectorHandlers} from '../engine/inspect/handlers';
+import {registerInspectorHandlers} from './inspector-handlers';
 import {log} from '../protocol/messages';
 import {setDebugLog} from '../common/diagnostics';
 import {firstLine} from '../common/errors';
@@ -35,7 +35,7 @@ process.on('uncaughtException', fatal('unexpected error'));
 process.on('unhandledRejection', fatal('unhandled rejection'));
 const models = new ModelStore();
 
-// Request handler groups. The inspector's handlers (weights, predictions, evaluation) plug in here.
+// Request handler groups: core (backend, training, loading, saving), the inspector's, export-keras, explanations.
 const handlerSets: HandlerSet[] = [registerCoreHandlers, registerInspectorHandlers, registerExportHandlers, registerExplainHandlers];
 for (const register of handlerSets) register(connection, models);
 

@@ -1,19 +1,14 @@
 /**
- * The models loaded in this worker, by id. The extension host and the inspector only ever
- * hold a `ModelHandle` (summary and metadata); the tensors stay here. It is a plain Map from
- * model id to the engine's loaded model, so handler groups can take it as one.
+ * The models loaded in this worker, by the id the engine gave them. The extension host and the
+ * inspector only ever hold a `ModelHandle` (summary and metadata); the tensors stay here.
  */
-import {randomUUID} from 'crypto';
-import type {OpenModel} from '../engine/models';
-
-export type LoadedModel = OpenModel;
+import type {LoadedModel} from '../engine/models';
 
 export class ModelStore extends Map<string, LoadedModel> {
-  /** Registers a model under a fresh id (unique across worker restarts) and returns it. */
-  add(open: LoadedModel): LoadedModel {
-    const entry = {...open, handle: {...open.handle, modelId: randomUUID()}};
-    this.set(entry.handle.modelId, entry);
-    return entry;
+  /** Keeps a loaded model under its handle's id and returns it. */
+  add(loaded: LoadedModel): LoadedModel {
+    this.set(loaded.handle.modelId, loaded);
+    return loaded;
   }
 
   /** The loaded model, or an error that says the id is unknown (disposed, or the worker restarted). */

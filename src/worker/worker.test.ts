@@ -95,6 +95,21 @@ test('worker errors name the spec file and the field', () => withWorker(async ({
     (e: Error) => e.message.startsWith(`${specPath}:`) && /:\d+:\d+: model\.layers\[1\]\.type: Dense gets \(None, 26, 26, 8\)/.test(e.message));
 }));
 
+test('the save target describeSpec shows is the one train saves; the spec\'s own save.path diagnostics refuse a run', () => withWorker(async ({connection, root, specPath}) => {
+  const text = fs.readFileSync(SPEC, 'utf8');
+  const save = /"save": \{[^}]*\}/;
+  fs.writeFileSync(specPath, text.replace(save, '"save": {"path": "models/small-cnn.h5"}'));
+  const summary = await connection.sendRequest(msg.describeSpec, {specPath, workspaceRoot: root});
+  assert.deepEqual([summary.savePath, summary.format], [path.join(root, 'models/small-cnn.h5'), 'h5'], 'the format the path names, as the trainer saves it');
+  const result = await connection.sendRequest(msg.train, {runId: 'h5', specPath, workspaceRoot: root, limit: 100});
+  assert.equal(result.modelPath, summary.savePath);
+  assert.ok(fs.statSync(result.modelPath).isFile(), 'an .h5 file, not a TensorFlow.js folder');
+  // A run is refused at the spec's own save.path, with its line and column, as `check` and the language server show it.
+  fs.writeFileSync(specPath, text.replace(save, '"save": {"path": "."}'));
+  await assert.rejects(connection.sendRequest(msg.train, {runId: 'dot', specPath, workspaceRoot: root, overwrite: true}),
+    (e: Error) => e.message.startsWith(`${specPath}:16:`) && e.message.includes('save.path: is the workspace folder'));
+}));
+
 test('cancel stops a training run after the current batch', () => withWorker(async ({connection, progress, root, specPath}) => {
   const run = connection.sendRequest(msg.train, {runId: 'c1', specPath, workspaceRoot: root, limit: 3000, epochs: 3});
   while (!progress.some((p) => p.kind === 'batch')) await new Promise((r) => setTimeout(r, 20));
@@ -103,6 +118,30 @@ test('cancel stops a training run after the current batch', () => withWorker(asy
   assert.equal(result.cancelled, true);
   assert.ok(result.epochsRun < 3);
   assert.equal(await connection.sendRequest(msg.cancelTraining, {runId: 'c1'}), false, 'a finished run cannot be cancelled');
+}));
+
+test('a failing inspector request reaches the client as its one line, and the model keeps the id the engine gave it', () => withWorker(async ({connection, root}) => {
+  const handle = await connection.sendRequest(msg.loadModel, {path: path.join(KERAS_FIXTURES, 'h5/tfkeras2.3.0-tf_seq_gru_dropout_with_optimizer.h5')});
+  assert.match(handle.modelId, /^[0-9a-f-]{36}$/);
+  // The id the load returned is the one every request names: the inspector finds the model by it.
+  const details = await connection.sendRequest(msg.layerConfig, {modelId: handle.modelId, layer: handle.summary.rows[0]!.name});
+  assert.equal(details.name, handle.summary.rows[0]!.name);
+  const failures = [
+    connection.sendRequest(msg.layerConfig, {modelId: handle.modelId, layer: 'nope'}),
+    connection.sendRequest(msg.weightStats, {modelId: 'gone'}),
+    // Not even a dataset: the model records none.
+    connection.sendRequest(msg.predictSample, {modelId: handle.modelId, index: 0}),
+    connection.sendRequest(msg.predictFiles, {modelId: handle.modelId, paths: [path.join(root, 'missing.npy')]}),
+  ];
+  const messages = await Promise.all(failures.map((request) => request.then(() => 'answered', (e: Error) => e.message)));
+  for (const message of messages) {
+    assert.doesNotMatch(message, /^Request |failed with message|\n/, message);
+    assert.notEqual(message, 'answered');
+  }
+  assert.match(messages[0]!, /^Model \S+ has no layer named "nope"\.$/);
+  assert.match(messages[1]!, /^No loaded model with id gone: /);
+  assert.match(messages[2]!, /does not record its dataset/);
+  assert.match(messages[3]!, /missing\.npy/);
 }));
 
 test('the worker exits when its parent disconnects', async () => {

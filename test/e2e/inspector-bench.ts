@@ -19,7 +19,7 @@ const t = performance.now();
 const loaded = await referenceMnistModel(join(ROOT, '.cache', 'inspector'));
 console.log(`backend: ${backend.description}; model ready in ${((performance.now() - t) / 1000).toFixed(1)} s ` +
   `(${loaded.handle.summary.totalParams.toLocaleString('en-US')} params)`);
-const harness = await startHarness(new Map([[loaded.handle.modelId, loaded]]), 'dark');
+const harness = await startHarness([loaded], 'dark');
 const {page} = harness;
 try {
   const open: number[] = [];

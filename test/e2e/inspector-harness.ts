@@ -12,9 +12,8 @@ import type {HostToWebview, InspectorSubject, TrainProgress, WebviewToHost} from
 import {evaluateProgress} from '../../src/protocol/messages';
 import {inspectorHtml, makeNonce} from '../../src/extension/inspector/html';
 import {createInspectorRouter, type InspectorClient, type RouterHooks} from '../../src/extension/inspector/router';
-import {inProcessWorker} from '../../src/engine/inspect/test-model';
-import type {LoadedModel} from '../../src/engine/inspect/handlers';
-import {ModelStore, type LoadedModel as StoredModel} from '../../src/worker/model-store';
+import {inProcessWorker} from '../../src/test-support/in-process-worker';
+import type {LoadedModel} from '../../src/engine/models';
 import {registerExplainHandlers} from '../../src/worker/explain-handlers';
 
 export const ROOT = join(__dirname, '..', '..');
@@ -111,10 +110,9 @@ export interface Harness {
 }
 
 /** `host`: what VS Code does for the panel (file pickers, the save dialog, workspace state), as the test wants it. */
-export async function startHarness(models: Map<string, LoadedModel>, theme: ThemeName = 'light',
+export async function startHarness(models: LoadedModel[], theme: ThemeName = 'light',
   host: Omit<Partial<RouterHooks>, 'post' | 'modelId'> = {}): Promise<Harness> {
-  const store = new ModelStore(models as unknown as Map<string, StoredModel>);
-  const worker = inProcessWorker(models, [(connection) => registerExplainHandlers(connection, store)]);
+  const worker = inProcessWorker(models, [registerExplainHandlers]);
   const progressListeners = new Set<(p: TrainProgress) => void>();
   const client: InspectorClient = {
     sendRequest: ((type: RequestType<unknown, unknown, void>, params: unknown) => worker.client.sendRequest(type, params)) as InspectorClient['sendRequest'],

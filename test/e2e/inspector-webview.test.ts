@@ -18,7 +18,7 @@ import {initBackend} from '../../src/engine/backend';
 import {branchingModel, handleFor, smallMnistModel} from '../../src/engine/inspect/test-model';
 import {PredictionService} from '../../src/engine/inspect/predictions';
 import {ModelSession, argMax} from '../../src/engine/session/session';
-import type {LoadedModel} from '../../src/engine/inspect/handlers';
+import type {LoadedModel} from '../../src/engine/models';
 import type {DatasetChoice, ModelHandle, TrainProgress} from '../../src/protocol/messages';
 import {ROOT, startHarness, type Harness, type ThemeName} from './inspector-harness';
 
@@ -59,9 +59,7 @@ before(async () => {
   kerasAgain = asKerasFile(await smallMnistModel(CACHE), 'keras-file-again');
   const again = await smallMnistModel(CACHE);
   runModel = {...again, handle: {...again.handle, modelId: 'run-model', path: '/w/models/run/small-cnn'}};
-  const models = new Map([[small.handle.modelId, small], [functional.handle.modelId, functional], [tabular.handle.modelId, tabular],
-    [kerasFile.handle.modelId, kerasFile], [kerasAgain.handle.modelId, kerasAgain], [runModel.handle.modelId, runModel]]);
-  harness = await startHarness(models, 'light', {
+  harness = await startHarness([small, functional, tabular, kerasFile, kerasAgain, runModel], 'light', {
     pickFiles: async () => host.picked,
     saveText: async (name, text) => {
       host.saved.push({name, text});

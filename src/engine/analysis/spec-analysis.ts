@@ -15,6 +15,8 @@ import {formatShape} from '../../keras/analysis/catalog';
 import {describeDataShape, DataShape, usableFileName} from './data-shape';
 import {analyzeConfig, analyzeLayers, declaredInputShape, LayerReport, ModelReport, Problem, Severity} from '../../keras/analysis/model-analysis';
 import {saveTargetProblem} from '../../formats/save-target';
+import {isSaveFormat} from '../../formats/table';
+import {trainingTarget} from '../training/target';
 import {closest} from '../../keras/analysis/did-you-mean';
 
 export interface TextEdit {
@@ -302,15 +304,6 @@ function modelDiagnostics(raw: Record<string, any>, data: DataShape, out: Collec
   return {model: report, layers: views};
 }
 
-function dataFiles(data: any, root: string): string[] {
-  const files: string[] = [];
-  for (const source of [data?.train, data?.test]) {
-    if (!source || typeof source !== 'object') continue;
-    for (const key of ['x', 'y', 'npz', 'csv']) if (typeof source[key] === 'string') files.push(path.resolve(root, source[key]));
-  }
-  return files;
-}
-
 /** Analyses a spec's text; never throws on bad input (everything becomes a diagnostic). */
 export function analyzeSpecText(text: string, file: string, options: SpecCheckOptions = {}): SpecAnalysis {
   const root = path.resolve(options.workspaceRoot ?? process.cwd());
@@ -338,9 +331,11 @@ export function analyzeSpecText(text: string, file: string, options: SpecCheckOp
   if (typeof raw.save?.path === 'string') {
     if (raw.save.path.trim() === '') out.add('error', ['save', 'path'], 'must not be empty');
     else if (usableFileName(raw.save.path)) {
-      savePath = path.resolve(root, raw.save.path);
-      const problem = saveTargetProblem(savePath, {workspaceRoot: root, protectedPaths: [path.resolve(file), ...dataFiles(raw.data, root)],
-        format: raw.save.format});
+      // The target training saves to, resolved as the trainer resolves it (an invalid format is the schema's finding).
+      const target = trainingTarget({path: raw.save.path, format: isSaveFormat(raw.save.format) ? raw.save.format : undefined},
+        file, raw.data, {workspaceRoot: root}).model;
+      savePath = target.path;
+      const problem = saveTargetProblem(target.path, target);
       if (problem) out.add('error', ['save', 'path'], problem.replace(`${savePath}: `, ''), {code: 'save-target'});
     }
   }

@@ -11,7 +11,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import '@tensorflow/tfjs-backend-cpu';
 import {initBackend} from '../backend';
-import {saveModel} from '../../formats';
+import {saveModel, saveTarget} from '../../formats';
 import {readNpz} from '../data/npy';
 import {encodeNpz} from './render';
 import {registerKerasCompatLayers} from '../../keras/config-layers';
@@ -82,7 +82,7 @@ async function kerasOracle(model: tfl.LayersModel, inputs: tf.Tensor[], jobs: Ar
   const dir = tempDir();
   try {
     const file = path.join(dir, 'model.keras');
-    await saveModel(model, file, {includeOptimizer: false});
+    await saveModel(model, saveTarget(file, {includeOptimizer: false}));
     const inputsFile = path.join(dir, 'inputs.npz');
     fs.writeFileSync(inputsFile, encodeNpz(inputs.map((t, i) => ({name: `input_${i}`, values: t.dataSync() as Float32Array, shape: t.shape}))));
     const out = path.join(dir, 'out.npz');

@@ -14,7 +14,7 @@ import {readTrainSpec, validateSpec, type TrainSpec} from '../spec/spec';
 import {loadDataset, mnistDirectory, type Split} from '../data/dataset';
 import {compile, splitValidation, trainFromSpec} from '../training/trainer';
 import {buildModel} from '../model/build';
-import {readArtifacts, saveModel} from '../../formats';
+import {readArtifacts, saveModel, saveTarget} from '../../formats';
 import {openModel} from '../models';
 import {readZipDirectory, readZipMember} from '../../formats/zip-file';
 import {KERAS_FIXTURES, REPO_ROOT, SYSTEM_PYTHON, tempDir} from '../../test-support/fixtures';
@@ -196,7 +196,7 @@ test('export-keras: the embedded config equals, key for key, the config.json our
   const spec = readTrainSpec(REFERENCE_SPEC);
   const model = compile(await buildModel(spec, REFERENCE_SPEC), spec);
   const written = path.join(dir, 'reference.keras');
-  await saveModel(model, written, {saveFormat: 'keras'});
+  await saveModel(model, saveTarget(written, {format: 'keras'}));
   model.dispose();
   assert.deepStrictEqual(embeddedConfig(await generateKerasScript(spec, REFERENCE_SPEC)), zipConfig(written));
   // A spec trained end to end by the engine with save.format keras.

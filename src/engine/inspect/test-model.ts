@@ -9,9 +9,7 @@ import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import type {ModelHandle} from '../../protocol/messages';
 import {summarize} from '../summary';
-import {PassThrough} from 'node:stream';
-import {createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection} from 'vscode-jsonrpc/node';
-import {registerInspectorHandlers, type LoadedModel} from './handlers';
+import type {LoadedModel} from '../models';
 import {mnistDescription} from '../session/dataset-choice';
 import type {DataDescription} from '../data/dataset';
 
@@ -81,7 +79,7 @@ async function trainOrLoad(dir: string, build: () => tfl.LayersModel, samples: n
 }
 
 /** Conv2D 8 -> MaxPool -> Conv2D 16 -> Flatten -> Dense 32 -> Dense 10, trained on 1,500 images for 4 epochs. */
-export async function smallMnistModel(cacheDir: string): Promise<{model: tfl.LayersModel; handle: ModelHandle; data: DataDescription}> {
+export async function smallMnistModel(cacheDir: string): Promise<LoadedModel & {data: DataDescription}> {
   const dir = join(cacheDir, 'small-mnist-cnn-v1');
   const {model, history} = await trainOrLoad(dir, () => {
     const init = (seed: number) => tfl.initializers.glorotUniform({seed});
@@ -98,7 +96,7 @@ export async function smallMnistModel(cacheDir: string): Promise<{model: tfl.Lay
 }
 
 /** The reference MNIST CNN (15,955,210 parameters), trained briefly: enough to time the inspector, not to be accurate. */
-export async function referenceMnistModel(cacheDir: string, samples = 600): Promise<{model: tfl.LayersModel; handle: ModelHandle; data: DataDescription}> {
+export async function referenceMnistModel(cacheDir: string, samples = 600): Promise<LoadedModel & {data: DataDescription}> {
   const dir = join(cacheDir, `reference-mnist-cnn-${samples}`);
   const {model, history} = await trainOrLoad(dir, () => tfl.sequential({name: 'mnist_cnn', layers: [
     tfl.layers.conv2d({inputShape: [28, 28, 1], filters: 32, kernelSize: 3, activation: 'relu'}),
@@ -120,22 +118,4 @@ export function branchingModel(): tfl.LayersModel {
   const flat = tfl.layers.flatten({name: 'flatten'}).apply(merged) as tfl.SymbolicTensor;
   const out = tfl.layers.dense({units: 10, activation: 'softmax', name: 'probabilities'}).apply(flat) as tfl.SymbolicTensor;
   return tfl.model({inputs: input, outputs: out, name: 'two_branch'});
-}
-
-/**
- * The worker's side of the protocol inside this process: a real vscode-jsonrpc connection pair
- * over in-memory streams, with the inspector handlers on one end. Tests and the benchmark talk
- * to the returned client connection exactly as the extension host talks to the worker.
- */
-export function inProcessWorker(models: Map<string, LoadedModel>,
-  more: Array<(worker: MessageConnection) => void> = []): {client: MessageConnection; dispose(): void} {
-  const toWorker = new PassThrough(), toClient = new PassThrough();
-  const worker = createMessageConnection(new StreamMessageReader(toWorker), new StreamMessageWriter(toClient));
-  const client = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toWorker));
-  registerInspectorHandlers(worker, models);
-  // Handler groups of the worker's own floor (the test that calls this registers them).
-  for (const register of more) register(worker);
-  worker.listen();
-  client.listen();
-  return {client, dispose: () => { client.dispose(); worker.dispose(); }};
 }

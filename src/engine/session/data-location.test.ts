@@ -15,7 +15,7 @@ import {mnistDirectory} from '../data/dataset';
 import {trainFromSpec} from '../training/trainer';
 import {validateSpec} from '../spec/spec';
 import {ModelSession} from './session';
-import {readArtifacts, saveArtifacts} from '../../formats';
+import {readArtifacts, saveArtifacts, saveTarget} from '../../formats';
 import {main} from '../../cli/main';
 
 before(async () => {
@@ -90,7 +90,7 @@ test('a model trained on .npy files keeps its data and history through h5, .kera
   const meta = artifacts.userDefinedMetadata as Record<string, {data: {test: {x: string}}}>;
   meta[METADATA_KEY]!.data.test.x = '../../../../../../etc/passwd';
   const hostile = path.join(ws, 'models', 'hostile.h5');
-  await saveArtifacts(artifacts, hostile);
+  await saveArtifacts(artifacts, saveTarget(hostile));
   const opened = await ModelSession.open(hostile, {workspaceRoots: [ws]});
   assert.throws(() => opened.requireTestSet(), /hostile\.h5: stored data location '.*etc\/passwd' resolves to \/etc\/passwd, outside the model's folder and the workspace/);
   const batch = opened.readInputs([path.join(ws, 'data', 'xt.npy')]);

@@ -14,7 +14,8 @@ import {withHdf5, readNumericDataset, type H5Group} from '../../formats/hdf5-fil
 import {parseNpy, readNpy} from '../data/npy';
 import {ModelSession} from './session';
 import {encodeNpy, writePredictions} from './outputs';
-import {inProcessWorker, smallMnistModel} from '../inspect/test-model';
+import {smallMnistModel} from '../inspect/test-model';
+import {inProcessWorker} from '../../test-support/in-process-worker';
 import {evaluate} from '../../protocol/messages';
 import {evaluateSplit} from '../evaluate';
 import {loadDataset} from '../data/dataset';
@@ -115,9 +116,9 @@ test('evaluate uses the model\'s own loss; its accuracy equals the confusion mat
   assert.ok(Math.abs(r.loss! - loss!) < 1e-4, `loss ${r.loss} vs ${loss}`);
   assert.ok(Math.abs(r.metrics.accuracy! - accuracy!) < 1e-9, `accuracy ${r.metrics.accuracy} vs ${accuracy}`);
   // The inspector's confusion matrix, over the worker protocol, on the same model.
-  const {client, dispose} = inProcessWorker(new Map([['m', loaded]]));
+  const {client, dispose} = inProcessWorker([loaded]);
   try {
-    const inspector = await client.sendRequest(evaluate, {modelId: 'm'});
+    const inspector = await client.sendRequest(evaluate, {modelId: loaded.handle.modelId});
     const diagonal = inspector.confusion.reduce((s, row, i) => s + row[i]!, 0);
     assert.equal(diagonal / inspector.count, r.metrics.accuracy, 'evaluate\'s accuracy = the confusion matrix\'s');
     assert.equal(inspector.accuracy, r.metrics.accuracy);

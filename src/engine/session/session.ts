@@ -4,14 +4,14 @@
  * evaluate with the model's own loss and metrics, the confusion matrix, top-k. Transport-free:
  * the CLI calls it directly, the worker's inspector handlers answer requests with it.
  */
-import * as tf from '@tensorflow/tfjs-core';
 import type {LayersModel} from '@tensorflow/tfjs-layers';
 import {DataError} from '../data/errors';
 import {loadDataset, type DataDescription, type Preprocessing} from '../data/dataset';
 import {lossAndMetrics, type LossAndMetrics} from '../training/losses';
+import {scoreOutputs} from '../evaluate';
 import type {PredictionPlan} from '../kernels/prediction-plan';
 import {planFor, predictBatchValues} from '../kernels/predict-batch';
-import {openModel, type OpenModel, type OpenOptions} from '../models';
+import {openModel, type LoadedModel, type OpenOptions} from '../models';
 import {readInputs, type InputBatch, type InputOptions} from './inputs';
 
 /** Samples per `model.predict` call when a batch is run. */
@@ -96,7 +96,7 @@ export class ModelSession {
   private generation = 0;
   private outputWidth?: number;
 
-  constructor(readonly opened: OpenModel) {
+  constructor(readonly opened: LoadedModel) {
     const model = opened.model;
     this.inputShape = (model.inputs[0]!.shape as Array<number | null>).slice(1).map((d) => d ?? 1);
     this.inputSize = product(this.inputShape);
@@ -112,7 +112,7 @@ export class ModelSession {
     return this.opened.model;
   }
 
-  get handle(): OpenModel['handle'] {
+  get handle(): LoadedModel['handle'] {
     return this.opened.handle;
   }
 
@@ -344,25 +344,14 @@ export class ModelSession {
     const result: Evaluation = {metrics: {}, count};
     const {objective} = this.objective();
     if (objective) {
-      const ySize = product(set.targetShape);
-      const sums = new Array<number>(1 + objective.metrics.length).fill(0);
-      for (let from = 0; from < count; from += PREDICT_BATCH) {
-        const n = Math.min(PREDICT_BATCH, count - from);
-        const values = tf.tidy(() => {
-          const yTrue = tf.tensor(set.y.subarray(from * ySize, (from + n) * ySize), [n, ...set.targetShape]);
-          const yPred = tf.tensor(predictions.subarray(from * width, (from + n) * width), [n, width]);
-          return tf.stack([
-            tf.mul(objective.loss(yTrue, yPred), n),
-            ...objective.metrics.map((m) => tf.sum(m.fn(yTrue, yPred))),
-          ]);
-        });
-        const data = await values.data();
-        values.dispose();
-        data.forEach((v, i) => (sums[i]! += v));
-      }
-      result.loss = sums[0]! / count;
+      // Scored in the model's own output shape (a loss over the last axis sees that axis), as the trainer scores it.
+      const declared = (this.model.outputs[0]!.shape as Array<number | null>).slice(1);
+      const outputShape = declared.every((d): d is number => d !== null) && product(declared) === width ? declared : [width];
+      const [loss, ...metrics] = await scoreOutputs(objective, set, count,
+        async (from, to) => ({values: predictions.subarray(from * width, to * width), outputShape}));
+      result.loss = loss;
       result.lossName = objective.lossName;
-      objective.metrics.forEach((m, i) => (result.metrics[m.name] = sums[i + 1]! / count));
+      objective.metrics.forEach((m, i) => (result.metrics[m.name] = metrics[i]!));
     }
     if (this.outputKind === 'classes' && set.labels && width >= 2) {
       const confusion = Array.from({length: width}, () => new Array<number>(width).fill(0));

@@ -4,8 +4,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import {initBackend} from '../backend';
 import {validateSpec} from '../spec/spec';
-import {trainFromSpec, checkpointPath} from './trainer';
-import {loadModel} from '../../formats';
+import {trainFromSpec} from './trainer';
+import {checkpointPath} from './target';
+import {loadModel, saveTarget} from '../../formats';
 import {ModelSession} from '../session/session';
 import {tempDir} from '../../test-support/fixtures';
 
@@ -87,11 +88,12 @@ test('overwrite: false refuses an existing target before training and leaves it 
   const ws = tempDir();
   const target = path.join(ws, 'models/small');
   fs.mkdirSync(target, {recursive: true});
-  fs.writeFileSync(path.join(target, 'model.json'), 'previous');
+  const previous = JSON.stringify({modelTopology: {previous: true}, weightsManifest: []});
+  fs.writeFileSync(path.join(target, 'model.json'), previous);
   const spec = smallSpec({save: {path: 'models/small', overwrite: false}});
   await assert.rejects(trainFromSpec(spec, 'small.train.json', {workspaceRoot: ws, limit: 100}),
     /models\/small: already exists and save\.overwrite is false; nothing was trained/);
-  assert.equal(fs.readFileSync(path.join(target, 'model.json'), 'utf8'), 'previous');
+  assert.equal(fs.readFileSync(path.join(target, 'model.json'), 'utf8'), previous);
 });
 
 test('a model the TF.js folder cannot hold for stock TF.js is refused before training, naming layer, option and formats', async () => {
@@ -117,7 +119,7 @@ test('save -> load -> predict gives bitwise identical outputs', async () => {
   const p1 = await first.predictTestSamples([0, 788, 9999]);
   const copy = path.join(ws, 'copy');
   const {saveModel} = await import('../../formats');
-  await saveModel(first.model, copy);
+  await saveModel(first.model, saveTarget(copy));
   const second = await ModelSession.open(copy, {workspaceRoots: [ws]});
   const p2 = await second.predictTestSamples([0, 788, 9999]);
   assert.deepEqual(p2, p1);
@@ -138,10 +140,13 @@ test('save.path "." or a folder holding the data is refused before training; not
     model: {layers: [{type: 'Dense', units: 2, activation: 'softmax', input_shape: [2]}]},
     save: {path: savePath},
   });
-  await assert.rejects(trainFromSpec(csvSpec('.'), 'small.train.json', {workspaceRoot: ws}), /: is the workspace folder; a save replaces its target/);
-  await assert.rejects(trainFromSpec(csvSpec('data'), 'small.train.json', {workspaceRoot: ws}), /data: holds .*train\.csv, which this run reads or works in; a save there would delete it/);
-  await assert.rejects(trainFromSpec(csvSpec('notes.txt'), 'small.train.json', {workspaceRoot: ws}), /notes\.txt: is an existing file; the TensorFlow\.js format saves a folder/);
-  await assert.rejects(trainFromSpec(csvSpec('models/m'), 'small.train.json', {workspaceRoot: ws, out: '../m'}), /is outside the workspace/);
+  // The spec's own save.path is refused as the language server and `check` show it: at its place in the spec.
+  await assert.rejects(trainFromSpec(csvSpec('.'), 'small.train.json', {workspaceRoot: ws}), /small\.train\.json:\d+:\d+: save\.path: is the workspace folder; a save replaces its target/);
+  await assert.rejects(trainFromSpec(csvSpec('data'), 'small.train.json', {workspaceRoot: ws}), /save\.path: holds .*train\.csv, which this run reads or works in; a save there would delete it/);
+  await assert.rejects(trainFromSpec(csvSpec('notes.txt'), 'small.train.json', {workspaceRoot: ws}), /save\.path: is an existing file; the TensorFlow\.js format saves a folder/);
+  // A path typed on the command line may lead anywhere, but never to the folder the run works in.
+  await assert.rejects(trainFromSpec(csvSpec('models/m'), 'small.train.json', {workspaceRoot: ws, out: '.'}), /: is .*, which this run reads or works in; a save must not replace it/);
+  await assert.rejects(trainFromSpec(csvSpec('models/m'), 'small.train.json', {workspaceRoot: ws, out: 'data'}), /data: holds .*train\.csv/);
   assert.deepEqual(listing(), before);
 });
 

@@ -21,14 +21,14 @@ import {tfjsMetricName} from '../../keras/config-training';
 import {createStepper, TrainStepper} from './stepper';
 import {epochPermutation} from './random';
 import {epochLine} from './keras-log';
-import {checkSaveTarget, formatFromPath, loadModel, modelFromArtifacts, readWeightsOntoConfig, saveModel} from '../../formats';
-import type {SaveOptions} from '../../formats/artifacts';
-import {faultPoint, recoverSaveTarget} from '../../formats/atomic-save';
+import {loadModel, modelFromArtifacts, prepareSaveTarget, readWeightsOntoConfig, saveModel} from '../../formats';
+import {faultPoint} from '../../formats/atomic-save';
 import {FormatError} from '../../common/errors';
 import {registerCustomObjects, type CustomObjects} from '../../keras/custom-objects';
 import {checkStockTfjsExport} from '../../keras/tfjs-stock';
 import {isInsideByRealPath} from '../../common/confine';
 import {DataError} from '../data/errors';
+import {trainingTarget} from './target';
 import type {BackendInfo, TrainProgress, TrainResult} from '../../protocol/messages';
 
 export interface TrainOptions {
@@ -37,7 +37,9 @@ export interface TrainOptions {
   /** Overrides of the spec. */
   epochs?: number;
   limit?: number;
+  /** A save path typed on the command line (`--out`), instead of the spec's save.path. */
   out?: string;
+  /** The user's decision about replacing the model at the save path, over the spec's save.overwrite. */
   overwrite?: boolean;
   resume?: boolean;
   backend?: BackendPreference;
@@ -62,7 +64,6 @@ export function defaultThreads(): number {
   return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : os.availableParallelism();
 }
 
-export const CHECKPOINT_SUFFIX = '.checkpoint';
 const STATE_FILE = 'trainer-state.json';
 
 interface CheckpointState {
@@ -70,24 +71,6 @@ interface CheckpointState {
   seed: number;
   epochsDone: number;
   history: Array<Record<string, number>>;
-}
-
-export function checkpointPath(target: string): string {
-  return target.replace(/[\\/]+$/, '') + CHECKPOINT_SUFFIX;
-}
-
-/** The data files a spec reads (saves must never replace or delete them). */
-export function specDataPaths(spec: TrainSpec, root: string): string[] {
-  if (!('train' in spec.data)) return [];
-  const out: string[] = [];
-  for (const source of [spec.data.train, spec.data.test]) {
-    if (!source) continue;
-    for (const key of ['x', 'y', 'npz', 'csv'] as const) {
-      const value = (source as Record<string, unknown>)[key];
-      if (typeof value === 'string' && !('npz' in source && key !== 'npz')) out.push(path.resolve(root, value));
-    }
-  }
-  return out;
 }
 
 /** The first `count` samples (a view, not a copy). */
@@ -206,28 +189,16 @@ export async function trainFromSpec(spec: TrainSpec, specFile: string, options: 
   }
   registerCustomObjects(options.customObjects);
   const verbose = spec.fit.verbose;
-  const target = options.out ? path.resolve(root, options.out) : resolveInside(root, spec.save.path, specFile, 'save.path');
-  const format = spec.save.format ?? formatFromPath(target);
-  const overwrite = options.overwrite ?? spec.save.overwrite;
-  const checkpoint = checkpointPath(target);
-  // A path the spec names stays inside the workspace; so does every path in the extension (which
-  // passes its workspace folder). An --out typed on the command line may point anywhere.
-  const saveRules: SaveOptions = {
-    workspaceRoot: options.workspaceRoot !== undefined || !options.out ? root : undefined,
-    protectedPaths: [root, specFile, ...specDataPaths(spec, root)],
-  };
-  await recoverSaveTarget(target);
-  await recoverSaveTarget(checkpoint);
-  if (fs.existsSync(target) && !overwrite) {
-    throw new FormatError(target, 'already exists and save.overwrite is false; nothing was trained. Set "overwrite": true or choose another save.path.');
-  }
-  checkSaveTarget(target, format, {...saveRules, overwrite: true});
-  checkSaveTarget(checkpoint, 'tfjs', {...saveRules, overwrite: true});
+  const target = trainingTarget(spec.save, specFile, spec.data, {workspaceRoot: root, out: options.out, overwrite: options.overwrite});
+  const {path: modelPath, format} = target.model;
+  const checkpoint = target.checkpoint.path;
 
   // An untrusted workspace's data paths are checked before the analysis reads their headers.
   if (options.workspaceTrusted === false) checkDataConfinement(spec.data, root, untrustedWorkspaceRule(root));
-  // Shapes, Keras arguments, data headers and the save target, before any data loads.
-  refuseSpecWithErrors(spec, specFile, {workspaceRoot: root, customLayers: Object.keys(options.customObjects ?? {}), saveOverridden: !!options.out});
+  // Shapes, Keras arguments, data headers and the spec's save target, before any data loads.
+  refuseSpecWithErrors(spec, specFile, {workspaceRoot: root, customLayers: Object.keys(options.customObjects ?? {}), saveOverridden: target.field === '--out'});
+  await prepareSaveTarget(target.model, 'already exists and save.overwrite is false; nothing was trained. Set "overwrite": true or choose another save.path.');
+  await prepareSaveTarget(target.checkpoint);
 
   const backend: BackendInfo = await initBackend(options.backend ?? 'auto');
   log(`Backend: ${backend.description}`);
@@ -274,7 +245,7 @@ export async function trainFromSpec(spec: TrainSpec, specFile: string, options: 
   }
 
   // Refused now, not after the run, when the TF.js folder could not hold it for stock TF.js.
-  if (format === 'tfjs') await checkStockTfjsExport(model, target);
+  if (format === 'tfjs') await checkStockTfjsExport(model, modelPath);
 
   const batchSize = spec.fit.batch_size;
   const batches = Math.ceil(train.count / batchSize);
@@ -324,9 +295,8 @@ export async function trainFromSpec(spec: TrainSpec, specFile: string, options: 
       if (verbose) log(epochLine(batches, seconds, logs, verbose));
       state = {...state, epochsDone: epoch, history: [...state.history, {epoch, ...logs}]};
       // Weights, optimizer state and trainer state are one atomic save: a resume never pairs them wrongly.
-      await saveModel(model, checkpoint, {
-        ...saveRules, overwrite: true, includeOptimizer: true, history: state.history as never, label: 'checkpoint',
-        extraFiles: {[STATE_FILE]: JSON.stringify(state)}, ownUseOnly: true,
+      await saveModel(model, target.checkpoint, {
+        history: state.history as never, label: 'checkpoint', extraFiles: {[STATE_FILE]: JSON.stringify(state)}, ownUseOnly: true,
       });
       progress({kind: 'epoch', epoch, batch: batches, logs, elapsedSeconds: (Date.now() - started) / 1000,
         etaSeconds: seconds * (epochs - epoch)});
@@ -338,19 +308,18 @@ export async function trainFromSpec(spec: TrainSpec, specFile: string, options: 
 
   const trainingSeconds = (Date.now() - trainingStarted) / 1000;
   const result: TrainResult = {
-    modelPath: target, epochsRun: state.epochsDone, cancelled, history: state.history as TrainResult['history'],
+    modelPath, epochsRun: state.epochsDone, cancelled, history: state.history as TrainResult['history'],
     backend, wallSeconds: 0, samplesPerSecond: samplesSeen / Math.max(trainingSeconds, 1e-9),
   };
   if (cancelled) {
     log(`Training cancelled during epoch ${state.epochsDone + 1}. ${state.epochsDone > 0
       ? `The checkpoint after epoch ${state.epochsDone} is kept at ${checkpoint}; continue with --resume.`
-      : 'No epoch finished, so there is no checkpoint.'} The model at ${target} was not changed.`);
+      : 'No epoch finished, so there is no checkpoint.'} The model at ${modelPath} was not changed.`);
   } else {
     // Data paths are stored relative to the model's folder, so the model and its data can move together.
-    const metadata = {[METADATA_KEY]: metadataFor(spec, root, target)};
+    const metadata = {[METADATA_KEY]: metadataFor(spec, root, modelPath)};
     try {
-      await saveModel(model, target, {
-        ...saveRules, overwrite: true, includeOptimizer: spec.save.include_optimizer, saveFormat: format,
+      await saveModel(model, target.model, {
         history: state.history as never, metadata: metadata as never, onWarning: (w) => log(`Warning: ${w}`),
       });
     } catch (e) {
@@ -359,7 +328,7 @@ export async function trainFromSpec(spec: TrainSpec, specFile: string, options: 
       }
       throw e;
     }
-    log(`Saved model to ${path.relative(root, target) || target} (${format}).`);
+    log(`Saved model to ${path.relative(root, modelPath) || modelPath} (${format}).`);
     // Only now, with the final model written and read back, is the checkpoint no longer needed.
     faultPoint('train:final-saved');
     fs.rmSync(checkpoint, {recursive: true, force: true});

@@ -70,7 +70,7 @@ async function runTraining(ctx: Ctx, specPath: string, workspaceRoot: string, st
       if (choice !== replace) return outcome;
       overwrite = true;
     }
-    ctx.log.info(`Training ${specPath} -> ${summary.savePath}`);
+    ctx.log.info(`Training ${specPath} -> ${summary.savePath} (${summary.format})`);
     const live = ctx.config.showLiveCurves ? openLiveView(ctx, runId, summary.name) : undefined;
     outcome.result = await vscode.window.withProgress({
       location: vscode.ProgressLocation.Notification,
@@ -92,7 +92,7 @@ async function runTraining(ctx: Ctx, specPath: string, workspaceRoot: string, st
       });
       try {
         return await ctx.client.sendRequest(msg.train, {
-          runId, specPath, workspaceRoot, out: summary.savePath, overwrite,
+          runId, specPath, workspaceRoot, overwrite,
           epochs: ctx.config.epochs, limit: ctx.config.sampleLimit,
           customObjectsModule: ctx.customObjectsModule(vscode.Uri.file(specPath)),
           workspaceTrusted: vscode.workspace.isTrusted,

@@ -18,7 +18,7 @@ import {KERAS_FIXTURES, SYSTEM_PYTHON, hasPythonModule, runPython, tempDir} from
 import {execFileSync} from 'child_process';
 import {registerKerasCompatLayers} from '../config-layers';
 import {normalizeModelConfig, type Json, type JsonObject} from '../config';
-import {loadModel, modelFromArtifacts, readArtifacts, saveModel} from '../../formats';
+import {loadModel, modelFromArtifacts, readArtifacts, saveModel, saveTarget} from '../../formats';
 
 const REFERENCE = path.join(__dirname, 'new-layers-reference.py');
 
@@ -237,7 +237,7 @@ test('each new layer survives .h5, .keras and the TensorFlow.js folder; Keras\'s
         for (const ext of ['h5', 'keras', 'tfjs'] as const) {
           const target = path.join(dir, ext === 'tfjs' ? `${c.name}_tfjs` : `${c.name}.${ext}`);
           const warnings: string[] = [];
-          await saveModel(model, target, {onWarning: (w) => warnings.push(w)});
+          await saveModel(model, saveTarget(target), {onWarning: (w) => warnings.push(w)});
           if (ext === 'tfjs') {
             assert.equal(warnings.length, 1, `${c.name}: a TensorFlow.js folder export warns that stock TensorFlow.js lacks the layer`);
             assert.match(warnings[0], new RegExp(`'layer' \\(${c.layer.class_name}\\) is not part of stock TensorFlow\\.js.*\\.h5 and \\.keras`));
@@ -336,7 +336,7 @@ test('a transformer block (MultiHeadAttention(x, x) beside a residual Add) predi
   try {
     for (const name of ['block.h5', 'block.keras', 'block_tfjs']) {
       const target = path.join(dir, name);
-      await saveModel(model, target);
+      await saveModel(model, saveTarget(target));
       const {model: loaded, artifacts} = await loadModel(target);
       assert.deepEqual(Array.from((loaded.predict(x) as tf.Tensor).dataSync()), Array.from(expected), `${name}: numbers changed`);
       const mha = (artifacts.modelTopology as {config: {layers: Array<{name: string; inbound_nodes: Json[][]}>}}).config.layers.find((l) => l.name === 'mha')!;
@@ -463,7 +463,7 @@ test('a .keras from Keras 3.0.0-3.0.2 (MultiHeadAttention projections under _que
   try {
     const current = path.join(dir, 'current.keras');
     const old = path.join(dir, 'old.keras');
-    await saveModel(model, current);
+    await saveModel(model, saveTarget(current));
     runPython(`
 import h5py, io, sys, zipfile, shutil
 src, dst = sys.argv[1], sys.argv[2]

@@ -1,31 +1,30 @@
+// The inspector's handlers over a real JSON-RPC connection (in this process), on a small trained MNIST CNN.
 import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
 import {join} from 'node:path';
 import type {MessageConnection} from 'vscode-jsonrpc/node';
-import {initBackend} from '../backend';
+import {initBackend} from '../engine/backend';
 import {
   evaluate, evaluateProgress, layerConfig, predictPixels, predictSample, samplePage, weightStats,
-} from '../../protocol/messages';
-import {loadDataset} from '../data/dataset';
-import {mnistDescription} from '../session/dataset-choice';
+} from '../protocol/messages';
+import {loadDataset} from '../engine/data/dataset';
+import {mnistDescription} from '../engine/session/dataset-choice';
+import {smallMnistModel} from '../engine/inspect/test-model';
+import {inProcessWorker} from '../test-support/in-process-worker';
 
 const mnistTest = () => {
   const test = loadDataset(mnistDescription([28, 28, 1]), {split: 'test'}).test!;
   return {x: test.x, labels: test.y};
 };
-import {inProcessWorker, smallMnistModel} from './test-model';
-import type {LoadedModel} from './handlers';
 
-const CACHE = join(__dirname, '..', '..', '..', '.cache', 'inspector');
+const CACHE = join(__dirname, '..', '..', '.cache', 'inspector');
 let client: MessageConnection;
 let dispose: () => void;
 const modelId = 'small-mnist';
 
 before(async () => {
   await initBackend('auto');
-  const loaded = await smallMnistModel(CACHE);
-  const models = new Map<string, LoadedModel>([[modelId, loaded]]);
-  ({client, dispose} = inProcessWorker(models));
+  ({client, dispose} = inProcessWorker([await smallMnistModel(CACHE)]));
 });
 after(() => dispose());
 
@@ -91,7 +90,9 @@ test('layer configuration on demand, and errors that name the problem', async ()
   assert.equal(d.outputShape, '(None, 11, 11, 16)');
   assert.equal(d.inputShape, '(None, 13, 13, 8)');
   assert.deepEqual(d.weights.map((w) => w.shape), [[3, 3, 8, 16], [16]]);
-  await assert.rejects(client.sendRequest(layerConfig, {modelId, layer: 'nope'}), /no layer named "nope"/);
-  await assert.rejects(client.sendRequest(predictSample, {modelId, index: 10000}), /outside the test set/);
-  await assert.rejects(client.sendRequest(weightStats, {modelId: 'gone'}), /No model with id gone/);
+  // Each failure is its own one line, not wrapped in "Request workbench/... failed with message".
+  const oneLine = (pattern: RegExp) => (e: Error) => pattern.test(e.message) && !e.message.includes('\n');
+  await assert.rejects(client.sendRequest(layerConfig, {modelId, layer: 'nope'}), oneLine(/^Model small_mnist_cnn has no layer named "nope"\.$/));
+  await assert.rejects(client.sendRequest(predictSample, {modelId, index: 10000}), oneLine(/^Sample index 10000 is outside the test set/));
+  await assert.rejects(client.sendRequest(weightStats, {modelId: 'gone'}), oneLine(/^No loaded model with id gone:/));
 });
