@@ -124,6 +124,11 @@ export function runFolder(runsFolder: string, id: string): string {
 
 /** The whole record of run `id`: its run.json, or what Keras's TensorBoard logs of that folder hold. */
 export async function readRun(runsFolder: string, id: string): Promise<RunRecord> {
+  return readRunRecord(runsFolder, id);
+}
+
+/** readRun, synchronously. */
+export function readRunRecord(runsFolder: string, id: string): RunRecord {
   const folder = runFolder(runsFolder, id);
   if (fs.existsSync(path.join(folder, RUN_FILE))) {
     const record = readRunFile(folder);
