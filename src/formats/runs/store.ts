@@ -250,3 +250,23 @@ export function removeRun(runsFolder: string, id: string): string {
   fs.rmSync(folder, {recursive: true, force: true});
   return folder;
 }
+
+/**
+ * Folders of Keras TensorBoard logs in a workspace outside its runs folder: `<save>.logs/` beside
+ * a model (where an exported training script writes them), up to two levels down.
+ */
+export function findKerasLogFolders(workspaceRoot: string, runsFolder: string): string[] {
+  const runs = path.resolve(runsFolder);
+  const out: string[] = [];
+  const walk = (folder: string, depth: number) => {
+    for (const d of subFolders(folder)) {
+      if (!d.isDirectory() || d.name.startsWith('.') || d.name === 'node_modules') continue;
+      const child = path.join(folder, d.name);
+      if (child === runs) continue;
+      if (d.name.endsWith('.logs') && isKerasLogFolder(child)) out.push(child);
+      else if (depth < 2) walk(child, depth + 1);
+    }
+  };
+  walk(path.resolve(workspaceRoot), 1);
+  return out.sort();
+}
