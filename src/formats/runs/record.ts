@@ -193,47 +193,22 @@ function contents(record: RunRecord): Array<[string, string]> {
 let writeSerial = 0;
 
 /**
- * Writes run.json (then summary.json) through a temporary sibling, flushed, then renamed over:
- * readers see the old or the new record, never a part of one.
+ * Writes run.json (then summary.json) through a temporary sibling renamed over it: readers see
+ * the old or the new record, never a part of one. No fsync: the rename alone keeps the record
+ * whole when the process dies (SIGKILL, a window reload), the failure this guards against, and
+ * waiting for the disk at every epoch end would cost the training more than the record is worth
+ * (a power cut may lose the latest epoch's update, which the flushed epoch checkpoint holds).
  */
 export function writeRunFile(folder: string, record: RunRecord): void {
   for (const [name, text] of contents(record)) {
     const target = path.join(folder, name);
     const tmp = path.join(folder, `.${name}.${process.pid}-${++writeSerial}.tmp`);
     try {
-      const fd = fs.openSync(tmp, 'w');
-      try {
-        fs.writeSync(fd, text);
-        fs.fsyncSync(fd);
-      } finally {
-        fs.closeSync(fd);
-      }
+      fs.writeFileSync(tmp, text);
       fs.renameSync(tmp, target);
     } catch (e) {
       // The record that was there stays; the partial one goes.
       fs.rmSync(tmp, {force: true});
-      throw e;
-    }
-  }
-}
-
-/** writeRunFile off the calling thread: a training's epoch end does not wait for the disk. */
-export async function writeRunFileAsync(folder: string, record: RunRecord): Promise<void> {
-  for (const [name, text] of contents(record)) {
-    const target = path.join(folder, name);
-    const tmp = path.join(folder, `.${name}.${process.pid}-${++writeSerial}.tmp`);
-    try {
-      const handle = await fs.promises.open(tmp, 'w');
-      try {
-        await handle.writeFile(text);
-        // summary.json is only a shortcut (checked against run.json when read): no flush needed.
-        if (name === RUN_FILE) await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await fs.promises.rename(tmp, target);
-    } catch (e) {
-      await fs.promises.rm(tmp, {force: true});
       throw e;
     }
   }
