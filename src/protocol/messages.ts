@@ -226,6 +226,8 @@ export interface TrainParams {
   customObjectsModule?: string;
   /** `vscode.workspace.isTrusted`; when false the spec's data paths must lie inside the workspace. Absent: trusted. */
   workspaceTrusted?: boolean;
+  /** Where the run record goes, relative to workspaceRoot (setting `kerasWorkbench.runs.folder`); absent: `runs`. */
+  runsFolder?: string;
 }
 export const train = new RequestType<TrainParams, TrainResult, void>('workbench/train');
 

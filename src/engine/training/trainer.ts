@@ -30,7 +30,7 @@ import {DataError} from '../data/errors';
 import type {BackendInfo, TrainProgress, TrainResult} from '../../protocol/messages';
 import {RunRecorder} from '../runs/recorder';
 import {fingerprintData, flattenHParams, modelContentHash} from '../runs/describe';
-import {DEFAULT_RUNS_FOLDER, type TestEvaluation} from '../../formats/runs';
+import {DEFAULT_RUNS_FOLDER, checkRunsFolder, type TestEvaluation} from '../../formats/runs';
 import {firstLine} from '../../common/errors';
 
 export interface TrainOptions {
@@ -277,12 +277,13 @@ export async function trainFromSpec(spec: TrainSpec, specFile: string, options: 
   const stepper = options.createStepper
     ? await options.createStepper(model, objective, train.targetShape)
     : createStepper(model, objective, train.targetShape, {threads});
-  const recorder = options.runsFolder === null ? undefined : RunRecorder.start({
-    runsFolder: path.resolve(root, options.runsFolder ?? DEFAULT_RUNS_FOLDER),
+  const runsFolder = options.runsFolder === null ? undefined : usableRunsFolder(root, options.runsFolder ?? DEFAULT_RUNS_FOLDER, untrusted, log);
+  const recorder = runsFolder === undefined ? undefined : RunRecorder.start({
+    runsFolder,
     specFile: path.relative(root, path.resolve(root, specFile)) || specFile, specName: spec.name, specText: specTextOf(spec, specFile),
     hparams: flattenHParams(spec, model, {epochs, limit: options.limit}),
     data: fingerprintData(spec, root, {train: train.count, validation: validation?.count ?? 0, test: test?.count ?? 0},
-      path.resolve(root, options.runsFolder ?? DEFAULT_RUNS_FOLDER), options.limit),
+      runsFolder, options.limit),
     backend: backend.name, threads, seed: spec.fit.seed, epochsPlanned: epochs, checkpoint,
     resumedFrom: options.resume ? state.runId : undefined,
     onWarning: (w) => log(`Warning: ${w}`),
@@ -407,6 +408,22 @@ export async function trainFromSpec(spec: TrainSpec, specFile: string, options: 
     model.dispose();
     model.optimizer?.dispose();
     return result;
+  }
+}
+
+/**
+ * The runs folder, or undefined (with a warning: recording never stops a training) when it leads
+ * out of the workspace through a symlink, or lies outside an untrusted workspace at all.
+ */
+function usableRunsFolder(root: string, folder: string, untrusted: boolean, log: (line: string) => void): string | undefined {
+  const absolute = path.resolve(root, folder);
+  try {
+    checkRunsFolder(folder, root);
+    if (untrusted && !isInsideByRealPath(root, absolute)) throw new Error(`${folder}: lies outside the untrusted workspace; refused`);
+    return absolute;
+  } catch (e) {
+    log(`Warning: the run is not recorded: ${(e as Error).message}`);
+    return undefined;
   }
 }
 
