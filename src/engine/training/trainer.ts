@@ -278,7 +278,7 @@ export async function trainFromSpec(spec: TrainSpec, specFile: string, options: 
     ? await options.createStepper(model, objective, train.targetShape)
     : createStepper(model, objective, train.targetShape, {threads});
   const runsFolder = options.runsFolder === null ? undefined : usableRunsFolder(root, options.runsFolder ?? DEFAULT_RUNS_FOLDER, untrusted, log);
-  const recorder = runsFolder === undefined ? undefined : RunRecorder.start({
+  const recorder = runsFolder === undefined ? undefined : startRecorder(() => RunRecorder.start({
     runsFolder,
     specFile: path.relative(root, path.resolve(root, specFile)) || specFile, specName: spec.name, specText: specTextOf(spec, specFile),
     hparams: flattenHParams(spec, model, {epochs, limit: options.limit}),
@@ -287,7 +287,7 @@ export async function trainFromSpec(spec: TrainSpec, specFile: string, options: 
     backend: backend.name, threads, seed: spec.fit.seed, epochsPlanned: epochs, checkpoint,
     resumedFrom: options.resume ? state.runId : undefined,
     onWarning: (w) => log(`Warning: ${w}`),
-  });
+  }), log);
   try {
     return await runTraining();
   } catch (e) {
@@ -408,6 +408,16 @@ export async function trainFromSpec(spec: TrainSpec, specFile: string, options: 
     model.dispose();
     model.optimizer?.dispose();
     return result;
+  }
+}
+
+/** A recorder, or none (with a warning) when what it records cannot even be described: recording never stops a training. */
+function startRecorder(start: () => RunRecorder, log: (line: string) => void): RunRecorder | undefined {
+  try {
+    return start();
+  } catch (e) {
+    log(`Warning: the run is not recorded: ${(e as Error).message}`);
+    return undefined;
   }
 }
 
