@@ -54,6 +54,8 @@ export interface Command<O extends OptionTable = OptionTable> {
 export interface CommandGroup {
   readonly summary: string;
   readonly subcommands: Readonly<Record<string, Command>>;
+  /** The subcommand run when none is named (`runs` lists, as `runs list` does). */
+  readonly default?: string;
 }
 
 export type CommandTable = Readonly<Record<string, Command | CommandGroup>>;

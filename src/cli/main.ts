@@ -12,6 +12,7 @@ import {checkCommand} from './check';
 import {convert, CONVERT_FORMATS} from './convert';
 import {evaluate} from './evaluate';
 import {activations, explain} from './explain';
+import {runsCompare, runsList, runsRemove, runsShow} from './runs';
 import {ATTRIBUTION_METHODS, BASELINES} from '../engine/explain';
 import {exportKeras} from './export-keras';
 import {predict} from './predict';
@@ -26,6 +27,10 @@ const NO_COMPILE = {type: 'boolean', description: 'Load without the training con
 const DATA = {type: 'string', value: 'D', description: 'The dataset for a model that records none: mnist (built-in), or a '
   + '*.train.json spec whose data and preprocessing sections apply.'} as const satisfies OptionSpec;
 const MODEL = {MODEL: 'a saved model: a folder, .h5 or .keras'};
+
+const LOGDIR = {type: 'string', value: 'DIR', description: 'The runs folder (default: runs, in the current directory); '
+  + 'TensorBoard reads it (tensorboard --logdir DIR).'} as const satisfies OptionSpec;
+const JSON_OUTPUT = {type: 'boolean', description: 'Machine-readable output.'} as const satisfies OptionSpec;
 
 /** How activations and explain take their sample: as predict does. */
 const SAMPLE_OPTIONS = {
@@ -49,11 +54,44 @@ export const COMMANDS: CommandTable = {
       out: {type: 'string', value: 'PATH', description: 'Override save.path.'},
       overwrite: {type: 'boolean', description: 'Replace an existing model even if the spec says overwrite: false.'},
       threads: {type: 'whole', value: 'N', description: 'Data-parallel training threads (default: every core).'},
+      logdir: LOGDIR,
       backend: BACKEND,
       'custom-objects': CUSTOM_OBJECTS,
     },
     run: ({operands: [spec], values}) => train(spec!, values),
   }),
+  runs: {
+    summary: 'The recorded training runs (and Keras\'s TensorBoard logs beside models): list, show, compare, rm. '
+      + 'Open the same runs in TensorBoard: tensorboard --logdir runs.',
+    default: 'list',
+    subcommands: {
+      list: command({
+        summary: 'List the runs: id, spec, status, epochs, best validation metric, test accuracy, duration, and the '
+          + 'hyperparameters that differ between them (also: keras-workbench runs).',
+        options: {logdir: LOGDIR, json: JSON_OUTPUT},
+        run: ({values}) => runsList(values),
+      }),
+      show: command({
+        summary: 'One run\'s record and its per-epoch table.',
+        operands: {ID: 'a run id'},
+        options: {logdir: LOGDIR, json: JSON_OUTPUT},
+        run: ({operands: [id], values}) => runsShow(id!, values),
+      }),
+      compare: command({
+        summary: 'Hyperparameters side by side (only those that differ unless --all), the metrics at the best and the last epoch, '
+          + 'and a unified diff of the specs.',
+        operands: {'ID...': 'two or more run ids'},
+        options: {logdir: LOGDIR, json: JSON_OUTPUT, all: {type: 'boolean', description: 'Every hyperparameter, not only those that differ.'}},
+        run: ({operands, values}) => runsCompare(operands, values),
+      }),
+      rm: command({
+        summary: 'Remove run records (never models); asks first, or --yes.',
+        operands: {'ID...': 'one or more run ids'},
+        options: {logdir: LOGDIR, yes: {type: 'boolean', short: 'y', description: 'Remove without asking.'}},
+        run: ({operands, values}) => runsRemove(operands, values),
+      }),
+    },
+  },
   check: command({
     summary: 'Check specs without training: shapes, parameters, Keras arguments, data headers, save target. '
       + 'Prints file:line:col: severity: message; exit 1 on errors.',
@@ -206,12 +244,17 @@ export async function main(argv: string[], table: CommandTable = COMMANDS): Prom
       process.stdout.write(`${commandHelp(name, group)}\n`);
       return 0;
     }
-    if (sub === undefined || !Object.hasOwn(group.subcommands, sub)) {
+    if (group.default && (sub === undefined || sub.startsWith('-'))) {
+      name = `${name} ${group.default}`;
+      args = rest;
+      entry = group.subcommands[group.default]!;
+    } else if (sub === undefined || !Object.hasOwn(group.subcommands, sub)) {
       return fail(`${sub === undefined ? 'missing subcommand' : `unknown subcommand '${sub}'`}: ${subs.join(', ')}; keras-workbench ${name} --help shows them`);
+    } else {
+      name = `${name} ${sub}`;
+      args = subArgs;
+      entry = group.subcommands[sub]!;
     }
-    name = `${name} ${sub}`;
-    args = subArgs;
-    entry = group.subcommands[sub]!;
   }
   const cmd = entry;
   let invocation;

@@ -16,6 +16,7 @@ export interface TrainArguments {
   out?: string;
   overwrite?: boolean;
   threads?: number;
+  logdir?: string;
   backend: BackendPreference;
   'custom-objects'?: string;
 }
@@ -56,7 +57,7 @@ export async function train(specFile: string, values: TrainArguments): Promise<n
     const result = await trainFromSpec(spec, specFile, {
       epochs: values.epochs, limit: values.limit, resume: values.resume,
       out: values.out, overwrite: values.overwrite, backend: values.backend, signal: controller.signal,
-      threads: values.threads,
+      threads: values.threads, runsFolder: values.logdir,
       customObjects: values['custom-objects'] ? loadCustomObjectsModule(values['custom-objects']) : undefined,
       onProgress, onLog,
     });

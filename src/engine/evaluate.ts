@@ -37,10 +37,12 @@ export type OutputsOf = (from: number, to: number) => Promise<{values: Float32Ar
  * Keras `model.evaluate`'s numbers: the mean loss and metrics, [loss, ...metrics], over the first
  * `count` samples, scored batch by batch from the model's outputs. The one evaluation: the
  * trainer's validation and test results (`evaluateSplit`) and the model session's evaluation
- * (`evaluate`, the inspector) both come from here.
+ * (`evaluate`, the inspector) both come from here. With `confusion` (a classes x classes matrix
+ * of zeros), also counts true class (row) against predicted class (column) from the same outputs;
+ * targets are class indices or one-hot rows.
  */
 export async function scoreOutputs(objective: LossAndMetrics, targets: {y: Float32Array; targetShape: number[]}, count: number,
-  outputsOf: OutputsOf): Promise<number[]> {
+  outputsOf: OutputsOf, confusion?: number[][]): Promise<number[]> {
   const ySize = targets.targetShape.reduce((a, b) => a * b, 1);
   const sums = new Array<number>(1 + objective.metrics.length).fill(0);
   for (let from = 0; from < count; from += EVALUATE_BATCH) {
@@ -58,12 +60,31 @@ export async function scoreOutputs(objective: LossAndMetrics, targets: {y: Float
     const data = await values.data();
     values.dispose();
     data.forEach((v, i) => (sums[i]! += v));
+    if (confusion) countConfusion(confusion, targets.y.subarray(from * ySize, to * ySize), ySize, outputs, n);
   }
   return sums.map((s) => s / Math.max(count, 1));
 }
 
-/** The model's mean loss and metrics over a split's first `count` samples: [loss, ...metrics]. */
-export async function evaluateSplit(model: LayersModel, objective: LossAndMetrics, split: Split, count = split.count): Promise<number[]> {
+function argMaxOf(values: ArrayLike<number>, from: number, size: number): number {
+  let best = 0;
+  for (let j = 1; j < size; j++) if (values[from + j]! > values[from + best]!) best = j;
+  return best;
+}
+
+/** Adds `n` samples to the confusion matrix: their class (an index, or a one-hot row's argmax) against the output's argmax. */
+function countConfusion(confusion: number[][], y: Float32Array, ySize: number, outputs: Float32Array, n: number): void {
+  const outSize = outputs.length / n;
+  for (let i = 0; i < n; i++) {
+    const truth = ySize === 1 ? y[i]! : argMaxOf(y, i * ySize, ySize);
+    const row = confusion[truth];
+    const predicted = argMaxOf(outputs, i * outSize, outSize);
+    if (row && predicted < row.length) row[predicted]!++;
+  }
+}
+
+/** The model's mean loss and metrics over a split's first `count` samples: [loss, ...metrics] (and its confusion matrix, see scoreOutputs). */
+export async function evaluateSplit(model: LayersModel, objective: LossAndMetrics, split: Split, count = split.count,
+  confusion?: number[][]): Promise<number[]> {
   const xSize = split.sampleShape.reduce((a, b) => a * b, 1);
-  return scoreOutputs(objective, split, count, (from, to) => predictBatchValues(model, split.x.subarray(from * xSize, to * xSize), to - from));
+  return scoreOutputs(objective, split, count, (from, to) => predictBatchValues(model, split.x.subarray(from * xSize, to * xSize), to - from), confusion);
 }

@@ -64,6 +64,8 @@ export interface TrainResult {
   backend: BackendInfo;
   wallSeconds: number;
   samplesPerSecond: number;
+  /** The run record written for this training (absent when recording was off or failed). */
+  run?: {id: string; folder: string};
 }
 
 export interface ModelHandle {
@@ -228,6 +230,8 @@ export interface TrainParams {
   customObjectsModule?: string;
   /** `vscode.workspace.isTrusted`; when false the spec's data paths must lie inside the workspace. Absent: trusted. */
   workspaceTrusted?: boolean;
+  /** Where the run record goes, relative to workspaceRoot (setting `kerasWorkbench.runs.folder`); absent: `runs`. */
+  runsFolder?: string;
 }
 export const train = new RequestType<TrainParams, TrainResult, void>('workbench/train');
 
