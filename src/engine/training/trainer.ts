@@ -23,7 +23,7 @@ import {epochPermutation} from './random';
 import {epochLine} from './keras-log';
 import {loadModel, modelFromArtifacts, prepareSaveTarget, readWeightsOntoConfig, saveModel} from '../../formats';
 import {faultPoint} from '../../formats/atomic-save';
-import {FormatError} from '../../common/errors';
+import {FormatError, firstLine} from '../../common/errors';
 import {registerCustomObjects, type CustomObjects} from '../../keras/custom-objects';
 import {checkStockTfjsExport} from '../../keras/tfjs-stock';
 import {isInsideByRealPath} from '../../common/confine';
@@ -33,7 +33,6 @@ import type {BackendInfo, TrainProgress, TrainResult} from '../../protocol/messa
 import {RunRecorder} from '../runs/recorder';
 import {fingerprintData, flattenHParams, modelContentHash} from '../runs/describe';
 import {DEFAULT_RUNS_FOLDER, checkRunsFolder, type TestEvaluation} from '../../formats/runs';
-import {firstLine} from '../../common/errors';
 
 export interface TrainOptions {
   /** Root that relative paths in the spec resolve against (the workspace folder; the CLI's cwd). */
