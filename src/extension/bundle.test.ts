@@ -4,8 +4,8 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import * as esbuild from 'esbuild';
 
-/** src/formats modules without TensorFlow.js that other processes may use: the format table, save-target rules and the zip reader they recognise `.keras` files with (src/common is light throughout). */
-const LIGHT_FORMATS = /src\/formats\/(table|save-target|zip-file)\.ts$/;
+/** src/formats modules without TensorFlow.js that other processes may use: the format table, save-target rules and the zip reader they recognise `.keras` files with, the run records and event files of the Runs view (src/common is light throughout). */
+const LIGHT_FORMATS = /src\/formats\/((table|save-target|zip-file)\.ts|runs\/)/;
 /** Of the Keras floor, only the catalog and shape analysis are free of TensorFlow.js. */
 const LIGHT_KERAS = /src\/keras\/analysis\//;
 const heavyFormats = (f: string) => (/src\/formats\//.test(f) && !LIGHT_FORMATS.test(f)) || (/src\/keras\//.test(f) && !LIGHT_KERAS.test(f));
