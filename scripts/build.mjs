@@ -41,11 +41,12 @@ async function main() {
     // jsonc-parser's UMD build loads its parts dynamically; its ESM build bundles.
     mainFields: ['module', 'main'],
   }));
-  if (existsSync('webview/main.ts')) {
+  // The webviews: the model inspector and the run comparison (each with its stylesheet beside it).
+  for (const page of [{in: 'webview/main.ts', out: 'webview'}, {in: 'webview/runs/main.ts', out: 'runs-webview'}].filter((e) => existsSync(e.in))) {
     builds.push(esbuild.build({
       ...common,
-      entryPoints: ['webview/main.ts'],
-      outfile: 'dist/webview.js',
+      entryPoints: [page.in],
+      outfile: `dist/${page.out}.js`,
       platform: 'browser',
       target: 'es2022',
       format: 'iife',

@@ -1,12 +1,14 @@
 /**
- * Extension entry. Activation only wires commands, the model-folder watcher and the inspector
- * serializer: TensorFlow.js lives in the worker process, which starts on the first command
- * that needs it.
+ * Extension entry. Activation only wires commands, the model-folder watcher, the Runs view (it
+ * reads run.json files itself) and the inspector serializer: TensorFlow.js lives in the worker
+ * process, which starts on the first command that needs it.
  */
 import * as vscode from 'vscode';
 import {COMMANDS} from './commands';
 import {Ctx} from './context';
 import {registerInspectorSerializer} from './inspector';
+import {RUN_SPEC_SCHEME, RunSpecDocuments} from './runs/spec-documents';
+import type {RunEntry} from './runs/tree';
 import type {TrainProgress} from '../protocol/messages';
 
 /** What the extension exports to other extensions and to its integration tests. */
@@ -15,6 +17,8 @@ export interface KerasWorkbenchApi {
   workerPid(): number | undefined;
   modelFolders(): Promise<string[]>;
   onTrainProgress(listener: (p: TrainProgress) => void): vscode.Disposable;
+  /** What the Runs view lists now, after the listing in progress (if any) ends. */
+  runs(): Promise<RunEntry[]>;
 }
 
 let ctx: Ctx | undefined;
@@ -27,6 +31,7 @@ export function activate(context: vscode.ExtensionContext): KerasWorkbenchApi {
     context.subscriptions.push(vscode.commands.registerCommand(id, factory(current)));
   }
   registerInspectorSerializer(context, current.client);
+  context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(RUN_SPEC_SCHEME, new RunSpecDocuments((id) => current.runs.readRun(id))));
   current.languageServer.register();
   const activationMs = performance.now() - started;
   current.log.info(`Activated in ${activationMs.toFixed(1)} ms`);
@@ -38,6 +43,10 @@ export function activate(context: vscode.ExtensionContext): KerasWorkbenchApi {
       return current.modelFolders.list();
     },
     onTrainProgress: (listener) => current.client.onTrainProgress(listener),
+    runs: async () => {
+      await current.runs.refresh();
+      return current.runs.runs.runs();
+    },
   };
 }
 

@@ -49,7 +49,22 @@ async function offerReferenceSpec(): Promise<void> {
   if (choice === create) await vscode.commands.executeCommand('kerasWorkbench.newTrainingSpec');
 }
 
-async function runTraining(ctx: Ctx, specPath: string, workspaceRoot: string, started: number): Promise<TrainOutcome> {
+/** How a training continues an earlier run: from the checkpoint (`resume`), recorded as following `resumedFrom`. */
+export interface TrainingOptions {
+  resume?: boolean;
+  resumedFrom?: string;
+}
+
+/** Trains a spec file (the Runs view's Train Again and Resume come here too); refuses while another training runs. */
+export async function trainSpecFile(ctx: Ctx, specPath: string, workspaceRoot: string, options: TrainingOptions = {}): Promise<TrainOutcome | undefined> {
+  if (ctx.training) {
+    void vscode.window.showWarningMessage('A training run is already in progress.');
+    return undefined;
+  }
+  return runTraining(ctx, specPath, workspaceRoot, performance.now(), options);
+}
+
+async function runTraining(ctx: Ctx, specPath: string, workspaceRoot: string, started: number, options: TrainingOptions = {}): Promise<TrainOutcome> {
   const runId = randomUUID();
   ctx.training = runId;
   const status = vscode.window.createStatusBarItem('kerasWorkbench.training', vscode.StatusBarAlignment.Left, 10);
@@ -93,7 +108,7 @@ async function runTraining(ctx: Ctx, specPath: string, workspaceRoot: string, st
       try {
         return await ctx.client.sendRequest(msg.train, {
           runId, specPath, workspaceRoot, out: summary.savePath, overwrite,
-          epochs: ctx.config.epochs, limit: ctx.config.sampleLimit,
+          epochs: ctx.config.epochs, limit: ctx.config.sampleLimit, resume: options.resume,
           customObjectsModule: ctx.customObjectsModule(vscode.Uri.file(specPath)),
           workspaceTrusted: vscode.workspace.isTrusted,
         });
