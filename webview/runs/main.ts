@@ -98,8 +98,8 @@ function drawCurves(box: HTMLElement, p: Palette): void {
   for (const metric of metricGroups(runs)) {
     const c = curves(runs, metric, state.axis, state.smoothing);
     const data = [c.x, ...c.series.map((s) => (state.log ? s.values.map((v) => (v !== null && v > 0 ? v : null)) : s.values))] as uPlot.AlignedData;
-    const el = h('div', {class: 'curve', 'data-testid': 'curve', 'data-metric': metric, role: 'img',
-      'aria-label': `${metric} of ${runs.length} runs; dashed lines are training, solid lines validation`});
+    const el = h('div', {class: 'curve', 'data-testid': 'curve', 'data-metric': metric, 'data-x-axis': state.axis, 'data-y-scale': state.log ? 'log' : 'linear',
+      role: 'img', 'aria-label': `${metric} of ${runs.length} runs against ${X_AXES[state.axis]}${state.log ? ', log scale' : ''}; dashed lines are training, solid lines validation`});
     box.append(el);
     plots.push(new uPlot(chartOptions(metric, width, c.series, p), data, el));
   }
@@ -147,7 +147,7 @@ function drawParallel(box: HTMLElement, p: Palette): void {
   if (!axes) return;
   box.append(h('h2', {}, 'Hyperparameters against the final ', metric ?? 'metric'));
   const width = Math.max(480, Math.min(1100, (app.clientWidth || 900) - 32));
-  const height = 260, top = 24, bottom = 40, left = 60, right = 60;
+  const height = 280, top = 24, bottom = 52, left = 60, right = 60;
   const step = axes.length > 1 ? (width - left - right) / (axes.length - 1) : 0;
   const xAt = (i: number) => left + i * step;
   const yAt = (t: number) => top + (1 - t) * (height - top - bottom);
@@ -156,8 +156,8 @@ function drawParallel(box: HTMLElement, p: Palette): void {
   axes.forEach((a, i) => {
     const x = xAt(i);
     chart.append(svg('line', {x1: x, x2: x, y1: yAt(1), y2: yAt(0), class: 'axis'}));
-    chart.append(svg('text', {x, y: height - 22, 'text-anchor': 'middle', class: 'axis-label'}, a.key + (a.kind === 'log' ? ' (log)' : '')));
-    for (const t of a.ticks) chart.append(svg('text', {x: x + 4, y: yAt(t.at) + 4, class: 'tick'}, t.label));
+    chart.append(svg('text', {x, y: height - 12, 'text-anchor': 'middle', class: 'axis-label'}, a.key + (a.kind === 'log' ? ' (log)' : '')));
+    for (const t of a.ticks) chart.append(svg('text', {x: x + 6, y: yAt(t.at) + (t.at >= 1 ? -4 : t.at <= 0 ? 12 : 4), class: 'tick'}, t.label));
   });
   runs.forEach((r, ri) => {
     const points = axes.map((a, i) => (a.positions[ri] === null ? undefined : `${xAt(i)},${yAt(a.positions[ri]!)}`)).filter(Boolean);
@@ -258,7 +258,7 @@ function draw(): void {
   }
   app.append(
     h('header', {class: 'top'}, h('h1', {}, `Comparing ${runs.length} run${runs.length === 1 ? '' : 's'}`), parts.legend),
-    controls(), parts.curves,
+    controls(), h('p', {class: 'muted'}, 'Dashed lines: training; solid lines with larger points: validation.'), parts.curves,
     h('h2', {}, 'Hyperparameters'), parts.table, parts.parallel, parts.confusion);
   drawLegend(p);
   drawCurves(parts.curves, p);

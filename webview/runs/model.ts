@@ -140,7 +140,7 @@ function numericAxis(key: string, values: Array<number | undefined>): ParallelAx
   const f = (v: number) => (log ? Math.log10(v) : v);
   const lo = f(min), hi = f(max);
   const at = (v: number) => (hi === lo ? 0.5 : (f(v) - lo) / (hi - lo));
-  const label = (v: number) => formatValue(v);
+  const label = (v: number) => (Number.isInteger(v) ? String(v) : Number(v.toPrecision(4)).toString());
   const ticks = hi === lo ? [{at: 0.5, label: label(min)}] : [{at: 0, label: label(min)}, {at: 1, label: label(max)}];
   return {key, kind: log ? 'log' : 'linear', ticks, positions: values.map((v) => (v === undefined || !Number.isFinite(v) ? null : at(v)))};
 }
