@@ -24,20 +24,24 @@ interface VsCodeApi {
 declare function acquireVsCodeApi(): VsCodeApi;
 const api = acquireVsCodeApi();
 
+/** What the panel keeps across reloads: the view's options (the host sends the runs again on 'ready'). */
 interface ViewState {
-  runs: ComparedRun[];
   axis: XAxis;
   log: boolean;
   /** TensorBoard's smoothing weight, 0 to 0.99. */
   smoothing: number;
   onlyChanged: boolean;
 }
-let state: ViewState = {runs: [], axis: 'epoch', log: false, smoothing: 0.6, onlyChanged: true,
-  ...(api.getState() as Partial<ViewState> | undefined)};
-const save = (patch: Partial<ViewState>) => {
-  state = {...state, ...patch};
-  api.setState(state);
+const saved = (api.getState() ?? {}) as Partial<ViewState>;
+const state: ViewState & {runs: ComparedRun[]} = {
+  axis: saved.axis ?? 'epoch', log: saved.log ?? false, smoothing: saved.smoothing ?? 0.6, onlyChanged: saved.onlyChanged ?? true, runs: [],
 };
+const save = (patch: Partial<ViewState>) => {
+  Object.assign(state, patch);
+  api.setState({axis: state.axis, log: state.log, smoothing: state.smoothing, onlyChanged: state.onlyChanged} satisfies ViewState);
+};
+/** The page's width, read without forcing a layout (clientWidth would, in the middle of a redraw). */
+const pageWidth = () => Math.max(480, window.innerWidth - 32);
 const mark = (name: string) => api.postMessage({type: 'mark', name, at: performance.now()});
 
 /** The theme's six chart colours, then four more: ten runs get ten colours. */
@@ -68,10 +72,13 @@ function statusText(run: ComparedRun): string {
 const plots: uPlot[] = [];
 
 function chartOptions(metric: string, width: number, series: ReturnType<typeof curves>['series'], p: Palette): uPlot.Options {
+  // A canvas font cannot name a CSS variable: the theme's font family, resolved.
+  const font = `11px ${getComputedStyle(document.body).fontFamily || 'sans-serif'}`;
   const axis = (label: string): uPlot.Axis => ({
-    label, stroke: p.foreground, grid: {stroke: p.grid, width: 1}, ticks: {stroke: p.grid, width: 1},
-    font: '11px var(--vscode-font-family, sans-serif)', labelFont: '11px var(--vscode-font-family, sans-serif)',
+    label, stroke: p.foreground, grid: {stroke: p.grid, width: 1}, ticks: {stroke: p.grid, width: 1}, font, labelFont: font,
   });
+  // Points mark epochs while they are few enough to tell apart; beyond that they only cost drawing time.
+  const points = series.length ? Math.max(...series.map((s) => s.values.filter((v) => v !== null).length)) <= 40 : false;
   return {
     title: metric,
     width,
@@ -85,7 +92,7 @@ function chartOptions(metric: string, width: number, series: ReturnType<typeof c
       width: s.validation ? 2 : 1.5,
       dash: s.validation ? undefined : [6, 4],
       spanGaps: true,
-      points: {show: true, size: s.validation ? 5 : 3},
+      points: {show: points, size: s.validation ? 5 : 3},
     }))],
   };
 }
@@ -94,7 +101,7 @@ function drawCurves(box: HTMLElement, p: Palette): void {
   for (const plot of plots.splice(0)) plot.destroy();
   clear(box);
   const runs = state.runs;
-  const width = Math.max(320, Math.min(720, Math.floor((app.clientWidth || 900) / 2) - 24));
+  const width = Math.max(320, Math.min(720, Math.floor(pageWidth() / 2) - 12));
   for (const metric of metricGroups(runs)) {
     const c = curves(runs, metric, state.axis, state.smoothing);
     const data = [c.x, ...c.series.map((s) => (state.log ? s.values.map((v) => (v !== null && v > 0 ? v : null)) : s.values))] as uPlot.AlignedData;
@@ -146,7 +153,7 @@ function drawParallel(box: HTMLElement, p: Palette): void {
   const axes = parallelAxes(runs, metric);
   if (!axes) return;
   box.append(h('h2', {}, 'Hyperparameters against the final ', metric ?? 'metric'));
-  const width = Math.max(480, Math.min(1100, (app.clientWidth || 900) - 32));
+  const width = Math.min(1100, pageWidth());
   const height = 280, top = 24, bottom = 52, left = 60, right = 60;
   const step = axes.length > 1 ? (width - left - right) / (axes.length - 1) : 0;
   const xAt = (i: number) => left + i * step;
@@ -271,9 +278,7 @@ function draw(): void {
 function update(run: ComparedRun): void {
   const i = state.runs.findIndex((r) => r.id === run.id);
   if (i < 0) return;
-  const runs = [...state.runs];
-  runs[i] = {...run, colour: state.runs[i]!.colour};
-  save({runs});
+  state.runs = state.runs.map((r, at) => (at === i ? {...run, colour: r.colour} : r));
   const p = palette();
   drawLegend(p);
   drawCurves(parts.curves, p);
@@ -286,11 +291,12 @@ window.addEventListener('message', (event: MessageEvent) => {
   const m = event.data as RunsHostToWebview;
   if (m?.type === 'runs') {
     mark('runs-received');
-    save({runs: m.runs});
+    state.runs = m.runs;
     draw();
     // After the frame is painted: a task queued from the frame callback runs after the paint.
     requestAnimationFrame(() => setTimeout(() => mark('runs-drawn'), 0));
   } else if (m?.type === 'run') {
+    mark('run-received');
     update(m.run);
     requestAnimationFrame(() => setTimeout(() => mark('run-updated'), 0));
   }
