@@ -14,6 +14,7 @@ import {debugLog, setDebugLog} from '../common/diagnostics';
 import {firstLine, namesItsFile, readFailure} from '../common/errors';
 import {exportKerasCommand} from './export-keras';
 import {checkCommand} from './check';
+import {runsCommand} from './runs';
 import {ModelSession, type FilePrediction} from '../engine/session/session';
 import {describeChoice} from '../engine/session/dataset-choice';
 import {writePredictions} from '../engine/session/outputs';
@@ -28,6 +29,9 @@ Commands:
       --out PATH            Override save.path.
       --overwrite           Replace an existing model even if the spec says overwrite: false.
       --threads N           Data-parallel training threads (default: every core).
+      --logdir DIR          Where the run record goes (default: runs; TensorBoard reads it).
+  runs [--logdir DIR]     The recorded training runs: list, show ID, compare ID ID..., rm ID...
+                          (see runs --help).
   check SPEC...           Check specs without training: shapes, parameters, Keras arguments, data
                           headers, save target. Prints file:line:col: severity: message; exit 1 on errors.
   summary MODEL           Print model.summary() of a saved model (folder, .h5 or .keras).
@@ -76,7 +80,7 @@ function parse(args: string[]) {
       overwrite: {type: 'boolean'}, threads: {type: 'string'}, sample: {type: 'string', multiple: true}, backend: {type: 'string'},
       'custom-objects': {type: 'string'}, 'no-compile': {type: 'boolean'}, format: {type: 'string'}, verbose: {type: 'boolean'},
       input: {type: 'string', multiple: true}, key: {type: 'string'}, 'top-k': {type: 'string'}, output: {type: 'string'},
-      scale: {type: 'string'}, 'no-preprocessing': {type: 'boolean'}, data: {type: 'string'},
+      scale: {type: 'string'}, 'no-preprocessing': {type: 'boolean'}, data: {type: 'string'}, logdir: {type: 'string'},
       help: {type: 'boolean', short: 'h'},
     },
   });
@@ -133,7 +137,7 @@ async function train({values, positionals}: Parsed): Promise<number> {
     const result = await engine.trainFromSpec(spec, specFile, {
       epochs: int(values.epochs, '--epochs'), limit: int(values.limit, '--limit'), resume: values.resume,
       out: values.out, overwrite: values.overwrite, backend: backendOf(values), signal: controller.signal,
-      threads: int(values.threads, '--threads'),
+      threads: int(values.threads, '--threads'), runsFolder: values.logdir,
       customObjects: values['custom-objects'] ? loadCustomObjectsModule(values['custom-objects']) : undefined,
       onProgress, onLog,
     });
@@ -250,6 +254,7 @@ export async function main(argv: string[]): Promise<number> {
     return convertCommand(argv.slice(1));
   }
   if (argv[0] === 'export-keras') return exportKerasCommand(argv.slice(1));
+  if (argv[0] === 'runs') return runsCommand(argv.slice(1));
   let parsed: Parsed;
   try {
     parsed = parse(argv);

@@ -46,9 +46,13 @@ export async function forEachPrediction(model: LayersModel, split: Split, count:
   }
 }
 
-/** Mean loss and metrics over the first `count` rows: [loss, ...metrics]. */
+/**
+ * Mean loss and metrics over the first `count` rows: [loss, ...metrics]. With `confusion` (a
+ * classes x classes matrix of zeros), also counts true class (row) against predicted class
+ * (column) from the same predictions; targets are class indices or one-hot rows.
+ */
 export async function evaluateSplit(model: LayersModel, objective: LossAndMetrics, split: Split,
-  count = split.count, batchSize = 500): Promise<number[]> {
+  count = split.count, batchSize = 500, confusion?: number[][]): Promise<number[]> {
   const sums = new Array(1 + objective.metrics.length).fill(0);
   await forEachPrediction(model, split, count, batchSize, async (yTrue, yPred) => {
     const values = tf.tidy(() => tf.stack([
@@ -58,6 +62,18 @@ export async function evaluateSplit(model: LayersModel, objective: LossAndMetric
     const data = await values.data();
     values.dispose();
     data.forEach((v, i) => (sums[i] += v));
+    if (confusion) {
+      const [truth, predicted] = tf.tidy(() => [
+        yTrue.size === yTrue.shape[0] ? tf.reshape(yTrue, [-1]) : tf.argMax(tf.reshape(yTrue, [yTrue.shape[0], -1]), 1),
+        tf.argMax(tf.reshape(yPred, [yPred.shape[0], -1]), 1),
+      ]);
+      const [t, p] = await Promise.all([truth.data(), predicted.data()]);
+      tf.dispose([truth, predicted]);
+      for (let i = 0; i < t.length; i++) {
+        const row = confusion[t[i]];
+        if (row && p[i] < row.length) row[p[i]]++;
+      }
+    }
   });
   return sums.map((s) => s / Math.max(count, 1));
 }

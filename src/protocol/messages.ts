@@ -64,6 +64,8 @@ export interface TrainResult {
   backend: BackendInfo;
   wallSeconds: number;
   samplesPerSecond: number;
+  /** The run record written for this training (absent when recording was off or failed). */
+  run?: {id: string; folder: string};
 }
 
 export interface ModelHandle {

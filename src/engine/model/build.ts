@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import {LayerSpec, SpecError, TrainSpec} from '../spec/spec';
+import {LayerSpec, SpecError, TrainSpec, type OptimizerName, type OptimizerSpec} from '../spec/spec';
 import {layerArgs} from '../../keras/analysis/catalog';
 import {checkLayerArguments} from '../../keras/analysis/model-analysis';
 import {registerKerasCompatLayers} from '../../keras/config-layers';
@@ -129,17 +129,34 @@ export async function buildModel(spec: TrainSpec, specFile: string, options: Bui
   throw new Error('buildModel: a saved model is loaded with loadModel, not built');
 }
 
-export function createOptimizer(spec: TrainSpec['compile']['optimizer']): tf.Optimizer {
+/** Keras's defaults for each optimizer's arguments (what a spec that leaves them out trains with). */
+export const OPTIMIZER_DEFAULTS: Record<OptimizerName, Omit<OptimizerSpec, 'class_name'>> = {
+  adam: {learning_rate: 0.001, beta_1: 0.9, beta_2: 0.999, epsilon: 1e-7},
+  adamax: {learning_rate: 0.001, beta_1: 0.9, beta_2: 0.999, epsilon: 1e-7},
+  sgd: {learning_rate: 0.01, momentum: 0, nesterov: false},
+  rmsprop: {learning_rate: 0.001, rho: 0.9, momentum: 0, epsilon: 1e-7},
+  adagrad: {learning_rate: 0.001},
+  adadelta: {learning_rate: 0.001, rho: 0.95, epsilon: 1e-7},
+};
+
+/** The optimizer's arguments with Keras's defaults filled in. */
+export function resolvedOptimizer(spec: OptimizerSpec): Required<Pick<OptimizerSpec, 'class_name' | 'learning_rate'>> & OptimizerSpec {
+  const defined = Object.fromEntries(Object.entries(spec).filter(([, v]) => v !== undefined));
+  return {...OPTIMIZER_DEFAULTS[spec.class_name], ...defined} as Required<Pick<OptimizerSpec, 'class_name' | 'learning_rate'>> & OptimizerSpec;
+}
+
+export function createOptimizer(optimizer: TrainSpec['compile']['optimizer']): tf.Optimizer {
+  const spec = resolvedOptimizer(optimizer);
   const lr = spec.learning_rate;
   switch (spec.class_name) {
-    case 'adam': return tf.train.adam(lr ?? 0.001, spec.beta_1 ?? 0.9, spec.beta_2 ?? 0.999, spec.epsilon ?? 1e-7);
-    case 'adamax': return new StatefulAdamax(lr ?? 0.001, spec.beta_1 ?? 0.9, spec.beta_2 ?? 0.999, spec.epsilon ?? 1e-7);
+    case 'adam': return tf.train.adam(lr, spec.beta_1, spec.beta_2, spec.epsilon);
+    case 'adamax': return new StatefulAdamax(lr, spec.beta_1!, spec.beta_2!, spec.epsilon!);
     case 'sgd': return spec.momentum
-      ? tf.train.momentum(lr ?? 0.01, spec.momentum, spec.nesterov ?? false)
-      : tf.train.sgd(lr ?? 0.01);
-    case 'rmsprop': return tf.train.rmsprop(lr ?? 0.001, spec.rho ?? 0.9, spec.momentum ?? 0, spec.epsilon ?? 1e-7);
-    case 'adagrad': return tf.train.adagrad(lr ?? 0.001);
-    case 'adadelta': return tf.train.adadelta(lr ?? 0.001, spec.rho ?? 0.95, spec.epsilon ?? 1e-7);
+      ? tf.train.momentum(lr, spec.momentum, spec.nesterov ?? false)
+      : tf.train.sgd(lr);
+    case 'rmsprop': return tf.train.rmsprop(lr, spec.rho, spec.momentum, spec.epsilon);
+    case 'adagrad': return tf.train.adagrad(lr);
+    case 'adadelta': return tf.train.adadelta(lr, spec.rho, spec.epsilon);
   }
 }
 

@@ -28,6 +28,10 @@ import {checkStockTfjsExport} from '../../keras/tfjs-stock';
 import {isInsideByRealPath} from '../../common/confine';
 import {DataError} from '../data/errors';
 import type {BackendInfo, TrainProgress, TrainResult} from '../../protocol/messages';
+import {RunRecorder} from '../runs/recorder';
+import {fingerprintData, flattenHParams, modelContentHash} from '../runs/describe';
+import {DEFAULT_RUNS_FOLDER, type TestEvaluation} from '../../formats/runs';
+import {firstLine} from '../../common/errors';
 
 export interface TrainOptions {
   /** Root that relative paths in the spec resolve against (the workspace folder; the CLI's cwd). */
@@ -50,6 +54,11 @@ export interface TrainOptions {
    * workspace the spec's data paths and model.from must lie inside the workspace by real path.
    */
   workspaceTrusted?: boolean;
+  /**
+   * Where the run record goes (a folder per run: run.json and TensorBoard event files); relative
+   * to workspaceRoot, default `runs`. `null` records nothing.
+   */
+  runsFolder?: string | null;
   /** Replaces how each batch step is computed (e.g. across worker threads). */
   createStepper?: (model: LayersModel, objective: LossAndMetrics, targetShape: number[]) => Promise<TrainStepper> | TrainStepper;
 }
@@ -68,6 +77,8 @@ interface CheckpointState {
   seed: number;
   epochsDone: number;
   history: Array<Record<string, number>>;
+  /** The run record of the run that wrote the checkpoint (a resume links to it). */
+  runId?: string;
 }
 
 export function checkpointPath(target: string): string {
@@ -261,101 +272,149 @@ export async function trainFromSpec(spec: TrainSpec, specFile: string, options: 
   if (format === 'tfjs') await checkStockTfjsExport(model, target);
 
   const batchSize = spec.fit.batch_size;
+  const threads = options.threads ?? defaultThreads();
   const batches = Math.ceil(train.count / batchSize);
   const stepper = options.createStepper
     ? await options.createStepper(model, objective, train.targetShape)
-    : createStepper(model, objective, train.targetShape, {threads: options.threads ?? defaultThreads()});
-  const progress = (p: Omit<TrainProgress, 'runId' | 'epochs' | 'batches'>) =>
-    options.onProgress?.({runId, epochs, batches, ...p});
-  let cancelled = false;
-  let samplesSeen = 0;
-  const trainingStarted = Date.now();
-  progress({kind: 'start', epoch: state.epochsDone + 1, batch: 0, logs: {}, elapsedSeconds: 0, etaSeconds: 0});
+    : createStepper(model, objective, train.targetShape, {threads});
+  const recorder = options.runsFolder === null ? undefined : RunRecorder.start({
+    runsFolder: path.resolve(root, options.runsFolder ?? DEFAULT_RUNS_FOLDER),
+    specFile: path.relative(root, path.resolve(root, specFile)) || specFile, specName: spec.name, specText: specTextOf(spec, specFile),
+    hparams: flattenHParams(spec, model, {epochs, limit: options.limit}),
+    data: fingerprintData(spec, root, {train: train.count, validation: validation?.count ?? 0, test: test?.count ?? 0},
+      path.resolve(root, options.runsFolder ?? DEFAULT_RUNS_FOLDER), options.limit),
+    backend: backend.name, threads, seed: spec.fit.seed, epochsPlanned: epochs, checkpoint,
+    resumedFrom: options.resume ? state.runId : undefined,
+    onWarning: (w) => log(`Warning: ${w}`),
+  });
   try {
-    for (let epoch = state.epochsDone + 1; epoch <= epochs && !cancelled; epoch++) {
-      if (verbose) log(`Epoch ${epoch}/${epochs}`);
-      const order = spec.fit.shuffle ? epochPermutation(train.count, spec.fit.seed, epoch) : null;
-      const sums = new Array(1 + objective.metrics.length).fill(0);
-      let seen = 0;
-      const epochStarted = Date.now();
-      for (let b = 0; b < batches; b++) {
-        const from = b * batchSize;
-        const to = Math.min(from + batchSize, train.count);
-        const {x, y} = gatherRows(train, order, from, to);
-        const values = await stepper.step({x, y, count: to - from});
-        values.forEach((v, i) => (sums[i] += v * (to - from)));
-        seen += to - from;
-        samplesSeen += to - from;
-        const elapsed = (Date.now() - epochStarted) / 1000;
-        const perBatch = elapsed / (b + 1);
-        progress({
-          kind: 'batch', epoch, batch: b + 1, logs: named(objective, sums.map((s) => s / seen)),
-          elapsedSeconds: (Date.now() - started) / 1000,
-          etaSeconds: perBatch * (batches - b - 1 + (epochs - epoch) * batches),
-        });
-        // Let the event loop run between batches: a cancel request over IPC (or SIGINT) can only arrive here.
-        await new Promise((resolve) => setImmediate(resolve));
-        if (options.signal?.aborted) {
-          cancelled = true;
-          break;
-        }
-      }
-      if (cancelled) break;
-      await stepper.sync();
-      const logs = named(objective, sums.map((s) => s / seen));
-      if (validation) Object.assign(logs, named(objective, await evaluateSplit(model, objective, validation), 'val_'));
-      const seconds = (Date.now() - epochStarted) / 1000;
-      if (verbose) log(epochLine(batches, seconds, logs, verbose));
-      state = {...state, epochsDone: epoch, history: [...state.history, {epoch, ...logs}]};
-      // Weights, optimizer state and trainer state are one atomic save: a resume never pairs them wrongly.
-      await saveModel(model, checkpoint, {
-        ...saveRules, overwrite: true, includeOptimizer: true, history: state.history as never, label: 'checkpoint',
-        extraFiles: {[STATE_FILE]: JSON.stringify(state)}, ownUseOnly: true,
-      });
-      progress({kind: 'epoch', epoch, batch: batches, logs, elapsedSeconds: (Date.now() - started) / 1000,
-        etaSeconds: seconds * (epochs - epoch)});
-    }
-  } finally {
-    await stepper.sync();
-    await stepper.dispose();
+    return await runTraining();
+  } catch (e) {
+    recorder?.finish('failed', {error: firstLine((e as Error)?.message ?? String(e))});
+    throw e;
   }
 
-  const trainingSeconds = (Date.now() - trainingStarted) / 1000;
-  const result: TrainResult = {
-    modelPath: target, epochsRun: state.epochsDone, cancelled, history: state.history as TrainResult['history'],
-    backend, wallSeconds: 0, samplesPerSecond: samplesSeen / Math.max(trainingSeconds, 1e-9),
-  };
-  if (cancelled) {
-    log(`Training cancelled during epoch ${state.epochsDone + 1}. ${state.epochsDone > 0
-      ? `The checkpoint after epoch ${state.epochsDone} is kept at ${checkpoint}; continue with --resume.`
-      : 'No epoch finished, so there is no checkpoint.'} The model at ${target} was not changed.`);
-  } else {
-    // Data paths are stored relative to the model's folder, so the model and its data can move together.
-    const metadata = {[METADATA_KEY]: metadataFor(spec, root, target)};
+  async function runTraining(): Promise<TrainResult> {
+    const progress = (p: Omit<TrainProgress, 'runId' | 'epochs' | 'batches'>) =>
+      options.onProgress?.({runId, epochs, batches, ...p});
+    let cancelled = false;
+    let samplesSeen = 0;
+    const trainingStarted = Date.now();
+    progress({kind: 'start', epoch: state.epochsDone + 1, batch: 0, logs: {}, elapsedSeconds: 0, etaSeconds: 0});
     try {
-      await saveModel(model, target, {
-        ...saveRules, overwrite: true, includeOptimizer: spec.save.include_optimizer, saveFormat: format,
-        history: state.history as never, metadata: metadata as never, onWarning: (w) => log(`Warning: ${w}`),
-      });
-    } catch (e) {
-      if (state.epochsDone > 0 && fs.existsSync(checkpoint)) {
-        log(`The checkpoint after epoch ${state.epochsDone} is kept at ${checkpoint}; once the problem is fixed, --resume saves it without training again.`);
+      for (let epoch = state.epochsDone + 1; epoch <= epochs && !cancelled; epoch++) {
+        if (verbose) log(`Epoch ${epoch}/${epochs}`);
+        const order = spec.fit.shuffle ? epochPermutation(train.count, spec.fit.seed, epoch) : null;
+        const sums = new Array(1 + objective.metrics.length).fill(0);
+        let seen = 0;
+        const epochStarted = Date.now();
+        for (let b = 0; b < batches; b++) {
+          const from = b * batchSize;
+          const to = Math.min(from + batchSize, train.count);
+          const {x, y} = gatherRows(train, order, from, to);
+          const values = await stepper.step({x, y, count: to - from});
+          values.forEach((v, i) => (sums[i] += v * (to - from)));
+          seen += to - from;
+          samplesSeen += to - from;
+          recorder?.batch(epoch, b + 1, sums[0] / seen);
+          const elapsed = (Date.now() - epochStarted) / 1000;
+          const perBatch = elapsed / (b + 1);
+          progress({
+            kind: 'batch', epoch, batch: b + 1, logs: named(objective, sums.map((s) => s / seen)),
+            elapsedSeconds: (Date.now() - started) / 1000,
+            etaSeconds: perBatch * (batches - b - 1 + (epochs - epoch) * batches),
+          });
+          // Let the event loop run between batches: a cancel request over IPC (or SIGINT) can only arrive here.
+          await new Promise((resolve) => setImmediate(resolve));
+          if (options.signal?.aborted) {
+            cancelled = true;
+            break;
+          }
+        }
+        if (cancelled) break;
+        await stepper.sync();
+        const logs = named(objective, sums.map((s) => s / seen));
+        if (validation) Object.assign(logs, named(objective, await evaluateSplit(model, objective, validation), 'val_'));
+        const seconds = (Date.now() - epochStarted) / 1000;
+        if (verbose) log(epochLine(batches, seconds, logs, verbose));
+        state = {...state, epochsDone: epoch, history: [...state.history, {epoch, ...logs}], runId: recorder?.id ?? state.runId};
+        // Weights, optimizer state and trainer state are one atomic save: a resume never pairs them wrongly.
+        await saveModel(model, checkpoint, {
+          ...saveRules, overwrite: true, includeOptimizer: true, history: state.history as never, label: 'checkpoint',
+          extraFiles: {[STATE_FILE]: JSON.stringify(state)}, ownUseOnly: true,
+        });
+        progress({kind: 'epoch', epoch, batch: batches, logs, elapsedSeconds: (Date.now() - started) / 1000,
+          etaSeconds: seconds * (epochs - epoch)});
+        recorder?.epochEnd(epoch, logs, seconds);
       }
-      throw e;
+    } finally {
+      await stepper.sync();
+      await stepper.dispose();
     }
-    log(`Saved model to ${path.relative(root, target) || target} (${format}).`);
-    // Only now, with the final model written and read back, is the checkpoint no longer needed.
-    faultPoint('train:final-saved');
-    fs.rmSync(checkpoint, {recursive: true, force: true});
-    if (test) {
-      const [loss, ...metrics] = await evaluateSplit(model, objective, test);
-      result.test = {loss, accuracy: metrics[objective.metrics.findIndex((m) => m.name.includes('accuracy'))] ?? NaN};
-      log(`Test loss: ${loss.toFixed(4)} - ${objective.metrics.map((m, i) => `test ${m.name}: ${metrics[i].toFixed(4)}`).join(' - ')}`);
+
+    const trainingSeconds = (Date.now() - trainingStarted) / 1000;
+    const result: TrainResult = {
+      modelPath: target, epochsRun: state.epochsDone, cancelled, history: state.history as TrainResult['history'],
+      backend, wallSeconds: 0, samplesPerSecond: samplesSeen / Math.max(trainingSeconds, 1e-9),
+      run: recorder?.isRecording ? {id: recorder.id, folder: recorder.folder} : undefined,
+    };
+    let testEvaluation: TestEvaluation | undefined;
+    if (cancelled) {
+      log(`Training cancelled during epoch ${state.epochsDone + 1}. ${state.epochsDone > 0
+        ? `The checkpoint after epoch ${state.epochsDone} is kept at ${checkpoint}; continue with --resume.`
+        : 'No epoch finished, so there is no checkpoint.'} The model at ${target} was not changed.`);
+      recorder?.finish('cancelled');
+    } else {
+      // Data paths are stored relative to the model's folder, so the model and its data can move together.
+      const metadata = {[METADATA_KEY]: metadataFor(spec, root, target)};
+      try {
+        await saveModel(model, target, {
+          ...saveRules, overwrite: true, includeOptimizer: spec.save.include_optimizer, saveFormat: format,
+          history: state.history as never, metadata: metadata as never, onWarning: (w) => log(`Warning: ${w}`),
+        });
+      } catch (e) {
+        if (state.epochsDone > 0 && fs.existsSync(checkpoint)) {
+          log(`The checkpoint after epoch ${state.epochsDone} is kept at ${checkpoint}; once the problem is fixed, --resume saves it without training again.`);
+        }
+        throw e;
+      }
+      log(`Saved model to ${path.relative(root, target) || target} (${format}).`);
+      // Only now, with the final model written and read back, is the checkpoint no longer needed.
+      faultPoint('train:final-saved');
+      fs.rmSync(checkpoint, {recursive: true, force: true});
+      if (test) {
+        const classes = (model.outputs[0].shape as (number | null)[]).at(-1) ?? 0;
+        const confusion = /categorical_crossentropy/.test(objective.lossName) && classes >= 2
+          ? Array.from({length: classes}, () => new Array<number>(classes).fill(0)) : undefined;
+        const [loss, ...metrics] = await evaluateSplit(model, objective, test, test.count, 500, confusion);
+        result.test = {loss, accuracy: metrics[objective.metrics.findIndex((m) => m.name.includes('accuracy'))] ?? NaN};
+        testEvaluation = {loss, metrics: Object.fromEntries(objective.metrics.map((m, i) => [m.name, metrics[i]])), samples: test.count, confusionMatrix: confusion};
+        log(`Test loss: ${loss.toFixed(4)} - ${objective.metrics.map((m, i) => `test ${m.name}: ${metrics[i].toFixed(4)}`).join(' - ')}`);
+      }
     }
+    if (!cancelled && recorder) {
+      let sha256 = '';
+      try {
+        sha256 = modelContentHash(target);
+      } catch {
+        // The model was written and read back; a hash that cannot be taken leaves the field empty.
+      }
+      recorder.finish('finished', {test: testEvaluation, model: {path: path.relative(root, target) || target, format, sha256}});
+    }
+    if (recorder?.isRecording) log(`Run recorded in ${path.relative(root, recorder.folder) || recorder.folder}.`);
+    result.wallSeconds = (Date.now() - started) / 1000;
+    progress({kind: 'end', epoch: state.epochsDone, batch: 0, logs: state.history.at(-1) ?? {}, elapsedSeconds: result.wallSeconds, etaSeconds: 0, cancelled});
+    model.dispose();
+    model.optimizer?.dispose();
+    return result;
   }
-  result.wallSeconds = (Date.now() - started) / 1000;
-  progress({kind: 'end', epoch: state.epochsDone, batch: 0, logs: state.history.at(-1) ?? {}, elapsedSeconds: result.wallSeconds, etaSeconds: 0, cancelled});
-  model.dispose();
-  model.optimizer?.dispose();
-  return result;
+}
+
+/** The spec's exact text as the file holds it; the parsed spec where there is no file (specs built in code). */
+function specTextOf(spec: TrainSpec, specFile: string): string {
+  try {
+    return fs.readFileSync(specFile, 'utf8');
+  } catch {
+    return JSON.stringify(spec, null, 2);
+  }
 }

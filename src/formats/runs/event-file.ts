@@ -199,8 +199,10 @@ export function readEventFile(file: string, onEvent: (event: tensorboard.Event, 
       if (!fill(HEADER_BYTES + length + FOOTER_BYTES)) {
         return done(`${file}: truncated record at offset ${offset} (file ends inside a ${length}-byte record); read up to there`);
       }
-      const payload = buffer.subarray(at + HEADER_BYTES, at + HEADER_BYTES + length);
-      if (buffer.readUInt32LE(at + HEADER_BYTES + length) !== maskedCrc(payload)) {
+      // Filling may have moved the buffer's start.
+      const start = offset - bufferStart;
+      const payload = buffer.subarray(start + HEADER_BYTES, start + HEADER_BYTES + length);
+      if (buffer.readUInt32LE(start + HEADER_BYTES + length) !== maskedCrc(payload)) {
         return done(`${file}: damaged record at offset ${offset} (data checksum mismatch); read up to there`);
       }
       let event: tensorboard.Event;

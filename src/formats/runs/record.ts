@@ -172,16 +172,17 @@ export function writeRunFile(folder: string, record: RunRecord): void {
   const target = path.join(folder, RUN_FILE);
   const tmp = path.join(folder, `.${RUN_FILE}.${process.pid}.tmp`);
   const {warnings: _, ...stored} = record;
-  const fd = fs.openSync(tmp, 'w');
   try {
-    fs.writeSync(fd, JSON.stringify(stored));
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  try {
+    const fd = fs.openSync(tmp, 'w');
+    try {
+      fs.writeSync(fd, JSON.stringify(stored));
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
     fs.renameSync(tmp, target);
   } catch (e) {
+    // The record that was there stays; the partial one goes.
     fs.rmSync(tmp, {force: true});
     throw e;
   }

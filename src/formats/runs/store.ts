@@ -124,6 +124,11 @@ export function runFolder(runsFolder: string, id: string): string {
 
 /** The whole record of run `id`: its run.json, or what Keras's TensorBoard logs of that folder hold. */
 export async function readRun(runsFolder: string, id: string): Promise<RunRecord> {
+  return readRunRecord(runsFolder, id);
+}
+
+/** readRun, synchronously. */
+export function readRunRecord(runsFolder: string, id: string): RunRecord {
   const folder = runFolder(runsFolder, id);
   if (fs.existsSync(path.join(folder, RUN_FILE))) {
     const record = readRunFile(folder);
@@ -244,4 +249,24 @@ export function removeRun(runsFolder: string, id: string): string {
   }
   fs.rmSync(folder, {recursive: true, force: true});
   return folder;
+}
+
+/**
+ * Folders of Keras TensorBoard logs in a workspace outside its runs folder: `<save>.logs/` beside
+ * a model (where an exported training script writes them), up to two levels down.
+ */
+export function findKerasLogFolders(workspaceRoot: string, runsFolder: string): string[] {
+  const runs = path.resolve(runsFolder);
+  const out: string[] = [];
+  const walk = (folder: string, depth: number) => {
+    for (const d of subFolders(folder)) {
+      if (!d.isDirectory() || d.name.startsWith('.') || d.name === 'node_modules') continue;
+      const child = path.join(folder, d.name);
+      if (child === runs) continue;
+      if (d.name.endsWith('.logs') && isKerasLogFolder(child)) out.push(child);
+      else if (depth < 2) walk(child, depth + 1);
+    }
+  };
+  walk(path.resolve(workspaceRoot), 1);
+  return out.sort();
 }
