@@ -112,7 +112,7 @@ export function trainRunAgain(ctx: Ctx) {
   };
 }
 
-/** Resume: the run's spec trained again from its last epoch checkpoint, the new run linked to this one. */
+/** Resume: the run's spec trained again from its last epoch checkpoint; the recorder links the new run to the one that wrote it. */
 export function resumeRun(ctx: Ctx) {
   return async (...args: NodeArgs): Promise<unknown> => {
     const [run] = chosen(ctx, args, 'resume');
@@ -126,7 +126,7 @@ export function resumeRun(ctx: Ctx) {
       void vscode.window.showWarningMessage(`The spec of run ${run.id}, ${vscode.workspace.asRelativePath(run.spec)}, is no longer there.`);
       return undefined;
     }
-    return trainSpecFile(ctx, run.spec, workspaceRoot, {resume: true, resumedFrom: run.id});
+    return trainSpecFile(ctx, run.spec, workspaceRoot, {resume: true});
   };
 }
 

@@ -13,6 +13,7 @@ import {offerNativeBackend} from '../native-backend';
 import {pickSpec} from './spec';
 import {showTrainingRun, TrainingRunView} from '../inspector';
 import {openModel} from './models';
+import {resolveRunsFolder} from '../runs/folder';
 
 export interface TrainOutcome {
   result?: msg.TrainResult;
@@ -49,10 +50,9 @@ async function offerReferenceSpec(): Promise<void> {
   if (choice === create) await vscode.commands.executeCommand('kerasWorkbench.newTrainingSpec');
 }
 
-/** How a training continues an earlier run: from the checkpoint (`resume`), recorded as following `resumedFrom`. */
+/** `resume`: continue from the epoch checkpoint (the record links the new run to the one that wrote it). */
 export interface TrainingOptions {
   resume?: boolean;
-  resumedFrom?: string;
 }
 
 /** Trains a spec file (the Runs view's Train Again and Resume come here too); refuses while another training runs. */
@@ -111,6 +111,7 @@ async function runTraining(ctx: Ctx, specPath: string, workspaceRoot: string, st
           epochs: ctx.config.epochs, limit: ctx.config.sampleLimit, resume: options.resume,
           customObjectsModule: ctx.customObjectsModule(vscode.Uri.file(specPath)),
           workspaceTrusted: vscode.workspace.isTrusted,
+          runsFolder: runsFolderFor(ctx, workspaceRoot),
         });
       } finally {
         listener.dispose();
@@ -130,6 +131,14 @@ async function runTraining(ctx: Ctx, specPath: string, workspaceRoot: string, st
     status.dispose();
   }
   return outcome;
+}
+
+/** The runs folder of the setting; null (nothing recorded, one warning) where it is refused in an untrusted workspace. */
+function runsFolderFor(ctx: Ctx, workspaceRoot: string): string | null {
+  const resolved = resolveRunsFolder(workspaceRoot, ctx.config.runsFolder, vscode.workspace.isTrusted);
+  if (resolved.problem === undefined) return resolved.folder;
+  ctx.log.warn(`${resolved.problem} This training is not recorded.`);
+  return null;
 }
 
 /**

@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import {listRuns, readRun} from '../../formats/runs';
+import {findKerasLogFolders, listRuns, readRun} from '../../formats/runs';
 import type {RunRecord} from '../../formats/runs/record';
 import type {Config} from '../config';
 import {entryOf, RESUMABLE} from './adapt';
@@ -112,9 +112,10 @@ export class RunsView implements vscode.TreeDataProvider<RunsNode>, vscode.Dispo
     const root = this.host.workspaceRoot() ?? '';
     const folder = this.problem === undefined ? this.folder : undefined;
     let entries: RunEntry[] = [];
-    if (folder && fs.existsSync(folder)) {
+    if (folder) {
       try {
-        const {runs, warnings} = await listRuns(folder);
+        // Keras's own logs beside models (`<save>.logs/`, written by an exported training script) join the list.
+        const {runs, warnings} = await listRuns(folder, {extraFolders: root ? findKerasLogFolders(root, folder) : []});
         for (const w of warnings) this.host.log.warn(w);
         const resumable = await Promise.all(runs.map((r) => (RESUMABLE.has(r.status) ? hasCheckpoint(folder, r.id) : false)));
         entries = runs.map((r, i) => entryOf(r, root, resumable[i]));
