@@ -36,7 +36,11 @@ export class Ctx implements vscode.Disposable {
       nativeModulesDir: this.nativeBackendDir('node_modules'),
     });
     this.runs = new RunsView({config: this.config, log: this.log, workspaceState: extension.workspaceState, workspaceRoot: () => this.workspaceRoot()});
-    this.disposables.push(this.log, this.modelFolders, this.runs, this.client.onExit(() => this.forgetModels()), vscode.workspace.onDidChangeConfiguration((e) => {
+    this.disposables.push(this.log, this.modelFolders, this.runs, this.client.onExit(() => {
+      this.forgetModels();
+      // A worker that died mid-training leaves a run that now reads as crashed, without a file event.
+      void this.runs.refresh();
+    }), vscode.workspace.onDidChangeConfiguration((e) => {
       if (Config.affectsWorker(e)) {
         this.log.info('Worker settings changed: restarting the worker (loaded models must be loaded again).');
         this.client.restartSoon();

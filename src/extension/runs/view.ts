@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import {findKerasLogFolders, listRuns, readRun} from '../../formats/runs';
+import {findKerasLogFolders, listRuns, readRun, summarize} from '../../formats/runs';
 import type {RunRecord} from '../../formats/runs/record';
 import type {Config} from '../config';
 import {entryOf, RESUMABLE} from './adapt';
@@ -39,7 +39,10 @@ export class RunsView implements vscode.TreeDataProvider<RunsNode>, vscode.Dispo
   private readonly touchedPaths = new Set<string>();
   private problem?: string;
   private listing?: Promise<void>;
-  private again = false;
+  /** Another listing was asked for while one ran: 'full' or 'changed' (only the runs the watcher reported). */
+  private again?: 'full' | 'changed';
+  private entries: RunEntry[] = [];
+  private disposed = false;
   private firstListing = true;
   private readonly disposables: vscode.Disposable[] = [];
   /** How long the last listing took, ms (read by the tests and the log). */
@@ -82,37 +85,67 @@ export class RunsView implements vscode.TreeDataProvider<RunsNode>, vscode.Dispo
         this.watcher.onDidDelete(touched);
       }
     }
-    void this.refresh();
+    // Not during activation: reading a thousand run.json files would count against it.
+    setTimeout(() => void this.refresh(), 0);
   }
 
   private touched(uri: vscode.Uri): void {
     this.touchedPaths.add(uri.fsPath);
     clearTimeout(this.pending);
-    this.pending = setTimeout(() => void this.refresh(), DEBOUNCE_MS);
+    this.pending = setTimeout(() => void this.refresh('changed'), DEBOUNCE_MS);
   }
 
-  /** Lists the runs folder again; a listing asked for while one runs follows it. */
-  refresh(): Promise<void> {
+  /**
+   * Lists the runs folder again ('full'), or reads again only the runs the watcher reported when
+   * all of them are known ('changed': a running training's epoch end costs one run.json, not a
+   * thousand). A listing asked for while one runs follows it.
+   */
+  refresh(scope: 'full' | 'changed' = 'full'): Promise<void> {
+    if (this.disposed) return Promise.resolve();
     if (this.listing) {
-      this.again = true;
+      if (this.again !== 'full') this.again = scope;
       return this.listing;
     }
-    this.listing = this.list().finally(() => {
+    this.listing = this.list(scope).finally(() => {
       this.listing = undefined;
-      if (this.again) {
-        this.again = false;
-        void this.refresh();
-      }
+      const again = this.again;
+      this.again = undefined;
+      if (again) void this.refresh(again);
     });
     return this.listing;
   }
 
-  private async list(): Promise<void> {
+  /** The known runs the touched paths belong to; undefined when a path is not inside a known run (a new run, a removed one). */
+  private changedRuns(touched: string[]): RunEntry[] | undefined {
+    const runs = new Map<string, RunEntry>();
+    for (const t of touched) {
+      const run = this.entries.find((e) => t === e.folder || t.startsWith(e.folder + path.sep));
+      if (!run || !fs.existsSync(path.join(run.folder, 'run.json'))) return undefined;
+      runs.set(run.id, run);
+    }
+    return [...runs.values()];
+  }
+
+  private async list(scope: 'full' | 'changed'): Promise<void> {
     const started = performance.now();
     const root = this.host.workspaceRoot() ?? '';
     const folder = this.problem === undefined ? this.folder : undefined;
+    const touched = [...this.touchedPaths];
+    this.touchedPaths.clear();
+    const known = scope === 'changed' && folder ? this.changedRuns(touched) : undefined;
     let entries: RunEntry[] = [];
-    if (folder) {
+    if (folder && known) {
+      const updated = new Map<string, RunEntry>();
+      for (const run of known) {
+        try {
+          const record = await readRun(folder, run.id);
+          updated.set(run.id, entryOf(summarize(record), root, RESUMABLE.has(record.status) && !!record.checkpoint && fs.existsSync(record.checkpoint)));
+        } catch (e) {
+          this.host.log.warn((e as Error).message);
+        }
+      }
+      entries = this.entries.map((e) => updated.get(e.id) ?? e);
+    } else if (folder) {
       try {
         // Keras's own logs beside models (`<save>.logs/`, written by an exported training script) join the list.
         const {runs, warnings} = await listRuns(folder, {extraFolders: root ? findKerasLogFolders(root, folder) : []});
@@ -123,6 +156,8 @@ export class RunsView implements vscode.TreeDataProvider<RunsNode>, vscode.Dispo
         this.host.log.warn(`Cannot list the runs in ${folder}: ${(e as Error).message}`);
       }
     }
+    if (this.disposed) return;
+    this.entries = entries;
     this.tree = new RunsTree(root);
     this.tree.set(entries);
     this.lastListingMs = performance.now() - started;
@@ -130,8 +165,6 @@ export class RunsView implements vscode.TreeDataProvider<RunsNode>, vscode.Dispo
       : `No runs yet: every training (Keras: Train Model, or keras-workbench train) is recorded in ${vscode.workspace.asRelativePath(folder ?? 'runs')}.`);
     void vscode.commands.executeCommand('setContext', 'kerasWorkbench.hasRuns', entries.length > 0);
     this.changeTree.fire(undefined);
-    const touched = [...this.touchedPaths];
-    this.touchedPaths.clear();
     const changed = entries.filter((e) => touched.some((t) => t === e.folder || t.startsWith(e.folder + path.sep))).map((e) => e.id);
     if (changed.length) this.changeRuns.fire(changed);
     if (this.firstListing) {
@@ -203,6 +236,7 @@ export class RunsView implements vscode.TreeDataProvider<RunsNode>, vscode.Dispo
   }
 
   dispose(): void {
+    this.disposed = true;
     clearTimeout(this.pending);
     this.watcher?.dispose();
     for (const d of this.disposables) d.dispose();
