@@ -2,9 +2,9 @@
  * The run comparison webview in headless Chromium, fed by the extension's real comparison host
  * code reading real run.json files: curves, the hyperparameter table (only-changed on by
  * default), parallel coordinates, the confusion-matrix difference, Diff Specs, live updates of a
- * running training, one colour per run in every part. The README's screenshot is written here
- * (media/readme/runs-comparison.png); others go to .test-artifacts/runs/.
- * Run: npm run build && node --import tsx --test test/e2e/runs-webview.test.ts
+ * running training, one colour per run in every part. Screenshots go to .test-artifacts/runs/;
+ * with UPDATE_README_SCREENSHOTS=1 the README's (media/readme/runs-comparison.png) is written too.
+ * Run: npm run test:runs-webview
  */
 import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
@@ -178,9 +178,10 @@ test('screenshots: the README\'s comparison of four runs, and a dark theme', asy
   const {page} = harness;
   await harness.open(ids);
   await page.fill('[data-testid=smoothing]', '0.3');
-  fs.mkdirSync(join(ROOT, 'media', 'readme'), {recursive: true});
-  await page.screenshot({path: README_SHOT, fullPage: true});
-  assert.ok(fs.statSync(README_SHOT).size > 20_000);
+  const shot = join(ARTIFACTS, 'comparison-light.png');
+  await page.screenshot({path: shot, fullPage: true});
+  assert.ok(fs.statSync(shot).size > 20_000);
+  if (process.env.UPDATE_README_SCREENSHOTS === '1') fs.copyFileSync(shot, README_SHOT);
   await harness.setTheme('dark');
   await page.waitForTimeout(100);
   await page.screenshot({path: join(ARTIFACTS, 'comparison-dark.png'), fullPage: true});
