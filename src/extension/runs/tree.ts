@@ -50,6 +50,7 @@ export interface ItemShape {
   icon?: {id: string; colour?: string};
   contextValue?: string;
   expanded?: boolean;
+  /** The spec file of a group (its file decorations show); runs have none, their folders are the tool's. */
   resourcePath?: string;
 }
 
@@ -197,7 +198,6 @@ export class RunsTree {
       tooltip: tooltip.join('\n\n'),
       icon: {id: status.id, colour: status.colour},
       contextValue: context.join(' '),
-      resourcePath: run.folder,
     };
   }
 }
