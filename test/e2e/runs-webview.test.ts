@@ -12,7 +12,9 @@ import * as fs from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {PNG} from 'pngjs';
-import {readRun, writeRunFile} from '../../src/formats/runs';
+import {listRuns, readRun, writeRunFile} from '../../src/formats/runs';
+import {initBackend} from '../../src/engine/backend';
+import {trainFromSpecFile} from '../../src/engine/training/trainer';
 import {confusionDifference, hyperparameterKeys, smooth} from '../../webview/runs/model';
 import {comparedRun} from '../../src/extension/runs/adapt';
 import {ROOT} from './inspector-harness';
@@ -26,9 +28,18 @@ const RUNS = join(WORKSPACE, 'runs');
 let ids: string[];
 let harness: RunsHarness;
 
+/** A run the engine really trained and recorded (small CNN, two epochs on 300 MNIST samples). */
+let trained: string;
+
 before(async () => {
   fs.mkdirSync(ARTIFACTS, {recursive: true});
   ids = writeSampleRuns(RUNS, WORKSPACE, 4, 12);
+  await initBackend('auto');
+  const specPath = join(WORKSPACE, 'small.train.json');
+  fs.copyFileSync(join(ROOT, 'test', 'fixtures', 'small-cnn.train.json'), specPath);
+  const result = await trainFromSpecFile(specPath, {workspaceRoot: WORKSPACE, epochs: 2, limit: 300, runsFolder: RUNS, onLog: () => {}});
+  assert.equal(result.epochsRun, 2);
+  trained = (await listRuns(RUNS)).runs.find((r) => r.specPath === 'small.train.json')!.id;
   harness = await startRunsHarness(RUNS, WORKSPACE, 'light', {width: 1280, height: 1000});
 });
 
@@ -171,6 +182,26 @@ test('a running training: its curves grow at every epoch end the host reports', 
   await harness.comparison.changed([running.id, 'not-compared']);
   await page.waitForSelector(`[data-testid=legend] li[data-run="${running.id}"][data-status=finished]`);
   assert.match(await epochsShown() ?? '', /finished · 10 epochs/);
+  clean();
+});
+
+test('a run the engine recorded compares with a made-up one: its epochs, hyperparameters and confusion matrix', async () => {
+  const {page} = harness;
+  await harness.open([trained, ids[0]!]);
+  const record = await readRun(RUNS, trained);
+  assert.match(await page.textContent(`[data-testid=legend] li[data-run="${trained}"]`) ?? '', /small-cnn .* finished · 2 epochs/);
+  assert.deepEqual(await page.$$eval('[data-testid=curve]', (els) => els.map((e) => e.getAttribute('data-metric'))), ['loss', 'accuracy']);
+  const column = await page.$$eval('[data-testid=hparams] tbody tr[data-key]', (trs) => trs.map((tr) => [tr.getAttribute('data-key'), tr.querySelector('td')!.textContent]));
+  assert.ok(column.length > 0);
+  for (const [key, shown] of column) {
+    const value = record.hparams[key!];
+    assert.equal(shown, value === undefined ? '–' : typeof value === 'number' && !Number.isInteger(value) ? String(Number(value.toPrecision(6))) : String(value), key!);
+  }
+  assert.ok(column.some(([k]) => k === 'fit.batch_size'), 'the batch sizes differ (50 and 32)');
+  // Both are 10-class classifiers tested on different sample counts: the difference is in per-class shares.
+  assert.ok(record.test?.confusionMatrix, 'the recorder keeps the test confusion matrix');
+  await page.waitForSelector('[data-testid=confusion-diff]');
+  assert.match(await page.textContent('section[aria-label="Confusion matrix difference"] p') ?? '', /share of each true class/);
   clean();
 });
 

@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import {removeRun} from '../../formats/runs';
 import type {Ctx} from '../context';
 import {ComparisonPanel} from '../runs/panel';
-import {specSnapshotUri} from '../runs/spec-documents';
+import {specFileName, specSnapshotUri} from '../runs/spec-documents';
 import type {RunEntry, RunsNode} from '../runs/tree';
 import {openModel} from './models';
 import {trainSpecFile} from './train';
@@ -106,7 +106,7 @@ export function trainRunAgain(ctx: Ctx) {
       text = pick.text;
     }
     if (text === current && specFile) return trainSpecFile(ctx, specFile, workspaceRoot);
-    const copy = vscode.Uri.joinPath(ctx.extension.globalStorageUri, 'run-specs', run.id, record.spec?.name ?? 'spec.train.json');
+    const copy = vscode.Uri.joinPath(ctx.extension.globalStorageUri, 'run-specs', encodeURIComponent(run.id), specFileName(record));
     await vscode.workspace.fs.writeFile(copy, Buffer.from(text!, 'utf8'));
     return trainSpecFile(ctx, copy.fsPath, workspaceRoot);
   };

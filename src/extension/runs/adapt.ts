@@ -40,9 +40,9 @@ export function entryOf(s: RunSummary, workspaceRoot: string, resumable = false)
   };
 }
 
-/** The name a run goes by in the comparison: its spec's name and its start time. */
-export function runLabel(r: {spec?: {name: string}; folder: string; startTime: string}): string {
-  const name = (r.spec?.name ?? path.basename(r.folder)).replace(/\.train\.json$/, '');
+/** The name a run goes by in the comparison: its spec's name (the file's, without .train.json, when the spec names none) and its start time. */
+export function runLabel(r: {spec?: {name?: string; path: string}; folder: string; startTime: string}): string {
+  const name = r.spec?.name || (r.spec ? path.basename(r.spec.path).replace(/\.train\.json$/, '') : path.basename(r.folder));
   const start = time(r.startTime);
   return start === undefined ? name : `${name} ${startLabel(start).slice(5)}`;
 }

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type {RunsWebviewToHost} from '../../protocol/runs';
 import {Comparison} from './comparison';
 import {comparisonHtml, makeNonce} from './html';
-import {specSnapshotUri} from './spec-documents';
+import {specFileName, specSnapshotUri} from './spec-documents';
 import type {RunsView} from './view';
 
 export const COMPARISON_VIEW_TYPE = 'kerasWorkbench.runComparison';
@@ -29,7 +29,7 @@ export class ComparisonPanel {
       diffSpecs: async (left, right) => {
         const [a, b] = await Promise.all([view.readRun(left), view.readRun(right)]);
         await vscode.commands.executeCommand('vscode.diff', specSnapshotUri(a), specSnapshotUri(b),
-          `${a.spec?.name ?? a.id} (${a.id}) ↔ ${b.spec?.name ?? b.id} (${b.id})`, {preview: true});
+          `${specFileName(a)} (${a.id}) ↔ ${specFileName(b)} (${b.id})`, {preview: true});
       },
       warn: (m) => log.warn(m),
     });
