@@ -69,7 +69,8 @@ function statusText(run: ComparedRun): string {
 
 // ---------------------------------------------------------------- curves
 
-const plots: uPlot[] = [];
+/** The charts on the page and what each was built for: a change of smoothing or a new epoch only sets their data. */
+let plots: Array<{plot: uPlot; shape: string}> = [];
 
 function chartOptions(metric: string, width: number, series: ReturnType<typeof curves>['series'], p: Palette): uPlot.Options {
   // A canvas font cannot name a CSS variable: the theme's font family, resolved.
@@ -77,8 +78,7 @@ function chartOptions(metric: string, width: number, series: ReturnType<typeof c
   const axis = (label: string): uPlot.Axis => ({
     label, stroke: p.foreground, grid: {stroke: p.grid, width: 1}, ticks: {stroke: p.grid, width: 1}, font, labelFont: font,
   });
-  // Points mark epochs while they are few enough to tell apart; beyond that they only cost drawing time.
-  const points = series.length ? Math.max(...series.map((s) => s.values.filter((v) => v !== null).length)) <= 40 : false;
+  const points = showPoints(series);
   return {
     title: metric,
     width,
@@ -97,19 +97,33 @@ function chartOptions(metric: string, width: number, series: ReturnType<typeof c
   };
 }
 
-function drawCurves(box: HTMLElement, p: Palette): void {
-  for (const plot of plots.splice(0)) plot.destroy();
-  clear(box);
+/** Points mark epochs while they are few enough to tell apart; beyond that they only cost drawing time. */
+function showPoints(series: ReturnType<typeof curves>['series']): boolean {
+  return series.length > 0 && Math.max(...series.map((s) => s.values.filter((v) => v !== null).length)) <= 40;
+}
+
+/** `rebuild`: new charts even where the old ones would do (a theme change). */
+function drawCurves(box: HTMLElement, p: Palette, rebuild = false): void {
   const runs = state.runs;
   const width = Math.max(320, Math.min(720, Math.floor(pageWidth() / 2) - 12));
-  for (const metric of metricGroups(runs)) {
+  const charts = metricGroups(runs).map((metric) => {
     const c = curves(runs, metric, state.axis, state.smoothing);
     const data = [c.x, ...c.series.map((s) => (state.log ? s.values.map((v) => (v !== null && v > 0 ? v : null)) : s.values))] as uPlot.AlignedData;
+    const shape = [metric, state.axis, state.log, width, showPoints(c.series), ...c.series.map((s) => `${s.run.id}:${s.log}:${s.run.colour}`)].join('|');
+    return {metric, c, data, shape};
+  });
+  if (!rebuild && charts.length === plots.length && charts.every((c, i) => c.shape === plots[i]!.shape)) {
+    charts.forEach((c, i) => plots[i]!.plot.setData(c.data));
+    return;
+  }
+  for (const {plot} of plots) plot.destroy();
+  clear(box);
+  plots = charts.map(({metric, c, data, shape}) => {
     const el = h('div', {class: 'curve', 'data-testid': 'curve', 'data-metric': metric, 'data-x-axis': state.axis, 'data-y-scale': state.log ? 'log' : 'linear',
       role: 'img', 'aria-label': `${metric} of ${runs.length} runs against ${X_AXES[state.axis]}${state.log ? ', log scale' : ''}; dashed lines are training, solid lines validation`});
     box.append(el);
-    plots.push(new uPlot(chartOptions(metric, width, c.series, p), data, el));
-  }
+    return {plot: new uPlot(chartOptions(metric, width, c.series, p), data, el), shape};
+  });
 }
 
 // ---------------------------------------------------------------- hyperparameter table
@@ -268,7 +282,7 @@ function draw(): void {
     controls(), h('p', {class: 'muted'}, 'Dashed lines: training; solid lines with larger points: validation.'), parts.curves,
     h('h2', {}, 'Hyperparameters'), parts.table, parts.parallel, parts.confusion);
   drawLegend(p);
-  drawCurves(parts.curves, p);
+  drawCurves(parts.curves, p, true);
   drawTable(parts.table, p);
   drawParallel(parts.parallel, p);
   drawConfusion(parts.confusion, p);
