@@ -290,7 +290,7 @@ export async function trainFromSpec(spec: TrainSpec, specFile: string, options: 
   try {
     return await runTraining();
   } catch (e) {
-    recorder?.finish('failed', {error: firstLine((e as Error)?.message ?? String(e))});
+    await recorder?.finish('failed', {error: firstLine((e as Error)?.message ?? String(e))});
     throw e;
   }
 
@@ -338,6 +338,8 @@ export async function trainFromSpec(spec: TrainSpec, specFile: string, options: 
         const seconds = (Date.now() - epochStarted) / 1000;
         if (verbose) log(epochLine(batches, seconds, logs, verbose));
         state = {...state, epochsDone: epoch, history: [...state.history, {epoch, ...logs}], runId: recorder?.id ?? state.runId};
+        // The run record's epoch end is written while the checkpoint is, and is on disk before the next epoch.
+        recorder?.epochEnd(epoch, logs, seconds);
         // Weights, optimizer state and trainer state are one atomic save: a resume never pairs them wrongly.
         await saveModel(model, checkpoint, {
           ...saveRules, overwrite: true, includeOptimizer: true, history: state.history as never, label: 'checkpoint',
@@ -345,7 +347,7 @@ export async function trainFromSpec(spec: TrainSpec, specFile: string, options: 
         });
         progress({kind: 'epoch', epoch, batch: batches, logs, elapsedSeconds: (Date.now() - started) / 1000,
           etaSeconds: seconds * (epochs - epoch)});
-        recorder?.epochEnd(epoch, logs, seconds);
+        await recorder?.flushed();
       }
     } finally {
       await stepper.sync();
@@ -363,7 +365,7 @@ export async function trainFromSpec(spec: TrainSpec, specFile: string, options: 
       log(`Training cancelled during epoch ${state.epochsDone + 1}. ${state.epochsDone > 0
         ? `The checkpoint after epoch ${state.epochsDone} is kept at ${checkpoint}; continue with --resume.`
         : 'No epoch finished, so there is no checkpoint.'} The model at ${target} was not changed.`);
-      recorder?.finish('cancelled');
+      await recorder?.finish('cancelled');
     } else {
       // Data paths are stored relative to the model's folder, so the model and its data can move together.
       const metadata = {[METADATA_KEY]: metadataFor(spec, root, target)};
@@ -399,7 +401,7 @@ export async function trainFromSpec(spec: TrainSpec, specFile: string, options: 
       } catch {
         // The model was written and read back; a hash that cannot be taken leaves the field empty.
       }
-      recorder.finish('finished', {test: testEvaluation, model: {path: path.relative(root, target) || target, format, sha256}});
+      await recorder.finish('finished', {test: testEvaluation, model: {path: path.relative(root, target) || target, format, sha256}});
     }
     if (recorder?.isRecording) log(`Run recorded in ${path.relative(root, recorder.folder) || recorder.folder}.`);
     result.wallSeconds = (Date.now() - started) / 1000;

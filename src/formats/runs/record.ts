@@ -167,25 +167,97 @@ export function effectiveStatus(record: Pick<RunRecord, 'status' | 'environment'
   return {status: 'running'};
 }
 
-/** Writes run.json through a temporary sibling, flushed, then renamed over: readers see the old or the new record. */
+/**
+ * Beside run.json, a small copy of what a list row needs (`summary.json`), so that listing a
+ * thousand runs reads a kilobyte each; it is trusted only when it is not older than run.json.
+ */
+export const SUMMARY_FILE = 'summary.json';
+
+interface StoredSummary {
+  summary: Omit<RunSummary, 'folder'>;
+  /** run.json's size when this was written: a run.json changed since (by hand, by damage) is read instead. */
+  runBytes: number;
+  updateTime: string;
+  environment?: Pick<RunEnvironment, 'pid' | 'hostname'>;
+}
+
+function contents(record: RunRecord): Array<[string, string]> {
+  const {warnings: _, folder: __, ...stored} = record;
+  const {folder: ___, ...summary} = summarize(record);
+  const env = record.environment;
+  const run = JSON.stringify(stored);
+  const small: StoredSummary = {summary, runBytes: Buffer.byteLength(run), updateTime: record.updateTime, environment: env && {pid: env.pid, hostname: env.hostname}};
+  return [[RUN_FILE, run], [SUMMARY_FILE, JSON.stringify(small)]];
+}
+
+let writeSerial = 0;
+
+/**
+ * Writes run.json (then summary.json) through a temporary sibling, flushed, then renamed over:
+ * readers see the old or the new record, never a part of one.
+ */
 export function writeRunFile(folder: string, record: RunRecord): void {
-  const target = path.join(folder, RUN_FILE);
-  const tmp = path.join(folder, `.${RUN_FILE}.${process.pid}.tmp`);
-  const {warnings: _, ...stored} = record;
-  try {
-    const fd = fs.openSync(tmp, 'w');
+  for (const [name, text] of contents(record)) {
+    const target = path.join(folder, name);
+    const tmp = path.join(folder, `.${name}.${process.pid}-${++writeSerial}.tmp`);
     try {
-      fs.writeSync(fd, JSON.stringify(stored));
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
+      const fd = fs.openSync(tmp, 'w');
+      try {
+        fs.writeSync(fd, text);
+        fs.fsyncSync(fd);
+      } finally {
+        fs.closeSync(fd);
+      }
+      fs.renameSync(tmp, target);
+    } catch (e) {
+      // The record that was there stays; the partial one goes.
+      fs.rmSync(tmp, {force: true});
+      throw e;
     }
-    fs.renameSync(tmp, target);
-  } catch (e) {
-    // The record that was there stays; the partial one goes.
-    fs.rmSync(tmp, {force: true});
-    throw e;
   }
+}
+
+/** writeRunFile off the calling thread: a training's epoch end does not wait for the disk. */
+export async function writeRunFileAsync(folder: string, record: RunRecord): Promise<void> {
+  for (const [name, text] of contents(record)) {
+    const target = path.join(folder, name);
+    const tmp = path.join(folder, `.${name}.${process.pid}-${++writeSerial}.tmp`);
+    try {
+      const handle = await fs.promises.open(tmp, 'w');
+      try {
+        await handle.writeFile(text);
+        // summary.json is only a shortcut (checked against run.json when read): no flush needed.
+        if (name === RUN_FILE) await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await fs.promises.rename(tmp, target);
+    } catch (e) {
+      await fs.promises.rm(tmp, {force: true});
+      throw e;
+    }
+  }
+}
+
+/** A list row for the run in `folder`: from summary.json when it is current, else from run.json. */
+export function readRunSummary(folder: string): RunSummary {
+  try {
+    const run = fs.statSync(path.join(folder, RUN_FILE));
+    const summaryFile = path.join(folder, SUMMARY_FILE);
+    if (fs.statSync(summaryFile).mtimeMs >= run.mtimeMs) {
+      const stored = JSON.parse(fs.readFileSync(summaryFile, 'utf8')) as StoredSummary;
+      if (stored?.summary && stored.runBytes === run.size && typeof stored.summary.id === 'string' && RUN_STATUSES.includes(stored.summary.status)) {
+        const summary: RunSummary = {...stored.summary, folder};
+        const {status, why} = effectiveStatus({status: summary.status, updateTime: stored.updateTime,
+          environment: stored.environment as RunEnvironment | undefined});
+        if (status !== summary.status) Object.assign(summary, {status, error: summary.error ?? why});
+        return summary;
+      }
+    }
+  } catch {
+    // No current summary: run.json says it all.
+  }
+  return summarize(readRunFile(folder));
 }
 
 export class RunFileError extends Error {

@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import {isInsideByRealPath, realPathOf} from '../../common/confine';
 import {
-  EpochRecord, HParams, RUN_FILE, RunFileError, RunRecord, RunSummary, isValidRunId, readRunFile, summarize,
+  EpochRecord, HParams, RUN_FILE, RunFileError, RunRecord, RunSummary, isValidRunId, readRunFile, readRunSummary, summarize, SUMMARY_FILE,
 } from './record';
 import {isEventFile, readEventFile, scalarOf, sessionEndOf, sessionStartOf, textOf, toNumber, type ReadEventsOptions} from './event-file';
 
@@ -95,10 +95,14 @@ export async function listRuns(runsFolder: string, options: {extraFolders?: stri
   const warnings: string[] = [];
   for (const entry of entries) {
     try {
-      const record = entry.kind === 'local' ? readRunFile(entry.folder) : readKerasLogs(entry.folder, idOf(root, entry.folder));
-      if (entry.kind === 'local' && record.id !== path.basename(entry.folder)) record.id = idOf(root, entry.folder);
-      for (const w of record.warnings ?? []) warnings.push(w);
-      runs.push(summarize(record));
+      if (entry.kind === 'local') {
+        const summary = readRunSummary(entry.folder);
+        runs.push({...summary, id: idOf(root, entry.folder)});
+      } else {
+        const record = readKerasLogs(entry.folder, idOf(root, entry.folder));
+        for (const w of record.warnings ?? []) warnings.push(w);
+        runs.push(summarize(record));
+      }
     } catch (e) {
       warnings.push(e instanceof RunFileError || e instanceof RunsError ? e.message : `${entry.folder}: cannot be read (${(e as Error).message})`);
     }
@@ -242,9 +246,9 @@ export function removeRun(runsFolder: string, id: string): string {
   }
   const lstat = fs.lstatSync(folder);
   if (lstat.isSymbolicLink()) throw new RunsError(id, 'is a symbolic link; only run folders written by this tool are removed');
-  const allowed = new Set([RUN_FILE, TRAIN_SUBRUN, VALIDATION_SUBRUN]);
+  const allowed = new Set([RUN_FILE, SUMMARY_FILE, TRAIN_SUBRUN, VALIDATION_SUBRUN]);
   for (const d of fs.readdirSync(folder, {withFileTypes: true})) {
-    if (allowed.has(d.name) || isEventFile(d.name) || d.name.startsWith(`.${RUN_FILE}.`)) continue;
+    if (allowed.has(d.name) || isEventFile(d.name) || /^\.(run|summary)\.json\..*\.tmp$/.test(d.name)) continue;
     throw new RunsError(path.join(folder, d.name), 'is not part of a run record; the run folder was left as it is');
   }
   fs.rmSync(folder, {recursive: true, force: true});
