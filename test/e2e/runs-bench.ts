@@ -1,5 +1,5 @@
 /**
- * Runs benchmark (scripts/bench-runs.mjs runs this file):
+ * Runs benchmark (scripts/bench-runs-ui.mjs runs this file):
  *   1. the Runs view filling in for 1,000 runs: listRuns over 1,000 run.json files (25 epochs
  *      each), the resumable check, the tree model and every tree item, as RunsView does;
  *   2. a comparison of 10 runs x 100 epochs drawn in the webview (headless Chromium): from the
