@@ -129,6 +129,8 @@ async function runTraining(ctx: Ctx, specPath: string, workspaceRoot: string, st
   } finally {
     ctx.training = undefined;
     status.dispose();
+    // The watcher reports the record too, but not where the runs folder did not exist when it started.
+    void ctx.runs.refresh();
   }
   return outcome;
 }
