@@ -96,6 +96,8 @@ async function runTraining(ctx: Ctx, specPath: string, workspaceRoot: string, st
       let reported = 0;
       const listener = ctx.client.onTrainProgress((p) => {
         if (p.runId !== runId) return;
+        // The run's record exists from the start: the Runs view shows it running.
+        if (outcome.firstProgressMs === undefined) void ctx.runs.refresh();
         outcome.firstProgressMs ??= Math.round(performance.now() - started);
         const done = p.batches ? ((p.epoch - 1) * p.batches + p.batch) / (p.epochs * p.batches) : 0;
         const increment = Math.max(0, done * 100 - reported);
