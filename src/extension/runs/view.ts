@@ -14,7 +14,7 @@ import {resolveRunsFolder} from './folder';
 import {RunsTree, type RunEntry, type RunsNode} from './tree';
 
 export const RUNS_VIEW_ID = 'kerasWorkbench.runs';
-/** Waits this long after the last file event before listing again: a training writes run.json and event files together. */
+/** Lists again this long after a file event, with the events meanwhile: a training writes run.json and event files together. */
 const DEBOUNCE_MS = 250;
 const NOTIFIED_KEY = 'kerasWorkbench.runs.crashNotified';
 
@@ -89,10 +89,14 @@ export class RunsView implements vscode.TreeDataProvider<RunsNode>, vscode.Dispo
     setTimeout(() => void this.refresh(), 0);
   }
 
+  /** Coalesces the events of DEBOUNCE_MS into one listing (a timer that is not pushed back: epochs faster than that still show). */
   private touched(uri: vscode.Uri): void {
     this.touchedPaths.add(uri.fsPath);
-    clearTimeout(this.pending);
-    this.pending = setTimeout(() => void this.refresh('changed'), DEBOUNCE_MS);
+    if (this.pending) return;
+    this.pending = setTimeout(() => {
+      this.pending = undefined;
+      void this.refresh('changed');
+    }, DEBOUNCE_MS);
   }
 
   /**
