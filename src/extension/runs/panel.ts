@@ -42,7 +42,8 @@ export class ComparisonPanel {
       panel.webview.onDidReceiveMessage((m: RunsWebviewToHost) => void this.comparison.handle(m)),
       view.onDidChangeRuns((ids) => void this.comparison.changed(ids)),
       view.treeView.onDidChangeSelection((e) => {
-        const ids = view.selected(undefined, e.selection).map((r) => r.id);
+        // Selected runs only: a spec's row stands for all its runs, which Compare asks for explicitly.
+        const ids = e.selection.flatMap((n) => (n.kind === 'run' ? [n.run.id] : []));
         if (ids.length && ids.join() !== this.comparison.runIds.join()) void this.show(ids);
       }),
       panel.onDidDispose(() => this.dispose()),
