@@ -46,8 +46,8 @@ const mark = (name: string) => api.postMessage({type: 'mark', name, at: performa
 
 /** The theme's six chart colours, then four more: ten runs get ten colours. */
 function runColours(p: Palette): string[] {
-  const extra = document.body.classList.contains('vscode-light')
-    ? ['#00838f', '#ad1457', '#6d4c41', '#546e7a'] : ['#4dd0e1', '#f06292', '#bcaaa4', '#90a4ae'];
+  const light = document.body.classList.contains('vscode-light') || document.body.classList.contains('vscode-high-contrast-light');
+  const extra = light ? ['#00838f', '#ad1457', '#6d4c41', '#546e7a'] : ['#4dd0e1', '#f06292', '#bcaaa4', '#90a4ae'];
   return [...p.series, ...extra];
 }
 const colourOf = (run: ComparedRun, p: Palette) => {
@@ -316,6 +316,17 @@ window.addEventListener('message', (event: MessageEvent) => {
   }
 });
 onThemeChange(() => draw());
+// Chart widths follow the panel's (a width that changes rebuilds the charts, see drawCurves).
+let resizing: ReturnType<typeof setTimeout> | undefined;
+window.addEventListener('resize', () => {
+  clearTimeout(resizing);
+  resizing = setTimeout(() => {
+    if (!state.runs.length) return;
+    const p = palette();
+    drawCurves(parts.curves, p);
+    drawParallel(parts.parallel, p);
+  }, 150);
+});
 
 draw();
 api.postMessage({type: 'ready'});
