@@ -205,6 +205,17 @@ test('a run the engine recorded compares with a made-up one: its epochs, hyperpa
   clean();
 });
 
+test('the charts follow the panel\'s width', async () => {
+  const {page} = harness;
+  const width = () => page.$eval('[data-metric=loss] canvas', (c) => c.getBoundingClientRect().width);
+  const wide = await width();
+  await page.setViewportSize({width: 800, height: 1000});
+  await page.waitForFunction((w) => document.querySelector('[data-metric=loss] canvas')!.getBoundingClientRect().width < w - 100, wide);
+  await page.setViewportSize({width: 1280, height: 1000});
+  await page.waitForFunction((w) => Math.abs(document.querySelector('[data-metric=loss] canvas')!.getBoundingClientRect().width - w) < 2, wide);
+  clean();
+});
+
 test('screenshots: the README\'s comparison of four runs, and a dark theme', async () => {
   const {page} = harness;
   await harness.open(ids);
