@@ -19,13 +19,14 @@ const nodeEntries = [
   // data-parallel training workers (worker_threads) load this file next to the worker bundle
   {in: 'src/engine/training/parallel-worker.ts', out: 'train-worker'},
 ];
-const webviewEntry = 'webview/main.ts';
+// The webviews: the model inspector and the run comparison (each with its stylesheet beside it).
+const webviewEntries = [{in: 'webview/main.ts', out: 'webview'}, {in: 'webview/runs/main.ts', out: 'runs-webview'}];
 // Run from source with tsx (npm run bench), never bundled.
 const unbundled = ['src/bench/main.ts'];
 
 // A listed entry that is gone, or a process (a folder with a main.ts) that is not listed, fails
 // the build instead of leaving its bundle out of dist/.
-const listed = [...nodeEntries.map((e) => e.in), webviewEntry];
+const listed = [...nodeEntries, ...webviewEntries].map((e) => e.in);
 const processes = ['src', '.'].flatMap((root) => readdirSync(root, {withFileTypes: true})
   .filter((d) => d.isDirectory() && existsSync(join(root, d.name, 'main.ts'))).map((d) => join(root, d.name, 'main.ts')));
 const missing = listed.filter((f) => !existsSync(f));
@@ -57,15 +58,17 @@ async function main() {
     // jsonc-parser's UMD build loads its parts dynamically; its ESM build bundles.
     mainFields: ['module', 'main'],
   }));
-  builds.push(esbuild.build({
-    ...common,
-    entryPoints: [webviewEntry],
-    outfile: 'dist/webview.js',
-    platform: 'browser',
-    target: 'es2022',
-    format: 'iife',
-    loader: {'.css': 'css'},
-  }));
+  for (const page of webviewEntries) {
+    builds.push(esbuild.build({
+      ...common,
+      entryPoints: [page.in],
+      outfile: `dist/${page.out}.js`,
+      platform: 'browser',
+      target: 'es2022',
+      format: 'iife',
+      loader: {'.css': 'css'},
+    }));
+  }
   await Promise.all(builds);
 }
 main().catch((e) => { console.error(e); process.exit(1); });

@@ -1,4 +1,4 @@
-// Runs every *.test.ts under src/ (tests live next to what they test) with Node's test runner.
+// Runs every *.test.ts under src/ and webview/ (tests live next to what they test) with Node's test runner.
 import {readdirSync, statSync} from 'node:fs';
 import {join} from 'node:path';
 import {spawnSync} from 'node:child_process';
@@ -12,6 +12,6 @@ function find(dir, out = []) {
   return out;
 }
 const filter = process.argv[2];
-const files = find('src').filter((f) => !filter || f.includes(filter)).sort();
+const files = [...find('src'), ...find('webview')].filter((f) => !filter || f.includes(filter)).sort();
 const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...files], {stdio: 'inherit'});
 process.exit(r.status ?? 1);

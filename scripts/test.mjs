@@ -12,6 +12,7 @@ const stages = [
   ['unit tests', ['scripts/run-unit-tests.mjs']],
   ['VS Code integration and end-to-end tests', ['scripts/vscode/run-all.mjs']],
   ['inspector webview in headless Chromium', ['--import', 'tsx', '--test', 'test/e2e/inspector-webview.test.ts']],
+  ['run comparison webview in headless Chromium', ['--import', 'tsx', '--test', 'test/e2e/runs-webview.test.ts']],
 ];
 
 ensureSystemPackages();

@@ -48,6 +48,11 @@ export class Config {
     return this.raw.get<string>('customObjectsModule', '').trim() || undefined;
   }
 
+  /** The runs folder as the setting says (relative to the workspace folder); resolved and checked by runs/folder.ts. */
+  get runsFolder(): string {
+    return this.raw.get<string>('runs.folder', 'runs');
+  }
+
   get offerNativeBackend(): boolean {
     return this.raw.get<boolean>('offerNativeBackend', true);
   }

@@ -9,6 +9,7 @@ import {Config} from './config';
 import {ModelFolders} from './model-folders';
 import {WorkerClient} from './worker-client';
 import {LanguageServerLauncher} from './language-server';
+import {RunsView} from './runs/view';
 
 export class Ctx implements vscode.Disposable {
   readonly config = new Config();
@@ -17,6 +18,8 @@ export class Ctx implements vscode.Disposable {
   readonly modelFolders = new ModelFolders();
   /** The training-spec language server, started when a spec opens. */
   readonly languageServer: LanguageServerLauncher;
+  /** The Runs view (reads the runs folder itself; never asks the worker). */
+  readonly runs: RunsView;
   /** Models loaded in the worker, newest last. */
   readonly models = new Map<string, ModelHandle>();
   /** Run id of the training in progress. */
@@ -32,7 +35,12 @@ export class Ctx implements vscode.Disposable {
       memoryLimitMB: () => this.config.workerMemoryLimitMB,
       nativeModulesDir: this.nativeBackendDir('node_modules'),
     });
-    this.disposables.push(this.log, this.modelFolders, this.client.onExit(() => this.forgetModels()), vscode.workspace.onDidChangeConfiguration((e) => {
+    this.runs = new RunsView({config: this.config, log: this.log, workspaceState: extension.workspaceState, workspaceRoot: () => this.workspaceRoot()});
+    this.disposables.push(this.log, this.modelFolders, this.runs, this.client.onExit(() => {
+      this.forgetModels();
+      // A worker that died mid-training leaves a run that now reads as crashed, without a file event.
+      void this.runs.refresh();
+    }), vscode.workspace.onDidChangeConfiguration((e) => {
       if (Config.affectsWorker(e)) {
         this.log.info('Worker settings changed: restarting the worker (loaded models must be loaded again).');
         this.client.restartSoon();

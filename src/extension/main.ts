@@ -1,13 +1,15 @@
 /**
- * Extension entry. Activation only wires commands, the model-folder watcher, the inspector
- * serializer and the model editor: TensorFlow.js lives in the worker process, which starts on the first command
- * that needs it.
+ * Extension entry. Activation only wires commands, the model-folder watcher, the Runs view (it
+ * reads run.json files itself), the inspector serializer and the model editor: TensorFlow.js lives
+ * in the worker process, which starts on the first command that needs it.
  */
 import * as vscode from 'vscode';
 import {COMMANDS} from './commands';
 import {Ctx} from './context';
 import {registerInspectorSerializer} from './inspector';
 import {registerModelEditor} from './model-editor';
+import {RUN_SPEC_SCHEME, RunSpecDocuments} from './runs/spec-documents';
+import type {RunEntry} from './runs/tree';
 import type {TrainProgress} from '../protocol/messages';
 
 /** What the extension exports to other extensions and to its integration tests. */
@@ -18,6 +20,8 @@ export interface KerasWorkbenchApi {
   /** The path of every model the worker holds for this window, once per model session. */
   loadedModelPaths(): string[];
   onTrainProgress(listener: (p: TrainProgress) => void): vscode.Disposable;
+  /** What the Runs view lists now, after the listing in progress (if any) ends. */
+  runs(): Promise<RunEntry[]>;
 }
 
 let ctx: Ctx | undefined;
@@ -31,6 +35,7 @@ export function activate(context: vscode.ExtensionContext): KerasWorkbenchApi {
   }
   registerInspectorSerializer(context, current.client);
   context.subscriptions.push(registerModelEditor(current));
+  context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(RUN_SPEC_SCHEME, new RunSpecDocuments((id) => current.runs.readRun(id))));
   current.languageServer.register();
   const activationMs = performance.now() - started;
   current.log.info(`Activated in ${activationMs.toFixed(1)} ms`);
@@ -43,6 +48,10 @@ export function activate(context: vscode.ExtensionContext): KerasWorkbenchApi {
     },
     loadedModelPaths: () => [...current.models.values()].map((m) => m.path),
     onTrainProgress: (listener) => current.client.onTrainProgress(listener),
+    runs: async () => {
+      await current.runs.refresh();
+      return current.runs.runs.runs();
+    },
   };
 }
 

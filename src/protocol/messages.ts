@@ -230,8 +230,8 @@ export interface TrainParams {
   customObjectsModule?: string;
   /** `vscode.workspace.isTrusted`; when false the spec's data paths must lie inside the workspace. Absent: trusted. */
   workspaceTrusted?: boolean;
-  /** Where the run record goes, relative to workspaceRoot (setting `kerasWorkbench.runs.folder`); absent: `runs`. */
-  runsFolder?: string;
+  /** Where the run is recorded (`kerasWorkbench.runs.folder`, absolute); absent: `runs` in the workspace; null: not recorded (a runs folder refused in an untrusted workspace). */
+  runsFolder?: string | null;
 }
 export const train = new RequestType<TrainParams, TrainResult, void>('workbench/train');
 

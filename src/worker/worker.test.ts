@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import {createMessageConnection, IPCMessageReader, IPCMessageWriter, MessageConnection} from 'vscode-jsonrpc/node';
 import * as msg from '../protocol/messages';
+import {listRuns} from '../formats/runs';
 import {KERAS_FIXTURES} from '../test-support/fixtures';
 
 const SPEC = path.resolve('test/fixtures/small-cnn.train.json');
@@ -81,6 +82,20 @@ test('worker trains, loads and saves a model over IPC', () => withWorker(async (
   await connection.sendRequest(msg.disposeModel, {modelId: handle.modelId});
   await assert.rejects(connection.sendRequest(msg.saveModel, {modelId: handle.modelId, path: copy, overwrite: true, includeOptimizer: true}),
     /No loaded model/);
+}));
+
+test('a training from VS Code is recorded in the runs folder it names, or not at all with null', () => withWorker(async ({connection, root, specPath}) => {
+  const runsFolder = path.join(root, 'experiments', 'runs');
+  await connection.sendRequest(msg.train, {runId: 'r1', specPath, workspaceRoot: root, limit: 200, runsFolder});
+  const {runs} = await listRuns(runsFolder);
+  assert.equal(runs.length, 1);
+  assert.equal(runs[0]!.status, 'finished');
+  assert.equal(runs[0]!.epochs, 1);
+  assert.equal(runs[0]!.specPath, 'small.train.json');
+  assert.ok(!fs.existsSync(path.join(root, 'runs')), 'nothing in the default folder');
+  await connection.sendRequest(msg.train, {runId: 'r2', specPath, workspaceRoot: root, limit: 200, runsFolder: null});
+  assert.equal((await listRuns(runsFolder)).runs.length, 1);
+  assert.ok(!fs.existsSync(path.join(root, 'runs')));
 }));
 
 test('worker errors name the spec file and the field', () => withWorker(async ({connection, root}) => {

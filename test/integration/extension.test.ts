@@ -53,6 +53,32 @@ suite('Keras Workbench extension', () => {
     assert.ok(api.workerPid(), 'the worker keeps running for the next command');
   });
 
+  test('the Runs view lists the run Train Model recorded; Compare and Open Spec as it was open on it', async () => {
+    const api = await activeApi();
+    const spec = vscode.Uri.file(path.join(workspaceRoot(), 'small.train.json'));
+    const before = new Set((await api.runs()).map((r) => r.id));
+    const outcome = await vscode.commands.executeCommand<TrainOutcome>('kerasWorkbench.trainModel', spec);
+    assert.ok(outcome.result, outcome.error);
+    // The view lists again after the watcher's events settle; listing on demand is what the view shows next.
+    const run = await waitFor('the new run in the Runs view', async () =>
+      (await api.runs()).find((r) => !before.has(r.id) && r.status === 'finished'));
+    assert.equal(run.spec, spec.fsPath);
+    assert.equal(run.epochs, 1);
+    assert.equal(run.modelPath, path.join(workspaceRoot(), 'models', 'small-cnn'));
+    assert.ok(fs.existsSync(path.join(workspaceRoot(), 'runs', run.id, 'run.json')), `runs/${run.id}/run.json`);
+
+    const compared = await vscode.commands.executeCommand<string[]>('kerasWorkbench.runs.compare', {kind: 'run', run});
+    assert.deepEqual(compared, [run.id]);
+    await waitFor('the comparison tab', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs)
+      .find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('kerasWorkbench.runComparison')));
+
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('kerasWorkbench.runs.openSpec', {kind: 'run', run});
+    assert.equal(uri?.scheme, 'keras-run');
+    const shown = await waitFor('the spec snapshot in an editor', () => vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri!.toString()));
+    assert.equal(shown.document.getText(), fs.readFileSync(spec.fsPath, 'utf8'));
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
   test('the live curves open beside the spec without taking its focus; the panel is then titled with the model file', async () => {
     const api = await activeApi();
     const spec = vscode.Uri.file(path.join(workspaceRoot(), 'small.train.json'));

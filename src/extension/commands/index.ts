@@ -6,6 +6,7 @@ import {loadModel, openInspectorCommand, saveModelAs} from './models';
 import {newTrainingSpec} from './spec';
 import {exportTrainingScript} from './export';
 import {cancelTraining, trainModel} from './train';
+import {compareRuns, deleteRunRecords, openRunModel, openRunSpec, resumeRun, revealRun, trainRunAgain} from './runs';
 
 type Command = (...args: any[]) => unknown; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -25,5 +26,13 @@ export const COMMANDS: Record<string, (ctx: Ctx) => Command> = {
     return info;
   },
   'kerasWorkbench.showLog': (ctx) => () => ctx.log.show(),
+  'kerasWorkbench.runs.refresh': (ctx) => () => ctx.runs.refresh(),
+  'kerasWorkbench.runs.compare': compareRuns,
+  'kerasWorkbench.runs.openModel': openRunModel,
+  'kerasWorkbench.runs.openSpec': openRunSpec,
+  'kerasWorkbench.runs.trainAgain': trainRunAgain,
+  'kerasWorkbench.runs.resume': resumeRun,
+  'kerasWorkbench.runs.reveal': revealRun,
+  'kerasWorkbench.runs.delete': deleteRunRecords,
   'kerasWorkbench.restartLanguageServer': (ctx) => () => ctx.languageServer.restart(),
 };

@@ -13,6 +13,7 @@ import {offerNativeBackend} from '../native-backend';
 import {pickSpec} from './spec';
 import {showTrainingRun, TrainingRunView} from '../inspector';
 import {openModel} from './models';
+import {resolveRunsFolder} from '../runs/folder';
 
 export interface TrainOutcome {
   result?: msg.TrainResult;
@@ -49,7 +50,21 @@ async function offerReferenceSpec(): Promise<void> {
   if (choice === create) await vscode.commands.executeCommand('kerasWorkbench.newTrainingSpec');
 }
 
-async function runTraining(ctx: Ctx, specPath: string, workspaceRoot: string, started: number): Promise<TrainOutcome> {
+/** `resume`: continue from the epoch checkpoint (the record links the new run to the one that wrote it). */
+export interface TrainingOptions {
+  resume?: boolean;
+}
+
+/** Trains a spec file (the Runs view's Train Again and Resume come here too); refuses while another training runs. */
+export async function trainSpecFile(ctx: Ctx, specPath: string, workspaceRoot: string, options: TrainingOptions = {}): Promise<TrainOutcome | undefined> {
+  if (ctx.training) {
+    void vscode.window.showWarningMessage('A training run is already in progress.');
+    return undefined;
+  }
+  return runTraining(ctx, specPath, workspaceRoot, performance.now(), options);
+}
+
+async function runTraining(ctx: Ctx, specPath: string, workspaceRoot: string, started: number, options: TrainingOptions = {}): Promise<TrainOutcome> {
   const runId = randomUUID();
   ctx.training = runId;
   const status = vscode.window.createStatusBarItem('kerasWorkbench.training', vscode.StatusBarAlignment.Left, 10);
@@ -81,6 +96,8 @@ async function runTraining(ctx: Ctx, specPath: string, workspaceRoot: string, st
       let reported = 0;
       const listener = ctx.client.onTrainProgress((p) => {
         if (p.runId !== runId) return;
+        // The run's record exists from the start: the Runs view shows it running.
+        if (outcome.firstProgressMs === undefined) void ctx.runs.refresh();
         outcome.firstProgressMs ??= Math.round(performance.now() - started);
         const done = p.batches ? ((p.epoch - 1) * p.batches + p.batch) / (p.epochs * p.batches) : 0;
         const increment = Math.max(0, done * 100 - reported);
@@ -93,9 +110,10 @@ async function runTraining(ctx: Ctx, specPath: string, workspaceRoot: string, st
       try {
         return await ctx.client.sendRequest(msg.train, {
           runId, specPath, workspaceRoot, overwrite,
-          epochs: ctx.config.epochs, limit: ctx.config.sampleLimit,
+          epochs: ctx.config.epochs, limit: ctx.config.sampleLimit, resume: options.resume,
           customObjectsModule: ctx.customObjectsModule(vscode.Uri.file(specPath)),
           workspaceTrusted: vscode.workspace.isTrusted,
+          runsFolder: runsFolderFor(ctx, workspaceRoot),
         });
       } finally {
         listener.dispose();
@@ -113,8 +131,18 @@ async function runTraining(ctx: Ctx, specPath: string, workspaceRoot: string, st
   } finally {
     ctx.training = undefined;
     status.dispose();
+    // The watcher reports the record too, but not where the runs folder did not exist when it started.
+    void ctx.runs.refresh();
   }
   return outcome;
+}
+
+/** The runs folder of the setting; null (nothing recorded, one warning) where it is refused in an untrusted workspace. */
+function runsFolderFor(ctx: Ctx, workspaceRoot: string): string | null {
+  const resolved = resolveRunsFolder(workspaceRoot, ctx.config.runsFolder, vscode.workspace.isTrusted);
+  if (resolved.problem === undefined) return resolved.folder;
+  ctx.log.warn(`${resolved.problem} This training is not recorded.`);
+  return null;
 }
 
 /**
