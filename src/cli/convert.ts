@@ -6,9 +6,9 @@
 import * as path from 'path';
 import {parseArgs} from 'util';
 import {initBackend} from '../engine/backend';
-import {FormatError, formatFromPath, readArtifacts, saveArtifacts, type KerasArtifacts, type SaveFormat} from '../formats/index';
+import {formatFromPath, readArtifacts, saveArtifacts, type KerasArtifacts, type SaveFormat} from '../formats/index';
 import {debugLog, setDebugLog} from '../common/diagnostics';
-import {firstLine, readFailure} from '../common/errors';
+import {errorLine} from '../common/errors';
 import {readKerasWeightsWithTopology} from '../formats/hdf5';
 import {loadCustomObjectsModule} from '../keras/custom-objects';
 import {relocateMetadata} from '../engine/session/data-location';
@@ -48,7 +48,7 @@ export async function convertCommand(args: string[]): Promise<number> {
   try {
     parsed = parse(args[0] === 'convert' ? args.slice(1) : args);
   } catch (e) {
-    process.stderr.write(`convert: ${(e as Error).message}\n\n${CONVERT_HELP}\n`);
+    process.stderr.write(`convert: ${errorLine(e)}\n\n${CONVERT_HELP}\n`);
     return 2;
   }
   const {values, positionals} = parsed;
@@ -97,8 +97,7 @@ export async function convertCommand(args: string[]): Promise<number> {
     return 0;
   } catch (e) {
     debugLog((e as Error)?.stack ?? String(e));
-    const message = e instanceof FormatError ? firstLine(e.message) : readFailure(input, e, 'failed').message;
-    process.stderr.write(`convert: ${message}\n`);
+    process.stderr.write(`convert: ${errorLine(e, input)}\n`);
     return 1;
   }
 }

@@ -9,6 +9,7 @@ import {parseArgs} from 'util';
 import {readTrainSpec} from '../engine/spec/spec';
 import {initBackend} from '../engine/backend';
 import {defaultScriptPath, generateKerasScript, scriptTargetProblem} from '../engine/export/keras-script';
+import {WorkbenchError, errorLine} from '../common/errors';
 
 export const EXPORT_HELP = `Usage: keras-workbench export-keras SPEC [-o train.py] [--distributed] [--overwrite]
 
@@ -29,7 +30,7 @@ export async function exportKerasCommand(args: string[]): Promise<number> {
       out: {type: 'string', short: 'o'}, distributed: {type: 'boolean'}, overwrite: {type: 'boolean'}, help: {type: 'boolean', short: 'h'},
     }});
   } catch (e) {
-    process.stderr.write(`keras-workbench export-keras: ${(e as Error).message}\n\n${EXPORT_HELP}\n`);
+    process.stderr.write(`keras-workbench export-keras: ${errorLine(e)}\n\n${EXPORT_HELP}\n`);
     return 2;
   }
   const {values, positionals} = parsed;
@@ -45,9 +46,9 @@ export async function exportKerasCommand(args: string[]): Promise<number> {
   const target = path.resolve(values.out ?? defaultScriptPath(specFile));
   try {
     const problem = scriptTargetProblem(target);
-    if (problem) throw new Error(problem);
+    if (problem) throw new WorkbenchError('save', target, problem);
     if (fs.existsSync(target) && !values.overwrite) {
-      throw new Error(`${target}: already exists; pass --overwrite to replace it, or -o another file`);
+      throw new WorkbenchError('save', target, 'already exists; pass --overwrite to replace it, or -o another file');
     }
     const spec = readTrainSpec(specFile);
     // Building the model to read its config back needs a backend, not speed: plain JS is enough.
@@ -60,7 +61,7 @@ export async function exportKerasCommand(args: string[]): Promise<number> {
     process.stdout.write(`Wrote ${path.relative(process.cwd(), target) || target}${values.distributed ? ' (distributed)' : ''}\n`);
     return 0;
   } catch (e) {
-    process.stderr.write(`keras-workbench export-keras: ${(e as Error).message}\n`);
+    process.stderr.write(`keras-workbench export-keras: ${errorLine(e, specFile)}\n`);
     return 1;
   }
 }

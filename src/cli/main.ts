@@ -11,7 +11,7 @@ import type {TrainProgress} from '../protocol/messages';
 import {convertCommand} from './convert';
 import {loadCustomObjectsModule} from '../keras/custom-objects';
 import {debugLog, setDebugLog} from '../common/diagnostics';
-import {firstLine, namesItsFile, readFailure} from '../common/errors';
+import {ModelError, errorLine, oneLine} from '../common/errors';
 import {exportKerasCommand} from './export-keras';
 import {checkCommand} from './check';
 import {ModelSession, type FilePrediction} from '../engine/session/session';
@@ -224,7 +224,7 @@ async function evaluate({values, positionals}: Parsed): Promise<number> {
   const session = await openSession(values, needPositional(positionals, 1, 'MODEL'));
   const {objective, unavailable} = session.objective();
   if (!objective) {
-    throw new Error(`${session.handle.path}: the model has no training configuration (loss, metrics)${values['no-compile'] ? ' (loaded with --no-compile)' : ''}; like Keras, evaluate needs a compiled model`);
+    throw new ModelError(session.handle.path, `the model has no training configuration (loss, metrics)${values['no-compile'] ? ' (loaded with --no-compile)' : ''}; like Keras, evaluate needs a compiled model`);
   }
   for (const m of unavailable) process.stderr.write(`note: metric '${m}' is not computed by this tool and is left out\n`);
   const set = session.requireTestSet();
@@ -254,7 +254,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     parsed = parse(argv);
   } catch (e) {
-    process.stderr.write(`keras-workbench: ${(e as Error).message}\n\n${HELP}\n`);
+    process.stderr.write(`keras-workbench: ${errorLine(e)}\n\n${HELP}\n`);
     return 2;
   }
   const command = parsed.positionals[0];
@@ -264,7 +264,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const run = COMMANDS[command];
   if (!run) {
-    process.stderr.write(`keras-workbench: unknown command '${command}'\n\n${HELP}\n`);
+    process.stderr.write(`keras-workbench: unknown command '${oneLine(command)}'\n\n${HELP}\n`);
     return 2;
   }
   if (parsed.values.verbose || process.env.KERAS_WORKBENCH_DEBUG) setDebugLog((text) => process.stderr.write(`[debug] ${text}\n`));
@@ -272,7 +272,7 @@ export async function main(argv: string[]): Promise<number> {
     return await run(parsed);
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`keras-workbench ${command}: ${e.message}\n`);
+      process.stderr.write(`keras-workbench ${command}: ${errorLine(e)}\n`);
       return 2;
     }
     process.stderr.write(`keras-workbench ${command}: ${failureLine(e, parsed.positionals[1])}\n`);
@@ -287,12 +287,7 @@ export async function main(argv: string[]): Promise<number> {
  */
 export function failureLine(error: unknown, input: string | undefined): string {
   debugLog((error as Error)?.stack ?? String(error));
-  if (namesItsFile(error)) return firstLine(error.message);
-  const message = (error as Error)?.message ?? String(error);
-  // A plain Error is one of our own deliberate messages (they name their file); library errors
-  // (TypeError, RangeError, tfjs's ValueError...) are attributed to the input.
-  if ((error as Error)?.constructor === Error && /^\S+: /.test(message)) return firstLine(message);
-  return input ? readFailure(input, error, 'failed').message : firstLine(message);
+  return errorLine(error, input);
 }
 
 /** The last resort: nothing ends the command line with a stack trace. */

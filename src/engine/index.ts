@@ -4,7 +4,7 @@
  */
 export {initBackend, activeBackend, NATIVE_INSTALL_ADVICE} from './backend';
 export type {BackendPreference} from './backend';
-export {readTrainSpec, parseSpecText, validateSpec, SpecError, SPEC_SCHEMA} from './spec/spec';
+export {readTrainSpec, parseSpecText, validateSpec, SPEC_SCHEMA} from './spec/spec';
 export type {TrainSpec} from './spec/spec';
 export {REFERENCE_SPEC} from './spec/reference';
 export {trainFromSpec, trainFromSpecFile, checkpointPath} from './training/trainer';
@@ -12,7 +12,7 @@ export type {TrainOptions} from './training/trainer';
 export {summarize, formatSummary} from './summary';
 export {loadDataset} from './data/dataset';
 export type {Dataset, Split, DataDescription} from './data/dataset';
-export {DataError} from './data/errors';
+export {DataError, SpecError} from '../common/errors';
 export {openModel} from './models';
 export type {OpenModel} from './models';
 export {ModelSession, topK, argMax} from './session/session';

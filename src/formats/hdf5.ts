@@ -24,7 +24,7 @@ export const WRITTEN_KERAS_VERSION = '2.15.0';
 export {WRITER} from '../common/bytes';
 import {HDF5_HISTORY_ATTRIBUTE, HDF5_METADATA_ATTRIBUTE, readCarried} from './model-metadata';
 import {WRITER} from '../common/bytes';
-import {readRegularFile} from '../common/regular-file';
+import {readRegularFile, readUserFile} from '../common/regular-file';
 
 interface RawKerasHdf5 {
   kerasVersion?: string;
@@ -152,12 +152,7 @@ export async function readKerasHdf5(file: string): Promise<KerasArtifacts> {
  * Keras itself needs (`model_from_json(json).load_weights(h5)`).
  */
 export async function readKerasWeightsWithTopology(weightsFile: string, topologyFile: string): Promise<KerasArtifacts> {
-  let text: string;
-  try {
-    text = readRegularFile(topologyFile, 'utf8');
-  } catch (e) {
-    throw new FormatError(topologyFile, `cannot read: ${(e as Error).message}`);
-  }
+  const text = readUserFile(topologyFile, (problem) => new FormatError(topologyFile, problem), 'utf8');
   const topology = parseJson(topologyFile, text, 'model topology') as Record<string, unknown>;
   const raw = await readRaw(weightsFile);
   if (raw.keras3Weights) {

@@ -129,9 +129,9 @@ function weightDataList(data: tf.io.WeightData | undefined): ArrayBuffer[] {
 /** Refuses a save to `target` (before any work) when save-target.ts says it must not be written. */
 export function checkSaveTarget(target: string, format: SaveFormat, options: SaveOptions): void {
   const problem = saveTargetProblem(target, {workspaceRoot: options.workspaceRoot, protectedPaths: options.protectedPaths, format});
-  if (problem) throw new FormatError(target, problem.startsWith(`${target}: `) ? problem.slice(target.length + 2) : problem);
+  if (problem) throw new FormatError(target, problem, 'save');
   if (options.overwrite === false && fs.existsSync(target)) {
-    throw new FormatError(target, 'already exists and overwrite is false; nothing was written.');
+    throw new FormatError(target, 'already exists and overwrite is false; nothing was written.', 'save');
   }
 }
 

@@ -17,7 +17,7 @@ import type {EpochRecord, FormatModule, KerasArtifacts, SaveOptions} from './art
 import {stockTfjsTopology} from '../keras/tfjs-stock';
 import {normalizeModelConfig, positionalTensorArguments, type JsonObject} from '../keras/config';
 import {tfjsFolderTrainingConfig} from '../keras/config-training';
-import {readRegularFile} from '../common/regular-file';
+import {readRegularFile, readUserFile} from '../common/regular-file';
 
 export const MODEL_JSON = 'model.json';
 export const WEIGHTS_BIN = 'weights.bin';
@@ -37,12 +37,7 @@ function modelJsonPath(target: string): string {
 }
 
 function readJson(file: string): any {
-  let text: string;
-  try {
-    text = readRegularFile(file, 'utf8');
-  } catch (e) {
-    throw new FormatError(file, `cannot read: ${(e as Error).message}`);
-  }
+  const text = readUserFile(file, (problem) => new FormatError(file, problem), 'utf8');
   return parseJsonBounded(text, (problem) => new FormatError(file, problem), 'the file');
 }
 
@@ -118,11 +113,7 @@ export async function readTfjsLayers(target: string): Promise<KerasArtifacts> {
       if (!isInsideByRealPath(dir, resolved)) {
         throw new FormatError(file, `weights shard '${shard}' is a symlink (or inside one) leading outside the model folder; refusing to read it`);
       }
-      try {
-        chunks.push(readRegularFile(resolved));
-      } catch (e) {
-        throw new FormatError(file, `weights shard '${shard}' cannot be read: ${(e as Error).message}`);
-      }
+      chunks.push(readUserFile(resolved, (problem) => new FormatError(file, `weights shard '${shard}': ${problem}`)));
     }
     specs.push(...group.weights);
   }

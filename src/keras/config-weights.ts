@@ -13,6 +13,7 @@ import type {Json, JsonObject, LayerConfig, LegacyWeightLayout, ModelConfig} fro
 import {walkLayers} from './config';
 import {registerKerasCompatLayers} from './config-layers';
 import {refuseConfigBeyondFile} from './declared-size';
+import {LayerArgumentError} from './layers/support';
 
 export interface StoredArray {
   /** Name in the file (for messages and optimizer layout detection). */
@@ -106,7 +107,7 @@ export async function describeModel(config: ModelConfig, file: string): Promise<
   } catch (e) {
     const message = (e as Error).message ?? String(e);
     // Our Keras layers name the layer and the argument they cannot honour.
-    if ((e as Error).name === 'LayerArgumentError') throw new FormatError(file, message);
+    if (e instanceof LayerArgumentError) throw new FormatError(file, message);
     const unknown = /Unknown (layer|initializer|regularizer|constraint|activation)[^:]*: ([A-Za-z0-9_>.-]+)/i.exec(message);
     if (unknown) {
       throw new FormatError(file, `${unknown[1].toLowerCase()} '${unknown[2]}' is not implemented in TensorFlow.js ` +

@@ -20,6 +20,8 @@ export interface DataProblem {
   field: string;
   message: string;
   severity: 'error' | 'warning';
+  /** The diagnostic code when it is not the generic 'data' (a file that does not exist: 'missing-file'). */
+  code?: 'missing-file';
 }
 
 export interface Labels {
@@ -101,7 +103,7 @@ function sourceShape(source: Source, root: string, field: string, problems: Data
     if (!usableFileName(rel)) return undefined;
     const file = path.resolve(root, rel);
     if (!fs.existsSync(file)) {
-      problems.push({field: `${field}.${key}`, severity: 'error', message: `file not found: ${rel} (relative to ${root})`});
+      problems.push({field: `${field}.${key}`, severity: 'error', message: `file not found: ${rel} (relative to ${root})`, code: 'missing-file'});
       return undefined;
     }
     // A FIFO or device would block or never end: only regular files are read.

@@ -4,8 +4,8 @@
  */
 import * as fs from 'fs';
 import {readZipDirectory, readZipMember} from '../../formats/zip-file';
-import {DataError} from './errors';
-import {openRegularFile, readRegularFile} from '../../common/regular-file';
+import {DataError, WorkbenchError, readFailure} from '../../common/errors';
+import {cannotRead, openRegularFile, readUserFile} from '../../common/regular-file';
 
 export interface NdArray {
   shape: number[];
@@ -104,14 +104,6 @@ export function parseNpy(bytes: Uint8Array, file: string): NdArray {
   return {shape: header.shape, dtype: kind === 'b1' ? 'bool' : header.descr.replace(/^[<>|=]/, ''), data};
 }
 
-function readBytes(file: string): Uint8Array {
-  try {
-    return readRegularFile(file);
-  } catch (e) {
-    throw new DataError(file, `cannot read: ${(e as Error).message}`);
-  }
-}
-
 function readHead(file: string, n: number): Uint8Array {
   let fd: number | undefined;
   try {
@@ -119,14 +111,14 @@ function readHead(file: string, n: number): Uint8Array {
     const head = Buffer.alloc(n);
     return head.subarray(0, fs.readSync(fd, head, 0, n, 0));
   } catch (e) {
-    throw new DataError(file, `cannot read: ${(e as Error).message}`);
+    throw new DataError(file, cannotRead(e));
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
   }
 }
 
 export function readNpy(file: string): NdArray {
-  return parseNpy(readBytes(file), file);
+  return parseNpy(readUserFile(file, (problem) => new DataError(file, problem)), file);
 }
 
 /** All arrays of an .npz archive by name (without the `.npy` suffix). */
@@ -138,10 +130,9 @@ export function readNpz(file: string): Map<string, NdArray> {
     try {
       return read();
     } catch (e) {
-      const message = (e as Error).message;
-      // The zip reader's own errors are specific (a bomb, a CRC); anything else is damage.
-      if (message.startsWith(`${file}: member `)) throw new DataError(file, message.slice(file.length + 2));
-      throw new DataError(file, `corrupt zip archive: ${message.startsWith(`${file}: `) ? message.slice(file.length + 2) : message}`);
+      // The zip reader's own errors are specific (a bomb, a CRC, a missing directory); anything else is damage.
+      if (e instanceof WorkbenchError) throw new DataError(file, e.problem);
+      throw readFailure(file, e, 'corrupt zip archive', 'data');
     }
   };
   const members = unzip(() => readZipDirectory(file));

@@ -24,7 +24,7 @@ export interface LoadedModel {
   handle: ModelHandle;
   /** The data the model was trained on, as stored in its metadata (the engine's `OpenModel.data`). */
   data?: DataDescription;
-  dataProblem?: string;
+  dataProblem?: Error;
 }
 
 class InspectorSession {

@@ -12,7 +12,7 @@ import type {LayersModel} from '@tensorflow/tfjs-layers';
 import {initBackend, BackendPreference} from '../backend';
 import {checkDataConfinement, DataDescription, loadDataset, Split, untrustedWorkspaceRule} from '../data/dataset';
 import {METADATA_KEY, metadataFor} from '../session/data-location';
-import {readTrainSpec, resolveInside, SpecError, TrainSpec} from '../spec/spec';
+import {readTrainSpec, resolveInside, TrainSpec} from '../spec/spec';
 import {buildModel, createOptimizer, tfjsLossName} from '../model/build';
 import {refuseSpecWithErrors} from '../analysis/spec-analysis';
 import {evaluateSplit, gatherRows} from '../evaluate';
@@ -26,7 +26,7 @@ import {faultPoint} from '../../formats/atomic-save';
 import {registerCustomObjects, type CustomObjects} from '../../keras/custom-objects';
 import {checkStockTfjsExport} from '../../keras/tfjs-stock';
 import {isInsideByRealPath} from '../../common/confine';
-import {DataError} from '../data/errors';
+import {DataError, SpecError} from '../../common/errors';
 import type {BackendInfo, TrainProgress, TrainResult} from '../../protocol/messages';
 
 export interface TrainOptions {

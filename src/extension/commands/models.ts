@@ -11,6 +11,7 @@ import {modelKind} from '../format';
 import {FORMAT_TABLE, MODEL_FILE_EXTENSIONS, MODEL_FOLDER_MARKERS, SAVE_FORMATS, formatInfo} from '../../formats/table';
 import {saveTargetProblem} from '../../formats/save-target';
 import {openInspector} from '../inspector';
+import {errorLine} from '../../common/errors';
 
 /** Loads a model in the worker (or reuses a loaded one for the same path) and opens the inspector on it. */
 export async function openModel(ctx: Ctx, uri: vscode.Uri, {reuse}: {reuse: boolean}): Promise<msg.ModelHandle | undefined> {
@@ -30,7 +31,7 @@ export async function openModel(ctx: Ctx, uri: vscode.Uri, {reuse}: {reuse: bool
         path: modelPath, compile: true, customObjectsModule: ctx.customObjectsModule(uri),
       }));
     } catch (e) {
-      ctx.showError(`Cannot load ${modelPath}: ${(e as Error).message}`);
+      ctx.showError(`Cannot load ${modelPath}: ${errorLine(e)}`);
       return undefined;
     }
     for (const warning of handle.warnings ?? []) void vscode.window.showWarningMessage(warning);
@@ -131,7 +132,7 @@ export function saveModelAs(ctx: Ctx) {
     // The worker checks again; checking here means never asking "Replace?" about something that will be refused.
     const problem = saveTargetProblem(target.fsPath, {workspaceRoot: ctx.workspaceRoot(target), format: format.format});
     if (problem) {
-      ctx.showError(`Cannot save ${handle.summary.modelName}: ${problem}`);
+      ctx.showError(`Cannot save ${handle.summary.modelName}: ${target.fsPath}: ${problem}`);
       return undefined;
     }
     const exists = fs.existsSync(target.fsPath);
@@ -155,7 +156,7 @@ export function saveModelAs(ctx: Ctx) {
         .then((choice) => choice && vscode.commands.executeCommand('revealInExplorer', vscode.Uri.file(saved.path)));
       return saved.path;
     } catch (e) {
-      ctx.showError(`Cannot save ${handle.summary.modelName} to ${target.fsPath}: ${(e as Error).message}`);
+      ctx.showError(`Cannot save ${handle.summary.modelName} to ${target.fsPath}: ${errorLine(e)}`);
       return undefined;
     }
   };
