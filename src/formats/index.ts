@@ -8,7 +8,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import {FormatError, readFailure} from '../common/errors';
+import {FormatError, WorkbenchError, readFailure} from '../common/errors';
+import {debugLog} from '../common/diagnostics';
 import {irregularFileProblem} from '../common/regular-file';
 import {concatBuffers} from '../common/bytes';
 import {tfjsLayersFormat} from './tfjs-layers';
@@ -26,6 +27,8 @@ import {saveTargetProblem} from './save-target';
 import type {EpochRecord, FormatModule, KerasArtifacts, LoadOptions, SaveFormat, SaveOptions} from './artifacts';
 import {FORMAT_TABLE, saveFormatFromPath} from './table';
 import {refuseUnbuildableConfig, UNSTORED_WEIGHTS_LIMIT} from '../keras/declared-size';
+import {explainBuildFailure} from '../keras/build-failure';
+import type {ModelConfig} from '../keras/config';
 
 export {FormatError} from '../common/errors';
 export {writeAtomically, recoverSaveTarget} from './atomic-save';
@@ -249,7 +252,11 @@ export async function modelFromArtifacts(artifacts: KerasArtifacts, file: string
     model = await tfl.loadLayersModel(tf.io.fromMemory(forTfjs as tf.io.ModelArtifacts));
   } catch (error) {
     const optimizer = (usable.trainingConfig as {optimizer_config?: {class_name?: string}} | undefined)?.optimizer_config?.class_name;
-    throw readFailure(file, explainUnknownClass(error, file, optimizer), 'cannot build the model');
+    const unknown = explainUnknownClass(error, file, optimizer);
+    // Ours already, or a stack overflow (a config nested too deeply to take apart either).
+    if (unknown instanceof WorkbenchError || error instanceof RangeError) throw readFailure(file, unknown, 'cannot build the model');
+    debugLog(`${file}: ${(error as Error)?.stack ?? String(error)}`);
+    throw new FormatError(file, `cannot build the model: ${await explainBuildFailure(usable.modelTopology as ModelConfig, error)}`);
   }
   if (model.inputs.length === 0 || model.outputs.length === 0) {
     // TensorFlow.js builds a functional config with empty input_layers or output_layers; Keras refuses it.

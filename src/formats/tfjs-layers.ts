@@ -52,6 +52,9 @@ function expectedBytes(specs: io.WeightsManifestEntry[]): number {
   }, 0);
 }
 
+/** A manifest value as JSON (shortened), or 'none' when the field is missing. */
+const shown = (value: unknown) => (value === undefined ? 'none' : JSON.stringify(value).slice(0, 60));
+
 /** What is wrong with a weights manifest's structure (read from a hostile model.json), if anything. */
 function weightsManifestProblem(manifest: unknown): string | undefined {
   if (!Array.isArray(manifest)) return 'weightsManifest is not a list of weight groups';
@@ -62,9 +65,9 @@ function weightsManifestProblem(manifest: unknown): string | undefined {
     if (!Array.isArray(group.weights)) return `${at}.weights is not a list of weights`;
     for (const [i, w] of group.weights.entries()) {
       if (!w || typeof w !== 'object' || typeof w.name !== 'string') return `${at}.weights[${i}] has no name`;
-      if (!(w.dtype in BYTES_PER_DTYPE)) return `weight '${w.name}' has dtype '${w.dtype}', which TensorFlow.js weights do not use`;
+      if (typeof w.dtype !== 'string' || !(w.dtype in BYTES_PER_DTYPE)) return `weight '${w.name}' has dtype ${shown(w.dtype)}, which TensorFlow.js weights do not use`;
       if (!Array.isArray(w.shape) || w.shape.some((d: unknown) => !Number.isSafeInteger(d) || (d as number) < 0)) {
-        return `weight '${w.name}' has shape ${JSON.stringify(w.shape)?.slice(0, 60)}, not a list of sizes`;
+        return `weight '${w.name}' has shape ${shown(w.shape)}, not a list of sizes`;
       }
     }
   }

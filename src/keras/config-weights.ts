@@ -14,6 +14,7 @@ import {walkLayers} from './config';
 import {registerKerasCompatLayers} from './config-layers';
 import {refuseConfigBeyondFile} from './declared-size';
 import {LayerArgumentError} from './layers/support';
+import {explainBuildFailure} from './build-failure';
 
 export interface StoredArray {
   /** Name in the file (for messages and optimizer layout detection). */
@@ -113,7 +114,7 @@ export async function describeModel(config: ModelConfig, file: string): Promise<
       throw new FormatError(file, `${unknown[1].toLowerCase()} '${unknown[2]}' is not implemented in TensorFlow.js ` +
         '(register your own implementation through custom_objects to load this model)');
     }
-    throw new FormatError(file, `TensorFlow.js cannot build this model from its config: ${message}`);
+    throw new FormatError(file, `TensorFlow.js cannot build this model from its config: ${await explainBuildFailure(config, e)}`);
   }
   try {
     const names = ((config.config.layers as LayerConfig[] | undefined) ?? []).map((l) => (l.config.name ?? l.name) as string);
