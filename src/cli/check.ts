@@ -26,7 +26,7 @@ export function checkCommand(files: string[], write: (line: string) => void = (l
     const model = analysis.model;
     const shape = model?.output ? `, output ${formatShape(model.output)}` : '';
     const params = model?.complete ? `, ${(model.trainable + model.nonTrainable).toLocaleString('en-US')} parameters${shape}` : '';
-    write(`${file}: ${count('error')} error(s), ${count('warning')} warning(s)${params}`);
+    write(`${oneLine(file)}: ${count('error')} error(s), ${count('warning')} warning(s)${params}`);
   }
   return errors > 0 ? 1 : 0;
 }

@@ -27,7 +27,7 @@ import {saveTargetProblem} from './save-target';
 import type {EpochRecord, FormatModule, KerasArtifacts, LoadOptions, SaveFormat, SaveOptions} from './artifacts';
 import {FORMAT_TABLE, saveFormatFromPath} from './table';
 import {refuseUnbuildableConfig, UNSTORED_WEIGHTS_LIMIT} from '../keras/declared-size';
-import {explainBuildFailure} from '../keras/build-failure';
+import {explainBuildFailure} from '../keras/tfjs-errors';
 import type {ModelConfig} from '../keras/config';
 
 export {FormatError} from '../common/errors';

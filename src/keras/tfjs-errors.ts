@@ -1,9 +1,10 @@
 /**
- * Why TensorFlow.js could not build a model config, naming the layer and, where it can be found,
- * the argument at fault. TensorFlow.js's messages name neither ("Expected units to be a positive
- * integer, but got undefined", "Improper config format") and quote JavaScript's words for a value
- * of the wrong type. Each layer is built alone to find the one that fails, then without each of
- * its arguments in turn to find the one at fault.
+ * What TensorFlow.js's errors say, in the user's terms. TensorFlow.js reports everything as text
+ * (no codes, no fields), so this is the one place that reads its messages: an unknown class by
+ * name, and why a model config could not be built. Its build errors name neither the layer nor
+ * the argument ("Expected units to be a positive integer, but got undefined", "Improper config
+ * format") and quote JavaScript's words for a value of the wrong type, so each layer is built
+ * alone to find the one that fails, then without each of its arguments in turn.
  */
 import * as tfl from '@tensorflow/tfjs-layers';
 import {firstLine} from '../common/errors';
@@ -29,10 +30,14 @@ function layersOf(config: ModelConfig): LayerConfig[] {
   return Array.isArray(layers) ? (layers as LayerConfig[]).filter((l) => l && typeof l === 'object' && !Array.isArray(l)) : [];
 }
 
-/*
- * TensorFlow.js's messages are its only account of what it refused; they are shown when they
- * hold no JavaScript words for a value ("undefined", "[object Object]", "x is not a function").
- */
+/** TensorFlow.js's "Unknown layer: X" (or initializer, loss...): the kind and the class name, if that is what `error` says. */
+export function unknownClassIn(error: unknown): {kind: string; name: string} | undefined {
+  const message = String((error as Error)?.message ?? error);
+  const match = /Unknown (layer|initializer|regularizer|constraint|activation|loss|metric|optimizer)[^:]*: ([A-Za-z0-9_>.-]*[A-Za-z0-9_>-])/i.exec(message);
+  return match ? {kind: match[1].toLowerCase(), name: match[2]} : undefined;
+}
+
+/* Its messages are shown when they hold no JavaScript words for a value ("undefined", "[object Object]", "x is not a function"). */
 const JAVASCRIPT_WORDS = /\bundefined\b|\bNaN\b|\[object \w+\]|is not (a function|iterable|an object|a constructor)|Cannot (read|set) propert|=>/;
 
 /** TensorFlow.js's message when it says something a user can act on, else undefined. */
