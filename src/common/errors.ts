@@ -87,10 +87,18 @@ export function systemCause(code: string | undefined): string | undefined {
   return code ? SYSTEM_CAUSES[code] : undefined;
 }
 
-/** The message of anything thrown (a library may throw a string, or an object without one). */
+/** The message of anything thrown (a library may throw a string, or an object without one: never "[object Object]"). */
 function messageOf(error: unknown): string {
   const message = (error as Error | undefined)?.message;
-  return typeof message === 'string' ? message : String(error);
+  if (typeof message === 'string') return message;
+  if (error !== null && typeof error === 'object') {
+    try {
+      return `an error without a message: ${JSON.stringify(error).slice(0, 200)}`;
+    } catch {
+      return 'an error without a message';
+    }
+  }
+  return String(error);
 }
 
 /*
