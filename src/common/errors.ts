@@ -102,14 +102,14 @@ function messageOf(error: unknown): string {
 }
 
 /*
- * The only place where a library's error is recognised by its text, because the library offers
- * nothing else: h5wasm reports an abort or a WebAssembly trap as a plain message (its instance is
+ * The only place where HDF5's errors are recognised by their text (TensorFlow.js's: keras/tfjs-errors.ts),
+ * because the library offers nothing else: h5wasm reports an abort or a WebAssembly trap as a plain message (its instance is
  * unusable afterwards), and HDF5 reports failures as a multi-line diagnostic dump ("HDF5-DIAG")
  * whose innermost record is the most specific.
  */
 
 /** How h5wasm reports an abort or a trap. */
-export const WEBASSEMBLY_FAILURE = /Aborted\(|Program terminated|RuntimeError: abort|memory access out of bounds|unreachable/;
+const WEBASSEMBLY_FAILURE = /Aborted\(|Program terminated|RuntimeError: abort|memory access out of bounds|unreachable/;
 
 /** Whether `error` is h5wasm aborting or trapping: 'aborted', 'failed' (a trap), or undefined. */
 export function webAssemblyFailure(error: unknown): 'aborted' | 'failed' | undefined {
