@@ -41,8 +41,9 @@ function parseHeader(text: string, file: string): {descr: string; fortran: boole
     throw new DataError(file, `malformed .npy header: ${JSON.stringify(text.trim().slice(0, 100))}`);
   }
   const dims = shape.split(',').map((s) => s.trim()).filter(Boolean);
-  if (dims.some((d) => !/^\d+L?$/.test(d))) throw new DataError(file, `malformed .npy header: shape (${shape}) is not a tuple of sizes`);
-  return {descr, fortran: fortran === 'True', shape: dims.map((d) => Number(d.replace('L', '')))};
+  const sizes = dims.map((d) => (/^\d+L?$/.test(d) ? Number(d.replace('L', '')) : NaN));
+  if (!sizes.every(Number.isSafeInteger)) throw new DataError(file, `malformed .npy header: shape (${shape}) is not a tuple of sizes`);
+  return {descr, fortran: fortran === 'True', shape: sizes};
 }
 
 /** Reorders a Fortran-ordered (column-major) buffer into C order. */
@@ -67,17 +68,28 @@ function toCOrder<T extends NdArray['data']>(data: T, shape: number[]): T {
   return out;
 }
 
-export function parseNpy(bytes: Uint8Array, file: string): NdArray {
+/**
+ * The header of a .npy file from its first bytes (the whole file, or as much as holds the header):
+ * dtype, order, shape, and where the data starts. What the reader and the spec analysis both read.
+ */
+export function parseNpyHeader(bytes: Uint8Array, file: string): {descr: string; fortran: boolean; shape: number[]; dataStart: number} {
   if (bytes.length < 10 || MAGIC.some((b, i) => bytes[i] !== b)) {
     throw new DataError(file, 'not a NumPy .npy file (missing \\x93NUMPY magic)');
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const major = bytes[6];
+  if (major !== 1 && bytes.length < 12) throw new DataError(file, 'truncated .npy header');
   const headerLength = major === 1 ? view.getUint16(8, true) : view.getUint32(8, true);
   const headerStart = major === 1 ? 10 : 12;
   const dataStart = headerStart + headerLength;
   if (dataStart > bytes.length) throw new DataError(file, 'truncated .npy header');
-  const header = parseHeader(new TextDecoder().decode(bytes.subarray(headerStart, dataStart)), file);
+  return {...parseHeader(new TextDecoder().decode(bytes.subarray(headerStart, dataStart)), file), dataStart};
+}
+
+export function parseNpy(bytes: Uint8Array, file: string): NdArray {
+  const header = parseNpyHeader(bytes, file);
+  const {dataStart} = header;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const order = header.descr[0];
   const kind = header.descr.slice(1);
   if (header.descr.includes('O')) {
