@@ -1,7 +1,7 @@
 // Bundles every entry point with esbuild. TensorFlow.js stays external for Node entries so the
 // worker can load the native binding when present; the wasm binaries are copied next to the bundle.
 import * as esbuild from 'esbuild';
-import {cpSync, mkdirSync, existsSync} from 'node:fs';
+import {cpSync, mkdirSync, existsSync, readdirSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import {createRequire} from 'node:module';
 
@@ -18,7 +18,23 @@ const nodeEntries = [
   {in: 'src/extension/language-client.ts', out: 'language-client'},
   // data-parallel training workers (worker_threads) load this file next to the worker bundle
   {in: 'src/engine/training/parallel-worker.ts', out: 'train-worker'},
-].filter((e) => existsSync(e.in));
+];
+const webviewEntry = 'webview/main.ts';
+// Run from source with tsx (npm run bench), never bundled.
+const unbundled = ['src/bench/main.ts'];
+
+// A listed entry that is gone, or a process (a folder with a main.ts) that is not listed, fails
+// the build instead of leaving its bundle out of dist/.
+const listed = [...nodeEntries.map((e) => e.in), webviewEntry];
+const processes = ['src', '.'].flatMap((root) => readdirSync(root, {withFileTypes: true})
+  .filter((d) => d.isDirectory() && existsSync(join(root, d.name, 'main.ts'))).map((d) => join(root, d.name, 'main.ts')));
+const missing = listed.filter((f) => !existsSync(f));
+const unlisted = processes.filter((f) => !listed.includes(f) && !unbundled.includes(f));
+if (missing.length || unlisted.length) {
+  console.error([...missing.map((f) => `build: ${f}: listed as an entry point but does not exist`),
+    ...unlisted.map((f) => `build: ${f}: a process entry point the build does not list (scripts/build.mjs nodeEntries)`)].join('\n'));
+  process.exit(1);
+}
 
 const common = {bundle: true, sourcemap: true, minify: production, logLevel: 'warning'};
 
@@ -41,17 +57,15 @@ async function main() {
     // jsonc-parser's UMD build loads its parts dynamically; its ESM build bundles.
     mainFields: ['module', 'main'],
   }));
-  if (existsSync('webview/main.ts')) {
-    builds.push(esbuild.build({
-      ...common,
-      entryPoints: ['webview/main.ts'],
-      outfile: 'dist/webview.js',
-      platform: 'browser',
-      target: 'es2022',
-      format: 'iife',
-      loader: {'.css': 'css'},
-    }));
-  }
+  builds.push(esbuild.build({
+    ...common,
+    entryPoints: [webviewEntry],
+    outfile: 'dist/webview.js',
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    loader: {'.css': 'css'},
+  }));
   await Promise.all(builds);
 }
 main().catch((e) => { console.error(e); process.exit(1); });

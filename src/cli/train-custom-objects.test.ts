@@ -5,7 +5,7 @@ import * as path from 'path';
 import {main} from './main';
 import {tempDir} from '../test-support/fixtures';
 
-test('train --custom-objects registers the module\'s layers before building the spec\'s model (was ignored)', async () => {
+test('train --custom-objects registers the module\'s layers before building the spec\'s model', async () => {
   const dir = tempDir();
   const tfl = require.resolve('@tensorflow/tfjs-layers');
   const tfc = require.resolve('@tensorflow/tfjs-core');

@@ -1,7 +1,8 @@
 /** Loading a saved model together with what the tool knows about it (format, history, dataset). */
 import * as path from 'path';
 import type {LayersModel} from '@tensorflow/tfjs-layers';
-import {loadModel as loadFile, LoadOptions} from '../formats';
+import {loadModel as loadFile} from '../formats';
+import type {LoadOptions} from '../formats/artifacts';
 import {loadCustomObjectsModule} from '../keras/custom-objects';
 import {summarize} from './summary';
 import {nonFiniteWeightWarnings} from './weight-check';

@@ -1,12 +1,13 @@
 /**
- * Extension entry. Activation only wires commands, the model-folder watcher and the inspector
- * serializer: TensorFlow.js lives in the worker process, which starts on the first command
+ * Extension entry. Activation only wires commands, the model-folder watcher, the inspector
+ * serializer and the model editor: TensorFlow.js lives in the worker process, which starts on the first command
  * that needs it.
  */
 import * as vscode from 'vscode';
 import {COMMANDS} from './commands';
 import {Ctx} from './context';
 import {registerInspectorSerializer} from './inspector';
+import {registerModelEditor} from './model-editor';
 import type {TrainProgress} from '../protocol/messages';
 
 /** What the extension exports to other extensions and to its integration tests. */
@@ -14,6 +15,8 @@ export interface KerasWorkbenchApi {
   activationMs: number;
   workerPid(): number | undefined;
   modelFolders(): Promise<string[]>;
+  /** The path of every model the worker holds for this window, once per model session. */
+  loadedModelPaths(): string[];
   onTrainProgress(listener: (p: TrainProgress) => void): vscode.Disposable;
 }
 
@@ -27,6 +30,7 @@ export function activate(context: vscode.ExtensionContext): KerasWorkbenchApi {
     context.subscriptions.push(vscode.commands.registerCommand(id, factory(current)));
   }
   registerInspectorSerializer(context, current.client);
+  context.subscriptions.push(registerModelEditor(current));
   current.languageServer.register();
   const activationMs = performance.now() - started;
   current.log.info(`Activated in ${activationMs.toFixed(1)} ms`);
@@ -37,6 +41,7 @@ export function activate(context: vscode.ExtensionContext): KerasWorkbenchApi {
       await current.modelFolders.ready;
       return current.modelFolders.list();
     },
+    loadedModelPaths: () => [...current.models.values()].map((m) => m.path),
     onTrainProgress: (listener) => current.client.onTrainProgress(listener),
   };
 }

@@ -35,12 +35,14 @@ export interface LoadOptions {
   compile?: boolean;
   /** Custom layer classes by name (Keras `custom_objects`). */
   customObjects?: Record<string, unknown>;
+  /** A weights-only file loaded onto the target's topology (Keras `load_weights`): see readWithWeights. */
+  weights?: string;
 }
 
 /** A reader/writer for one file format. Every function names the file in its errors. */
 export interface FormatModule {
-  /** Its id in the format table; 'h5-weights' is a JSON topology read with a weights-only HDF5. */
-  readonly format: FormatId | 'h5-weights';
+  /** Its id in the format table; 'h5-weights' is a JSON topology read with a weights-only HDF5, 'keras3-weights' a sharded Keras 3 weights map (neither is a model on its own). */
+  readonly format: FormatId | 'h5-weights' | 'keras3-weights';
   /** Whether the path holds this format (sniffing content, not trusting the extension). */
   detect(path: string): Promise<boolean>;
   read(path: string): Promise<KerasArtifacts>;

@@ -21,7 +21,6 @@ import {FormatError, WorkbenchError, systemCause} from '../common/errors';
 
 /** The steps of a save where `KERAS_WORKBENCH_FAULT_STEP=<label>:<step>[@n]` kills the process. */
 export const SAVE_STEPS = ['writing', 'written', 'verified', 'old-moved', 'new-in-place', 'done'] as const;
-export type SaveStep = (typeof SAVE_STEPS)[number];
 
 let activeLabel = 'save';
 let activeNumber = 0;

@@ -354,13 +354,6 @@ function hdf5WriteError(file: string, diagnostics: string[], thrown?: unknown): 
   return error;
 }
 
-/** Where HDF5's diagnostics go instead of the terminal: the debug log (CLI --verbose, the worker's log channel). */
-let diagnosticsSink: (line: string) => void = (line) => debugLog(line);
-
-export function setLibraryDiagnosticsSink(sink: (line: string) => void): void {
-  diagnosticsSink = sink;
-}
-
 let capturing: string[] | undefined;
 // h5wasm runs on NODERAWFS: HDF5 prints to file descriptor 2 through fs.writeSync of the one
 // shared fs module, so that is where its diagnostics are caught.
@@ -369,7 +362,8 @@ const sharedFs: typeof fs = require('fs');
 
 /**
  * Runs `work` with what HDF5 prints to stderr (its error stacks) captured instead of shown; they
- * go to the diagnostics sink afterwards. HDF5 calls are synchronous, so nothing else writes in between.
+ * go to the debug log afterwards (CLI --verbose, the worker's log channel). HDF5 calls are
+ * synchronous, so nothing else writes in between.
  */
 async function capturingDiagnostics<T>(work: (lines: string[]) => Promise<T>): Promise<T> {
   if (capturing) return work(capturing);
@@ -389,7 +383,7 @@ async function capturingDiagnostics<T>(work: (lines: string[]) => Promise<T>): P
   } finally {
     sharedFs.writeSync = writeSync;
     capturing = undefined;
-    for (const line of lines) diagnosticsSink(line);
+    for (const line of lines) debugLog(line);
   }
 }
 

@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import {FormatError} from '../common/errors';
 import {parseJsonBounded} from '../common/limits';
 import type {FormatModule, KerasArtifacts} from './artifacts';
+import {weightsWithoutModel} from './keras3-weights';
 import {
   createHdf5, ensureGroup, H5Group, isDataset, isGroup, isHdf5File, readNumericDataset, readStringAttribute,
   readStringListAttribute, withHdf5, writeDataset, writeStringAttribute, writeStringListAttribute,
@@ -121,7 +122,7 @@ async function assemble(file: string, raw: RawKerasHdf5, modelConfig: unknown, t
   const training = trainingConfig !== undefined ? normalizeTrainingConfig(trainingConfig) : undefined;
   warnings.push(...(training?.warnings ?? []));
   if (training?.trainingConfig && raw.optimizer.length > 0) {
-    const opt = bindOptimizerWeights(file, training.optimizerClass, raw.optimizer, slots);
+    const opt = bindOptimizerWeights(training.optimizerClass, raw.optimizer, slots);
     appendOptimizer(bound, opt, warnings);
   }
   const carried = readCarried(raw.metadata, raw.history, warnings);
@@ -132,8 +133,7 @@ async function assemble(file: string, raw: RawKerasHdf5, modelConfig: unknown, t
 export async function readKerasHdf5(file: string): Promise<KerasArtifacts> {
   const raw = await readRaw(file);
   if (raw.keras3Weights) {
-    throw new FormatError(file, 'is a Keras 3 weights file (model.save_weights("x.weights.h5")): it holds no model config; ' +
-      'load the matching .keras file, or the model config JSON together with these weights');
+    throw weightsWithoutModel(file);
   }
   if (!raw.modelConfig) {
     if (raw.weightsOnly) {
@@ -148,21 +148,26 @@ export async function readKerasHdf5(file: string): Promise<KerasArtifacts> {
 }
 
 /**
- * Weights-only HDF5 (`save_weights`) with the model's JSON topology (`to_json()`): the pairing
- * Keras itself needs (`model_from_json(json).load_weights(h5)`).
+ * Weights-only HDF5 of Keras 1 and 2 (`save_weights`) with the model's topology (`to_json()`, as
+ * parsed JSON, or a model config read from a model file): the pairing Keras itself needs
+ * (`model_from_json(json).load_weights(h5)`).
  */
-export async function readKerasWeightsWithTopology(weightsFile: string, topologyFile: string): Promise<KerasArtifacts> {
-  const text = readUserFile(topologyFile, (problem) => new FormatError(topologyFile, problem), 'utf8');
-  const topology = parseJson(topologyFile, text, 'model topology') as Record<string, unknown>;
+export async function readKerasWeightsOnto(weightsFile: string, topology: unknown): Promise<KerasArtifacts> {
   const raw = await readRaw(weightsFile);
   if (raw.keras3Weights) {
-    throw new FormatError(weightsFile, 'is a Keras 3 weights file (layers/<name>/vars layout); pair it with a .keras config instead');
+    throw new FormatError(weightsFile, 'is a Keras 3 weights file (layers/<name>/vars layout), read by readWithWeights');
   }
   if (raw.layers.size === 0) throw new FormatError(weightsFile, 'has no layer_names: not a Keras weights file');
-  const config = topology && typeof topology === 'object' && 'modelTopology' in topology ? topology.modelTopology : topology;
+  const config = topology && typeof topology === 'object' && 'modelTopology' in topology ? (topology as {modelTopology: unknown}).modelTopology : topology;
   const version = typeof (config as Record<string, unknown>)?.keras_version === 'string'
     ? (config as Record<string, string>).keras_version : raw.kerasVersion;
   return assemble(weightsFile, raw, config, undefined, version);
+}
+
+/** A JSON topology file (`model.to_json()`) with its Keras 1/2 weights-only HDF5. */
+export async function readKerasWeightsWithTopology(weightsFile: string, topologyFile: string): Promise<KerasArtifacts> {
+  const text = readUserFile(topologyFile, (problem) => new FormatError(topologyFile, problem), 'utf8');
+  return readKerasWeightsOnto(weightsFile, parseJson(topologyFile, text, 'model topology'));
 }
 
 // ---------------------------------------------------------------------------------------------

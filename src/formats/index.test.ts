@@ -5,7 +5,8 @@ import * as path from 'path';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import {initBackend} from '../engine/backend';
-import {loadModel, saveModel, writeAtomically, detectFormat, modelArtifacts, modelFromArtifacts} from './index';
+import {loadModel, saveModel, detectFormat, modelArtifacts, modelFromArtifacts} from './index';
+import {writeAtomically} from './atomic-save';
 import {KERAS_FIXTURES, tempDir} from '../test-support/fixtures';
 
 function smallModel(): tfl.LayersModel {

@@ -10,15 +10,19 @@ import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import {FormatError, WorkbenchError, readFailure} from '../common/errors';
 import {debugLog} from '../common/diagnostics';
-import {irregularFileProblem} from '../common/regular-file';
+import {irregularFileProblem, readUserFile} from '../common/regular-file';
 import {concatBuffers} from '../common/bytes';
 import {tfjsLayersFormat} from './tfjs-layers';
 import {explainUnknownClass, registerCustomObjects} from '../keras/custom-objects';
-import {hdf5Format, kerasJsonTopologyFormat} from './hdf5';
+import {hdf5Format, kerasJsonTopologyFormat, readKerasWeightsOnto} from './hdf5';
+import {keras3WeightsKind, keras3WeightsMapFormat, readKeras3Weights} from './keras3-weights';
 import {kerasZipFormat} from './keras-zip';
 import {savedModelFormat} from './savedmodel';
 import {registerKerasCompatLayers} from '../keras/config-layers';
-import {decodeArtifactWeights} from '../keras/config-weights';
+import {decodeArtifactWeights, kerasArtifacts} from '../keras/config-weights';
+import {configKerasVersion, normalizeModelConfig, type JsonObject, type ModelConfig} from '../keras/config';
+import {normalizeTrainingConfig} from '../keras/config-training';
+import {parseJsonBounded} from '../common/limits';
 // Adamax's state saves and restores (TensorFlow.js's own class throws); registered as 'Adamax'.
 import '../keras/stateful-adamax';
 import {readSidecarHistory} from './history-file';
@@ -28,22 +32,14 @@ import type {EpochRecord, FormatModule, KerasArtifacts, LoadOptions, SaveFormat,
 import {FORMAT_TABLE, saveFormatFromPath} from './table';
 import {refuseUnbuildableConfig, UNSTORED_WEIGHTS_LIMIT} from '../keras/declared-size';
 import {explainBuildFailure} from '../keras/tfjs-errors';
-import type {ModelConfig} from '../keras/config';
 
-export {FormatError} from '../common/errors';
-export {writeAtomically, recoverSaveTarget} from './atomic-save';
-export {saveTargetProblem} from './save-target';
-export type {KerasArtifacts, SaveFormat, SaveOptions, LoadOptions} from './artifacts';
-export {FORMAT_TABLE, SAVE_FORMATS, saveFormatHelp} from './table';
 
-/** Registered formats, most specific first. Readers of other formats register themselves here. */
-const formats: FormatModule[] = [tfjsLayersFormat];
-// Keras interoperability (issue 5): HDF5 (.h5, also HDF5 content in .keras files), Keras 3 zip, SavedModel.
-[kerasJsonTopologyFormat, savedModelFormat, kerasZipFormat, hdf5Format].forEach((f) => registerFormat(f));
-
-export function registerFormat(module: FormatModule): void {
-  if (!formats.some((f) => f.format === module.format)) formats.unshift(module);
-}
+/**
+ * The readers and writers, most specific first (detectFormat asks each in turn): HDF5 (.h5, also
+ * HDF5 content in .keras files), Keras 3 zip, SavedModel, a sharded Keras 3 weights map and a
+ * JSON topology (both explained, not models), a TensorFlow.js folder.
+ */
+const formats: FormatModule[] = [hdf5Format, kerasZipFormat, savedModelFormat, keras3WeightsMapFormat, kerasJsonTopologyFormat, tfjsLayersFormat];
 
 export function availableSaveFormats(): SaveFormat[] {
   return formats.filter((f) => f.write).map((f) => f.format as SaveFormat);
@@ -82,6 +78,68 @@ export async function readArtifacts(target: string, options: LoadOptions = {}): 
     return {artifacts, format: module.format};
   } catch (e) {
     throw readFailure(target, e);
+  }
+}
+
+/** A model topology without weights: its config (any Keras dialect) and what it carries beside it. */
+interface Topology {
+  config: unknown;
+  kerasVersion?: string;
+  /** TensorFlow.js's training config (from a model file), or a Keras 3 `compile_config` (from a config JSON). */
+  trainingConfig?: tf.io.TrainingConfig;
+  compileConfig?: unknown;
+  carried: Pick<KerasArtifacts, 'userDefinedMetadata' | 'history'>;
+}
+
+/** A topology from a config JSON (`model.to_json()`, a `.keras` file's config.json) or from any model file this tool reads. */
+async function readTopology(file: string, options: LoadOptions): Promise<Topology> {
+  const module = await detectFormat(file).catch(() => undefined);
+  if (module && module.format !== 'h5-weights' && module.format !== 'keras3-weights') {
+    const {artifacts} = await readArtifacts(file, options);
+    return {
+      config: artifacts.modelTopology, kerasVersion: '2', trainingConfig: artifacts.trainingConfig,
+      carried: {userDefinedMetadata: artifacts.userDefinedMetadata, history: artifacts.history},
+    };
+  }
+  const text = readUserFile(file, (problem) => new FormatError(file, problem), 'utf8');
+  const json = parseJsonBounded(text, (problem) => new FormatError(file, problem), 'the model topology');
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) throw new FormatError(file, 'is not a model topology: not a JSON object');
+  const object = json as JsonObject;
+  const config = 'modelTopology' in object ? object.modelTopology : object;
+  const kerasVersion = configKerasVersion(object);
+  return {config, kerasVersion, compileConfig: object.compile_config ?? undefined, carried: {}};
+}
+
+/**
+ * A model topology (config JSON or model file) with the weights of a weights-only file: Keras 3's
+ * `.weights.h5` or sharded `.weights.json` + shards (`save_weights`), or a Keras 1/2 weights-only
+ * HDF5. The weights replace any the topology's file held (its optimizer state belongs to those).
+ */
+export async function readWithWeights(topologyFile: string, weightsFile: string, options: LoadOptions = {}): Promise<KerasArtifacts> {
+  registerCustomObjects(options.customObjects);
+  return weightsOnto(await readTopology(topologyFile, options), topologyFile, weightsFile);
+}
+
+/** A model config in TensorFlow.js's dialect (`model.toJSON()`: a spec's model) with the weights of a weights-only file. */
+export async function readWeightsOntoConfig(config: unknown, weightsFile: string): Promise<KerasArtifacts> {
+  return weightsOnto({config, kerasVersion: '2', carried: {}}, weightsFile, weightsFile);
+}
+
+async function weightsOnto(topology: Topology, topologyFile: string, weightsFile: string): Promise<KerasArtifacts> {
+  try {
+    if (!fs.existsSync(weightsFile)) throw new FormatError(weightsFile, 'no such file');
+    const irregular = irregularFileProblem(weightsFile);
+    if (irregular) throw new FormatError(weightsFile, irregular);
+    const kind = await keras3WeightsKind(weightsFile);
+    if (!kind) return {...await readKerasWeightsOnto(weightsFile, topology.config), ...topology.carried};
+    const normalized = normalizeModelConfig(topology.config, {file: topologyFile, kerasVersion: topology.kerasVersion});
+    const bound = await readKeras3Weights(weightsFile, kind, normalized.config);
+    const training = topology.compileConfig ? normalizeTrainingConfig(topology.compileConfig) : undefined;
+    const warnings = [...(training?.warnings ?? [])];
+    const trainingConfig = topology.trainingConfig ?? training?.trainingConfig;
+    return {...kerasArtifacts(normalized.config, trainingConfig, bound, topology.kerasVersion, warnings), ...topology.carried};
+  } catch (e) {
+    throw readFailure(weightsFile, e);
   }
 }
 
@@ -293,7 +351,9 @@ function restoreConstrainedWeights(model: tfl.LayersModel, artifacts: KerasArtif
 
 /** Keras `load_model(path, custom_objects, compile)`. */
 export async function loadModel(target: string, options: LoadOptions = {}): Promise<LoadedModel> {
-  const {artifacts, format} = await readArtifacts(target, options);
+  const {artifacts, format} = options.weights
+    ? {artifacts: await readWithWeights(target, options.weights, options), format: (await keras3WeightsKind(options.weights)) ? 'keras' as const : 'h5' as const}
+    : await readArtifacts(target, options);
   const model = await modelFromArtifacts(artifacts, target, options);
   return {model, artifacts, format};
 }

@@ -51,7 +51,7 @@ test('every oracle model reproduces Keras predictions within its tolerance, or i
   assert.ok(results.length >= 2 * (1 + 1 + 1 + 8 + 48 + 1) + 1, `expected every case, got ${results.length}`);
   const failures = results.filter((r) => r.status === 'loaded' && !(r.maxAbsError! <= r.tolerance!));
   assert.deepEqual(failures, [], 'predictions beyond tolerance');
-  // Nothing in the oracle set needs refusing any more: ReLU's threshold / negative_slope are implemented.
+  // Nothing in the oracle set is refused (ReLU's threshold and negative_slope included).
   const refused = results.filter((r) => r.status === 'refused');
   assert.deepEqual(refused, [], 'refused oracle models');
 });

@@ -11,7 +11,7 @@ import {FormatError, WorkbenchError} from '../common/errors';
 import {parseJsonBounded} from '../common/limits';
 import type {FormatModule, KerasArtifacts} from './artifacts';
 import {
-  createHdf5, ensureGroup, isDataset, isGroup, isZipFile, readNumericDataset, withHdf5, writeDataset, writeStringAttribute,
+  createHdf5, ensureGroup, isZipFile, readNumericDataset, withHdf5, writeDataset, writeStringAttribute,
   type H5Dataset, type H5Group,
 } from './hdf5-file';
 import {normalizeModelConfig, type Json, type JsonObject} from '../keras/config';
@@ -23,6 +23,7 @@ import {
 import {keras3Places, toKeras3ModelConfig} from '../keras/config-export';
 import {WRITER} from '../common/bytes';
 import {partsFolder, scratchFolder} from './atomic-save';
+import {bindKeras3Variables, hdf5VariableSource, indexDatasets} from './keras3-weights';
 import {extractZipMember, readZipDirectory, readZipMember, writeStoredZip, type ZipEntry} from './zip-file';
 
 export const CONFIG_JSON = 'config.json';
@@ -68,61 +69,12 @@ async function withTemporaryHdf5<T>(file: string, entry: ZipEntry, use: (tmp: st
   }
 }
 
-/** Every dataset of the weights file by its path with '/' separators (Windows writers used '\\'). */
-function indexDatasets(root: H5Group): Map<string, H5Dataset> {
-  const out = new Map<string, H5Dataset>();
-  const visit = (g: H5Group, prefix: string) => {
-    for (const key of g.keys()) {
-      const child = g.get(key);
-      const p = (prefix ? `${prefix}/${key}` : key).replace(/\\/g, '/');
-      if (isGroup(child)) visit(child, p);
-      else if (isDataset(child)) out.set(p, child);
-    }
-  };
-  visit(root, '');
-  return out;
-}
-
-function varsUnder(index: Map<string, H5Dataset>, group: string): string[] {
-  const prefix = `${group}/`;
-  return [...index.keys()]
-    .filter((k) => k.startsWith(prefix) && !k.slice(prefix.length).includes('/'))
-    .sort((a, b) => Number(a.slice(prefix.length)) - Number(b.slice(prefix.length)));
-}
-
-function readModelVariables(file: string, index: Map<string, H5Dataset>, slots: ModelSlots, isSequential: boolean): BoundWeights {
-  const {vars} = keras3Places(slots.layers, isSequential);
-  const bound: BoundWeights = {specs: [], buffers: []};
-  const used = new Set<string>();
-  for (const place of vars) {
-    let key = `${place.group}/${place.index}`;
-    if (!index.has(key) && place.formerGroup && index.has(`${place.formerGroup}/${place.index}`)) key = `${place.formerGroup}/${place.index}`;
-    const ds = index.get(key);
-    if (!ds) {
-      const near = varsUnder(index, place.group);
-      throw new FormatError(file, `${WEIGHTS_H5} has no variable '${key}' for ${place.weight}` +
-        (near.length ? ` (that group holds ${near.length})` : ` (it has: ${[...index.keys()].filter((k) => k.startsWith('layers/')).slice(0, 8).join(', ')}...)`));
-    }
-    const a = readNumericDataset(ds, file, key);
-    if (a.shape.join(',') !== place.shape.join(',')) {
-      throw new FormatError(file, `${WEIGHTS_H5}: '${key}' has shape (${a.shape.join(', ')}) but ${place.weight} needs (${place.shape.join(', ')})`);
-    }
-    used.add(key);
-    const data = a.data instanceof Float32Array ? a.data : Float32Array.from(a.data);
-    bound.specs.push({name: place.weight, shape: a.shape, dtype: 'float32'});
-    // A view, not a copy: kerasArtifacts concatenates the buffers into new memory anyway.
-    bound.buffers.push(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
-  }
-  const unused = [...index.keys()].filter((k) => k.startsWith('layers/') && !used.has(k));
-  if (unused.length > 0) {
-    throw new FormatError(file, `${WEIGHTS_H5} holds variables the model config does not account for: ${unused.slice(0, 6).join(', ')}`);
-  }
-  return bound;
-}
-
 /** Optimizer variables with names that say what they are (Keras 3: iteration, learning_rate, m/v pairs). */
 function readOptimizerVariables(file: string, index: Map<string, H5Dataset>, trainable: number): StoredArray[] {
-  const keys = varsUnder(index, 'optimizer/vars');
+  const prefix = 'optimizer/vars/';
+  const keys = [...index.keys()]
+    .filter((k) => k.startsWith(prefix) && !k.slice(prefix.length).includes('/'))
+    .sort((a, b) => Number(a.slice(prefix.length)) - Number(b.slice(prefix.length)));
   if (keys.length === 0) return [];
   const arrays = keys.map((k) => ({...readNumericDataset(index.get(k)!, file, k), name: k}));
   // Keras 3 keeps [iteration, learning_rate, m0, v0, m1, v1, ...]; tf.keras 2.13-2.15 has no learning_rate variable.
@@ -156,10 +108,10 @@ export async function readKerasZip(file: string): Promise<KerasArtifacts> {
   } else {
     bound = await withTemporaryHdf5(file, weightsEntry, (tmp) => withHdf5(tmp, (f) => {
       const index = indexDatasets(f as unknown as H5Group);
-      const b = readModelVariables(file, index, slots, isSequential);
+      const b = bindKeras3Variables(file, hdf5VariableSource(file, index, WEIGHTS_H5), slots, isSequential);
       const optimizer = readOptimizerVariables(file, index, slots.trainable.length);
       if (training?.trainingConfig && optimizer.length > 0) {
-        const opt = bindOptimizerWeights(file, training.optimizerClass, optimizer, slots);
+        const opt = bindOptimizerWeights(training.optimizerClass, optimizer, slots);
         appendOptimizer(b, opt, warnings);
       }
       return b;
@@ -208,7 +160,7 @@ export async function writeKerasZip(file: string, artifacts: KerasArtifacts): Pr
         if (!value) throw new FormatError(file, `the model's weight ${v.weight} is missing from the artifacts`);
         writeDataset(root, `${v.group}/${v.index}`, value.data instanceof Float32Array ? value.data : Float32Array.from(value.data), value.shape);
       }
-      if (compileConfig && optimizer.length > 0) writeAdamVariables(file, root, optimizer, compileConfig, slots);
+      if (compileConfig && optimizer.length > 0) writeAdamVariables(root, optimizer, compileConfig, slots);
     });
     const metadata = {
       keras_version: WRITTEN_KERAS3_VERSION, date_saved: kerasDate(new Date()), written_by: WRITER,
@@ -227,7 +179,7 @@ export async function writeKerasZip(file: string, artifacts: KerasArtifacts): Pr
 }
 
 /** Keras 3 Adam: iteration (int64), learning_rate, then (momentum, velocity) per trainable weight. */
-function writeAdamVariables(file: string, root: H5Group, optimizer: StoredArray[], compileConfig: JsonObject, slots: ModelSlots): void {
+function writeAdamVariables(root: H5Group, optimizer: StoredArray[], compileConfig: JsonObject, slots: ModelSlots): void {
   const opt = compileConfig.optimizer as JsonObject;
   if (opt.class_name !== 'Adam') return; // other optimizers start fresh in Keras, which warns about it
   const byName = new Map(optimizer.map((w) => [w.name, w]));
@@ -244,7 +196,6 @@ function writeAdamVariables(file: string, root: H5Group, optimizer: StoredArray[
   for (let k = 0; k < ms.length; k++) {
     for (const w of [ms[k]!, vs[k]!]) writeDataset(g, String(i++), w.data instanceof Float32Array ? w.data : Float32Array.from(w.data), w.shape);
   }
-  void file;
 }
 
 export const kerasZipFormat: FormatModule = {

@@ -13,7 +13,8 @@ import {spawn, execFileSync} from 'child_process';
 import {createHash} from 'crypto';
 import {buildSync} from 'esbuild';
 import {initBackend} from '../engine/backend';
-import {loadModel, readArtifacts, saveArtifacts, saveModel, type SaveFormat} from './index';
+import {loadModel, readArtifacts, saveArtifacts, saveModel} from './index';
+import type {SaveFormat} from './artifacts';
 import {readTrainSpec} from '../engine/spec/spec';
 import {buildModel} from '../engine/model/build';
 import {recoverSaveTarget, SAVE_STEPS} from './atomic-save';
@@ -324,7 +325,7 @@ test('a read-only target folder: every format fails naming the target, the old m
     try {
       const run = await cli(['convert', NEW_SOURCE, target, '--format', format]);
       assert.equal(run.status, 1, run.stderr);
-      assert.match(run.stderr.trim(), new RegExp(`^convert: ${target.replace(/[.]/g, '\\.')}: cannot be saved: (read-only file system|permission denied); the model that was there is unchanged$`));
+      assert.match(run.stderr.trim(), new RegExp(`^keras-workbench convert: ${target.replace(/[.]/g, '\\.')}: cannot be saved: (read-only file system|permission denied); the model that was there is unchanged$`));
       const result = await outcome(target, format, true);
       count(`read-only ${format}`, result);
       assert.equal(result, 'old');

@@ -142,7 +142,7 @@ export async function readKerasSavedModel(folder: string): Promise<KerasArtifact
         if (bundle.entries.has(key)) slotArrays.push({...bundle.read(key), name: `${t.name}/${role}`});
       }
     }
-    const opt = bindOptimizerWeights(folder, training.optimizerClass, slotArrays, slots);
+    const opt = bindOptimizerWeights(training.optimizerClass, slotArrays, slots);
     appendOptimizer(bound, opt, warnings);
   }
   return kerasArtifacts(normalized.config, training?.trainingConfig, bound, version, warnings);

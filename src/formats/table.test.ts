@@ -7,10 +7,10 @@ import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import {REPO_ROOT, KERAS_FIXTURES} from '../test-support/fixtures';
-import {FORMAT_TABLE, SAVE_FORMATS, explorerLoadWhen, explorerModelWhen, fileFormatOf, modelActivationEvents,
+import {FORMAT_TABLE, SAVE_FORMATS, explorerLoadWhen, explorerModelWhen, fileFormatOf, modelActivationEvents, modelEditorFilePatterns,
   saveFormatFromPath, saveFormatHelp} from './table';
 import {availableSaveFormats, detectFormat} from './index';
-import {CONVERT_HELP} from '../cli/convert';
+import {help} from '../cli/main';
 
 const json = (file: string) => JSON.parse(fs.readFileSync(path.join(REPO_ROOT, file), 'utf8'));
 
@@ -30,8 +30,9 @@ test('the spec schema\'s save.format is the table\'s save formats', () => {
 
 test('readers and writers are registered for exactly the table\'s formats; the CLI help lists them', async () => {
   assert.deepEqual([...availableSaveFormats()].sort(), [...SAVE_FORMATS].sort());
-  for (const f of FORMAT_TABLE) assert.ok(CONVERT_HELP.includes(f.label), `convert --help names ${f.label}`);
-  assert.match(CONVERT_HELP, new RegExp(`--format F +${SAVE_FORMATS.join(' \\| ')}`));
+  const convertHelp = help('convert');
+  for (const f of FORMAT_TABLE) assert.ok(convertHelp.includes(f.label), `convert --help names ${f.label}`);
+  assert.match(convertHelp, new RegExp(`--format F +OUT's format: ${SAVE_FORMATS.join(' \\| ')}`));
   // Every folder and file format is recognized by content where the table says it is.
   const samples: Record<string, string> = {
     tfjs: 'tfjs/tfjs_node_saved_abalone_dense', savedmodel: 'savedmodel/tfkeras2.11_functional_flatten_dense',
@@ -46,4 +47,13 @@ test('readers and writers are registered for exactly the table\'s formats; the C
   assert.equal(saveFormatFromPath('m.HDF5'), 'h5');
   assert.equal(saveFormatFromPath('m.keras'), 'keras');
   assert.equal(saveFormatFromPath('models/m'), 'tfjs');
+});
+
+test('the model editor opens every model file and folder marker of the table, by default', () => {
+  const editors = json('package.json').contributes.customEditors as {viewType: string; selector: {filenamePattern: string}[]; priority: string}[];
+  const editor = editors.find((e) => e.viewType === 'kerasWorkbench.modelEditor');
+  assert.ok(editor, 'package.json contributes.customEditors has kerasWorkbench.modelEditor');
+  assert.deepEqual(editor.selector.map((s) => s.filenamePattern), modelEditorFilePatterns(), 'package.json customEditors selector');
+  assert.equal(editor.priority, 'default');
+  assert.ok(json('package.json').activationEvents.includes('onCustomEditor:kerasWorkbench.modelEditor'));
 });

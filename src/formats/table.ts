@@ -93,10 +93,24 @@ export function explorerModelWhen(): string {
   return `explorerResourceIsFolder && resourcePath in ${MODEL_FOLDERS_CONTEXT_KEY} || !explorerResourceIsFolder && resourceExtname =~ /^\\.(${ext})$/`;
 }
 
-/** `when` clause of the explorer's Load Model: as above, plus a marker file itself (it stands for its folder). */
+/**
+ * Keras 3 `save_weights` output: weights without a model config, loaded onto a topology the user
+ * names (`x.weights.h5`, or a sharded `x.weights.json` map with its shards).
+ */
+export const WEIGHTS_ONLY_FILE = /\.weights\.(h5|json)$/i;
+
+/** `when` clause of the explorer's Load Model: as above, plus a marker file itself (it stands for its folder) and a sharded weights map. */
 export function explorerLoadWhen(): string {
   const markers = MODEL_FOLDER_MARKERS.map((m) => m.replace(/\./g, '\\.')).join('|');
-  return `${explorerModelWhen()} || resourceFilename =~ /^(${markers})$/`;
+  return `${explorerModelWhen()} || resourceFilename =~ /^(${markers})$/ || resourceFilename =~ /\\.weights\\.json$/`;
+}
+
+/**
+ * The files the model editor opens (package.json `customEditors` selector): every model file
+ * format and every folder format's marker file (which stands for its folder).
+ */
+export function modelEditorFilePatterns(): string[] {
+  return [...MODEL_FILE_EXTENSIONS.map((e) => `*.${e}`), ...MODEL_FOLDER_MARKERS.map((m) => `**/${m}`)];
 }
 
 /** `workspaceContains:` activation events for every format. */

@@ -90,7 +90,7 @@ export async function readTfjsLayers(target: string): Promise<KerasArtifacts> {
   const topology = json.modelTopology;
   // Converter output wraps the model config: {keras_version, backend, model_config, training_config}.
   const wrapped = topology.model_config !== undefined;
-  const kerasVersion: string | undefined = wrapped ? topology.keras_version : topology.keras_version;
+  const kerasVersion: string | undefined = topology.keras_version;
   // Converter output holds the Keras model config as Keras wrote it (any Keras dialect).
   const normalized = wrapped ? normalizeModelConfig(topology.model_config, {file, kerasVersion, backend: topology.backend}) : undefined;
   if (normalized && normalized.legacyWeights.size > 0) {

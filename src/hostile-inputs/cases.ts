@@ -634,12 +634,10 @@ export function allCases(): Case[] {
   specCase('wrong dtype', 'epochs a string', spec({dataset: 'mnist'}, {fit: {epochs: 'ten'}}), /fit\.epochs: must be integer/);
 
   // ---- training on bad data: refused before any epoch, nothing saved
-  const csvData = (name: string, text: string, extra: Record<string, unknown> = {}, options: Record<string, unknown> = {}) =>
+  const csvData = (name: string, text: string, extra: Record<string, unknown> = {}) =>
     (w: Workspace) => {
       fs.writeFileSync(path.join(w.ws, 'data.csv'), text);
-      const file = write(w, `${name}.train.json`, spec({train: {csv: 'data.csv', label: 'label'}}, extra));
-      void options;
-      return file;
+      return write(w, `${name}.train.json`, spec({train: {csv: 'data.csv', label: 'label'}}, extra));
     };
   const trainCase = (kind: Kind, name: string, build: (w: Workspace) => string, expect: RegExp, names: string, options: Record<string, unknown> = {}) =>
     add({reader: 'spec', kind, name, build, expect, names, run: (input, w) => train(input, w, options)});

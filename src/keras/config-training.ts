@@ -139,6 +139,8 @@ export function normalizeTrainingConfig(raw: unknown): NormalizedTraining {
   if (!isObject(value as Json)) return {warnings};
   const t = stripSerializationWrappers(value as Json) as JsonObject;
   const optimizerRaw = t.optimizer_config ?? t.optimizer;
+  // Keras 3 writes `compile_config: {}` for a model that was never compiled.
+  if (optimizerRaw == null && t.loss == null) return {warnings};
   const optimizer = optimizerToTfjs(optimizerRaw ?? null);
   if ('unsupported' in optimizer) {
     warnings.push(`optimizer '${optimizer.unsupported}' is not available in TensorFlow.js; the model loads uncompiled`);
@@ -250,11 +252,6 @@ export function compileConfigForKeras3(tc: unknown): JsonObject | undefined {
     steps_per_execution: 1,
     jit_compile: false,
   };
-}
-
-/** The Keras optimizer class name a TensorFlow.js TrainingConfig names ('Adam', 'RMSprop', ...). */
-export function kerasOptimizerClass(tc: unknown): string | undefined {
-  return isObject(tc as Json) ? kerasOptimizer(tc as JsonObject)?.class_name : undefined;
 }
 
 /** Optimizer classes TensorFlow.js compiles from a training config as they are. */

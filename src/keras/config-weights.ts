@@ -271,7 +271,7 @@ export interface OptimizerBinding {
  * the order of the model's trainable weights. Keras files keep them blocked (Keras 2, tf.keras
  * <= 2.10) or interleaved per variable (tf.keras >= 2.11, Keras 3); names tell which.
  */
-export function bindOptimizerWeights(file: string, optimizerClass: string | undefined, arrays: StoredArray[], model: ModelSlots): OptimizerBinding {
+export function bindOptimizerWeights(optimizerClass: string | undefined, arrays: StoredArray[], model: ModelSlots): OptimizerBinding {
   if (arrays.length === 0) return {};
   const fresh = 'the optimizer starts from a fresh state, as Keras does when it cannot restore one';
   if (optimizerClass !== 'Adam') {
@@ -289,7 +289,7 @@ export function bindOptimizerWeights(file: string, optimizerClass: string | unde
     if (rest.length === 2 * p || rest.length === 3 * p) {
       ms = rest.slice(0, p);
       vs = rest.slice(p, 2 * p);
-      return finishAdam(file, first, ms, vs, model, fresh);
+      return finishAdam(first, ms, vs, model, fresh);
     }
     if (arrays.length === 1 && iteration) {
       return {warning: `optimizer_weights holds only the iteration counter (no moment estimates: the model was saved before training); ${fresh}`};
@@ -297,10 +297,10 @@ export function bindOptimizerWeights(file: string, optimizerClass: string | unde
     return {warning: `optimizer_weights holds ${arrays.length} arrays, which do not match Adam's layout for ${p} trainable weights; ${fresh}`};
   }
   if (!iteration) return {warning: `optimizer state has no iteration counter; ${fresh}`};
-  return finishAdam(file, iteration, ms, vs, model, fresh);
+  return finishAdam(iteration, ms, vs, model, fresh);
 }
 
-function finishAdam(file: string, iteration: StoredArray, ms: StoredArray[], vs: StoredArray[], model: ModelSlots, fresh: string): OptimizerBinding {
+function finishAdam(iteration: StoredArray, ms: StoredArray[], vs: StoredArray[], model: ModelSlots, fresh: string): OptimizerBinding {
   const p = model.trainable.length;
   if (ms.length !== p || vs.length !== p) {
     return {warning: `optimizer state holds ${ms.length} first and ${vs.length} second moments for ${p} trainable weights; ${fresh}`};
@@ -316,7 +316,6 @@ function finishAdam(file: string, iteration: StoredArray, ms: StoredArray[], vs:
   pushArray(bound, 'iter', {name: iteration.name, shape: [], dtype: 'int32', data: Int32Array.of(iter)}, 'optimizer');
   ms.forEach((m, i) => pushArray(bound, `${model.trainable[i].name}/m`, toFloat(m), 'optimizer'));
   vs.forEach((v, i) => pushArray(bound, `${model.trainable[i].name}/v`, toFloat(v), 'optimizer'));
-  void file;
   return {bound};
 }
 

@@ -46,6 +46,13 @@ export function kerasMajorVersion(version: string | undefined): 1 | 2 | 3 {
   return major <= 1 ? 1 : major >= 3 ? 3 : 2;
 }
 
+/** Who wrote a model config (`to_json()`, a `.keras` config.json): its keras_version, else Keras 3 for its module-qualified form. */
+export function configKerasVersion(config: unknown): string | undefined {
+  if (!isObject(config)) return undefined;
+  if (typeof config.keras_version === 'string') return config.keras_version;
+  return typeof config.module === 'string' ? '3.0' : undefined;
+}
+
 function isObject(v: unknown): v is JsonObject {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }

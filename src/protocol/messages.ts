@@ -248,7 +248,10 @@ export interface CancelParams { runId: string }
 export const cancelTraining = new RequestType<CancelParams, boolean, void>('workbench/cancelTraining');
 
 export interface LoadModelParams {
+  /** The model, or the topology (a model config JSON or a model file) that `weights` are loaded onto. */
   path: string;
+  /** A weights-only file (Keras 3 `.weights.h5` / sharded `.weights.json`, Keras 1/2 weights HDF5). */
+  weights?: string;
   compile?: boolean;
   /** Path of a JS module exporting custom layer classes (`custom_objects`); trusted workspaces only. */
   customObjectsModule?: string;

@@ -4,8 +4,12 @@
  */
 import * as fs from 'fs';
 import {MessageConnection} from 'vscode-jsonrpc';
-import * as engine from '../engine';
-import {resolveInside} from '../engine/spec/spec';
+import {initBackend} from '../engine/backend';
+import {openModel} from '../engine/models';
+import {REFERENCE_SPEC} from '../engine/spec/reference';
+import {readTrainSpec, resolveInside} from '../engine/spec/spec';
+import {trainFromSpec} from '../engine/training/trainer';
+import {saveModel} from '../formats';
 import {checkDataConfinement, untrustedWorkspaceRule} from '../engine/data/dataset';
 import {refuseSpecWithErrors} from '../engine/analysis/spec-analysis';
 import {loadCustomObjectsModule} from '../keras/custom-objects';
@@ -20,7 +24,7 @@ let workspaceRoots: string[] = [];
 
 /** Initializes the backend once, with the preference of the last `initialize` request. */
 export function ensureBackend(): Promise<msg.BackendInfo> {
-  if (!backend) backend = engine.initBackend(backendPreference);
+  if (!backend) backend = initBackend(backendPreference);
   return backend;
 }
 
@@ -37,10 +41,10 @@ export const registerCoreHandlers: HandlerSet = (connection: MessageConnection, 
     return info;
   });
 
-  handle(connection, msg.referenceSpec, async () => engine.REFERENCE_SPEC);
+  handle(connection, msg.referenceSpec, async () => REFERENCE_SPEC);
 
   handle(connection, msg.describeSpec, async ({specPath, workspaceRoot, out, workspaceTrusted}) => {
-    const spec = engine.readTrainSpec(specPath);
+    const spec = readTrainSpec(specPath);
     // The analysis below reads data headers: an untrusted workspace's paths are checked first.
     if (workspaceTrusted === false) checkDataConfinement(spec.data, workspaceRoot, untrustedWorkspaceRule(workspaceRoot));
     // A spec with errors is refused here, before the overwrite question and before any data loads.
@@ -59,11 +63,11 @@ export const registerCoreHandlers: HandlerSet = (connection: MessageConnection, 
   handle(connection, msg.train, async (params) => {
     if (runs.size > 0) throw new Error('A training run is already in progress in this worker.');
     await ensureBackend();
-    const spec = engine.readTrainSpec(params.specPath);
+    const spec = readTrainSpec(params.specPath);
     const abort = new AbortController();
     runs.set(params.runId, abort);
     try {
-      return await engine.trainFromSpec(spec, params.specPath, {
+      return await trainFromSpec(spec, params.specPath, {
         workspaceRoot: params.workspaceRoot,
         runId: params.runId,
         epochs: params.epochs,
@@ -91,11 +95,11 @@ export const registerCoreHandlers: HandlerSet = (connection: MessageConnection, 
     return true;
   });
 
-  handle(connection, msg.loadModel, async ({path: modelPath, compile, customObjectsModule}) => {
+  handle(connection, msg.loadModel, async ({path: modelPath, weights, compile, customObjectsModule}) => {
     await ensureBackend();
-    const {handle: loaded} = models.add(await engine.openModel(modelPath, {compile: compile ?? true, customObjectsModule, workspaceRoots}));
+    const {handle: loaded} = models.add(await openModel(modelPath, {compile: compile ?? true, weights, customObjectsModule, workspaceRoots}));
     for (const warning of loaded.warnings ?? []) logLine(warning, 'warn');
-    logLine(`Loaded ${modelPath} (${loaded.summary.totalParams.toLocaleString('en-US')} params) as ${loaded.modelId}`);
+    logLine(`Loaded ${modelPath}${weights ? ` with the weights of ${weights}` : ''} (${loaded.summary.totalParams.toLocaleString('en-US')} params) as ${loaded.modelId}`);
     return loaded;
   });
 
@@ -105,7 +109,7 @@ export const registerCoreHandlers: HandlerSet = (connection: MessageConnection, 
     const roots = workspaceRoot ? [workspaceRoot, ...workspaceRoots] : workspaceRoots;
     const metadata = relocateMetadata(model.getUserDefinedMetadata() as Record<string, unknown> | undefined, loaded.path, target, roots);
     const warnings: string[] = [];
-    await engine.saveModel(model, target, {overwrite, includeOptimizer, saveFormat: format ?? 'tfjs', workspaceRoot,
+    await saveModel(model, target, {overwrite, includeOptimizer, saveFormat: format ?? 'tfjs', workspaceRoot,
       history: loaded.history, metadata: metadata as Record<string, {}> | undefined, onWarning: (w) => warnings.push(w)});
     logLine(`Saved ${modelId} to ${target}`);
     warnings.forEach((w) => logLine(`Warning: ${w}`, 'warn'));

@@ -4,7 +4,7 @@
  * model id to the engine's loaded model, so handler groups can take it as one.
  */
 import {randomUUID} from 'crypto';
-import type {OpenModel} from '../engine';
+import type {OpenModel} from '../engine/models';
 
 export type LoadedModel = OpenModel;
 

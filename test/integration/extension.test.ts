@@ -109,6 +109,29 @@ suite('Keras Workbench extension', () => {
     }
   });
 
+  test('opening a model file shows the inspector as its editor; opening it again is the same model session', async () => {
+    const api = await activeApi();
+    const file = vscode.Uri.file(path.join(workspaceRoot(), 'opened.h5'));
+    const loadedBefore = api.loadedModelPaths().filter((p) => p === file.fsPath).length;
+    await vscode.commands.executeCommand('vscode.open', file);
+    const tab = await waitFor('the model editor tab', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs)
+      .find((t) => t.input instanceof vscode.TabInputCustom && t.input.viewType === 'kerasWorkbench.modelEditor' && t.input.uri.fsPath === file.fsPath));
+    await waitFor('the model loaded in the worker', () => api.loadedModelPaths().includes(file.fsPath) || undefined);
+    await vscode.window.tabGroups.close(tab);
+    await vscode.commands.executeCommand('vscode.open', file);
+    await vscode.commands.executeCommand('vscode.openWith', file, 'kerasWorkbench.modelEditor', vscode.ViewColumn.Beside);
+    await waitFor('two editors on the file', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs)
+      .filter((t) => t.input instanceof vscode.TabInputCustom && t.input.uri.fsPath === file.fsPath).length === 2 || undefined);
+    assert.equal(api.loadedModelPaths().filter((p) => p === file.fsPath).length, Math.max(1, loadedBefore), 'one model session for the file');
+
+    // A model.json of another tool opens as text, not as a model.
+    const other = vscode.Uri.file(path.join(workspaceRoot(), 'not-tfjs', 'model.json'));
+    await vscode.commands.executeCommand('vscode.open', other);
+    await waitFor('the text editor on the other tool\'s model.json', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs)
+      .find((t) => t.input instanceof vscode.TabInputText && t.input.uri.fsPath === other.fsPath));
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
   test('Load Model on something that is not a model fails without throwing', async () => {
     const notAModel = vscode.Uri.file(path.join(workspaceRoot(), 'small.train.json'));
     assert.equal(await vscode.commands.executeCommand('kerasWorkbench.loadModel', notAModel), undefined);

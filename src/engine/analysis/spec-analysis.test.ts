@@ -156,3 +156,13 @@ test('save targets the engine would refuse: an ordinary folder, the spec itself'
   assert.equal(spec.diagnostics.length, 1, spec.diagnostics.map((d) => d.message).join('\n'));
   assert.match(spec.diagnostics[0].message, /^save\.path: /);
 });
+
+test('model.weights naming a missing file is an error on that field, as Keras load_weights would fail', () => {
+  const text = REFERENCE.replace('"model": {', '"model": {"weights": "start.weights.h5", ');
+  const a = analyze(text);
+  assert.equal(a.diagnostics.length, 1);
+  const d = a.diagnostics[0];
+  assert.equal(d.code, 'missing-file');
+  assert.match(d.message, /no weights file at start\.weights\.h5/);
+  assert.equal(text.slice(d.offset, d.offset + d.length), '"start.weights.h5"');
+});

@@ -16,7 +16,6 @@ import {describeDataShape, DataShape, usableFileName} from './data-shape';
 import {analyzeConfig, analyzeLayers, declaredInputShape, LayerReport, ModelReport, Problem, Severity} from '../../keras/analysis/model-analysis';
 import {saveTargetProblem} from '../../formats/save-target';
 import {closest} from '../../keras/analysis/did-you-mean';
-import {readRegularFile} from '../../common/regular-file';
 
 export interface TextEdit {
   offset: number;
@@ -255,6 +254,9 @@ function outputDiagnostics(model: ModelReport, layers: Record<string, unknown>[]
 function modelDiagnostics(raw: Record<string, any>, data: DataShape, out: Collector, options: SpecCheckOptions, root: string): {model?: ModelReport; layers: LayerView[]} {
   const model = raw.model;
   if (!model || typeof model !== 'object') return {layers: []};
+  if (typeof model.weights === 'string' && model.weights && usableFileName(model.weights) && !fs.existsSync(path.resolve(root, model.weights))) {
+    out.add('error', ['model', 'weights'], `no weights file at ${model.weights} (relative to ${root})`, {code: 'missing-file'});
+  }
   if (typeof model.from === 'string' && model.from && usableFileName(model.from)) {
     if (!fs.existsSync(path.resolve(root, model.from))) out.add('error', ['model', 'from'], `no saved model at ${model.from} (relative to ${root})`, {code: 'missing-file'});
     return {layers: []};
@@ -369,12 +371,6 @@ export function lineColumn(text: string, offset: number): {line: number; column:
 export function formatDiagnostic(file: string, text: string, d: SpecDiagnostic): string {
   const {line, column} = lineColumn(text, d.offset);
   return oneLine(`${file}:${line}:${column}: ${d.severity}: ${d.message}`);
-}
-
-/** Reads and analyses a spec file (what `check` and training run). */
-export function analyzeSpecFile(file: string, options: SpecCheckOptions = {}): {text: string; analysis: SpecAnalysis} {
-  const text = readRegularFile(file, 'utf8');
-  return {text, analysis: analyzeSpecText(text, file, options)};
 }
 
 /**

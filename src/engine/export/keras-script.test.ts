@@ -19,7 +19,7 @@ import {openModel} from '../models';
 import {readZipDirectory, readZipMember} from '../../formats/zip-file';
 import {KERAS_FIXTURES, REPO_ROOT, SYSTEM_PYTHON, tempDir} from '../../test-support/fixtures';
 import {generateKerasScript, scriptTargetProblem} from './keras-script';
-import {exportKerasCommand} from '../../cli/export-keras';
+import {main} from '../../cli/main';
 
 const TESTDATA = path.join(__dirname, 'testdata');
 const REFERENCE_SPEC = path.join(REPO_ROOT, 'examples', 'mnist-cnn.train.json');
@@ -241,15 +241,15 @@ test('export-keras CLI: writes next to the spec, refuses to replace a file, one 
   process.stderr.write = ((c: string) => { err.push(c); return true; }) as typeof process.stderr.write;
   process.stdout.write = (() => true) as typeof process.stdout.write;
   try {
-    assert.equal(await exportKerasCommand([spec, '--distributed']), 0);
+    assert.equal(await main(['export-keras', spec, '--distributed']), 0);
     const script = path.join(dir, 'tiny.train.py');
     assert.ok(fs.readFileSync(script, 'utf8').includes('DISTRIBUTED = True'));
     fs.writeFileSync(script, 'mine');
-    assert.equal(await exportKerasCommand([spec]), 1);
+    assert.equal(await main(['export-keras', spec]), 1);
     assert.equal(fs.readFileSync(script, 'utf8'), 'mine', 'an existing file is left alone');
     assert.match(err.at(-1)!, /already exists; pass --overwrite/);
     fs.writeFileSync(spec, '{"data": {"dataset": "mnist"}}');
-    assert.equal(await exportKerasCommand([spec, '-o', path.join(dir, 'x.py')]), 1);
+    assert.equal(await main(['export-keras', spec, '-o', path.join(dir, 'x.py')]), 1);
     assert.equal(err.at(-1)!.trim().split('\n').length, 1);
     assert.match(err.at(-1)!, /tiny\.train\.json: .*is required/);
   } finally {

@@ -176,6 +176,7 @@ export async function generateKerasScript(spec: TrainSpec, specFile: string, opt
       '# The spec continues training a saved model (model.from).',
       `MODEL_FROM = ${pythonLiteral(from)}`,
     ]),
+    ...(spec.model.weights !== undefined ? ['# Weights the spec starts from (model.weights), loaded onto the model (Keras load_weights).', `MODEL_WEIGHTS = ${pythonLiteral(spec.model.weights)}`] : []),
     '',
     PYTHON_DATA,
     '',
@@ -187,9 +188,16 @@ export async function generateKerasScript(spec: TrainSpec, specFile: string, opt
     'def build_model(keras, root):',
     ...(config ? [
       '    """The model from MODEL_CONFIG, compiled with the spec\'s optimizer, loss and metrics',
-      '    (root is unused: this model comes from its config, not from a file)."""',
+      spec.model.weights !== undefined ? '    (root: the folder MODEL_WEIGHTS is relative to)."""' : '    (root is unused: this model comes from its config, not from a file)."""',
       '    config = {key: value for key, value in MODEL_CONFIG.items() if key != "compile_config"}',
       '    model = keras.saving.deserialize_keras_object(config)',
+      ...(spec.model.weights !== undefined ? ['    model.load_weights(os.path.join(root, MODEL_WEIGHTS))'] : []),
+      '    model.compile(',
+    ] : spec.model.weights !== undefined ? [
+      '    """The saved model the spec continues, with the weights it starts from (model.weights),',
+      '    compiled with the spec\'s settings (the saved optimizer state belongs to other weights)."""',
+      '    model = keras.saving.load_model(os.path.join(root, MODEL_FROM), compile=False)',
+      '    model.load_weights(os.path.join(root, MODEL_WEIGHTS))',
       '    model.compile(',
     ] : [
       '    """The saved model the spec continues, with its own optimizer state when it was saved',

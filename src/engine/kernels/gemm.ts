@@ -10,9 +10,9 @@
  */
 import * as v8 from 'v8';
 import {
-  GEMM_MR as MR, GEMM_NR as NR, GEMM_WASM_BASE64, GEMM_WASM_RELAXED_BASE64, GEMM_WASM_RELAXED_SHARED_BASE64,
-  GEMM_WASM_SHARED_BASE64,
-} from './gemm-wasm.generated';
+  GEMM_MR as MR, GEMM_NR as NR, WASM_KERNELS_BASE64, WASM_KERNELS_RELAXED_BASE64, WASM_KERNELS_RELAXED_SHARED_BASE64,
+  WASM_KERNELS_SHARED_BASE64,
+} from './wasm-kernels.generated';
 import {KeptBuffers} from './kept-buffers';
 
 /** The parts of the emscripten module of @tensorflow/tfjs-backend-wasm that we use. */
@@ -359,7 +359,7 @@ let chosen: {fused: boolean} | undefined;
  */
 function gemmModuleBytes(shared = false): Uint8Array<ArrayBuffer> {
   if (chosen) return moduleBytes(chosen.fused, shared);
-  const relaxed = decode(GEMM_WASM_RELAXED_BASE64);
+  const relaxed = decode(WASM_KERNELS_RELAXED_BASE64);
   let fused = false;
   if (process.env.KERAS_WORKBENCH_WASM_FMA !== '0') {
     fused = WebAssembly.validate(relaxed);
@@ -377,8 +377,8 @@ function gemmModuleBytes(shared = false): Uint8Array<ArrayBuffer> {
 }
 
 function moduleBytes(fused: boolean, shared: boolean): Uint8Array<ArrayBuffer> {
-  if (shared) return decode(fused ? GEMM_WASM_RELAXED_SHARED_BASE64 : GEMM_WASM_SHARED_BASE64);
-  return decode(fused ? GEMM_WASM_RELAXED_BASE64 : GEMM_WASM_BASE64);
+  if (shared) return decode(fused ? WASM_KERNELS_RELAXED_SHARED_BASE64 : WASM_KERNELS_SHARED_BASE64);
+  return decode(fused ? WASM_KERNELS_RELAXED_BASE64 : WASM_KERNELS_BASE64);
 }
 
 /** Whether the matrix multiply uses fused multiply-adds (for reports). */

@@ -10,6 +10,7 @@ import {SpecError} from '../../common/errors';
 import {layerArgs} from '../../keras/analysis/catalog';
 import {checkLayerArguments} from '../../keras/analysis/model-analysis';
 import {registerKerasCompatLayers} from '../../keras/config-layers';
+import {configKerasVersion, normalizeModelConfig} from '../../keras/config';
 import {StatefulAdamax} from '../../keras/stateful-adamax';
 
 const INITIALIZER_CLASSES: Record<string, string> = {
@@ -21,10 +22,6 @@ const INITIALIZER_CLASSES: Record<string, string> = {
 const SEEDED_ARGS = ['kernel_initializer', 'recurrent_initializer', 'embeddings_initializer', 'depthwise_initializer',
   'pointwise_initializer'];
 const DEFAULT_KERNEL_INITIALIZER = {class_name: 'GlorotUniform', config: {}};
-
-export function knownLayerClasses(): string[] {
-  return Object.keys(tf.serialization.SerializationMap.getMap().classNameMap);
-}
 
 /**
  * Gives every random initializer a seed derived from the run's seed and the layer's position,
@@ -122,7 +119,8 @@ export async function buildModel(spec: TrainSpec, specFile: string, options: Bui
   }
   if ('config' in model) {
     try {
-      return await fromConfig(model.config);
+      // model.to_json() of any Keras, in TensorFlow.js's dialect (Keras 3's InputLayer has batch_shape, ...).
+      return await fromConfig(normalizeModelConfig(model.config, {file: specFile, kerasVersion: configKerasVersion(model.config)}).config);
     } catch (error) {
       throw new SpecError(specFile, 'model.config', (error as Error).message);
     }

@@ -16,7 +16,7 @@ import {trainFromSpec} from '../training/trainer';
 import {validateSpec} from '../spec/spec';
 import {ModelSession} from './session';
 import {readArtifacts, saveArtifacts} from '../../formats';
-import {convertCommand} from '../../cli/convert';
+import {main} from '../../cli/main';
 
 before(async () => {
   await initBackend('auto');
@@ -75,7 +75,7 @@ test('a model trained on .npy files keeps its data and history through h5, .kera
     const quiet = process.stdout.write;
     process.stdout.write = (() => true) as typeof process.stdout.write;
     try {
-      assert.equal(await convertCommand([from, target]), 0);
+      assert.equal(await main(['convert', from, target]), 0);
     } finally {
       process.stdout.write = quiet;
     }

@@ -19,9 +19,9 @@ export interface WorkbenchMetadata {
   data: TrainSpec['data'];
   preprocessing: Preprocessing;
   /**
-   * 'model': relative data paths resolve against the folder that holds the model (written from
-   * now on, so the model and its data can move together). Absent in models saved before: they
-   * resolve against the workspace root.
+   * 'model': relative data paths resolve against the folder that holds the model (what saves
+   * write, so the model and its data can move together). Absent (models saved by earlier
+   * versions): they resolve against the workspace root.
    */
   dataRelativeTo?: 'model';
 }

@@ -81,11 +81,6 @@ function lastActivation(model: LayersModel): string | undefined {
   return typeof activation === 'string' ? activation : undefined;
 }
 
-export interface SessionOptions {
-  /** Workspace folder(s) the model's stored data may live in (besides the model's own folder). */
-  workspaceRoots?: string[];
-}
-
 export class ModelSession {
   readonly inputShape: number[];
   readonly inputSize: number;
@@ -101,8 +96,7 @@ export class ModelSession {
   private generation = 0;
   private outputWidth?: number;
 
-  constructor(readonly opened: OpenModel, options: SessionOptions = {}) {
-    void options;
+  constructor(readonly opened: OpenModel) {
     const model = opened.model;
     this.inputShape = (model.inputs[0]!.shape as Array<number | null>).slice(1).map((d) => d ?? 1);
     this.inputSize = product(this.inputShape);
@@ -110,8 +104,8 @@ export class ModelSession {
     this.data = opened.data;
   }
 
-  static async open(target: string, options: OpenOptions & SessionOptions = {}): Promise<ModelSession> {
-    return new ModelSession(await openModel(target, options), options);
+  static async open(target: string, options: OpenOptions = {}): Promise<ModelSession> {
+    return new ModelSession(await openModel(target, options));
   }
 
   get model(): LayersModel {
@@ -215,7 +209,7 @@ export class ModelSession {
   }
 
   /** Width of one sample's (flattened) output. */
-  async width(): Promise<number> {
+  width(): number {
     if (this.outputWidth === undefined) {
       this.outputWidth = product((this.model.outputs[0]!.shape as Array<number | null>).slice(1).map((d) => d ?? 1));
     }
@@ -238,7 +232,7 @@ export class ModelSession {
 
   /** Outputs for test samples by index; from the kept whole-set predictions when they cover them. */
   async predictTestSamples(indices: number[]): Promise<Float32Array> {
-    const width = await this.width();
+    const width = this.width();
     if (this.whole && indices.every((i) => i < this.wholeDone)) {
       const out = new Float32Array(indices.length * width);
       indices.forEach((index, n) => out.set(this.whole!.subarray(index * width, (index + 1) * width), n * width));
@@ -275,7 +269,7 @@ export class ModelSession {
 
   private async extendWhole(want: number, onProgress?: ProgressListener): Promise<Float32Array> {
     const set = this.requireTestSet();
-    const width = await this.width();
+    const width = this.width();
     const generation = this.generation;
     const whole = (this.whole ??= new Float32Array(set.count * width));
     onProgress?.(this.wholeDone, want);
@@ -346,7 +340,7 @@ export class ModelSession {
     const count = Math.min(limit ?? set.count, set.count);
     if (count <= 0) throw new Error('There are no test samples to evaluate.');
     const predictions = await this.predictTestSet(count, onProgress);
-    const width = await this.width();
+    const width = this.width();
     const result: Evaluation = {metrics: {}, count};
     const {objective} = this.objective();
     if (objective) {

@@ -39,7 +39,7 @@ export interface TrainSpec {
   name: string;
   data: {dataset: 'mnist'} | {train: DataSource; test?: DataSource};
   preprocessing: {reshape?: number[]; dtype?: 'float32'; scale?: number};
-  model: {name?: string; layers: LayerSpec[]} | {config: {class_name: string; config: unknown}} | {from: string};
+  model: ({name?: string; layers: LayerSpec[]} | {config: {class_name: string; config: unknown}} | {from: string}) & {weights?: string};
   compile: {optimizer: OptimizerSpec; loss: string; metrics: string[]};
   fit: {batch_size: number; epochs: number; validation_split: number; shuffle: boolean; seed: number; verbose: 0 | 1 | 2};
   save: {path: string; format?: SaveFormat; overwrite: boolean; include_optimizer: boolean};

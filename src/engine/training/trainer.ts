@@ -21,12 +21,13 @@ import {tfjsMetricName} from '../../keras/config-training';
 import {createStepper, TrainStepper} from './stepper';
 import {epochPermutation} from './random';
 import {epochLine} from './keras-log';
-import {checkSaveTarget, formatFromPath, loadModel, recoverSaveTarget, saveModel, FormatError, type SaveOptions} from '../../formats';
-import {faultPoint} from '../../formats/atomic-save';
+import {checkSaveTarget, formatFromPath, loadModel, modelFromArtifacts, readWeightsOntoConfig, saveModel} from '../../formats';
+import type {SaveOptions} from '../../formats/artifacts';
+import {faultPoint, recoverSaveTarget} from '../../formats/atomic-save';
+import {DataError, FormatError, SpecError} from '../../common/errors';
 import {registerCustomObjects, type CustomObjects} from '../../keras/custom-objects';
 import {checkStockTfjsExport} from '../../keras/tfjs-stock';
 import {isInsideByRealPath} from '../../common/confine';
-import {DataError, SpecError} from '../../common/errors';
 import type {BackendInfo, TrainProgress, TrainResult} from '../../protocol/messages';
 
 export interface TrainOptions {
@@ -147,12 +148,26 @@ function named(objective: LossAndMetrics, values: number[], prefix = ''): Record
 async function prepareModel(spec: TrainSpec, specFile: string, root: string, options: TrainOptions,
   log: (line: string) => void): Promise<LayersModel> {
   const model = spec.model;
-  if ('from' in model) {
-    const from = resolveInside(root, model.from, specFile, 'model.from');
-    if (options.workspaceTrusted === false && !isInsideByRealPath(root, from)) {
-      throw new SpecError(specFile, 'model.from', `'${model.from}' leads outside the workspace through a symlink; an untrusted workspace's spec reads only inside it`);
+  const workspaceFile = (value: string, field: string) => {
+    const file = resolveInside(root, value, specFile, field);
+    if (options.workspaceTrusted === false && !isInsideByRealPath(root, file)) {
+      throw new SpecError(specFile, field, `'${value}' leads outside the workspace through a symlink; an untrusted workspace's spec reads only inside it`);
     }
-    const loaded = await loadModel(from, {compile: true, customObjects: options.customObjects});
+    return file;
+  };
+  if (model.weights !== undefined) {
+    const weights = workspaceFile(model.weights, 'model.weights');
+    const topology = 'from' in model
+      ? (await loadModel(workspaceFile(model.from, 'model.from'), {compile: false, customObjects: options.customObjects})).model
+      : await buildModel(spec, specFile, {customLayers: Object.keys(options.customObjects ?? {})});
+    const config = topology.toJSON(null, false);
+    topology.dispose();
+    const artifacts = await readWeightsOntoConfig(config, weights);
+    log(`Starting from the weights in ${model.weights}; compiling with the spec's optimizer.`);
+    return compile(await modelFromArtifacts(artifacts, weights, {compile: false, customObjects: options.customObjects}), spec);
+  }
+  if ('from' in model) {
+    const loaded = await loadModel(workspaceFile(model.from, 'model.from'), {compile: true, customObjects: options.customObjects});
     if (loaded.model.optimizer) {
       log(`Continuing from ${model.from} with its saved optimizer state.`);
       return loaded.model;

@@ -8,13 +8,25 @@ import * as vscode from 'vscode';
 import * as msg from '../../protocol/messages';
 import type {Ctx} from '../context';
 import {modelKind} from '../format';
-import {FORMAT_TABLE, MODEL_FILE_EXTENSIONS, MODEL_FOLDER_MARKERS, SAVE_FORMATS, formatInfo} from '../../formats/table';
+import {FORMAT_TABLE, MODEL_FILE_EXTENSIONS, MODEL_FOLDER_MARKERS, SAVE_FORMATS, WEIGHTS_ONLY_FILE, formatInfo} from '../../formats/table';
 import {saveTargetProblem} from '../../formats/save-target';
 import {openInspector} from '../inspector';
 import {errorLine} from '../../common/errors';
 
 /** Loads a model in the worker (or reuses a loaded one for the same path) and opens the inspector on it. */
 export async function openModel(ctx: Ctx, uri: vscode.Uri, {reuse}: {reuse: boolean}): Promise<msg.ModelHandle | undefined> {
+  if (WEIGHTS_ONLY_FILE.test(uri.fsPath)) return openWeights(ctx, uri);
+  const handle = await modelHandle(ctx, uri, {reuse});
+  if (handle) openInspector(ctx.extensionUri, ctx.client, handle);
+  return handle;
+}
+
+/**
+ * The worker's handle on the model at `uri` (a model file, a folder, or a folder's marker file):
+ * with `reuse`, the one already loaded from that path, so that a file opened several times is
+ * one model session; errors are shown, and give undefined.
+ */
+export async function modelHandle(ctx: Ctx, uri: vscode.Uri, {reuse}: {reuse: boolean}): Promise<msg.ModelHandle | undefined> {
   const target = normalizeModelPath(uri.fsPath);
   if (!target) {
     ctx.showError(`${uri.fsPath} is not a Keras model: expected ${MODEL_KINDS}.`);
@@ -38,6 +50,41 @@ export async function openModel(ctx: Ctx, uri: vscode.Uri, {reuse}: {reuse: bool
     ctx.rememberModel(handle);
     if (target.isFolder) ctx.modelFolders.add(modelPath);
   }
+  return handle;
+}
+
+/**
+ * A Keras 3 weights file holds no model: like Keras's load_weights, it needs the model it belongs
+ * to, which the user names (its config JSON, or a model file with the same layers).
+ */
+async function openWeights(ctx: Ctx, weights: vscode.Uri): Promise<msg.ModelHandle | undefined> {
+  const name = path.basename(weights.fsPath);
+  const picked = await vscode.window.showOpenDialog({
+    title: `Load ${name} onto which model? Choose its model config (model.to_json()) or a model with the same layers`,
+    openLabel: `Load ${name} Onto It`,
+    canSelectFiles: true,
+    canSelectFolders: true,
+    defaultUri: vscode.Uri.file(path.dirname(weights.fsPath)),
+    filters: {'Model configs and models': ['json', 'pb', ...MODEL_FILE_EXTENSIONS], 'All files': ['*']},
+  });
+  const topology = picked?.[0];
+  if (!topology) return undefined;
+  const target = fs.existsSync(topology.fsPath) && MODEL_FOLDER_MARKERS.includes(path.basename(topology.fsPath))
+    ? path.dirname(topology.fsPath) : topology.fsPath;
+  let handle: msg.ModelHandle;
+  try {
+    handle = await vscode.window.withProgress({
+      location: vscode.ProgressLocation.Notification,
+      title: `Loading ${vscode.workspace.asRelativePath(weights.fsPath)} onto ${vscode.workspace.asRelativePath(target)}…`,
+    }, () => ctx.client.sendRequest(msg.loadModel, {
+      path: target, weights: weights.fsPath, compile: true, customObjectsModule: ctx.customObjectsModule(weights),
+    }));
+  } catch (e) {
+    ctx.showError(`Cannot load ${weights.fsPath}: ${errorLine(e)}`);
+    return undefined;
+  }
+  for (const warning of handle.warnings ?? []) void vscode.window.showWarningMessage(warning);
+  ctx.rememberModel(handle);
   openInspector(ctx.extensionUri, ctx.client, handle);
   return handle;
 }

@@ -339,7 +339,7 @@ function upsampleRule(rank: number, layer: string) {
   return ({inputs: [input], args}: LayerInput): LayerOutcome => {
     const format = rank === 1 ? 'channels_last' : args.data_format;
     const {channels, dims} = spatial(input, rank, format, layer);
-    const size = normalizeTuple(rank === 1 ? args.size : args.size, rank, 'size');
+    const size = normalizeTuple(args.size, rank, 'size');
     const out = dims.map((d, i) => (d === null ? null : d * size[i]));
     return {output: assemble(out, channels, format), trainable: 0, flops: 0};
   };

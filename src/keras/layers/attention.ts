@@ -227,9 +227,6 @@ interface MultiHeadAttentionArgs extends BaseLayerArgs {
   biasConstraint?: unknown;
 }
 
-/** The four projections of MultiHeadAttention, with the names Keras gives their sublayers. */
-export const MULTI_HEAD_PROJECTIONS = ['query', 'key', 'value', 'attention_output'] as const;
-
 /**
  * Keras `MultiHeadAttention`: query, key and value projected per head by EinsumDense kernels of
  * shape (dim, num_heads, key_dim | value_dim), scaled dot-product attention per head (softmax over

@@ -319,7 +319,7 @@ test('a transformer block (MultiHeadAttention(x, x) beside a residual Add) predi
   const model = await tfl.models.modelFromJSON({modelTopology: config} as never);
   model.setWeights(model.getWeights().map((w, i) => tf.randomNormal(w.shape, 0, 0.5, 'float32', 40 + i)));
   const x = tf.randomNormal([4, 6, 5], 0, 1, 'float32', 3);
-  // Twice: the first prediction used to dispose 'embed' (given twice to mha) before the Add read it.
+  // Twice: the first prediction must not dispose 'embed' (given twice to mha) before the Add reads it.
   const y1 = (model.predict(x) as tf.Tensor).dataSync();
   const y2 = (model.predict(x) as tf.Tensor).dataSync();
   assert.deepEqual(Array.from(y2), Array.from(y1));
