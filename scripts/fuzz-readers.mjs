@@ -24,7 +24,7 @@ const require = createRequire(import.meta.url);
 const {PNG} = require('pngjs');
 const jpeg = require('jpeg-js');
 // The same byte builders as the hostile-input suite.
-const {idx, makeZip, npy: npyOf} = await tsImport('../src/hostile-inputs/builders.ts', import.meta.url);
+const {idx, makeZip, npy: npyOf, seededRandom: rng} = await tsImport('../src/hostile-inputs/builders.ts', import.meta.url);
 const npy = (shape, fill = (i) => i % 7) => npyOf(shape, '<f4', fill);
 const zip = (members) => makeZip(members.map(({name, data, deflate}) => ({name, data, method: deflate ? 8 : 0})));
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -38,18 +38,6 @@ const TIMEOUT_MS = Number(opt['timeout-ms']);
 const MEMORY_MB = Number(opt['memory-mb']);
 const ONLY = opt.only ? new Set(opt.only.split(',').map(Number)) : undefined;
 const FIXTURES = path.resolve(repo, 'test', 'fixtures', 'keras');
-
-// ---------------------------------------------------------------- seeded randomness (mulberry32)
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // ---------------------------------------------------------------- seed inputs
 const read = (...p) => fs.readFileSync(path.join(FIXTURES, ...p));
@@ -236,7 +224,8 @@ for (const reader of readers) {
       }
       if (r.result === 'wrapped') {
         if (opt.keep) fs.cpSync(dir, path.join(work, `wrapped-${reader}-${i}`), {recursive: true});
-        const key = r.message.replace(/^.*?: (cannot be read|cannot build the model|failed): /, '').replace(/\d+/g, 'N').slice(0, 120);
+        // Grouped by the library error's own message (numbers aside): one line per kind of escape.
+        const key = r.cause.replace(/\d+/g, 'N').slice(0, 120);
         const seen = wrappedMessages.get(key);
         wrappedMessages.set(key, {count: (seen?.count ?? 0) + 1, first: seen?.first ?? i});
       }

@@ -5,16 +5,17 @@
  */
 import {analyzeSpecText, formatDiagnostic} from '../engine/analysis/spec-analysis';
 import {formatShape} from '../keras/analysis/catalog';
-import {readRegularFile} from '../common/regular-file';
+import {readUserFile} from '../common/regular-file';
+import {SpecError, oneLine} from '../common/errors';
 
 export function checkCommand(files: string[], write: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): number {
   let errors = 0;
   for (const file of files) {
     let text: string;
     try {
-      text = readRegularFile(file, 'utf8');
+      text = readUserFile(file, (problem) => new SpecError(file, '', problem), 'utf8');
     } catch (e) {
-      write(`${file}:1:1: error: cannot read the spec: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+      write(`${oneLine(file)}:1:1: error: ${(e as SpecError).problem}`);
       errors++;
       continue;
     }
@@ -25,7 +26,7 @@ export function checkCommand(files: string[], write: (line: string) => void = (l
     const model = analysis.model;
     const shape = model?.output ? `, output ${formatShape(model.output)}` : '';
     const params = model?.complete ? `, ${(model.trainable + model.nonTrainable).toLocaleString('en-US')} parameters${shape}` : '';
-    write(`${file}: ${count('error')} error(s), ${count('warning')} warning(s)${params}`);
+    write(`${oneLine(file)}: ${count('error')} error(s), ${count('warning')} warning(s)${params}`);
   }
   return errors > 0 ? 1 : 0;
 }

@@ -7,7 +7,7 @@ import {initBackend} from '../engine/backend';
 import {formatFromPath, readArtifacts, readWithWeights, saveArtifacts, saveTarget} from '../formats/index';
 import type {KerasArtifacts, SaveFormat} from '../formats/artifacts';
 import {debugLog} from '../common/diagnostics';
-import {FormatError, firstLine, readFailure} from '../common/errors';
+import {errorLine} from '../common/errors';
 import {loadCustomObjectsModule} from '../keras/custom-objects';
 import {relocateMetadata} from '../engine/session/data-location';
 import {FORMAT_TABLE} from '../formats/table';
@@ -61,8 +61,7 @@ export async function convert(input: string, output: string, values: ConvertArgu
     return 0;
   } catch (e) {
     debugLog((e as Error)?.stack ?? String(e));
-    const message = e instanceof FormatError ? firstLine(e.message) : readFailure(input, e, 'failed').message;
-    process.stderr.write(`keras-workbench convert: ${message}\n`);
+    process.stderr.write(`keras-workbench convert: ${errorLine(e, input)}\n`);
     return 1;
   }
 }

@@ -8,6 +8,7 @@ import * as path from 'path';
 import {readTrainSpec} from '../engine/spec/spec';
 import {initBackend} from '../engine/backend';
 import {defaultScriptPath, generateKerasScript, scriptTargetProblem} from '../engine/export/keras-script';
+import {WorkbenchError, errorLine} from '../common/errors';
 
 export interface ExportArguments {
   out?: string;
@@ -19,9 +20,9 @@ export async function exportKeras(specFile: string, values: ExportArguments): Pr
   const target = path.resolve(values.out ?? defaultScriptPath(specFile));
   try {
     const problem = scriptTargetProblem(target);
-    if (problem) throw new Error(problem);
+    if (problem) throw new WorkbenchError('save', target, problem);
     if (fs.existsSync(target) && !values.overwrite) {
-      throw new Error(`${target}: already exists; pass --overwrite to replace it, or -o another file`);
+      throw new WorkbenchError('save', target, 'already exists; pass --overwrite to replace it, or -o another file');
     }
     const spec = readTrainSpec(specFile);
     // Building the model to read its config back needs a backend, not speed: plain JS is enough.
@@ -34,7 +35,7 @@ export async function exportKeras(specFile: string, values: ExportArguments): Pr
     process.stdout.write(`Wrote ${path.relative(process.cwd(), target) || target}${values.distributed ? ' (distributed)' : ''}\n`);
     return 0;
   } catch (e) {
-    process.stderr.write(`keras-workbench export-keras: ${(e as Error).message}\n`);
+    process.stderr.write(`keras-workbench export-keras: ${errorLine(e, specFile)}\n`);
     return 1;
   }
 }

@@ -4,7 +4,7 @@
  * its operands and options declared there, its run function in its own file.
  */
 import {debugLog, setDebugLog} from '../common/diagnostics';
-import {firstLine, namesItsFile, readFailure} from '../common/errors';
+import {errorLine, oneLine} from '../common/errors';
 import {SAVE_FORMATS} from '../formats/table';
 import {closest} from '../keras/analysis/did-you-mean';
 import {command, commandHelp, parseInvocation, programHelp, UsageError, type CommandTable, type OptionSpec, type OptionTable} from './args';
@@ -225,8 +225,9 @@ export async function main(argv: string[], table: CommandTable = COMMANDS): Prom
   }
   let name = first;
   let args = rest;
+  // Arguments are quoted in these messages: escaped like every other message.
   const fail = (message: string) => {
-    process.stderr.write(`keras-workbench${name ? ` ${name}` : ''}: ${message}\n`);
+    process.stderr.write(`keras-workbench${name ? ` ${oneLine(name)}` : ''}: ${oneLine(message)}\n`);
     return 1;
   };
   let entry = Object.hasOwn(table, first) ? table[first] : undefined;
@@ -284,12 +285,7 @@ export async function main(argv: string[], table: CommandTable = COMMANDS): Prom
  */
 export function failureLine(error: unknown, input: string | undefined): string {
   debugLog((error as Error)?.stack ?? String(error));
-  if (namesItsFile(error)) return firstLine(error.message);
-  const message = (error as Error)?.message ?? String(error);
-  // A plain Error is one of our own deliberate messages (they name their file); library errors
-  // (TypeError, RangeError, tfjs's ValueError...) are attributed to the input.
-  if ((error as Error)?.constructor === Error && /^\S+: /.test(message)) return firstLine(message);
-  return input ? readFailure(input, error, 'failed').message : firstLine(message);
+  return errorLine(error, input);
 }
 
 /** The last resort: nothing ends the command line with a stack trace. */

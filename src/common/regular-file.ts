@@ -1,10 +1,11 @@
 /**
  * Readers open only regular files: opening a named pipe blocks until something writes to it
  * (forever, for a hostile input), and a device such as /dev/zero never ends. The check follows
- * symlinks (what is read is what they lead to). Its error reads like the system's own, so each
- * reader's existing "cannot read: …" wrapping names the file.
+ * symlinks (what is read is what they lead to). readUserFile reads a whole file the user named
+ * and fails with the reader's own error naming it: `cannot read: no such file`.
  */
 import * as fs from 'fs';
+import {systemCause} from './errors';
 
 export class NotRegularFileError extends Error {
   readonly code = 'ENOTREG';
@@ -55,4 +56,25 @@ export function readRegularFile(file: string, encoding?: 'utf8'): Buffer | strin
 export function openRegularFile(file: string): number {
   refuseIrregularFile(file);
   return fs.openSync(file, 'r');
+}
+
+/** Why a file could not be opened or read, in words, without its path (the caller's error names it). */
+export function cannotRead(error: unknown): string {
+  const e = error as NodeJS.ErrnoException;
+  if (error instanceof NotRegularFileError) return `cannot read: ${error.message}`;
+  return `cannot read: ${systemCause(e?.code) ?? e?.message ?? String(error)}`;
+}
+
+/**
+ * A file the user named (or a model or data file refers to), read whole; failing, `fail` makes the
+ * reader's own error (FormatError, DataError, SpecError) from `cannot read: <why>`.
+ */
+export function readUserFile(file: string, fail: (problem: string) => Error): Buffer;
+export function readUserFile(file: string, fail: (problem: string) => Error, encoding: 'utf8'): string;
+export function readUserFile(file: string, fail: (problem: string) => Error, encoding?: 'utf8'): Buffer | string {
+  try {
+    return encoding ? readRegularFile(file, encoding) : readRegularFile(file);
+  } catch (e) {
+    throw fail(cannotRead(e));
+  }
 }

@@ -10,6 +10,7 @@ import {nonFiniteWeightWarnings} from './weight-check';
 import type {DataDescription} from './data/dataset';
 import {confinedDataDescription, workbenchMetadata} from './session/data-location';
 import type {ModelHandle} from '../protocol/messages';
+import {readFailure} from '../common/errors';
 
 /**
  * A model loaded by the engine: the one value the CLI, the worker's model store and the
@@ -22,7 +23,7 @@ export interface LoadedModel {
   /** The model's dataset with every stored path resolved and confined (see session/data-location.ts). */
   data?: DataDescription;
   /** Why the recorded dataset cannot be used (a refused or missing stored location); the model still loads. */
-  dataProblem?: string;
+  dataProblem?: Error;
 }
 
 export interface OpenOptions extends LoadOptions {
@@ -37,12 +38,12 @@ export async function openModel(target: string, options: OpenOptions = {}): Prom
   const {model, artifacts, format} = await loadFile(target, {...options, customObjects});
   const roots = options.workspaceRoots ?? [];
   let data: DataDescription | undefined;
-  let dataProblem: string | undefined;
+  let dataProblem: Error | undefined;
   try {
     const meta = workbenchMetadata(artifacts.userDefinedMetadata ?? model.getUserDefinedMetadata(), path.resolve(target));
     data = meta && confinedDataDescription(meta, path.resolve(target), roots);
   } catch (e) {
-    dataProblem = (e as Error).message;
+    dataProblem = readFailure(path.resolve(target), e, 'its recorded dataset cannot be used', 'data');
   }
   const shape = (s: unknown) => ((s as (number | null)[]).slice(1) as number[]);
   const handle: ModelHandle = {
@@ -58,7 +59,7 @@ export async function openModel(target: string, options: OpenOptions = {}): Prom
     inputShape: shape(model.inputs[0].shape),
     outputShape: shape(model.outputs[0].shape),
     dataset: data ? ('dataset' in data.data ? data.data.dataset : 'files') : undefined,
-    ...(dataProblem ? {datasetProblem: dataProblem} : {}),
+    ...(dataProblem ? {datasetProblem: dataProblem.message} : {}),
   };
   const warnings = nonFiniteWeightWarnings(model, path.resolve(target));
   if (warnings.length) handle.warnings = warnings;

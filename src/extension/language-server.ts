@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type {SpecLanguageClient} from './language-client';
 import type {TrainingRate} from '../protocol/language-server';
 import {isTrainSpec} from './format';
+import {errorLine} from '../common/errors';
 
 const RATE_KEY = 'kerasWorkbench.trainingRate';
 
@@ -40,7 +41,7 @@ export class LanguageServerLauncher implements vscode.Disposable {
         this.log.info(`Language server started in ${(performance.now() - started).toFixed(0)} ms`);
         return client;
       } catch (e) {
-        this.log.error(`The training-spec language server did not start: ${(e as Error).message}`);
+        this.log.error(`The training-spec language server did not start: ${errorLine(e)}`);
         this.client = undefined;
         return undefined;
       }
@@ -63,7 +64,7 @@ export class LanguageServerLauncher implements vscode.Disposable {
       const rate = await client.reportTrainingRate({specPath, samplesPerSecond, backend});
       if (rate) await this.extension.globalState.update(RATE_KEY, rate);
     } catch (e) {
-      this.log.warn(`Could not pass the training rate to the language server: ${(e as Error).message}`);
+      this.log.warn(`Could not pass the training rate to the language server: ${errorLine(e)}`);
     }
   }
 

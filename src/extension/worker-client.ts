@@ -11,6 +11,7 @@ import {
 } from 'vscode-jsonrpc/node';
 import * as msg from '../protocol/messages';
 import type {BackendPreference} from './config';
+import {oneLine} from '../common/errors';
 
 export interface WorkerOptions {
   workerPath: string;
@@ -25,7 +26,7 @@ export interface WorkerOptions {
 export class WorkerDiedError extends Error {
   constructor(readonly code: number | null, readonly signal: NodeJS.Signals | null, readonly lastLines: string[]) {
     const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
-    const tail = lastLines.length ? ` Last log lines:\n${lastLines.join('\n')}` : '';
+    const tail = lastLines.length ? ` Last log lines: ${lastLines.map(oneLine).join(' | ')}` : '';
     super(`The Keras Workbench worker process ${how}.${tail}`);
     this.name = 'WorkerDiedError';
   }
@@ -186,9 +187,17 @@ export class WorkerClient implements vscode.Disposable {
   }
 }
 
-/** Errors from the worker arrive as ResponseError; give them back as plain Errors with the engine's message. */
+/** A request the worker refused or failed: the engine's one-line message, and what it is about. */
+export class WorkerRequestError extends Error {
+  constructor(message: string, readonly data: msg.EngineErrorData) {
+    super(message);
+    this.name = 'WorkerRequestError';
+  }
+}
+
+/** Errors from the worker arrive as ResponseError; give them back with the engine's message and data. */
 function toError(e: unknown): Error {
   if (e instanceof WorkerDiedError) return e;
-  if (e instanceof ResponseError) return new Error(e.message);
+  if (e instanceof ResponseError) return new WorkerRequestError(e.message, (e.data ?? {}) as msg.EngineErrorData);
   return e instanceof Error ? e : new Error(String(e));
 }

@@ -17,7 +17,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import {FormatError} from '../common/errors';
+import {FormatError, WorkbenchError, systemCause} from '../common/errors';
 
 /** The steps of a save where `KERAS_WORKBENCH_FAULT_STEP=<label>:<step>[@n]` kills the process. */
 export const SAVE_STEPS = ['writing', 'written', 'verified', 'old-moved', 'new-in-place', 'done'] as const;
@@ -250,7 +250,7 @@ async function acquireSaveLock(absolute: string, target: string, waitMs = LOCK_W
       }
     }
     if (Date.now() - started > waitMs) {
-      throw new FormatError(target, `another save to this path is in progress (${lock}); nothing was written`);
+      throw new FormatError(target, `another save to this path is in progress (${lock}); nothing was written`, 'save');
     }
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
@@ -274,23 +274,6 @@ export function processAlive(pid: number): boolean {
   }
 }
 
-const CAUSES: Record<string, string> = {
-  ENOSPC: 'disk full (no space left on device)',
-  EDQUOT: 'disk quota exceeded',
-  EROFS: 'read-only file system',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EIO: 'input/output error',
-  EFBIG: 'file too large for this file system',
-  ENAMETOOLONG: 'file name too long',
-  ENOTDIR: 'a part of the path is a file, not a folder',
-};
-
-/** The cause of a failed write in words, from an errno code (or undefined when it has none). */
-export function writeFailureCause(code: string | undefined): string | undefined {
-  return code ? CAUSES[code] : undefined;
-}
-
 /**
  * A failed save as one line naming the target and the cause (disk full, read-only, permission),
  * whatever the layer it came from: fs errors, writers' FormatErrors naming the temporary, HDF5.
@@ -298,14 +281,15 @@ export function writeFailureCause(code: string | undefined): string | undefined 
 export function saveFailure(target: string, error: unknown, tmp: string | undefined, existed: boolean): FormatError {
   const unchanged = existed ? '; the model that was there is unchanged' : '; nothing was written';
   const e = error as NodeJS.ErrnoException;
-  const cause = writeFailureCause(e?.code) ?? (diskFullAt(path.dirname(path.resolve(target))) ? CAUSES.ENOSPC : undefined);
-  if (error instanceof FormatError && error.message.includes('; nothing was written')) return error;
-  if (cause) return new FormatError(target, `cannot be saved: ${cause}${unchanged}`);
-  if (error instanceof FormatError) {
+  // A save error already says what became of the target (refused before writing, a lock held elsewhere).
+  if (error instanceof WorkbenchError && error.kind === 'save') return error;
+  const cause = systemCause(e?.code) ?? (diskFullAt(path.dirname(path.resolve(target))) ? systemCause('ENOSPC') : undefined);
+  if (cause) return new FormatError(target, `cannot be saved: ${cause}${unchanged}`, 'save');
+  if (error instanceof WorkbenchError) {
     // A writer's own refusal (a layer the format cannot hold): its words, naming the target, not the temporary.
-    return tmp && error.file.startsWith(tmp) ? new FormatError(target, error.message.slice(error.file.length + 2)) : error;
+    return tmp && error.file.startsWith(tmp) ? new FormatError(target, error.problem) : error;
   }
-  return new FormatError(target, `cannot be saved: ${e?.message ?? String(error)}${unchanged}`);
+  return new FormatError(target, `cannot be saved: ${e?.message ?? String(error)}${unchanged}`, 'save');
 }
 
 /** Whether the file system holding `dir` has (next to) no space left. */

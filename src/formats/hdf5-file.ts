@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import {pathToFileURL} from 'url';
 import type * as H5 from 'h5wasm';
-import {FormatError, WEBASSEMBLY_FAILURE} from '../common/errors';
+import {FormatError, WorkbenchError, hdf5Diagnostic, hdf5SystemCause, webAssemblyFailure} from '../common/errors';
 import {faultPoint} from './atomic-save';
 import {debugLog} from '../common/diagnostics';
 import {inflateCeiling} from '../common/limits';
@@ -70,7 +70,7 @@ async function liveH5wasm(): Promise<H5Module> {
  * the instance: the next h5wasm() makes a new one.
  */
 function forgetIfAborted(error: unknown): void {
-  if (WEBASSEMBLY_FAILURE.test(String((error as Error)?.message ?? error))) {
+  if (webAssemblyFailure(error)) {
     debugLog(`h5wasm aborted (${(error as Error)?.message}); the next HDF5 use starts a fresh instance`);
     loading = undefined;
   }
@@ -135,8 +135,8 @@ async function readingHdf5<T>(file: string, use: (f: H5File) => T | Promise<T>):
       try {
         f = new h5.File(file, 'r');
       } catch (e) {
-        const cause = diagnosticCause(diagnostics);
-        throw cause ? new FormatError(file, `cannot be opened as HDF5: ${cause}`) : hdf5Error(file, e, 'cannot be opened as HDF5');
+        const cause = hdf5SystemCause(diagnostics);
+        throw cause ? new FormatError(file, `cannot be opened as HDF5: ${cause.text}`) : hdf5Error(file, e, 'cannot be opened as HDF5');
       }
       try {
         const linked = linkProblem(h5.Module, f);
@@ -167,12 +167,11 @@ async function readingHdf5<T>(file: string, use: (f: H5File) => T | Promise<T>):
  * the debug log. Errors that are already ours pass through.
  */
 export function hdf5Error(file: string, error: unknown, what: string): Error {
-  if (error instanceof FormatError) return error;
-  const text = (error as Error)?.message ?? String(error);
-  if (!text.includes('HDF5-DIAG')) return error as Error;
-  debugLog(`${file}: ${text}`);
-  const records = [...text.matchAll(/#\d+: .*? in [^(]*\(\): (.*)/g)].map((m) => m[1].trim());
-  return new FormatError(file, `${what}: ${records.at(-1) ?? text.split('\n')[0]}`);
+  if (error instanceof WorkbenchError) return error;
+  const record = hdf5Diagnostic(error);
+  if (record === undefined) return error as Error;
+  debugLog(`${file}: ${(error as Error).message}`);
+  return new FormatError(file, `${what}: ${record}`);
 }
 
 /** Most objects (groups, datasets, links) a model file may hold; link cycles stop here too. */
@@ -347,25 +346,11 @@ export async function createHdf5(file: string, fill: (f: H5File) => void | Promi
   });
 }
 
-/** HDF5's text for the failing system call, e.g. "No space left on device". */
-function diagnosticCause(lines: string[]): string | undefined {
-  for (const l of lines) {
-    const m = /error message = '([^']+)'/.exec(l);
-    if (m) return m[1];
-  }
-  return undefined;
-}
-
-const ERRNO_BY_TEXT: Array<[RegExp, string]> = [
-  [/no space left/i, 'ENOSPC'], [/quota/i, 'EDQUOT'], [/read-only file system/i, 'EROFS'], [/permission denied/i, 'EACCES'],
-];
-
 function hdf5WriteError(file: string, diagnostics: string[], thrown?: unknown): FormatError {
-  const cause = diagnosticCause(diagnostics);
-  const text = cause ?? (thrown as Error | undefined)?.message ?? diagnostics.find((l) => /minor:/.test(l))?.trim() ?? 'HDF5 reported an error';
+  const cause = hdf5SystemCause(diagnostics);
+  const text = cause?.text ?? (thrown as Error | undefined)?.message ?? hdf5Diagnostic(diagnostics.join('\n')) ?? 'HDF5 reported an error';
   const error = new FormatError(file, `HDF5 write failed: ${text}`);
-  const code = ERRNO_BY_TEXT.find(([re]) => re.test(text))?.[1];
-  if (code) (error as FormatError & {code?: string}).code = code;
+  if (cause?.code) (error as FormatError & {code?: string}).code = cause.code;
   return error;
 }
 

@@ -25,7 +25,7 @@ export const WRITTEN_KERAS_VERSION = '2.15.0';
 export {WRITER} from '../common/bytes';
 import {HDF5_HISTORY_ATTRIBUTE, HDF5_METADATA_ATTRIBUTE, readCarried} from './model-metadata';
 import {WRITER} from '../common/bytes';
-import {readRegularFile} from '../common/regular-file';
+import {readRegularFile, readUserFile} from '../common/regular-file';
 
 interface RawKerasHdf5 {
   kerasVersion?: string;
@@ -166,12 +166,7 @@ export async function readKerasWeightsOnto(weightsFile: string, topology: unknow
 
 /** A JSON topology file (`model.to_json()`) with its Keras 1/2 weights-only HDF5. */
 export async function readKerasWeightsWithTopology(weightsFile: string, topologyFile: string): Promise<KerasArtifacts> {
-  let text: string;
-  try {
-    text = readRegularFile(topologyFile, 'utf8');
-  } catch (e) {
-    throw new FormatError(topologyFile, `cannot read: ${(e as Error).message}`);
-  }
+  const text = readUserFile(topologyFile, (problem) => new FormatError(topologyFile, problem), 'utf8');
   return readKerasWeightsOnto(weightsFile, parseJson(topologyFile, text, 'model topology'));
 }
 

@@ -8,6 +8,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type {EpochRecord} from './artifacts';
+import {oneLine} from '../common/errors';
 
 export const HISTORY_SUFFIX = '.history.json';
 /** Far above any real history (thousands of epochs, dozens of metrics). */
@@ -26,7 +27,7 @@ export function readSidecarHistory(modelFile: string): {history?: EpochRecord[];
   } catch {
     return {};
   }
-  const ignored = (why: string) => ({warning: `${path.basename(file)}: not used as the training history: ${why}`});
+  const ignored = (why: string) => ({warning: oneLine(`${path.basename(file)}: not used as the training history: ${why}`)});
   if (!stat.isFile()) return ignored('not a file');
   if (stat.size > MAX_HISTORY_BYTES) return ignored(`${stat.size} bytes is more than a history can be (${MAX_HISTORY_BYTES})`);
   let value: unknown;

@@ -8,8 +8,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import {FormatError, readFailure} from '../common/errors';
-import {irregularFileProblem, readRegularFile} from '../common/regular-file';
+import {FormatError, WorkbenchError, readFailure} from '../common/errors';
+import {debugLog} from '../common/diagnostics';
+import {irregularFileProblem, readUserFile} from '../common/regular-file';
 import {concatBuffers} from '../common/bytes';
 import {tfjsLayersFormat} from './tfjs-layers';
 import {explainUnknownClass, registerCustomObjects} from '../keras/custom-objects';
@@ -19,7 +20,7 @@ import {kerasZipFormat} from './keras-zip';
 import {savedModelFormat} from './savedmodel';
 import {registerKerasCompatLayers} from '../keras/config-layers';
 import {decodeArtifactWeights, kerasArtifacts} from '../keras/config-weights';
-import {configKerasVersion, normalizeModelConfig, type JsonObject} from '../keras/config';
+import {configKerasVersion, normalizeModelConfig, type JsonObject, type ModelConfig} from '../keras/config';
 import {normalizeTrainingConfig} from '../keras/config-training';
 import {parseJsonBounded} from '../common/limits';
 // Adamax's state saves and restores (TensorFlow.js's own class throws); registered as 'Adamax'.
@@ -30,6 +31,7 @@ import {saveTargetProblem, type SaveTarget} from './save-target';
 import type {EpochRecord, FormatModule, KerasArtifacts, LoadOptions, SaveFormat, SaveOptions} from './artifacts';
 import {FORMAT_TABLE, saveFormatFromPath} from './table';
 import {refuseUnbuildableConfig, UNSTORED_WEIGHTS_LIMIT} from '../keras/declared-size';
+import {explainBuildFailure} from '../keras/tfjs-errors';
 
 /** The save target every save takes (resolved once: saveTarget), beside the functions that take it. */
 export {saveTarget} from './save-target';
@@ -102,12 +104,7 @@ async function readTopology(file: string, options: LoadOptions): Promise<Topolog
       carried: {userDefinedMetadata: artifacts.userDefinedMetadata, history: artifacts.history},
     };
   }
-  let text: string;
-  try {
-    text = readRegularFile(file, 'utf8');
-  } catch (e) {
-    throw new FormatError(file, `cannot read: ${(e as Error).message}`);
-  }
+  const text = readUserFile(file, (problem) => new FormatError(file, problem), 'utf8');
   const json = parseJsonBounded(text, (problem) => new FormatError(file, problem), 'the model topology');
   if (json === null || typeof json !== 'object' || Array.isArray(json)) throw new FormatError(file, 'is not a model topology: not a JSON object');
   const object = json as JsonObject;
@@ -201,9 +198,9 @@ function weightDataList(data: tf.io.WeightData | undefined): ArrayBuffer[] {
  */
 export async function prepareSaveTarget(target: SaveTarget, whenExists = 'already exists and overwrite is false; nothing was written.'): Promise<void> {
   await recoverSaveTarget(target.path);
-  if (!target.overwrite && fs.existsSync(target.path)) throw new FormatError(target.path, whenExists);
+  if (!target.overwrite && fs.existsSync(target.path)) throw new FormatError(target.path, whenExists, 'save');
   const problem = saveTargetProblem(target.path, target);
-  if (problem) throw new FormatError(target.path, problem.startsWith(`${target.path}: `) ? problem.slice(target.path.length + 2) : problem);
+  if (problem) throw new FormatError(target.path, problem, 'save');
 }
 
 /** Reads what a writer put at `tmp` back and checks every model weight (and optimizer slot both have) bit for bit. */
@@ -318,7 +315,11 @@ export async function modelFromArtifacts(artifacts: KerasArtifacts, file: string
     model = await tfl.loadLayersModel(tf.io.fromMemory(forTfjs as tf.io.ModelArtifacts));
   } catch (error) {
     const optimizer = (usable.trainingConfig as {optimizer_config?: {class_name?: string}} | undefined)?.optimizer_config?.class_name;
-    throw readFailure(file, explainUnknownClass(error, file, optimizer), 'cannot build the model');
+    const unknown = explainUnknownClass(error, file, optimizer);
+    // Ours already, or a stack overflow (a config nested too deeply to take apart either).
+    if (unknown instanceof WorkbenchError || error instanceof RangeError) throw readFailure(file, unknown, 'cannot build the model');
+    debugLog(`${file}: ${(error as Error)?.stack ?? String(error)}`);
+    throw new FormatError(file, `cannot build the model: ${await explainBuildFailure(usable.modelTopology as ModelConfig, error)}`);
   }
   if (model.inputs.length === 0 || model.outputs.length === 0) {
     // TensorFlow.js builds a functional config with empty input_layers or output_layers; Keras refuses it.

@@ -7,7 +7,7 @@
 import {KERAS_HISTORY_KEY, KERAS_METADATA_KEY, readCarried} from './model-metadata';
 import * as fs from 'fs';
 import * as path from 'path';
-import {FormatError} from '../common/errors';
+import {FormatError, WorkbenchError} from '../common/errors';
 import {parseJsonBounded} from '../common/limits';
 import type {FormatModule, KerasArtifacts} from './artifacts';
 import {
@@ -67,7 +67,7 @@ async function withTemporaryHdf5<T>(file: string, entry: ZipEntry, use: (tmp: st
     return await use(tmp);
   } catch (e) {
     // Errors about the extracted copy are about the archive's member: name the archive.
-    if (e instanceof FormatError && e.file === tmp) throw new FormatError(file, `${WEIGHTS_H5} inside the archive: ${e.message.slice(tmp.length + 2)}`);
+    if (e instanceof WorkbenchError && e.file === tmp) throw new FormatError(file, `${WEIGHTS_H5} inside the archive: ${e.problem}`);
     throw e;
   } finally {
     scratch.remove();

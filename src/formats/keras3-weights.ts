@@ -10,7 +10,7 @@ import * as path from 'path';
 import {FormatError} from '../common/errors';
 import {isInsideByRealPath} from '../common/confine';
 import {parseJsonBounded} from '../common/limits';
-import {readRegularFile} from '../common/regular-file';
+import {cannotRead, readRegularFile, readUserFile} from '../common/regular-file';
 import type {ModelConfig} from '../keras/config';
 import {keras3Places} from '../keras/config-export';
 import {describeModel, type BoundWeights, type ModelSlots} from '../keras/config-weights';
@@ -125,14 +125,14 @@ function isShardMapObject(value: unknown): value is {weight_map: Record<string, 
 
 /** The shard files of a sharded store in the order Keras wrote them, each with the variable groups it holds. */
 function readShardMap(file: string): Map<string, string[]> {
-  let text: string;
+  let size: number;
   try {
-    if (fs.statSync(file).size > SHARD_MAP_BYTES) throw new FormatError(file, `is larger than a shard map could be (over ${SHARD_MAP_BYTES >> 20} MB)`);
-    text = readRegularFile(file, 'utf8');
+    size = fs.statSync(file).size;
   } catch (e) {
-    if (e instanceof FormatError) throw e;
-    throw new FormatError(file, `cannot read: ${(e as Error).message}`);
+    throw new FormatError(file, cannotRead(e));
   }
+  if (size > SHARD_MAP_BYTES) throw new FormatError(file, `is larger than a shard map could be (over ${SHARD_MAP_BYTES >> 20} MB)`);
+  const text = readUserFile(file, (problem) => new FormatError(file, problem), 'utf8');
   const value = parseJsonBounded(text, (problem) => new FormatError(file, problem), 'the shard map');
   if (!isShardMapObject(value)) throw new FormatError(file, 'is not a Keras sharded weights map: it has no "weight_map" object');
   const folder = path.dirname(file);

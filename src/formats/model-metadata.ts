@@ -13,6 +13,7 @@
  * values become a warning and the model loads without them.
  */
 import type {EpochRecord, KerasArtifacts} from './artifacts';
+import {oneLine} from '../common/errors';
 
 export const HDF5_METADATA_ATTRIBUTE = 'keras_workbench_metadata';
 export const HDF5_HISTORY_ATTRIBUTE = 'training_history';
@@ -43,7 +44,7 @@ export function readCarried(metadata: unknown, history: unknown, warnings: strin
     try {
       return JSON.parse(value);
     } catch (e) {
-      warnings.push(`${what} is not valid JSON (${(e as Error).message}) and was not read`);
+      warnings.push(oneLine(`${what} is not valid JSON (${(e as Error).message}) and was not read`));
       return undefined;
     }
   };

@@ -11,7 +11,7 @@ import * as os from 'os';
 import * as path from 'path';
 import {readZipDirectory} from './zip-file';
 import {saveFormatFromPath, type SaveFormat} from './table';
-import {openRegularFile, readRegularFile} from '../common/regular-file';
+import {cannotRead, openRegularFile, readRegularFile} from '../common/regular-file';
 
 export interface SaveTargetContext {
   /** Saves must stay inside this folder (by real path). Absent: anywhere the user named. */
@@ -67,53 +67,53 @@ const MODEL_FOLDER_FILES = new Set(['model.json', 'history.json', 'trainer-state
 /** model.json files larger than this are not parsed to recognise a folder (no real topology is). */
 const MODEL_JSON_LIMIT = 64 * 1024 * 1024;
 
-/** The one-line reason why saving at `target` would be refused, or undefined when it may be written. */
+/** Why saving at `target` would be refused (the problem alone, without the path), or undefined when it may be written. */
 export function saveTargetProblem(target: string, context: SaveTargetContext = {}): string | undefined {
   const absolute = path.resolve(target);
   let real: string;
   try {
     real = realPathOf(absolute);
   } catch (e) {
-    return `${target}: cannot resolve its folder: ${(e as Error).message}`;
+    return `cannot resolve its folder: ${(e as Error).message}`;
   }
   const home = safeRealPath(os.homedir());
   if (real === path.parse(real).root || isInside(real, home)) {
-    return `${target}: is ${real === path.parse(real).root ? 'the file system root' : 'the home folder or a folder above it'}; a save replaces its target. Choose a path for the model itself (e.g. models/my-model).`;
+    return `is ${real === path.parse(real).root ? 'the file system root' : 'the home folder or a folder above it'}; a save replaces its target. Choose a path for the model itself (e.g. models/my-model).`;
   }
   if (context.workspaceRoot !== undefined) {
     const root = safeRealPath(path.resolve(context.workspaceRoot));
-    if (real === root) return `${target}: is the workspace folder; a save replaces its target. Choose a path inside it (e.g. models/my-model).`;
-    if (isInside(real, root)) return `${target}: holds the workspace folder (${root}); a save there would delete it.`;
+    if (real === root) return 'is the workspace folder; a save replaces its target. Choose a path inside it (e.g. models/my-model).';
+    if (isInside(real, root)) return `holds the workspace folder (${root}); a save there would delete it.`;
     if (!isInside(root, real)) {
-      return `${target}: is outside the workspace (${root})${real !== absolute ? ` once symbolic links are resolved (${real})` : ''}; saves stay inside the workspace.`;
+      return `is outside the workspace (${root})${real !== absolute ? ` once symbolic links are resolved (${real})` : ''}; saves stay inside the workspace.`;
     }
   }
   for (const p of context.protectedPaths ?? []) {
     const guarded = safeRealPath(path.resolve(p));
-    if (guarded === real) return `${target}: is ${p}, which this run reads or works in; a save must not replace it.`;
-    if (isInside(real, guarded)) return `${target}: holds ${p}, which this run reads or works in; a save there would delete it.`;
+    if (guarded === real) return `is ${p}, which this run reads or works in; a save must not replace it.`;
+    if (isInside(real, guarded)) return `holds ${p}, which this run reads or works in; a save there would delete it.`;
   }
   let stat: fs.Stats;
   try {
     stat = fs.lstatSync(absolute);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    return `${target}: cannot be examined: ${(e as Error).message}`;
+    return `cannot be examined: ${(e as Error).message}`;
   }
   if (stat.isSymbolicLink()) {
-    return `${target}: is a symbolic link (to ${real}); a save would replace the link, not what it points to. Save to the real path instead.`;
+    return `is a symbolic link (to ${real}); a save would replace the link, not what it points to. Save to the real path instead.`;
   }
   if (stat.isDirectory()) {
     if (context.format && context.format !== 'tfjs') {
-      return `${target}: is an existing folder; the '${context.format}' format saves a single file. Choose a file path (e.g. model.${context.format}).`;
+      return `is an existing folder; the '${context.format}' format saves a single file. Choose a file path (e.g. model.${context.format}).`;
     }
-    return modelFolderProblem(target, absolute);
+    return modelFolderProblem(absolute);
   }
-  if (!stat.isFile()) return `${target}: is not a regular file or folder; refusing to replace it.`;
+  if (!stat.isFile()) return `is not a regular file or folder; refusing to replace it.`;
   if (context.format === 'tfjs') {
-    return `${target}: is an existing file; the TensorFlow.js format saves a folder. Choose a folder path.`;
+    return `is an existing file; the TensorFlow.js format saves a folder. Choose a folder path.`;
   }
-  return modelFileProblem(target, absolute);
+  return modelFileProblem(absolute);
 }
 
 /** Whether `inner` is `outer` or below it (both real, absolute paths). */
@@ -161,12 +161,12 @@ function safeRealPath(p: string): string {
 }
 
 /** A folder may be replaced only when it is a TensorFlow.js model folder and holds nothing else. */
-function modelFolderProblem(target: string, dir: string): string | undefined {
+function modelFolderProblem(dir: string): string | undefined {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, {withFileTypes: true});
   } catch (e) {
-    return `${target}: cannot be read: ${(e as Error).message}`;
+    return cannotRead(e);
   }
   const names = entries.map((e) => e.name);
   const json = path.join(dir, 'model.json');
@@ -174,12 +174,12 @@ function modelFolderProblem(target: string, dir: string): string | undefined {
   if (manifestFiles === undefined) {
     const what = names.includes('saved_model.pb') ? 'a SavedModel folder (this tool does not write that format)'
       : names.length === 0 ? 'an empty folder this tool did not write' : 'an ordinary folder, not a TensorFlow.js model';
-    return `${target}: is ${what}; a save would delete what is in it. Choose a new path or remove it yourself.`;
+    return `is ${what}; a save would delete what is in it. Choose a new path or remove it yourself.`;
   }
   const foreign = entries.filter((e) => !e.isFile() || !(MODEL_FOLDER_FILES.has(e.name) || manifestFiles.has(e.name)));
   if (foreign.length > 0) {
     const listed = foreign.slice(0, 3).map((e) => e.name + (e.isDirectory() ? '/' : '')).join(', ');
-    return `${target}: is a model folder that also holds ${listed}${foreign.length > 3 ? ` and ${foreign.length - 3} more` : ''}, which the model does not use; a save would delete them. Move them out or choose another path.`;
+    return `is a model folder that also holds ${listed}${foreign.length > 3 ? ` and ${foreign.length - 3} more` : ''}, which the model does not use; a save would delete them. Move them out or choose another path.`;
   }
   return undefined;
 }
@@ -206,19 +206,19 @@ const KERAS_HDF5_MARKS = [Buffer.from('model_config'), Buffer.from('layer_names'
 const SCAN_WINDOW = 1024 * 1024;
 
 /** A file may be replaced only when it is a Keras HDF5 model or weights file, or a Keras zip. */
-function modelFileProblem(target: string, file: string): string | undefined {
+function modelFileProblem(file: string): string | undefined {
   let fd: number;
   try {
     fd = openRegularFile(file);
   } catch (e) {
-    return `${target}: cannot be read: ${(e as Error).message}`;
+    return cannotRead(e);
   }
   try {
     const head = Buffer.alloc(8);
     const n = fs.readSync(fd, head, 0, 8, 0);
     if (n === 8 && head.equals(HDF5_MAGIC)) {
       if (containsAny(fd, KERAS_HDF5_MARKS)) return undefined;
-      return `${target}: is an HDF5 file without a Keras model in it; a save would destroy it. Choose a new path.`;
+      return `is an HDF5 file without a Keras model in it; a save would destroy it. Choose a new path.`;
     }
     if (n >= 2 && head[0] === 0x50 && head[1] === 0x4b) {
       try {
@@ -226,9 +226,9 @@ function modelFileProblem(target: string, file: string): string | undefined {
       } catch {
         // not a readable archive: refused below
       }
-      return `${target}: is a zip file but not a Keras .keras archive (no config.json); a save would destroy it. Choose a new path.`;
+      return `is a zip file but not a Keras .keras archive (no config.json); a save would destroy it. Choose a new path.`;
     }
-    return `${target}: is an ordinary file, not a model this tool can read; a save would destroy it. Choose a new path.`;
+    return `is an ordinary file, not a model this tool can read; a save would destroy it. Choose a new path.`;
   } finally {
     fs.closeSync(fd);
   }

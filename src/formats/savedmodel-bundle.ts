@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import {FormatError} from '../common/errors';
-import {readRegularFile} from '../common/regular-file';
+import {readUserFile} from '../common/regular-file';
 
 // ---------------------------------------------------------------------------------------------
 // Protobuf wire format
@@ -94,12 +94,7 @@ export interface SavedKerasObject {
 }
 
 export function readKerasMetadata(file: string): SavedKerasObject[] {
-  let buf: Uint8Array;
-  try {
-    buf = new Uint8Array(readRegularFile(file));
-  } catch (e) {
-    throw new FormatError(file, `cannot be read: ${(e as Error).message}`);
-  }
+  const buf = new Uint8Array(readUserFile(file, (problem) => new FormatError(file, problem)));
   try {
     return decodeMessage(buf).filter((f) => f.field === 1 && f.bytes).map((f) => {
       const node = decodeMessage(f.bytes!);
@@ -168,12 +163,7 @@ function blockEntries(file: string, table: Uint8Array, offset: number, size: num
 
 /** All key/value pairs of a TensorFlow sorted string table, in key order. */
 export function readSortedTable(file: string): Array<[string, Uint8Array]> {
-  let table: Uint8Array;
-  try {
-    table = new Uint8Array(readRegularFile(file));
-  } catch (e) {
-    throw new FormatError(file, `cannot be read: ${(e as Error).message}`);
-  }
+  const table = new Uint8Array(readUserFile(file, (problem) => new FormatError(file, problem)));
   if (table.length < FOOTER_SIZE) throw new FormatError(file, 'is too short to be a TensorFlow variables index');
   const footer = table.subarray(table.length - FOOTER_SIZE);
   const magic = new DataView(footer.buffer, footer.byteOffset + 40, 8).getBigUint64(0, true);
@@ -272,11 +262,7 @@ export function openTensorBundle(prefix: string): TensorBundle {
     if (!b) {
       const p = shardPath(id);
       if (!fs.existsSync(p)) throw new FormatError(indexFile, `refers to data shard ${path.basename(p)}, which is missing`);
-      try {
-        b = readRegularFile(p);
-      } catch (e) {
-        throw new FormatError(p, `cannot be read: ${(e as Error).message}`);
-      }
+      b = readUserFile(p, (problem) => new FormatError(p, problem));
       shards.set(id, b);
     }
     return b;

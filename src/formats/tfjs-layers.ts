@@ -17,7 +17,7 @@ import type {EpochRecord, FormatModule, KerasArtifacts, SaveOptions} from './art
 import {stockTfjsTopology} from '../keras/tfjs-stock';
 import {normalizeModelConfig, positionalTensorArguments, type JsonObject} from '../keras/config';
 import {tfjsFolderTrainingConfig} from '../keras/config-training';
-import {readRegularFile} from '../common/regular-file';
+import {readRegularFile, readUserFile} from '../common/regular-file';
 
 export const MODEL_JSON = 'model.json';
 export const WEIGHTS_BIN = 'weights.bin';
@@ -37,12 +37,7 @@ function modelJsonPath(target: string): string {
 }
 
 function readJson(file: string): any {
-  let text: string;
-  try {
-    text = readRegularFile(file, 'utf8');
-  } catch (e) {
-    throw new FormatError(file, `cannot read: ${(e as Error).message}`);
-  }
+  const text = readUserFile(file, (problem) => new FormatError(file, problem), 'utf8');
   return parseJsonBounded(text, (problem) => new FormatError(file, problem), 'the file');
 }
 
@@ -57,6 +52,9 @@ function expectedBytes(specs: io.WeightsManifestEntry[]): number {
   }, 0);
 }
 
+/** A manifest value as JSON (shortened), or 'none' when the field is missing. */
+const shown = (value: unknown) => (value === undefined ? 'none' : JSON.stringify(value).slice(0, 60));
+
 /** What is wrong with a weights manifest's structure (read from a hostile model.json), if anything. */
 function weightsManifestProblem(manifest: unknown): string | undefined {
   if (!Array.isArray(manifest)) return 'weightsManifest is not a list of weight groups';
@@ -67,9 +65,9 @@ function weightsManifestProblem(manifest: unknown): string | undefined {
     if (!Array.isArray(group.weights)) return `${at}.weights is not a list of weights`;
     for (const [i, w] of group.weights.entries()) {
       if (!w || typeof w !== 'object' || typeof w.name !== 'string') return `${at}.weights[${i}] has no name`;
-      if (!(w.dtype in BYTES_PER_DTYPE)) return `weight '${w.name}' has dtype '${w.dtype}', which TensorFlow.js weights do not use`;
+      if (typeof w.dtype !== 'string' || !(w.dtype in BYTES_PER_DTYPE)) return `weight '${w.name}' has dtype ${shown(w.dtype)}, which TensorFlow.js weights do not use`;
       if (!Array.isArray(w.shape) || w.shape.some((d: unknown) => !Number.isSafeInteger(d) || (d as number) < 0)) {
-        return `weight '${w.name}' has shape ${JSON.stringify(w.shape)?.slice(0, 60)}, not a list of sizes`;
+        return `weight '${w.name}' has shape ${shown(w.shape)}, not a list of sizes`;
       }
     }
   }
@@ -118,11 +116,7 @@ export async function readTfjsLayers(target: string): Promise<KerasArtifacts> {
       if (!isInsideByRealPath(dir, resolved)) {
         throw new FormatError(file, `weights shard '${shard}' is a symlink (or inside one) leading outside the model folder; refusing to read it`);
       }
-      try {
-        chunks.push(readRegularFile(resolved));
-      } catch (e) {
-        throw new FormatError(file, `weights shard '${shard}' cannot be read: ${(e as Error).message}`);
-      }
+      chunks.push(readUserFile(resolved, (problem) => new FormatError(file, `weights shard '${shard}': ${problem}`)));
     }
     specs.push(...group.weights);
   }

@@ -90,3 +90,15 @@ export function idx(type: number, dims: number[], body?: Buffer): Buffer {
   const count = dims.reduce((a, b) => a * b, 1);
   return Buffer.concat([head, body ?? Buffer.alloc(count < 1e7 ? count : 0)]);
 }
+
+/** A seeded generator of numbers in [0, 1) (mulberry32): the same seed, the same inputs. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -350,13 +350,13 @@ export function allCases(): Case[] {
   }), expect: /weight shards hold 12204 bytes but the manifest describes \d+/, names: 'model.json'});
   add({reader: 'tfjs', kind: 'wrong dtype', name: 'manifest dtype string', build: tfjs('dtype', (_, j) => {
     manifest(j).weights[0].dtype = 'string';
-  }), expect: /weight '.*' has dtype 'string', which TensorFlow\.js weights do not use/, names: 'model.json'});
+  }), expect: /weight '.*' has dtype "string", which TensorFlow\.js weights do not use/, names: 'model.json'});
   add({reader: 'tfjs', kind: 'malformed', name: 'manifest not a list', build: tfjs('notlist', (_, j) => { j.weightsManifest = 5; }),
-    expect: /cannot be read: .*iterable|weightsManifest/, names: 'notlist'});
+    expect: /weightsManifest is not a list of weight groups/, names: 'notlist'});
   add({reader: 'tfjs', kind: 'malformed', name: 'paths not a list', build: tfjs('pathsnotlist', (_, j) => { manifest(j).paths = 'weights.bin'; }),
     expect: /weightsManifest\[0\]\.paths is not a list of file names/, names: 'pathsnotlist'});
   add({reader: 'tfjs', kind: 'malformed', name: 'weight without a shape (fuzz seed 23 #207)', build: tfjs('noshape', (_, j) => { delete manifest(j).weights[0].shape; }),
-    expect: /weight '.*' has shape undefined, not a list of sizes/, names: 'noshape'});
+    expect: /weight '.*' has shape none, not a list of sizes/, names: 'noshape'});
   add({reader: 'tfjs', kind: 'huge size', name: 'weight shape with a negative size', build: tfjs('negshape', (_, j) => { manifest(j).weights[0].shape = [-1, 10]; }),
     expect: /weight '.*' has shape \[-1,10\], not a list of sizes/, names: 'negshape'});
   add({reader: 'tfjs', kind: 'malformed', name: 'format graph-model', build: tfjs('graph', (_, j) => { j.format = 'graph-model'; }),
@@ -460,7 +460,7 @@ export function allCases(): Case[] {
   add({reader: 'tfjs', kind: 'special file', name: 'weights shard is a named pipe', build: tfjs('pipeshard', (dir) => {
     fs.rmSync(path.join(dir, 'weights.bin'));
     execFileSync('mkfifo', [path.join(dir, 'weights.bin')]);
-  }), expect: /weights shard 'weights\.bin' cannot be read: not a regular file but a named pipe/, names: 'model.json'});
+  }), expect: /weights shard 'weights\.bin': cannot read: not a regular file but a named pipe/, names: 'model.json'});
   for (const member of ['variables/variables.index', 'variables/variables.data-00000-of-00001', 'keras_metadata.pb']) {
     add({reader: 'savedmodel', kind: 'special file', name: `${member} is a named pipe`, build: saved(`pipe-${path.basename(member)}`, (d) => {
       fs.rmSync(path.join(d, member));
@@ -547,7 +547,7 @@ export function allCases(): Case[] {
     expect: /not an \.npz archive \(not a zip file\)/});
   for (const cut of [2, 30, 200, 500]) {
     add({reader: 'npz', kind: 'truncation', name: `cut at ${cut}`, build: (w) => write(w, `cut${cut}.npz`, npzOf(mnistLike).subarray(0, cut)),
-      expect: /corrupt zip archive/});
+      expect: /is not a readable zip archive: no end of central directory record/});
   }
   add({reader: 'npz', kind: 'malformed', name: 'no .npy members', build: (w) => write(w, 'empty.npz', makeZip([{name: 'readme.txt', data: Buffer.from('hi')}])),
     expect: /the archive holds no \.npy arrays/});
@@ -708,7 +708,7 @@ export function allCases(): Case[] {
     // The model opens; the refused stored location is its dataProblem (predict and the inspector report it).
     const opened = await openModel(path.join(w.ws, input), {workspaceRoots: [w.ws]});
     opened.model.dispose();
-    if (opened.dataProblem) throw Object.assign(new Error(opened.dataProblem), {name: 'DataError'});
+    if (opened.dataProblem) throw opened.dataProblem;
     return opened.data;
   };
   add({reader: 'tfjs', kind: 'confinement', name: 'stored dataset location: absolute path outside', names: 'storedabs', run: predictStored,

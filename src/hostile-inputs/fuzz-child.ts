@@ -8,7 +8,7 @@ import {initBackend} from '../engine/backend';
 import {h5wasm} from '../formats/hdf5-file';
 
 process.on('message', async (m: {id: number; reader: Reader; file: string}) => {
-  let outcome: {id: number; result: 'accepted' | 'clean' | 'wrapped' | 'unclean'; message?: string; name?: string; warnings?: number};
+  let outcome: {id: number; result: 'accepted' | 'clean' | 'wrapped' | 'unclean'; message?: string; name?: string; cause?: string; warnings?: number};
   try {
     const warnings = await readInput(m.reader, m.file);
     outcome = {id: m.id, result: 'accepted', warnings: warnings.length};
@@ -17,7 +17,8 @@ process.on('message', async (m: {id: number; reader: Reader; file: string}) => {
     // 'wrapped': one clean line for the user, but a library error (TypeError...) got that far.
     const cause = (error as {cause?: unknown})?.cause;
     const result = !isCleanError(e) ? 'unclean' : cause !== undefined && !isCleanError(cause) ? 'wrapped' : 'clean';
-    outcome = {id: m.id, result, name: error?.name, message: String(error?.message ?? e).slice(0, 300)};
+    outcome = {id: m.id, result, name: error?.name, message: String(error?.message ?? e).slice(0, 300),
+      ...(result === 'wrapped' ? {cause: String((cause as Error)?.message ?? cause).slice(0, 300)} : {})};
   }
   process.send!({...outcome, rssMB: process.memoryUsage().rss / 1024 / 1024});
 });

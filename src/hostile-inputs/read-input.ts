@@ -11,6 +11,7 @@ import {readCsv, splitLabel} from '../engine/data/csv';
 import {readTrainSpec} from '../engine/spec/spec';
 import {readImage} from '../engine/session/images';
 import type {Reader} from './cases';
+import {WorkbenchError} from '../common/errors';
 
 export async function readInput(reader: Reader, file: string, workspaceRoot = path.dirname(file)): Promise<string[]> {
   switch (reader) {
@@ -29,8 +30,7 @@ export async function readInput(reader: Reader, file: string, workspaceRoot = pa
   }
 }
 
-/** Our own errors: one line, naming their file. Anything else reaching the user is a defect. */
+/** Our own errors (one line, naming their file, by construction). Anything else reaching the user is a defect. */
 export function isCleanError(error: unknown): boolean {
-  const e = error as Error;
-  return e instanceof Error && ['FormatError', 'DataError', 'SpecError'].includes(e.name) && !e.message.includes('\n');
+  return error instanceof WorkbenchError;
 }

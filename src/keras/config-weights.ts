@@ -6,13 +6,15 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import {FormatError} from '../common/errors';
+import {FormatError, WorkbenchError} from '../common/errors';
 import {WRITER} from '../common/bytes';
 import type {KerasArtifacts} from './artifacts';
 import type {Json, JsonObject, LayerConfig, LegacyWeightLayout, ModelConfig} from './config';
 import {walkLayers} from './config';
 import {registerKerasCompatLayers} from './config-layers';
 import {refuseConfigBeyondFile} from './declared-size';
+import {explainUnknownClass} from './custom-objects';
+import {explainBuildFailure} from './tfjs-errors';
 
 export interface StoredArray {
   /** Name in the file (for messages and optimizer layout detection). */
@@ -104,15 +106,10 @@ export async function describeModel(config: ModelConfig, file: string): Promise<
   try {
     model = await tfl.models.modelFromJSON({modelTopology: zeroInitializers(config) as JsonObject} as never);
   } catch (e) {
-    const message = (e as Error).message ?? String(e);
-    // Our Keras layers name the layer and the argument they cannot honour.
-    if ((e as Error).name === 'LayerArgumentError') throw new FormatError(file, message);
-    const unknown = /Unknown (layer|initializer|regularizer|constraint|activation)[^:]*: ([A-Za-z0-9_>.-]+)/i.exec(message);
-    if (unknown) {
-      throw new FormatError(file, `${unknown[1].toLowerCase()} '${unknown[2]}' is not implemented in TensorFlow.js ` +
-        '(register your own implementation through custom_objects to load this model)');
-    }
-    throw new FormatError(file, `TensorFlow.js cannot build this model from its config: ${message}`);
+    // An unknown class, or one of our Keras layers naming the argument it cannot honour.
+    const known = explainUnknownClass(e, file);
+    if (known instanceof WorkbenchError) throw known;
+    throw new FormatError(file, `TensorFlow.js cannot build this model from its config: ${await explainBuildFailure(config, e)}`);
   }
   try {
     const names = ((config.config.layers as LayerConfig[] | undefined) ?? []).map((l) => (l.config.name ?? l.name) as string);

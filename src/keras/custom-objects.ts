@@ -5,6 +5,8 @@
 import * as path from 'path';
 import * as tf from '@tensorflow/tfjs-core';
 import {FormatError} from '../common/errors';
+import {LayerArgumentError} from './layers/support';
+import {unknownClassIn} from './tfjs-errors';
 
 export type CustomObjects = Record<string, unknown>;
 type SerializableClass = tf.serialization.SerializableConstructor<tf.serialization.Serializable> & {className?: string};
@@ -48,12 +50,11 @@ export function loadCustomObjectsModule(modulePath: string): CustomObjects {
  * said to be an optimizer.
  */
 export function explainUnknownClass(error: unknown, file: string, optimizerClass?: string): Error {
-  const message = (error as Error)?.message ?? String(error);
   // Our Keras layers name the layer and the argument they cannot honour.
-  if ((error as Error)?.name === 'LayerArgumentError') return new FormatError(file, message);
-  const match = /Unknown (layer|initializer|regularizer|constraint|activation|loss|metric|optimizer)[^:]*: ([A-Za-z0-9_>.-]*[A-Za-z0-9_>-])/i.exec(message);
-  if (!match) return error instanceof Error ? error : new Error(message);
-  const [, kind, name] = match;
+  if (error instanceof LayerArgumentError) return new FormatError(file, error.message);
+  const unknown = unknownClassIn(error);
+  if (!unknown) return error instanceof Error ? error : new Error(String(error));
+  const {kind, name} = unknown;
   if (optimizerClass !== undefined && name === optimizerClass) {
     return new FormatError(file, `optimizer '${name}' is not available in TensorFlow.js; load the model without its training configuration (Keras compile=False; command line: --no-compile)`);
   }

@@ -87,15 +87,19 @@ interface GraphLayer {
 /**
  * A functional config's connections, checked before TensorFlow.js builds it: its builder retries
  * layers whose inputs are not built yet until all are, so a reference to a layer (or a call of
- * it) that does not exist, or a cycle, makes it loop forever. Nested models are checked too.
+ * it) that does not exist, or a cycle, makes it loop forever. Nested models are checked too, and
+ * each layer's fields that TensorFlow.js uses unchecked (layerFieldProblem).
  */
 export function graphProblem(topology: unknown): string | undefined {
   const model = topology as {class_name?: string; config?: {layers?: unknown}};
-  const layers = model?.config?.layers;
+  // A Sequential config of old TensorFlow.js writers is the list of layers itself.
+  const layers = Array.isArray(model?.config) ? model.config : model?.config?.layers;
   if (!Array.isArray(layers)) return undefined;
   const list = layers as GraphLayer[];
   const nodeCount = new Map<string, number>();
   for (const [i, layer] of list.entries()) {
+    const malformed = layerFieldProblem(layer, i);
+    if (malformed) return malformed;
     const name = layer?.name ?? layer?.config?.name; // builders key layers by the top-level name
     // A functional builder keys its layers by the top-level name only: without it, the layers that
     // read from this one wait for it forever.
@@ -153,6 +157,29 @@ export function graphProblem(topology: unknown): string | undefined {
 }
 
 class GraphProblem extends Error {}
+
+/**
+ * The fields TensorFlow.js uses before it checks them: a class name or layer name that is not a
+ * string, an input shape that is not a list of sizes (its errors then quote JavaScript's words
+ * for the value: "[object Object]", "name.match is not a function").
+ */
+function layerFieldProblem(layer: GraphLayer, index: number): string | undefined {
+  const config = layer?.config as Record<string, unknown> | undefined;
+  const named = typeof config?.name === 'string' ? `'${config.name}'` : String(index);
+  if (typeof layer?.class_name !== 'string') return `layer ${named} has a class_name that is not a string: ${JSON.stringify(layer?.class_name)?.slice(0, 80) ?? 'none'}`;
+  if (config === undefined || config === null || typeof config !== 'object' || Array.isArray(config)) {
+    return layer.class_name === 'Sequential' && Array.isArray(config) ? undefined : `layer ${named} (${layer.class_name}) has no config object`;
+  }
+  if ('name' in config && typeof config.name !== 'string') return `layer ${index} (${layer.class_name}) has a name that is not a string: ${JSON.stringify(config.name)?.slice(0, 80)}`;
+  for (const key of ['batch_input_shape', 'batch_shape', 'input_shape']) {
+    const shape = config[key];
+    if (shape === undefined || shape === null) continue;
+    if (!Array.isArray(shape) || !shape.every((d) => d === null || (Number.isInteger(d) && d >= 0))) {
+      return `layer ${named} (${layer.class_name}) has ${key} ${JSON.stringify(shape)?.slice(0, 80)}, not a list of sizes (or null)`;
+    }
+  }
+  return undefined;
+}
 
 /** Everything checked on a config before TensorFlow.js builds it: its connections, then its size. */
 export function refuseUnbuildableConfig(topology: unknown, available: number, file: string, what: string): void {

@@ -37,7 +37,7 @@ export function diagnostics(doc: TextDocument, analysis: SpecAnalysis, options: 
       source: 'keras',
       code: d.code,
       // The range shows the field; the message need not repeat it.
-      message: d.message.startsWith(`${d.field}: `) ? d.message.slice(d.field.length + 2) : d.message,
+      message: d.problem,
       data: d.fix && ({title: d.fix.title, edits: d.fix.edits.map((e) => TextEdit.replace(rangeOf(doc, e.offset, e.length), e.newText))} satisfies FixData),
     }));
 }

@@ -5,6 +5,7 @@
  */
 import {NotificationType, RequestType} from 'vscode-jsonrpc';
 import type {SaveFormat} from '../formats/table';
+import type {ErrorKind} from '../common/errors';
 
 // ---------------------------------------------------------------- shared shapes
 
@@ -181,6 +182,22 @@ export interface DatasetInfo {
   name?: string;
   /** Test samples available to browse and evaluate. */
   count: number;
+}
+
+/**
+ * What a failed request carries besides its one-line message: the stack for the log and, for the
+ * tool's own errors, what they are about, so that the extension decides by kind, not by text.
+ */
+export interface EngineErrorData {
+  stack?: string;
+  kind?: ErrorKind;
+  file?: string;
+  field?: string;
+  /** The message without the file (and the position). */
+  problem?: string;
+  /** 1-based position of the first error in a refused training spec. */
+  line?: number;
+  column?: number;
 }
 
 // ---------------------------------------------------------------- requests

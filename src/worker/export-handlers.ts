@@ -6,6 +6,7 @@ import {defaultScriptPath, generateKerasScript, scriptTargetProblem} from '../en
 import * as msg from '../protocol/messages';
 import {HandlerSet, handle} from './handler-set';
 import {ensureBackend} from './core-handlers';
+import {WorkbenchError} from '../common/errors';
 
 export const registerExportHandlers: HandlerSet = (connection: MessageConnection) => {
   handle(connection, msg.exportKerasScript, async ({specPath, workspaceRoot, distributed}) => {
@@ -13,7 +14,7 @@ export const registerExportHandlers: HandlerSet = (connection: MessageConnection
     const spec = readTrainSpec(specPath);
     const scriptPath = defaultScriptPath(specPath);
     const problem = scriptTargetProblem(scriptPath, workspaceRoot);
-    if (problem) throw new Error(problem);
+    if (problem) throw new WorkbenchError('save', scriptPath, problem);
     const script = await generateKerasScript(spec, specPath, {
       distributed, specLabel: path.relative(workspaceRoot, specPath), scriptName: path.basename(scriptPath), workspaceRoot,
     });

@@ -10,7 +10,7 @@ import {registerCoreHandlers} from './core-handlers';
 import {registerInspectorHandlers} from './inspector-handlers';
 import {log} from '../protocol/messages';
 import {setDebugLog} from '../common/diagnostics';
-import {firstLine} from '../common/errors';
+import {errorLine} from '../common/errors';
 import {registerExportHandlers} from './export-handlers';
 import {registerExplainHandlers} from './explain-handlers';
 
@@ -27,8 +27,8 @@ setDebugLog((text) => void connection.sendNotification(log, {level: 'debug', mes
 const fatal = (kind: string) => (error: unknown) => {
   const e = error instanceof Error ? error : new Error(String(error));
   void connection.sendNotification(log, {level: 'debug', message: e.stack ?? e.message});
-  void connection.sendNotification(log, {level: 'error', message: `worker: ${kind}: ${firstLine(e.message)}`});
-  process.stderr.write(`keras-workbench worker: ${kind}: ${firstLine(e.message)}\n`);
+  void connection.sendNotification(log, {level: 'error', message: `worker: ${kind}: ${errorLine(e)}`});
+  process.stderr.write(`keras-workbench worker: ${kind}: ${errorLine(e)}\n`);
   setTimeout(() => process.exit(1), 100);
 };
 process.on('uncaughtException', fatal('unexpected error'));

@@ -6,7 +6,7 @@ import {fork, ChildProcess} from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import {createMessageConnection, IPCMessageReader, IPCMessageWriter, MessageConnection} from 'vscode-jsonrpc/node';
+import {createMessageConnection, IPCMessageReader, IPCMessageWriter, MessageConnection, ResponseError} from 'vscode-jsonrpc/node';
 import * as msg from '../protocol/messages';
 import {listRuns} from '../formats/runs';
 import {KERAS_FIXTURES} from '../test-support/fixtures';
@@ -103,11 +103,22 @@ test('worker errors name the spec file and the field', () => withWorker(async ({
   fs.writeFileSync(specPath, fs.readFileSync(SPEC, 'utf8').replace('"batch_size": 50', '"batch_size": 0'));
   await assert.rejects(connection.sendRequest(msg.describeSpec, {specPath, workspaceRoot: root}),
     (e: Error) => e.message.includes('bad.train.json') && e.message.includes('fit.batch_size'));
-  await assert.rejects(connection.sendRequest(msg.loadModel, {path: path.join(root, 'missing')}), /missing/);
+  await assert.rejects(connection.sendRequest(msg.loadModel, {path: path.join(root, 'missing')}), (e: ResponseError<msg.EngineErrorData>) => {
+    // What the error is about travels with it: the extension decides by kind, never by the text.
+    assert.match(e.message, /missing: no such file or folder/);
+    assert.deepEqual({kind: e.data?.kind, file: e.data?.file, problem: e.data?.problem}, {kind: 'format', file: path.join(root, 'missing'), problem: 'no such file or folder'});
+    return true;
+  });
   // Shape errors too, with line and column, before the overwrite question and any data loading.
   fs.writeFileSync(specPath, fs.readFileSync(SPEC, 'utf8').replace(/\{"type": "Flatten"\},\s*/, ''));
-  await assert.rejects(connection.sendRequest(msg.describeSpec, {specPath, workspaceRoot: root}),
-    (e: Error) => e.message.startsWith(`${specPath}:`) && /:\d+:\d+: model\.layers\[1\]\.type: Dense gets \(None, 26, 26, 8\)/.test(e.message));
+  await assert.rejects(connection.sendRequest(msg.describeSpec, {specPath, workspaceRoot: root}), (e: ResponseError<msg.EngineErrorData>) => {
+    assert.match(e.message, /:\d+:\d+: model\.layers\[1\]\.type: Dense gets \(None, 26, 26, 8\)/);
+    assert.ok(e.message.startsWith(`${specPath}:${e.data?.line}:${e.data?.column}: `), e.message);
+    assert.equal(e.data?.kind, 'spec');
+    assert.equal(e.data?.file, specPath);
+    assert.match(e.data?.problem ?? '', /^model\.layers\[1\]\.type: Dense gets/);
+    return true;
+  });
 }));
 
 test('the save target describeSpec shows is the one train saves; the spec\'s own save.path diagnostics refuse a run', () => withWorker(async ({connection, root, specPath}) => {

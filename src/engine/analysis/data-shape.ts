@@ -8,6 +8,8 @@ import * as path from 'path';
 import * as zlib from 'zlib';
 import type {Shape} from '../../keras/analysis/shape-math';
 import {openRegularFile} from '../../common/regular-file';
+import {WorkbenchError, errorLine} from '../../common/errors';
+import {parseNpyHeader} from '../data/npy';
 import schema from '../../../schemas/train-spec.schema.json';
 
 export interface ArrayHeader {
@@ -20,6 +22,8 @@ export interface DataProblem {
   field: string;
   message: string;
   severity: 'error' | 'warning';
+  /** The diagnostic code when it is not the generic 'data' (a file that does not exist: 'missing-file'). */
+  code?: 'missing-file';
 }
 
 export interface Labels {
@@ -57,16 +61,6 @@ function readStart(file: string, bytes = HEADER_BYTES): Buffer {
   }
 }
 
-export function npyHeader(start: Buffer): ArrayHeader {
-  if (start.length < 10 || start.toString('latin1', 1, 6) !== 'NUMPY') throw new Error('not a .npy file (no \\x93NUMPY magic)');
-  const major = start[6];
-  const length = major === 1 ? start.readUInt16LE(8) : start.readUInt32LE(8);
-  const offset = major === 1 ? 10 : 12;
-  const text = start.toString('latin1', offset, Math.min(start.length, offset + length));
-  const shape = /'shape'\s*:\s*\(([^)]*)\)/.exec(text)?.[1];
-  if (shape === undefined) throw new Error('malformed .npy header (no shape)');
-  return {shape: shape.split(',').map((s) => s.trim()).filter(Boolean).map(Number)};
-}
 
 export function idxHeader(start: Buffer): ArrayHeader {
   if (start.length < 4 || start[0] !== 0 || start[1] !== 0) throw new Error('not an IDX file (the magic number must start with two zero bytes)');
@@ -78,7 +72,7 @@ export function idxHeader(start: Buffer): ArrayHeader {
 /** The header of an IDX or .npy file (gzipped IDX inflated only as far as its header). */
 export function arrayHeader(file: string): ArrayHeader {
   const start = readStart(file);
-  if (file.endsWith('.npy')) return npyHeader(start);
+  if (file.endsWith('.npy')) return {shape: parseNpyHeader(start, file).shape};
   if (file.endsWith('.gz')) return idxHeader(zlib.gunzipSync(start, {finishFlush: zlib.constants.Z_SYNC_FLUSH}));
   return idxHeader(start);
 }
@@ -101,7 +95,7 @@ function sourceShape(source: Source, root: string, field: string, problems: Data
     if (!usableFileName(rel)) return undefined;
     const file = path.resolve(root, rel);
     if (!fs.existsSync(file)) {
-      problems.push({field: `${field}.${key}`, severity: 'error', message: `file not found: ${rel} (relative to ${root})`});
+      problems.push({field: `${field}.${key}`, severity: 'error', message: `file not found: ${rel} (relative to ${root})`, code: 'missing-file'});
       return undefined;
     }
     // A FIFO or device would block or never end: only regular files are read.
@@ -117,7 +111,7 @@ function sourceShape(source: Source, root: string, field: string, problems: Data
     try {
       return arrayHeader(file).shape;
     } catch (e) {
-      problems.push({field: `${field}.${key}`, severity: 'error', message: `${rel}: ${(e as Error).message}`});
+      problems.push({field: `${field}.${key}`, severity: 'error', message: `${rel}: ${e instanceof WorkbenchError ? e.problem : errorLine(e)}`});
       return undefined;
     }
   };

@@ -10,7 +10,7 @@ import * as path from 'path';
 import Ajv, {ErrorObject} from 'ajv';
 import {findNodeAtLocation, getNodeValue, Node, parseTree, ParseError, printParseErrorCode} from 'jsonc-parser';
 import schema from '../../../schemas/train-spec.schema.json';
-import {SpecError} from '../spec/spec';
+import {SpecError, oneLine} from '../../common/errors';
 import {formatShape} from '../../keras/analysis/catalog';
 import {describeDataShape, DataShape, usableFileName} from './data-shape';
 import {analyzeConfig, analyzeLayers, declaredInputShape, LayerReport, ModelReport, Problem, Severity} from '../../keras/analysis/model-analysis';
@@ -31,7 +31,10 @@ export interface SpecDiagnostic {
   severity: Severity;
   /** The spec field at fault, e.g. `model.layers[4].units`. */
   field: string;
+  /** `field: problem`, as the command line prints it. */
   message: string;
+  /** The message without its field (an editor shows the field by the range it underlines). */
+  problem: string;
   code?: string;
   fix?: {title: string; edits: TextEdit[]};
 }
@@ -101,7 +104,7 @@ class Collector {
     const {onKey, ...rest} = extra;
     const at = this.range(segments, onKey);
     const field = fieldName(segments);
-    this.diagnostics.push({...at, severity, field, message: `${field}: ${message}`, ...rest});
+    this.diagnostics.push({...at, severity, field, message: `${field}: ${message}`, problem: message, ...rest});
   }
 }
 
@@ -311,12 +314,15 @@ export function analyzeSpecText(text: string, file: string, options: SpecCheckOp
   const tree = parseTree(text, parseErrors, {allowTrailingComma: true, disallowComments: false});
   const out = new Collector(text, tree);
   for (const e of parseErrors) {
-    out.diagnostics.push({offset: e.offset, length: Math.max(e.length, 1), severity: 'error', field: '(root)',
-      message: `invalid JSON: ${printParseErrorCode(e.error)}`, code: 'syntax'});
+    const message = `invalid JSON: ${printParseErrorCode(e.error)}`;
+    out.diagnostics.push({offset: e.offset, length: Math.max(e.length, 1), severity: 'error', field: '(root)', message, problem: message, code: 'syntax'});
   }
   const value = tree ? getNodeValue(tree) : undefined;
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
-    if (!parseErrors.length) out.diagnostics.push({offset: 0, length: 1, severity: 'error', field: '(root)', message: 'a training spec is a JSON object'});
+    if (!parseErrors.length) {
+      const message = 'a training spec is a JSON object';
+      out.diagnostics.push({offset: 0, length: 1, severity: 'error', field: '(root)', message, problem: message});
+    }
     return {diagnostics: out.diagnostics, layers: [], data: {problems: []}};
   }
   const raw = value as Record<string, any>;
@@ -324,7 +330,7 @@ export function analyzeSpecText(text: string, file: string, options: SpecCheckOp
   const data = describeDataShape(raw.data, raw.preprocessing, root);
   for (const p of data.problems) {
     const segments = p.field.split('.');
-    out.add(p.severity, segments, p.message, {code: p.message.startsWith('file not found') ? 'missing-file' : 'data'});
+    out.add(p.severity, segments, p.message, {code: p.code ?? 'data'});
   }
   const {model, layers} = modelDiagnostics(raw, data, out, options, root);
   let savePath: string | undefined;
@@ -336,7 +342,7 @@ export function analyzeSpecText(text: string, file: string, options: SpecCheckOp
         file, raw.data, {workspaceRoot: root}).model;
       savePath = target.path;
       const problem = saveTargetProblem(target.path, target);
-      if (problem) out.add('error', ['save', 'path'], problem.replace(`${savePath}: `, ''), {code: 'save-target'});
+      if (problem) out.add('error', ['save', 'path'], problem, {code: 'save-target'});
     }
   }
   const split = typeof raw.fit?.validation_split === 'number' ? raw.fit.validation_split : 0;
@@ -361,15 +367,28 @@ export function lineColumn(text: string, offset: number): {line: number; column:
 /** `file:line:col: severity: message`, as compilers print and VS Code's problem matchers read. */
 export function formatDiagnostic(file: string, text: string, d: SpecDiagnostic): string {
   const {line, column} = lineColumn(text, d.offset);
-  return `${file}:${line}:${column}: ${d.severity}: ${d.message}`;
+  return oneLine(`${file}:${line}:${column}: ${d.severity}: ${d.message}`);
 }
 
-/** A spec the analysis finds errors in: the first one in `file:line:col: message` form, and how many more. */
+/**
+ * A spec the analysis finds errors in: the first one in `file:line:col: message` form, and how
+ * many more; `line` and `column` (1-based) locate the first, for editors that go to it.
+ */
 export class SpecCheckError extends SpecError {
-  constructor(file: string, readonly errors: string[]) {
-    super(file, '', errors[0]);
-    this.message = `${errors[0]}${errors.length > 1 ? ` (and ${errors.length - 1} more error${errors.length > 2 ? 's' : ''}: keras-workbench check ${file})` : ''}`;
+  readonly line: number;
+  readonly column: number;
+  constructor(file: string, text: string, errors: SpecDiagnostic[]) {
+    const more = errors.length > 1 ? ` (and ${errors.length - 1} more error${errors.length > 2 ? 's' : ''}: keras-workbench check ${file})` : '';
+    super(file, '', `${errors[0].message}${more}`);
+    ({line: this.line, column: this.column} = lineColumn(text, errors[0].offset));
+    this.message = `${oneLine(file)}:${this.line}:${this.column}: ${this.problem}`;
   }
+}
+
+/** Throws SpecCheckError when `diagnostics` hold errors. */
+export function refuseErrors(file: string, text: string, diagnostics: SpecDiagnostic[]): void {
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length) throw new SpecCheckError(file, text, errors);
 }
 
 /**
@@ -379,9 +398,6 @@ export class SpecCheckError extends SpecError {
 export function refuseSpecWithErrors(spec: unknown, file: string, options: SpecCheckOptions & {saveOverridden?: boolean} = {}): SpecAnalysis {
   const text = fs.existsSync(file) && fs.statSync(file).isFile() ? fs.readFileSync(file, 'utf8') : JSON.stringify(spec, null, 1);
   const analysis = analyzeSpecText(text, file, options);
-  const errors = analysis.diagnostics
-    .filter((d) => d.severity === 'error' && !(options.saveOverridden && d.code === 'save-target'))
-    .map((d) => formatDiagnostic(file, text, d).replace(': error: ', ': '));
-  if (errors.length) throw new SpecCheckError(file, errors);
+  refuseErrors(file, text, analysis.diagnostics.filter((d) => !(options.saveOverridden && d.code === 'save-target')));
   return analysis;
 }

@@ -2,8 +2,8 @@
  * Numeric CSV: one sample per row, a header row when the first row is not numeric. The label
  * column is chosen by name or index (default: the last column).
  */
-import {DataError} from './errors';
-import {readRegularFile} from '../../common/regular-file';
+import {DataError} from '../../common/errors';
+import {readUserFile} from '../../common/regular-file';
 
 export interface CsvTable {
   columns: string[];
@@ -88,13 +88,7 @@ export function parseCsv(source: string | Uint8Array, file: string): CsvTable {
 }
 
 export function readCsv(file: string): CsvTable {
-  let bytes: Uint8Array;
-  try {
-    bytes = readRegularFile(file);
-  } catch (e) {
-    throw new DataError(file, `cannot read: ${(e as Error).message}`);
-  }
-  return parseCsv(bytes, file);
+  return parseCsv(readUserFile(file, (problem) => new DataError(file, problem)), file);
 }
 
 /** Splits a table into features and the label column (by name or index; default last). */

@@ -4,9 +4,8 @@
  * package) and the user's IDX, .npy, .npz and CSV files.
  */
 import * as path from 'path';
-import {DataError} from './errors';
+import {DataError, readFailure} from '../../common/errors';
 import {isInsideByRealPath} from '../../common/confine';
-import {namesItsFile, readFailure} from '../../common/errors';
 import {readIdx} from './idx';
 import {readNpy, readNpz, toFloat32} from './npy';
 import {readCsv, splitLabel} from './csv';
@@ -87,8 +86,7 @@ function guard<T>(file: string, read: () => T): T {
   try {
     return read();
   } catch (e) {
-    if (namesItsFile(e) && !e.message.includes('\n')) throw e;
-    throw new DataError(file, readFailure(file, e).message.slice(file.length + 2));
+    throw readFailure(file, e, 'cannot be read', 'data');
   }
 }
 

@@ -3,8 +3,8 @@
  * dimension sizes, then the data. Gzipped files (`.gz`) are inflated transparently.
  */
 import {gzipDeclaredSize, inflateBounded} from '../../common/limits';
-import {DataError} from './errors';
-import {readRegularFile} from '../../common/regular-file';
+import {DataError} from '../../common/errors';
+import {readUserFile} from '../../common/regular-file';
 
 export interface IdxArray {
   shape: number[];
@@ -62,12 +62,7 @@ export function parseIdx(bytes: Uint8Array, file: string): IdxArray {
 }
 
 export function readIdx(file: string): IdxArray {
-  let bytes: Uint8Array;
-  try {
-    bytes = readRegularFile(file);
-  } catch (e) {
-    throw new DataError(file, `cannot read: ${(e as Error).message}`);
-  }
+  let bytes: Uint8Array = readUserFile(file, (problem) => new DataError(file, problem));
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
     // The trailer's declared size bounds the inflation (a gzip bomb stops there, not in memory).
     const inflated = inflateBounded(bytes, gzipDeclaredSize(bytes) ?? 0, 'gzip');

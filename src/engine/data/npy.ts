@@ -4,8 +4,8 @@
  */
 import * as fs from 'fs';
 import {readZipDirectory, readZipMember} from '../../formats/zip-file';
-import {DataError} from './errors';
-import {openRegularFile, readRegularFile} from '../../common/regular-file';
+import {DataError, WorkbenchError, readFailure} from '../../common/errors';
+import {cannotRead, openRegularFile, readUserFile} from '../../common/regular-file';
 
 export interface NdArray {
   shape: number[];
@@ -41,8 +41,9 @@ function parseHeader(text: string, file: string): {descr: string; fortran: boole
     throw new DataError(file, `malformed .npy header: ${JSON.stringify(text.trim().slice(0, 100))}`);
   }
   const dims = shape.split(',').map((s) => s.trim()).filter(Boolean);
-  if (dims.some((d) => !/^\d+L?$/.test(d))) throw new DataError(file, `malformed .npy header: shape (${shape}) is not a tuple of sizes`);
-  return {descr, fortran: fortran === 'True', shape: dims.map((d) => Number(d.replace('L', '')))};
+  const sizes = dims.map((d) => (/^\d+L?$/.test(d) ? Number(d.replace('L', '')) : NaN));
+  if (!sizes.every(Number.isSafeInteger)) throw new DataError(file, `malformed .npy header: shape (${shape}) is not a tuple of sizes`);
+  return {descr, fortran: fortran === 'True', shape: sizes};
 }
 
 /** Reorders a Fortran-ordered (column-major) buffer into C order. */
@@ -67,17 +68,28 @@ function toCOrder<T extends NdArray['data']>(data: T, shape: number[]): T {
   return out;
 }
 
-export function parseNpy(bytes: Uint8Array, file: string): NdArray {
+/**
+ * The header of a .npy file from its first bytes (the whole file, or as much as holds the header):
+ * dtype, order, shape, and where the data starts. What the reader and the spec analysis both read.
+ */
+export function parseNpyHeader(bytes: Uint8Array, file: string): {descr: string; fortran: boolean; shape: number[]; dataStart: number} {
   if (bytes.length < 10 || MAGIC.some((b, i) => bytes[i] !== b)) {
     throw new DataError(file, 'not a NumPy .npy file (missing \\x93NUMPY magic)');
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const major = bytes[6];
+  if (major !== 1 && bytes.length < 12) throw new DataError(file, 'truncated .npy header');
   const headerLength = major === 1 ? view.getUint16(8, true) : view.getUint32(8, true);
   const headerStart = major === 1 ? 10 : 12;
   const dataStart = headerStart + headerLength;
   if (dataStart > bytes.length) throw new DataError(file, 'truncated .npy header');
-  const header = parseHeader(new TextDecoder().decode(bytes.subarray(headerStart, dataStart)), file);
+  return {...parseHeader(new TextDecoder().decode(bytes.subarray(headerStart, dataStart)), file), dataStart};
+}
+
+export function parseNpy(bytes: Uint8Array, file: string): NdArray {
+  const header = parseNpyHeader(bytes, file);
+  const {dataStart} = header;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const order = header.descr[0];
   const kind = header.descr.slice(1);
   if (header.descr.includes('O')) {
@@ -104,14 +116,6 @@ export function parseNpy(bytes: Uint8Array, file: string): NdArray {
   return {shape: header.shape, dtype: kind === 'b1' ? 'bool' : header.descr.replace(/^[<>|=]/, ''), data};
 }
 
-function readBytes(file: string): Uint8Array {
-  try {
-    return readRegularFile(file);
-  } catch (e) {
-    throw new DataError(file, `cannot read: ${(e as Error).message}`);
-  }
-}
-
 function readHead(file: string, n: number): Uint8Array {
   let fd: number | undefined;
   try {
@@ -119,14 +123,14 @@ function readHead(file: string, n: number): Uint8Array {
     const head = Buffer.alloc(n);
     return head.subarray(0, fs.readSync(fd, head, 0, n, 0));
   } catch (e) {
-    throw new DataError(file, `cannot read: ${(e as Error).message}`);
+    throw new DataError(file, cannotRead(e));
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
   }
 }
 
 export function readNpy(file: string): NdArray {
-  return parseNpy(readBytes(file), file);
+  return parseNpy(readUserFile(file, (problem) => new DataError(file, problem)), file);
 }
 
 /** All arrays of an .npz archive by name (without the `.npy` suffix). */
@@ -138,10 +142,9 @@ export function readNpz(file: string): Map<string, NdArray> {
     try {
       return read();
     } catch (e) {
-      const message = (e as Error).message;
-      // The zip reader's own errors are specific (a bomb, a CRC); anything else is damage.
-      if (message.startsWith(`${file}: member `)) throw new DataError(file, message.slice(file.length + 2));
-      throw new DataError(file, `corrupt zip archive: ${message.startsWith(`${file}: `) ? message.slice(file.length + 2) : message}`);
+      // The zip reader's own errors are specific (a bomb, a CRC, a missing directory); anything else is damage.
+      if (e instanceof WorkbenchError) throw new DataError(file, e.problem);
+      throw readFailure(file, e, 'corrupt zip archive', 'data');
     }
   };
   const members = unzip(() => readZipDirectory(file));

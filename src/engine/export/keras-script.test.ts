@@ -325,7 +325,7 @@ test('export-keras writes its script only to a regular file inside the workspace
   fs.writeFileSync(path.join(root, 'specs', 'a.train.py'), 'old');
   assert.equal(scriptTargetProblem(path.join(root, 'specs', 'a.train.py'), root), undefined, 'an existing script may be replaced (after asking)');
   fs.symlinkSync(path.join(outside, 'victim.py'), path.join(root, 'specs', 'link.train.py'));
-  assert.match(scriptTargetProblem(path.join(root, 'specs', 'link.train.py'), root)!, /link\.train\.py: is a symbolic link/);
+  assert.match(scriptTargetProblem(path.join(root, 'specs', 'link.train.py'), root)!, /^is a symbolic link/);
   fs.symlinkSync(outside, path.join(root, 'elsewhere'));
   assert.match(scriptTargetProblem(path.join(root, 'elsewhere', 'b.train.py'), root)!, /is outside the workspace .* once links are resolved/);
   fs.mkdirSync(path.join(root, 'specs', 'dir.train.py'));

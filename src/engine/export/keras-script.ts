@@ -12,8 +12,9 @@ import * as path from 'path';
 import * as tfl from '@tensorflow/tfjs-layers';
 import {buildModel} from '../model/build';
 import {compile} from '../training/trainer';
-import {SpecError, TrainSpec} from '../spec/spec';
-import {analyzeSpecText, formatDiagnostic, SpecCheckError} from '../analysis/spec-analysis';
+import type {TrainSpec} from '../spec/spec';
+import {SpecError} from '../../common/errors';
+import {analyzeSpecText, refuseErrors} from '../analysis/spec-analysis';
 import {modelArtifacts} from '../../formats';
 import {keras3ConfigJson} from '../../formats/keras-zip';
 import type {JsonObject} from '../../keras/config';
@@ -38,10 +39,7 @@ const LOCAL_FINDINGS = new Set(['missing-file', 'save-target']);
 /** What training refuses (shapes, Keras arguments, ...), in its `file:line:col: message` form. */
 function refuseSpecErrors(spec: TrainSpec, specFile: string, workspaceRoot?: string): void {
   const text = fs.existsSync(specFile) && fs.statSync(specFile).isFile() ? fs.readFileSync(specFile, 'utf8') : JSON.stringify(spec, null, 1);
-  const errors = analyzeSpecText(text, specFile, {workspaceRoot}).diagnostics
-    .filter((d) => d.severity === 'error' && !LOCAL_FINDINGS.has(d.code ?? ''))
-    .map((d) => formatDiagnostic(specFile, text, d).replace(': error: ', ': '));
-  if (errors.length) throw new SpecCheckError(specFile, errors);
+  refuseErrors(specFile, text, analyzeSpecText(text, specFile, {workspaceRoot}).diagnostics.filter((d) => !LOCAL_FINDINGS.has(d.code ?? '')));
 }
 
 /** The Keras 3 config.json our `.keras` writer produces for the spec's model (compile_config included). */

@@ -22,7 +22,7 @@ function realPathOfNew(file: string): string {
 }
 
 /**
- * Why the script may not be written at `target`, in one line, or undefined: it must stay inside
+ * Why the script may not be written at `target` (the problem alone, without the path), or undefined: it must stay inside
  * the workspace by real path (when one is given), and what is there already must be a regular
  * file (a link could lead the write elsewhere; a folder is not a script).
  */
@@ -31,12 +31,12 @@ export function scriptTargetProblem(target: string, workspaceRoot?: string): str
   try {
     real = realPathOfNew(target);
   } catch (e) {
-    return `${target}: its folder cannot be resolved: ${(e as Error).message}`;
+    return `its folder cannot be resolved: ${(e as Error).message}`;
   }
   if (workspaceRoot !== undefined) {
     const root = fs.realpathSync(path.resolve(workspaceRoot));
     const rel = path.relative(root, real);
-    if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return `${target}: is outside the workspace (${root}) once links are resolved`;
+    if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return `is outside the workspace (${root}) once links are resolved`;
   }
   let stat: fs.Stats;
   try {
@@ -44,7 +44,7 @@ export function scriptTargetProblem(target: string, workspaceRoot?: string): str
   } catch {
     return undefined;
   }
-  if (stat.isSymbolicLink()) return `${target}: is a symbolic link; the script is not written through it`;
-  if (!stat.isFile()) return `${target}: exists and is not a regular file`;
+  if (stat.isSymbolicLink()) return `is a symbolic link; the script is not written through it`;
+  if (!stat.isFile()) return `exists and is not a regular file`;
   return undefined;
 }

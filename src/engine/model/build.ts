@@ -5,7 +5,8 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import {LayerSpec, SpecError, TrainSpec, type OptimizerName, type OptimizerSpec} from '../spec/spec';
+import {LayerSpec, TrainSpec, type OptimizerName, type OptimizerSpec} from '../spec/spec';
+import {SpecError} from '../../common/errors';
 import {layerArgs} from '../../keras/analysis/catalog';
 import {checkLayerArguments} from '../../keras/analysis/model-analysis';
 import {registerKerasCompatLayers} from '../../keras/config-layers';

@@ -13,7 +13,7 @@ import {
   type BatchLossSample, type DataFingerprint, type EpochRecord, type HParams, type RunRecord, type RunStatus,
   type SessionStatus, type TestEvaluation,
 } from '../../formats/runs';
-import {writeFailureCause} from '../../formats/atomic-save';
+import {errorLine, systemCause} from '../../common/errors';
 import {version as toolVersion} from '../../../package.json';
 
 export interface RunRecorderOptions {
@@ -176,7 +176,7 @@ export class RunRecorder {
     this.broken = true;
     this.close();
     const code = (e as NodeJS.ErrnoException).code;
-    const cause = writeFailureCause(code) ?? (e as Error).message;
+    const cause = systemCause(code) ?? errorLine(e);
     this.options.onWarning(`the run record in ${this.folder} cannot be written (${cause}); training and the model save go on without it`);
   }
 

@@ -6,7 +6,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import {DataError} from '../data/errors';
+import {DataError} from '../../common/errors';
 import type {DataDescription, Preprocessing} from '../data/dataset';
 import type {DataSource, TrainSpec} from '../spec/spec';
 

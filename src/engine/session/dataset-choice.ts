@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import {DataError} from '../data/errors';
+import {DataError} from '../../common/errors';
 import type {DataDescription} from '../data/dataset';
 import type {DataSource} from '../spec/spec';
 import type {DatasetChoice} from '../../protocol/messages';

@@ -6,8 +6,8 @@
  */
 import {PNG} from 'pngjs';
 import * as jpeg from 'jpeg-js';
-import {DataError} from '../data/errors';
-import {readRegularFile} from '../../common/regular-file';
+import {DataError} from '../../common/errors';
+import {readUserFile} from '../../common/regular-file';
 import {crc32} from '../../formats/zip-file';
 
 export interface RgbaImage {
@@ -81,13 +81,7 @@ export function decodeImage(bytes: Uint8Array, file: string): RgbaImage {
 }
 
 export function readImage(file: string): RgbaImage {
-  let bytes: Uint8Array;
-  try {
-    bytes = readRegularFile(file);
-  } catch (e) {
-    throw new DataError(file, `cannot read: ${(e as Error).message}`);
-  }
-  return decodeImage(bytes, file);
+  return decodeImage(readUserFile(file, (problem) => new DataError(file, problem)), file);
 }
 
 /** Channels 1 (luma) or 3 (RGB), alpha composited over black (transparent = 0, MNIST's background). */

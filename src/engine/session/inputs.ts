@@ -7,14 +7,14 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import {DataError} from '../data/errors';
+import {DataError} from '../../common/errors';
 import {parseIdx} from '../data/idx';
 import {parseNpy, readNpz, toFloat32, type NdArray} from '../data/npy';
 import {parseCsv} from '../data/csv';
 import type {Preprocessing} from '../data/dataset';
 import {gunzipSync} from 'zlib';
 import {decodeImage, imageToInput, IMAGE_EXTENSIONS, isJpeg, isPng} from './images';
-import {readRegularFile} from '../../common/regular-file';
+import {readUserFile} from '../../common/regular-file';
 
 export interface ModelInput {
   /** Input shape without the batch dimension. */
@@ -56,11 +56,7 @@ export function splitNpzKey(spec: string): {file: string; key?: string} {
 }
 
 function readBytes(file: string): Uint8Array {
-  try {
-    return readRegularFile(file);
-  } catch (e) {
-    throw new DataError(file, `cannot read: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
-  }
+  return readUserFile(file, (problem) => new DataError(file, problem));
 }
 
 export function inputKind(file: string, bytes: Uint8Array): InputKind {

@@ -6,7 +6,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import {DataError} from '../data/errors';
+import {DataError} from '../../common/errors';
 import type {FilePrediction} from './session';
 
 export const OUTPUT_EXTENSIONS = ['.npy', '.csv', '.json'];

@@ -5,7 +5,7 @@
  * the CLI calls it directly, the worker's inspector handlers answer requests with it.
  */
 import type {LayersModel} from '@tensorflow/tfjs-layers';
-import {DataError} from '../data/errors';
+import {DataError, ModelError} from '../../common/errors';
 import {loadDataset, type DataDescription, type Preprocessing} from '../data/dataset';
 import {lossAndMetrics, type LossAndMetrics} from '../training/losses';
 import {scoreOutputs} from '../evaluate';
@@ -181,9 +181,9 @@ export class ModelSession {
   requireTestSet(): TestSet {
     const set = this.testSet();
     if (!set) {
-      if (this.opened.dataProblem && !this.data) throw new Error(this.opened.dataProblem);
-      if (this.data) throw new Error(`${this.handle.path}: its dataset has no test split`);
-      throw new Error(`${this.handle.path}: the model does not record its dataset (it was not trained by Keras Workbench); give it one (--data mnist or --data SPEC.train.json on the command line, "Test data" in the inspector's Predictions tab)`);
+      if (this.opened.dataProblem && !this.data) throw this.opened.dataProblem;
+      if (this.data) throw new ModelError(this.handle.path, `its dataset has no test split`);
+      throw new ModelError(this.handle.path, `the model does not record its dataset (it was not trained by Keras Workbench); give it one (--data mnist or --data SPEC.train.json on the command line, "Test data" in the inspector's Predictions tab)`);
     }
     return set;
   }
@@ -314,7 +314,7 @@ export class ModelSession {
     const saved = this.savedLoss();
     if (saved === undefined) return {unavailable: []};
     const loss = this.lossName();
-    if (!loss) throw new Error(`${this.handle.path}: the model's loss '${saved}' is not one this tool computes (sparse_categorical_crossentropy, categorical_crossentropy, binary_crossentropy, mean_squared_error, mean_absolute_error)`);
+    if (!loss) throw new ModelError(this.handle.path, `the model's loss '${saved}' is not one this tool computes (sparse_categorical_crossentropy, categorical_crossentropy, binary_crossentropy, mean_squared_error, mean_absolute_error)`);
     const config = this.trainingConfig();
     const names = (Array.isArray(config?.metrics) ? config.metrics : []).filter((m): m is string => typeof m === 'string');
     const usable: string[] = [];
@@ -387,7 +387,7 @@ export class ModelSession {
   /** Reads the user's files with the model's preprocessing (see inputs.ts). */
   readInputs(specs: string[], options: InputOptions = {}): InputBatch {
     if (this.model.inputs.length > 1) {
-      throw new Error(`${this.handle.path}: the model has ${this.model.inputs.length} inputs (${this.model.inputNames.join(', ')}); files are predicted on single-input models only`);
+      throw new ModelError(this.handle.path, `the model has ${this.model.inputs.length} inputs (${this.model.inputNames.join(', ')}); files are predicted on single-input models only`);
     }
     const data = this.data?.data;
     const csvLabel = data && 'train' in data && 'csv' in data.train ? data.train.label : undefined;

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import {parse as parseJsonc} from 'jsonc-parser';
-import {parseSpecText, readTrainSpec, resolveInside, SpecError, validateSpec} from './spec';
+import {parseSpecText, readTrainSpec, resolveInside, validateSpec} from './spec';
+import {SpecError} from '../../common/errors';
 import {REFERENCE_SPEC} from './reference';
 import {REPO_ROOT} from '../../test-support/fixtures';
 

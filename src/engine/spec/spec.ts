@@ -9,7 +9,8 @@ import {parse as parseJsonc, ParseError, printParseErrorCode} from 'jsonc-parser
 import schema from '../../../schemas/train-spec.schema.json';
 import type {SaveFormat} from '../../formats/table';
 import {jsonDepthExceeds, MAX_JSON_DEPTH} from '../../common/limits';
-import {readRegularFile} from '../../common/regular-file';
+import {readUserFile} from '../../common/regular-file';
+import {SpecError} from '../../common/errors';
 
 export type DataSource =
   | {x: string; y: string}
@@ -42,13 +43,6 @@ export interface TrainSpec {
   compile: {optimizer: OptimizerSpec; loss: string; metrics: string[]};
   fit: {batch_size: number; epochs: number; validation_split: number; shuffle: boolean; seed: number; verbose: 0 | 1 | 2};
   save: {path: string; format?: SaveFormat; overwrite: boolean; include_optimizer: boolean};
-}
-
-export class SpecError extends Error {
-  constructor(readonly file: string, readonly field: string, problem: string) {
-    super(`${file}: ${field ? `${field}: ` : ''}${problem}`);
-    this.name = 'SpecError';
-  }
 }
 
 // verbose: errors carry their schema (patternErrorMessage, which VS Code's JSON editor shows too).
@@ -137,13 +131,7 @@ export function parseSpecText(text: string, file: string): TrainSpec {
 }
 
 export function readTrainSpec(file: string): TrainSpec {
-  let text: string;
-  try {
-    text = readRegularFile(file, 'utf8');
-  } catch (e) {
-    throw new SpecError(file, '', `cannot read the spec: ${(e as Error).message}`);
-  }
-  return parseSpecText(text, file);
+  return parseSpecText(readUserFile(file, (problem) => new SpecError(file, '', problem), 'utf8'), file);
 }
 
 /** Resolves a spec path against the workspace root and refuses paths that leave it. */

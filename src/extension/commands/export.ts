@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import * as msg from '../../protocol/messages';
 import type {Ctx} from '../context';
 import {pickSpec} from './spec';
+import {errorLine} from '../../common/errors';
 
 export function exportTrainingScript(ctx: Ctx) {
   return async (arg?: vscode.Uri, options?: {distributed?: boolean; replace?: boolean}): Promise<vscode.Uri | undefined> => {
@@ -47,7 +48,7 @@ export function exportTrainingScript(ctx: Ctx) {
       await vscode.window.showTextDocument(uri);
       return uri;
     } catch (e) {
-      ctx.showError(`Cannot export ${path.basename(spec.fsPath)}: ${(e as Error).message}`);
+      ctx.showError(`Cannot export ${path.basename(spec.fsPath)}: ${errorLine(e)}`);
       return undefined;
     }
   };

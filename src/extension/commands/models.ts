@@ -11,6 +11,7 @@ import {failureMessage, modelKind} from '../format';
 import {FORMAT_TABLE, MODEL_FILE_EXTENSIONS, MODEL_FOLDER_MARKERS, SAVE_FORMATS, WEIGHTS_ONLY_FILE, formatInfo} from '../../formats/table';
 import {saveTargetProblem} from '../../formats/save-target';
 import {openInspector} from '../inspector';
+import {errorLine} from '../../common/errors';
 
 /** Loads a model in the worker (or reuses a loaded one for the same path) and opens the inspector on it. */
 export async function openModel(ctx: Ctx, uri: vscode.Uri, {reuse}: {reuse: boolean}): Promise<msg.ModelHandle | undefined> {
@@ -42,7 +43,7 @@ export async function modelHandle(ctx: Ctx, uri: vscode.Uri, {reuse}: {reuse: bo
         path: modelPath, compile: true, customObjectsModule: ctx.customObjectsModule(uri),
       }));
     } catch (e) {
-      ctx.showError(failureMessage('Cannot load', modelPath, (e as Error).message));
+      ctx.showError(failureMessage('Cannot load', modelPath, errorLine(e)));
       return undefined;
     }
     for (const warning of handle.warnings ?? []) void vscode.window.showWarningMessage(warning);
@@ -79,7 +80,7 @@ async function openWeights(ctx: Ctx, weights: vscode.Uri): Promise<msg.ModelHand
       path: target, weights: weights.fsPath, compile: true, customObjectsModule: ctx.customObjectsModule(weights),
     }));
   } catch (e) {
-    ctx.showError(failureMessage('Cannot load', weights.fsPath, (e as Error).message));
+    ctx.showError(failureMessage('Cannot load', weights.fsPath, errorLine(e)));
     return undefined;
   }
   for (const warning of handle.warnings ?? []) void vscode.window.showWarningMessage(warning);
@@ -178,7 +179,7 @@ export function saveModelAs(ctx: Ctx) {
     // The worker checks again; checking here means never asking "Replace?" about something that will be refused.
     const problem = saveTargetProblem(target.fsPath, {workspaceRoot: ctx.workspaceRoot(target), format: format.format});
     if (problem) {
-      ctx.showError(`Cannot save ${handle.summary.modelName}: ${problem}`);
+      ctx.showError(`Cannot save ${handle.summary.modelName}: ${target.fsPath}: ${problem}`);
       return undefined;
     }
     const exists = fs.existsSync(target.fsPath);
@@ -202,7 +203,7 @@ export function saveModelAs(ctx: Ctx) {
         .then((choice) => choice && vscode.commands.executeCommand('revealInExplorer', vscode.Uri.file(saved.path)));
       return saved.path;
     } catch (e) {
-      ctx.showError(failureMessage(`Cannot save ${handle.summary.modelName} to`, target.fsPath, (e as Error).message));
+      ctx.showError(failureMessage(`Cannot save ${handle.summary.modelName} to`, target.fsPath, errorLine(e)));
       return undefined;
     }
   };

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import * as msg from '../../protocol/messages';
 import type {Ctx} from '../context';
 import {isTrainSpec} from '../format';
+import {errorLine} from '../../common/errors';
 
 export function newTrainingSpec(ctx: Ctx) {
   return async (): Promise<vscode.Uri | undefined> => {
@@ -20,7 +21,7 @@ export function newTrainingSpec(ctx: Ctx) {
     try {
       text = await ctx.client.sendRequest(msg.referenceSpec, {});
     } catch (e) {
-      ctx.showError(`Cannot get the reference spec: ${(e as Error).message}`);
+      ctx.showError(`Cannot get the reference spec: ${errorLine(e)}`);
       return undefined;
     }
     // The extension validates *.train.json through its jsonValidation contribution; a relative

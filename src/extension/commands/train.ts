@@ -14,6 +14,8 @@ import {pickSpec} from './spec';
 import {showTrainingRun, TrainingRunView} from '../inspector';
 import {openModel} from './models';
 import {resolveRunsFolder} from '../runs/folder';
+import {errorLine} from '../../common/errors';
+import {WorkerRequestError} from '../worker-client';
 
 export interface TrainOutcome {
   result?: msg.TrainResult;
@@ -126,8 +128,10 @@ async function runTraining(ctx: Ctx, specPath: string, workspaceRoot: string, st
     if (live && !outcome.result.cancelled) await showTrainedModel(ctx, live, outcome.result.modelPath);
     void offerNativeBackend(ctx, outcome.result.backend);
   } catch (e) {
-    outcome.error = (e as Error).message;
-    if (!(await showSpecProblem(ctx, specPath, outcome.error))) ctx.showError(`Training ${path.basename(specPath)} failed: ${outcome.error}`);
+    outcome.error = errorLine(e);
+    const refused = e instanceof WorkerRequestError && e.data.kind === 'spec' && e.data.file === specPath ? e.data : undefined;
+    if (refused?.line !== undefined && refused.column !== undefined) showSpecProblem(ctx, specPath, refused.line, refused.column, refused.problem ?? outcome.error);
+    else ctx.showError(`Training ${path.basename(specPath)} failed: ${outcome.error}`);
   } finally {
     ctx.training = undefined;
     status.dispose();
@@ -145,23 +149,16 @@ function runsFolderFor(ctx: Ctx, workspaceRoot: string): string | null {
   return null;
 }
 
-/**
- * A spec the analysis refused (`file:line:col: message`, before any data loaded): an error with
- * a button to the place in the spec. Returns false for other errors.
- */
-async function showSpecProblem(ctx: Ctx, specPath: string, message: string): Promise<boolean> {
-  const at = new RegExp(`^${specPath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:(\\d+):(\\d+): (.*)$`, 's').exec(message);
-  if (!at) return false;
-  const [, line, column, problem] = at;
+/** A spec the analysis refused before any data loaded: an error with a button to the place in the spec. */
+function showSpecProblem(ctx: Ctx, specPath: string, line: number, column: number, problem: string): void {
   const text = `${path.basename(specPath)}:${line}:${column}: ${problem}`;
   ctx.log.error(`Training refused before loading data: ${text}`);
   const go = 'Go to Problem';
   void vscode.window.showErrorMessage(`Training refused: ${text}`, go).then(async (choice) => {
     if (choice !== go) return;
-    const position = new vscode.Position(Number(line) - 1, Number(column) - 1);
+    const position = new vscode.Position(line - 1, column - 1);
     await vscode.window.showTextDocument(vscode.Uri.file(specPath), {selection: new vscode.Range(position, position)});
   });
-  return true;
 }
 
 /** The inspector's live loss / accuracy curves for this run; undefined once the user closes it. */
@@ -179,7 +176,7 @@ async function showTrainedModel(ctx: Ctx, live: {view?: TrainingRunView}, modelP
     ctx.rememberModel(handle);
     live.view?.showModel(handle);
   } catch (e) {
-    ctx.log.warn(`Could not show the trained model in the inspector: ${(e as Error).message}`);
+    ctx.log.warn(`Could not show the trained model in the inspector: ${errorLine(e)}`);
   }
 }
 

@@ -9,6 +9,7 @@ import {loadModel, type DatasetChoice, type HostToWebview, type InspectorSubject
 import {inspectorHtml, makeNonce} from './html';
 import {createInspectorRouter, type InspectorClient} from './router';
 import {inspectorTitle as titleOf} from './title';
+import {errorLine} from '../../common/errors';
 
 export const INSPECTOR_VIEW_TYPE = 'kerasWorkbench.inspector';
 
@@ -177,7 +178,7 @@ export async function restorePanel(extensionUri: vscode.Uri, client: InspectorCl
     try {
       model = await client.sendRequest(loadModel, {path: model.path});
     } catch (e) {
-      const message = e instanceof Error ? e.message : String(e);
+      const message = errorLine(e);
       void vscode.window.showErrorMessage(`Keras Workbench: could not reload ${saved.model!.path} for the inspector: ${message}`);
       panel.dispose();
       return;

@@ -8,6 +8,7 @@ import {
   activations, evaluate, explainSample, layerConfig, predictFiles, predictPixels, predictSample, samplePage, setDataset, weightStats,
   type DatasetChoice, type HostToWebview, type InspectorMethod, type InspectorRequestMap, type InspectorSubject, type TrainProgress, type WebviewToHost,
 } from '../../protocol/messages';
+import {errorLine} from '../../common/errors';
 
 export interface InspectorClient {
   sendRequest<P, R>(type: RequestType<P, R, void>, params: P): Promise<R>;
@@ -118,7 +119,7 @@ export function createInspectorRouter(client: InspectorClient, hooks: RouterHook
           }
           hooks.post({type: 'response', id, result});
         } catch (e) {
-          hooks.post({type: 'response', id, error: e instanceof Error ? e.message : String(e)});
+          hooks.post({type: 'response', id, error: errorLine(e)});
         }
         return;
       }
