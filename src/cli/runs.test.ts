@@ -101,7 +101,7 @@ test('runs rm removes run records only, never models; without a terminal it need
   const ws = workspace();
   const refused = runs(ws, 'rm', '20261206-110000-bbbbbb');
   assert.equal(refused.status, 1);
-  assert.equal(refused.stderr, 'keras-workbench runs: runs rm: not removing 1 run record(s) without --yes (no terminal to ask on)\n');
+  assert.equal(refused.stderr, 'keras-workbench runs rm: not removing 1 run record(s) without --yes (no terminal to ask on)\n');
   assert.ok(fs.existsSync(path.join(ws, 'runs', '20261206-110000-bbbbbb', RUN_FILE)));
   // One unknown id: nothing is removed.
   const partly = runs(ws, 'rm', '20261206-110000-bbbbbb', 'nope', '--yes');
@@ -120,12 +120,12 @@ test('bad input is one line and exit 1: unknown ids, a runs folder leading out o
   const ws = workspace();
   const missing = runs(ws, 'show', 'nope');
   assert.equal(missing.status, 1);
-  assert.equal(missing.stderr, 'keras-workbench runs: nope: no such run in runs (keras-workbench runs lists them)\n');
+  assert.equal(missing.stderr, 'keras-workbench runs show: nope: no such run in runs (keras-workbench runs lists them)\n');
   const outside = tempDir();
   fs.symlinkSync(outside, path.join(ws, 'elsewhere'));
   const linked = runs(ws, '--logdir', 'elsewhere');
   assert.equal(linked.status, 1);
-  assert.equal(linked.stderr, `keras-workbench runs: elsewhere: is a symlink leading out of the workspace (to ${fs.realpathSync(outside)}); refused\n`);
+  assert.equal(linked.stderr, `keras-workbench runs list: elsewhere: is a symlink leading out of the workspace (to ${fs.realpathSync(outside)}); refused\n`);
   const file = path.join(ws, 'runs', '20261206-120000-cccccc', RUN_FILE);
   fs.writeFileSync(file, '{"id": "20261206-120000-cccccc", "stat');
   const damaged = runs(ws);

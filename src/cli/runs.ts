@@ -6,7 +6,7 @@ import * as path from 'path';
 import * as readline from 'readline';
 import {
   DEFAULT_RUNS_FOLDER, checkRunsFolder, findKerasLogFolders, listRuns, readRun, removeRun, runFolder, bestEpoch,
-  summarize, type RunRecord, type RunSummary, type HParams,
+  summarize, RunsError, type RunRecord, type RunSummary, type HParams,
 } from '../formats/runs';
 import {unifiedDiff} from '../common/unified-diff';
 import {UsageError} from './args';
@@ -170,12 +170,12 @@ async function remove(runsFolder: string, ids: string[], yes: boolean): Promise<
   for (const id of ids) {
     runFolder(runsFolder, id);
     const record = await readRun(runsFolder, id);
-    if (record.kind !== 'local') throw new Error(`${id}: is a folder of Keras TensorBoard logs, not a run record of this tool; remove it yourself if you mean to`);
-    if (record.status === 'running') throw new Error(`${id}: is still running (pid ${record.environment?.pid}); stop the training first`);
+    if (record.kind !== 'local') throw new RunsError(id, 'is a folder of Keras TensorBoard logs, not a run record of this tool; remove it yourself if you mean to');
+    if (record.status === 'running') throw new RunsError(id, `is still running (pid ${record.environment?.pid}); stop the training first`);
     records.push(record);
   }
   if (!yes) {
-    if (!process.stdin.isTTY) throw new Error(`runs rm: not removing ${ids.length} run record(s) without --yes (no terminal to ask on)`);
+    if (!process.stdin.isTTY) throw new UsageError(`not removing ${ids.length} run record(s) without --yes (no terminal to ask on)`);
     if (!(await ask(`Remove ${ids.length} run record(s) (${ids.join(', ')})? Models are kept. [y/N] `))) {
       write('Nothing removed.');
       return 1;

@@ -5,7 +5,7 @@ import {debugLog} from './diagnostics';
  * (`format`), a data file (`data`), a training spec (`spec`), a save that was refused or failed
  * (`save`: the message says what became of the target), or what a loaded model cannot do (`model`).
  */
-export type ErrorKind = 'format' | 'data' | 'spec' | 'save' | 'model';
+export type ErrorKind = 'format' | 'data' | 'spec' | 'save' | 'model' | 'runs';
 
 /**
  * Every error this tool raises for the user: one line, `file: [field: ]problem`, each part

@@ -91,11 +91,11 @@ test('ids that do not exist, ids that are paths, a runs folder leading out of th
   const ws = tempDir();
   const outside = tempDir();
   syntheticRun(path.join(ws, 'runs'), 'r1');
-  await assert.rejects(readRun(path.join(ws, 'runs'), 'nope'), /^Error: nope: no such run in .*runs \(keras-workbench runs lists them\)$/);
+  await assert.rejects(readRun(path.join(ws, 'runs'), 'nope'), /^RunsError: nope: no such run in .*runs \(keras-workbench runs lists them\)$/);
   await assert.rejects(readRun(path.join(ws, 'runs'), '.hidden'), /\.hidden: is not a run id/);
   await assert.rejects(readRun(path.join(ws, 'runs'), '/etc'), /\/etc: is not a run id/);
   fs.symlinkSync(outside, path.join(ws, 'linked'));
-  assert.throws(() => checkRunsFolder('linked', ws), new RegExp(`^Error: linked: is a symlink leading out of the workspace \\(to ${fs.realpathSync(outside)}\\); refused$`));
+  assert.throws(() => checkRunsFolder('linked', ws), new RegExp(`^RunsError: linked: is a symlink leading out of the workspace \\(to ${fs.realpathSync(outside)}\\); refused$`));
   checkRunsFolder('runs', ws);
   checkRunsFolder(outside, ws); // typed outside: the user's choice
   // A run folder holding something else is not removed.

@@ -3,6 +3,7 @@
  * folders of Keras's own TensorBoard logs (`train/`, `validation/`) are listed as runs too. Listing
  * reads each run.json once (no event file), so a thousand runs list in well under a second.
  */
+import {WorkbenchError} from '../../common/errors';
 import * as fs from 'fs';
 import * as path from 'path';
 import {isInsideByRealPath, realPathOf} from '../../common/confine';
@@ -18,9 +19,10 @@ export const VALIDATION_SUBRUN = 'validation';
 /** How deep below the runs folder listing looks for runs (runs/<group>/<run>/train). */
 const MAX_DEPTH = 3;
 
-export class RunsError extends Error {
-  constructor(readonly file: string, problem: string) {
-    super(`${file}: ${problem}`);
+export class RunsError extends WorkbenchError {
+  constructor(file: string, problem: string) {
+    super('runs', file, problem);
+    this.name = 'RunsError';
   }
 }
 
