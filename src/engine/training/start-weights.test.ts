@@ -42,6 +42,6 @@ test('model.weights: the spec\'s model starts from the Keras 3 weights file (sha
   assert.ok(worst < 1e-6, `kernel moved by ${worst}`);
   model.dispose();
 
-  await assert.rejects(trainFromSpec(spec('missing.weights.h5'), 'start.train.json', {workspaceRoot: root}), /missing\.weights\.h5: no such file/);
+  await assert.rejects(trainFromSpec(spec('missing.weights.h5'), 'start.train.json', {workspaceRoot: root}), /model\.weights: no weights file at missing\.weights\.h5/);
   fs.rmSync(root, {recursive: true, force: true});
 });
