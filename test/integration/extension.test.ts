@@ -97,8 +97,10 @@ suite('Keras Workbench extension', () => {
     assert.ok(focusedDuringRun.length > 0, 'progress arrived');
     assert.deepEqual(focusedDuringRun, focusedDuringRun.map(() => spec.fsPath), 'the spec keeps the focus while training');
     assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, editor.document.uri.fsPath, 'and after it');
-    const labels = vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => t.label));
-    assert.ok(labels.some((l) => /^Inspector: .+ \(models\/small-cnn\)$/.test(l)), `tabs: ${labels.join(', ')}`);
+    // The tab model follows the panel's new title once the window has applied it.
+    const labels = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => t.label));
+    await waitFor(`the inspector tab titled with the model file (tabs: ${labels().join(', ')})`,
+      () => labels().some((l) => /^Inspector: .+ \(models\/small-cnn\)$/.test(l)) || undefined, 10_000);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
