@@ -64,6 +64,12 @@ export async function trainLoadInspect(page, {spec = 'small.train.json', model =
   assert.match(text, /Total params/i);
   await shot('6-inspector');
 
+  // The run Train Model recorded, in the Runs view (grouped by its spec, with its status and best metric).
+  await runCommand(page, 'Keras Workbench: Focus on Runs View');
+  await page.locator('.monaco-list-row', {hasText: spec}).first().waitFor({timeout: STEP_TIMEOUT});
+  await page.locator('.monaco-list-row', {hasText: /val_accuracy|accuracy|loss/}).first().waitFor({timeout: STEP_TIMEOUT});
+  await shot('6-runs-view');
+
   // VS Code's own measure of the activation, as the Extensions view shows it.
   await runCommand(page, 'View: Show Extensions');
   const item = page.locator('.extension-list-item', {hasText: 'Keras Workbench'});
