@@ -19,7 +19,7 @@ export interface Kit {
 }
 
 function locate(variable: string, sibling: string, marker: string): string | undefined {
-  const candidates = [process.env[variable], path.resolve(REPO_ROOT, '..', 'shared', sibling)].filter((c): c is string => !!c);
+  const candidates = [process.env[variable], path.resolve(REPO_ROOT, '../shared', sibling)].filter((c): c is string => !!c);
   return candidates.find((c) => fs.existsSync(path.join(c, marker)));
 }
 

@@ -145,35 +145,7 @@ export async function startHarness(models: LoadedModel[], theme: ThemeName = 'li
   await page.exposeFunction('__inspectorHost', (m: WebviewToHost) => void route(m));
   await page.exposeFunction('__cspViolation', (v: string) => void cspViolations.push(v));
   page.on('pageerror', (e) => pageErrors.push(e.message));
-  // tsx compiles with keepNames: functions sent to the page may call its __name helper.
-  await page.addInitScript({content: 'window.__name = (f) => f;'});
-  await page.addInitScript(() => {
-    const w = window as unknown as Record<string, unknown>;
-    w.acquireVsCodeApi = () => ({
-      postMessage: (m: unknown) => (w.__inspectorHost as (m: unknown) => void)(m),
-      getState: () => JSON.parse(sessionStorage.getItem('state') ?? 'null'),
-      setState: (s: unknown) => sessionStorage.setItem('state', JSON.stringify(s)),
-    });
-    // VS Code sets the theme's variables on <html> and its kind as a class on <body> (through the CSSOM).
-    const theme = JSON.parse(sessionStorage.getItem('theme') ?? 'null') as {vars: Record<string, string>; bodyClass: string} | null;
-    if (theme) {
-      let varsSet = false;
-      const apply = (obs?: MutationObserver) => {
-        if (document.documentElement && !varsSet) {
-          for (const [k, v] of Object.entries(theme.vars)) document.documentElement.style.setProperty(k, v);
-          varsSet = true;
-        }
-        if (document.body) {
-          document.body.className = theme.bodyClass;
-          obs?.disconnect();
-        }
-      };
-      new MutationObserver((_, obs) => apply(obs)).observe(document, {childList: true, subtree: true});
-      apply();
-    }
-    document.addEventListener('securitypolicyviolation', (e) =>
-      (w.__cspViolation as (v: string) => void)(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
-  });
+  await emulateWebviewHost(page, '__inspectorHost');
   await page.route(`${ORIGIN}/**`, async (r) => {
     const url = new URL(r.request().url());
     if (url.pathname === '/index.html') {
@@ -223,4 +195,41 @@ export async function startHarness(models: LoadedModel[], theme: ThemeName = 'li
       worker.dispose();
     },
   };
+}
+
+/**
+ * What VS Code gives a webview, in a plain page: `acquireVsCodeApi` posting to the page function
+ * `hostBinding` (exposed by the harness), state kept in sessionStorage, the theme's variables on
+ * <html> and its kind as <body>'s class, and CSP violations reported to `__cspViolation`.
+ */
+export async function emulateWebviewHost(page: Page, hostBinding: string): Promise<void> {
+  // tsx compiles with keepNames: functions sent to the page may call its __name helper.
+  await page.addInitScript({content: 'window.__name = (f) => f;'});
+  await page.addInitScript((hostBinding: string) => {
+    const w = window as unknown as Record<string, unknown>;
+    w.acquireVsCodeApi = () => ({
+      postMessage: (m: unknown) => (w[hostBinding] as (m: unknown) => void)(m),
+      getState: () => JSON.parse(sessionStorage.getItem('state') ?? 'null'),
+      setState: (s: unknown) => sessionStorage.setItem('state', JSON.stringify(s)),
+    });
+    // VS Code sets the theme's variables on <html> and its kind as a class on <body> (through the CSSOM).
+    const theme = JSON.parse(sessionStorage.getItem('theme') ?? 'null') as {vars: Record<string, string>; bodyClass: string} | null;
+    if (theme) {
+      let varsSet = false;
+      const apply = (obs?: MutationObserver) => {
+        if (document.documentElement && !varsSet) {
+          for (const [k, v] of Object.entries(theme.vars)) document.documentElement.style.setProperty(k, v);
+          varsSet = true;
+        }
+        if (document.body) {
+          document.body.className = theme.bodyClass;
+          obs?.disconnect();
+        }
+      };
+      new MutationObserver((_, obs) => apply(obs)).observe(document, {childList: true, subtree: true});
+      apply();
+    }
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (w.__cspViolation as (v: string) => void)(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+  }, hostBinding);
 }

@@ -11,7 +11,7 @@ import {readRun} from '../../src/formats/runs';
 import type {RunsHostToWebview, RunsWebviewToHost} from '../../src/protocol/runs';
 import {Comparison} from '../../src/extension/runs/comparison';
 import {comparisonHtml, makeNonce} from '../../src/extension/runs/html';
-import {ROOT, THEMES, type ThemeName} from './inspector-harness';
+import {emulateWebviewHost, ROOT, THEMES, type ThemeName} from './inspector-harness';
 
 const ORIGIN = 'https://runs.test';
 
@@ -58,29 +58,7 @@ export async function startRunsHarness(runsFolder: string, workspaceRoot: string
   await page.exposeFunction('__runsHost', (m: RunsWebviewToHost) => void comparison.handle(m));
   await page.exposeFunction('__cspViolation', (v: string) => void cspViolations.push(v));
   page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.addInitScript({content: 'window.__name = (f) => f;'});
-  await page.addInitScript(() => {
-    const w = window as unknown as Record<string, unknown>;
-    w.acquireVsCodeApi = () => ({
-      postMessage: (m: unknown) => (w.__runsHost as (m: unknown) => void)(m),
-      getState: () => JSON.parse(sessionStorage.getItem('state') ?? 'null'),
-      setState: (s: unknown) => sessionStorage.setItem('state', JSON.stringify(s)),
-    });
-    const theme = JSON.parse(sessionStorage.getItem('theme') ?? 'null') as {vars: Record<string, string>; bodyClass: string} | null;
-    if (theme) {
-      const apply = (obs?: MutationObserver) => {
-        if (document.documentElement) for (const [k, v] of Object.entries(theme.vars)) document.documentElement.style.setProperty(k, v);
-        if (document.body) {
-          document.body.className = theme.bodyClass;
-          obs?.disconnect();
-        }
-      };
-      new MutationObserver((_, obs) => apply(obs)).observe(document, {childList: true, subtree: true});
-      apply();
-    }
-    document.addEventListener('securitypolicyviolation', (e) =>
-      (w.__cspViolation as (v: string) => void)(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
-  });
+  await emulateWebviewHost(page, '__runsHost');
   await page.route(`${ORIGIN}/**`, async (r) => {
     const url = new URL(r.request().url());
     if (url.pathname === '/index.html') {
