@@ -40,10 +40,19 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
   ].join('; ');
 }
 
-export function inspectorHtml(o: InspectorHtmlOptions): string {
-  const subject = o.subject
-    ? `<script type="application/json" id="inspector-subject" nonce="${o.nonce}">${embedJson(o.subject)}</script>`
-    : '';
+export interface WebviewPageOptions {
+  /** `webview.cspSource`: the origin the webview serves local resources from. */
+  cspSource: string;
+  nonce: string;
+  scriptUri: string;
+  styleUri: string;
+  title: string;
+  /** Trusted markup placed before the script (e.g. embedded JSON), written with the same nonce. */
+  beforeScript?: string;
+}
+
+/** A webview page of this extension (the inspector, the run comparison): the CSP, the stylesheet, one app root, the script. */
+export function webviewPage(o: WebviewPageOptions): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -55,8 +64,15 @@ export function inspectorHtml(o: InspectorHtmlOptions): string {
 </head>
 <body>
 <main id="app" aria-live="polite"></main>
-${subject}
+${o.beforeScript ?? ''}
 <script nonce="${o.nonce}" src="${escapeHtml(o.scriptUri)}"></script>
 </body>
 </html>`;
+}
+
+export function inspectorHtml(o: InspectorHtmlOptions): string {
+  const subject = o.subject
+    ? `<script type="application/json" id="inspector-subject" nonce="${o.nonce}">${embedJson(o.subject)}</script>`
+    : '';
+  return webviewPage({...o, beforeScript: subject});
 }
