@@ -13,21 +13,9 @@ import {encodeNpy} from '../engine/session/outputs';
 import {parseNpy, readNpz} from '../engine/data/npy';
 import {computeActivations} from '../engine/explain';
 import {REPO_ROOT, tempDir} from '../test-support/fixtures';
-import {main} from './main';
+import {runMain} from '../test-support/cli';
 
-async function run(args: string[]): Promise<{code: number; out: string; err: string}> {
-  const write = process.stderr.write.bind(process.stderr);
-  const out = process.stdout.write.bind(process.stdout);
-  let o = '', e = '';
-  process.stderr.write = ((chunk: string) => { e += chunk; return true; }) as typeof process.stderr.write;
-  process.stdout.write = ((chunk: string) => { o += chunk; return true; }) as typeof process.stdout.write;
-  try {
-    return {code: await main([...args, '--backend', 'wasm']), out: o, err: e};
-  } finally {
-    process.stderr.write = write;
-    process.stdout.write = out;
-  }
-}
+const run = (args: string[]) => runMain([...args, '--backend', 'wasm']);
 
 function randomize(model: tfl.LayersModel, seed: number): void {
   model.setWeights(model.weights.map((w, i) => tf.randomNormal(w.shape as number[], 0, 0.3, 'float32', seed + i)));

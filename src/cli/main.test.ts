@@ -3,27 +3,16 @@
  * declares, every option it does not declare is refused naming the option and the command, bad
  * values are one line with exit status 1 (in process, and once through the real `node` process).
  */
+import {runMain} from '../test-support/cli';
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'path';
 import {spawnSync} from 'child_process';
 import {REPO_ROOT} from '../test-support/fixtures';
-import {COMMANDS, main} from './main';
+import {COMMANDS} from './main';
 import {command, flatten, type CommandTable} from './args';
 
-async function run(args: string[], table?: CommandTable): Promise<{code: number; out: string; err: string}> {
-  const write = process.stderr.write.bind(process.stderr);
-  const out = process.stdout.write.bind(process.stdout);
-  let o = '', e = '';
-  process.stderr.write = ((chunk: string) => { e += chunk; return true; }) as typeof process.stderr.write;
-  process.stdout.write = ((chunk: string) => { o += chunk; return true; }) as typeof process.stdout.write;
-  try {
-    return {code: await main(args, table), out: o, err: e};
-  } finally {
-    process.stderr.write = write;
-    process.stdout.write = out;
-  }
-}
+const run = runMain;
 
 const commands = flatten(COMMANDS);
 const everyOption = new Set(commands.flatMap(([, c]) => Object.keys(c.options ?? {})));

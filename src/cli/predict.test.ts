@@ -4,21 +4,9 @@ import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import {ORACLES, tempDir} from '../test-support/fixtures';
-import {main} from './main';
+import {runMain} from '../test-support/cli';
 
-async function run(args: string[]): Promise<{code: number; out: string; err: string}> {
-  const write = process.stderr.write.bind(process.stderr);
-  const out = process.stdout.write.bind(process.stdout);
-  let o = '', e = '';
-  process.stderr.write = ((chunk: string) => { e += chunk; return true; }) as typeof process.stderr.write;
-  process.stdout.write = ((chunk: string) => { o += chunk; return true; }) as typeof process.stdout.write;
-  try {
-    return {code: await main(args), out: o, err: e};
-  } finally {
-    process.stderr.write = write;
-    process.stdout.write = out;
-  }
-}
+const run = (args: string[]) => runMain(args);
 
 const CNN = path.join(ORACLES, '08_k2.1.3_cnn_batchnorm_npy');
 

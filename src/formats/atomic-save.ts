@@ -14,6 +14,7 @@
  * process is gone is taken over. `KERAS_WORKBENCH_FAULT_STEP` makes the process SIGKILL itself
  * at a named step, so that tests can stop a save at every step.
  */
+import {processAlive} from '../common/process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -265,14 +266,6 @@ function readLockHolder(lock: string): number | undefined {
   }
 }
 
-export function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /**
  * A failed save as one line naming the target and the cause (disk full, read-only, permission),

@@ -4,6 +4,7 @@
  * host), how it went (status, per-epoch metrics, sampled batch losses, the test evaluation) and
  * what it left (the saved model and its content hash, the checkpoint). Written atomically.
  */
+import {processAlive} from '../../common/process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -141,14 +142,6 @@ export function isValidRunId(id: string): boolean {
   return /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(id);
 }
 
-export function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /**
  * A `running` record whose writer is gone reads as `crashed`: its process is dead on this host,
