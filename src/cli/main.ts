@@ -32,7 +32,7 @@ const LOGDIR = {type: 'string', value: 'DIR', description: 'The runs folder (def
   + 'TensorBoard reads it (tensorboard --logdir DIR).'} as const satisfies OptionSpec;
 const JSON_OUTPUT = {type: 'boolean', description: 'Machine-readable output.'} as const satisfies OptionSpec;
 
-/** How activations and explain take their sample: as predict does. */
+/** How predict, activations and explain take their samples (each may describe `sample` and `input` its own way). */
 const SAMPLE_OPTIONS = {
   sample: {type: 'whole', value: 'N', multiple: true, description: 'Test sample N of the model\'s dataset (see --data).'},
   input: {type: 'string', value: 'FILE', multiple: true, description: 'A sample from a file: .npy, .npz (FILE.npz:KEY), .csv, IDX, PNG or '
@@ -108,16 +108,13 @@ export const COMMANDS: CommandTable = {
     summary: 'Predict test samples of the model\'s dataset, or your own files.',
     operands: MODEL,
     options: {
+      ...SAMPLE_OPTIONS,
       sample: {type: 'whole', value: 'N', multiple: true, default: 0, description: 'Index in the test split.'},
       input: {type: 'string', value: 'PATH', multiple: true, description: '.npy, .npz (with --key K or as FILE.npz:K), .csv, IDX (.gz too), '
         + 'PNG or JPEG images, or a folder of them. The model\'s preprocessing applies: reshape, scale, image size and channels.'},
-      key: {type: 'string', value: 'K', description: 'The array of an .npz --input to predict.'},
       'top-k': {type: 'whole', value: 'K', min: 1, default: 3, description: 'Classes shown per sample for classifiers.'},
       output: {type: 'string', value: 'FILE', description: 'Also write the predictions: .npy (raw outputs), .csv or .json.'},
       overwrite: {type: 'boolean', description: 'Replace an existing --output file.'},
-      scale: {type: 'number', value: 'X', description: 'Multiply inputs by X (e.g. 1/255) instead of the model\'s own scale.'},
-      'no-preprocessing': {type: 'boolean', description: 'Use the input values as they are (already preprocessed).'},
-      data: DATA,
       backend: BACKEND, 'custom-objects': CUSTOM_OBJECTS, 'no-compile': NO_COMPILE,
     },
     run: ({operands: [model], values, given}) => predict(model!, values, given),
