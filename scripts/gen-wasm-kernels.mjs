@@ -10,6 +10,7 @@ import v8 from 'node:v8';
 export const MR = Number(process.env.GEMM_MR ?? 4); // rows of A per micro-tile (GEMM_MR overrides, for tuning)
 export const NV = Number(process.env.GEMM_NV ?? 2); // 4-float vectors of B per micro-tile: NR = 4 * NV columns (GEMM_NV overrides)
 export const PICKED_VECTORS = Number(process.env.GEMM_PICKED_VECTORS ?? 2); // 4-float vectors per row per iteration in pickedrows
+export const SPARSE_VECTORS = Number(process.env.SPARSE_VECTORS ?? 8); // 4-float vectors per strip of the sparse product (its weights' layout)
 export const PICKED_ROWS = Number(process.env.GEMM_PICKED_ROWS ?? 4); // weight rows streamed side by side in pickedrows (GEMM_PICKED_ROWS overrides, for tuning)
 const lane = (lanes) => lanes.flatMap((l) => [0, 1, 2, 3].map((b) => 4 * l + b)).join(' '); // 4-float vectors of B per micro-tile (NR = 4 * NV = 8 columns)
 
@@ -742,6 +743,138 @@ ${pass(1)}
 )`;
 }
 
+/**
+ * The nonzero entries of rows r < rows of x (rows x k) by blocks of `block` floats (a multiple
+ * of 4), packed row after row: (index i32, value f32) pairs at idx from pair number `first`,
+ * ascending (NaN counts as nonzero); row r's starts[r][b] (ceil(k / block) + 1 per row) is the
+ * number of its first pair in block b, from idx (its last entry: the row's end). Returns the
+ * number after the last pair; -1 (and -1 as that row's end) when a block could reach past pair
+ * number `limit`. Branch-free, so that a random pattern of zeros costs no mispredictions: every
+ * entry is written and the write position advances only past nonzeros.
+ */
+function nonzeroBlocks() {
+  const lane = (l) => `
+        (i32.store (local.get $q) (i32.add (local.get $i) (i32.const ${l})))
+        (f32.store offset=4 (local.get $q) (f32x4.extract_lane ${l} (local.get $v)))
+        (local.set $q (i32.add (local.get $q) (i32.shl (i32.and (i32.shr_u (local.get $mask) (i32.const ${l})) (i32.const 1)) (i32.const 3))))`;
+  return `
+(func (export "nzblocks") (param $x i32) (param $k i32) (param $rows i32) (param $block i32) (param $idx i32) (param $first i32)
+      (param $limit i32) (param $starts i32) (result i32)
+  (local $r i32) (local $i i32) (local $q i32) (local $qEnd i32) (local $end i32) (local $mask i32) (local $sp i32) (local $v v128) (local $s f32)
+  (local.set $q (i32.add (local.get $idx) (i32.shl (local.get $first) (i32.const 3))))
+  (local.set $qEnd (i32.add (local.get $idx) (i32.shl (local.get $limit) (i32.const 3))))
+  (local.set $sp (local.get $starts))
+  (block $rowsDone (loop $row
+    (br_if $rowsDone (i32.ge_u (local.get $r) (local.get $rows)))
+    (local.set $i (i32.const 0))
+    (block $done (loop $blocks
+      (i32.store (local.get $sp) (i32.shr_u (i32.sub (local.get $q) (local.get $idx)) (i32.const 3)))
+      (local.set $sp (i32.add (local.get $sp) (i32.const 4)))
+      (br_if $done (i32.ge_u (local.get $i) (local.get $k)))
+      (local.set $end (i32.add (local.get $i) (local.get $block)))
+      (if (i32.gt_u (local.get $end) (local.get $k)) (then (local.set $end (local.get $k))))
+      (if (i32.gt_u (i32.add (local.get $q) (i32.shl (i32.add (i32.sub (local.get $end) (local.get $i)) (i32.const 4)) (i32.const 3))) (local.get $qEnd)) (then
+        (i32.store (i32.sub (local.get $sp) (i32.const 4)) (i32.const -1))
+        (return (i32.const -1))))
+      (block $vd (loop $vl
+        (br_if $vd (i32.gt_u (i32.add (local.get $i) (i32.const 4)) (local.get $end)))
+        (local.set $v (v128.load align=4 (local.get $x)))
+        (local.set $mask (i32x4.bitmask (f32x4.ne (local.get $v) (f32x4.splat (f32.const 0)))))${[0, 1, 2, 3].map(lane).join('')}
+        (local.set $x (i32.add (local.get $x) (i32.const 16)))
+        (local.set $i (i32.add (local.get $i) (i32.const 4)))
+        (br $vl)))
+      (block $sd (loop $sl
+        (br_if $sd (i32.ge_u (local.get $i) (local.get $end)))
+        (local.set $s (f32.load (local.get $x)))
+        (i32.store (local.get $q) (local.get $i))
+        (f32.store offset=4 (local.get $q) (local.get $s))
+        (local.set $q (i32.add (local.get $q) (i32.shl (f32.ne (local.get $s) (f32.const 0)) (i32.const 3))))
+        (local.set $x (i32.add (local.get $x) (i32.const 4)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $sl)))
+      (br $blocks)))
+    (local.set $r (i32.add (local.get $r) (i32.const 1)))
+    (br $row)))
+  (i32.shr_u (i32.sub (local.get $q) (local.get $idx)) (i32.const 3))
+)`;
+}
+
+/**
+ * y[r][c0..c1) += sum over the nonzero entries (i, v) of row r of x of v * w[i][c0..c1), for
+ * rows r < rows of x (rows x k) and y (rows x n), every pointer in bytes. The entries come from
+ * nzblocks: block b of row r from pair starts[r][b] to starts[r][b + 1] at idx (startsStride
+ * entries per row). w is k x n in strips of lw columns (the last one narrower when lw does not
+ * divide n), each strip's k rows contiguous: column c of row i at w[s * k + i * width + (c - s)],
+ * s = c - c % lw; c0 and lw are multiples of the register strip's width (4 * SPARSE_VECTORS)
+ * unless one strip holds every column. Block by block and row by row, every register strip runs
+ * the row's entries of the block with its accumulators in registers: the block's weights stay in
+ * cache for all the rows.
+ */
+function sparseRowsProduct(fma) {
+  const madd = (a, b, c) => (fma ? `(f32x4.relaxed_madd ${a} ${b} ${c})` : `(f32x4.add ${c} (f32x4.mul ${a} ${b}))`);
+  /**
+   * $strip<width>(j, jEnd, wc, stripBytes, yp): y[yp .. + width) += sum over the entries from j
+   * to jEnd of value * the weights' row at wc + index * stripBytes. A function of its own, so
+   * that its accumulators are the only vectors live in its loop.
+   */
+  const stripFunction = (vectors) => {
+    const width = vectors ? 4 * vectors : 1;
+    const accs = vectors ? Array.from({length: vectors}, (_, v) => `$a${v}`) : ['$s'];
+    const load = (v, at) => (vectors ? `(v128.load offset=${16 * v} align=4 ${at})` : `(f32.load ${at})`);
+    const store = (v, at, value) => (vectors ? `(v128.store offset=${16 * v} align=4 ${at} ${value})` : `(f32.store ${at} ${value})`);
+    const type = vectors ? 'v128' : 'f32';
+    return `
+(func $strip${width} (param $j i32) (param $jEnd i32) (param $wc i32) (param $stripBytes i32) (param $yp i32)
+  (local $p i32) (local $xv v128) (local $xs f32) ${accs.map((a) => `(local ${a} ${type})`).join(' ')}
+${accs.map((a, v) => `  (local.set ${a} ${load(v, '(local.get $yp)')})`).join('\n')}
+  (block $done (loop $entries
+    (br_if $done (i32.ge_u (local.get $j) (local.get $jEnd)))
+    (local.set $p (i32.add (local.get $wc) (i32.mul (i32.load (local.get $j)) (local.get $stripBytes))))
+    ${vectors ? '(local.set $xv (v128.load32_splat offset=4 (local.get $j)))' : '(local.set $xs (f32.load offset=4 (local.get $j)))'}
+${accs.map((a, v) => vectors
+    ? `    (local.set ${a} ${madd('(local.get $xv)', load(v, '(local.get $p)'), `(local.get ${a})`)})`
+    : `    (local.set ${a} (f32.add (local.get ${a}) (f32.mul (local.get $xs) (f32.load (local.get $p)))))`).join('\n')}
+    (local.set $j (i32.add (local.get $j) (i32.const 8)))
+    (br $entries)))
+${accs.map((a, v) => `  ${store(v, '(local.get $yp)', `(local.get ${a})`)}`).join('\n')}
+)`;
+  };
+  const strip = (vectors) => {
+    const width = vectors ? 4 * vectors : 1;
+    return `
+      (block $sd${width} (loop $sl${width}
+        (br_if $sd${width} (i32.gt_u (i32.add (local.get $c) (i32.const ${width})) (local.get $c1)))
+        (local.set $cs (i32.sub (local.get $c) (i32.rem_u (local.get $c) (local.get $lw))))
+        (local.set $stripBytes (i32.shl (i32.sub (local.get $n) (local.get $cs)) (i32.const 2)))
+        (if (i32.gt_u (local.get $stripBytes) (i32.shl (local.get $lw) (i32.const 2))) (then (local.set $stripBytes (i32.shl (local.get $lw) (i32.const 2)))))
+        (call $strip${width} (local.get $j) (local.get $jEnd)
+          (i32.add (local.get $w) (i32.shl (i32.add (i32.mul (local.get $cs) (local.get $k)) (i32.sub (local.get $c) (local.get $cs))) (i32.const 2)))
+          (local.get $stripBytes)
+          (i32.add (local.get $y) (i32.shl (i32.add (i32.mul (local.get $r) (local.get $n)) (local.get $c)) (i32.const 2))))
+        (local.set $c (i32.add (local.get $c) (i32.const ${width})))
+        (br $sl${width})))`;
+  };
+  const widths = SPARSE_VECTORS > 1 ? [SPARSE_VECTORS, 1, 0] : [1, 0];
+  return `${widths.map(stripFunction).join('\n')}
+(func (export "sparserows") (param $k i32) (param $rows i32) (param $idx i32) (param $starts i32) (param $startsStride i32) (param $blocks i32) (param $w i32) (param $n i32) (param $lw i32)
+      (param $c0 i32) (param $c1 i32) (param $y i32)
+  (local $b i32) (local $c i32) (local $r i32) (local $sp i32) (local $j i32) (local $jEnd i32) (local $cs i32) (local $stripBytes i32)
+  (block $bd (loop $bl
+    (br_if $bd (i32.ge_u (local.get $b) (local.get $blocks)))
+    (local.set $r (i32.const 0))
+    (block $rd (loop $rl
+      (br_if $rd (i32.ge_u (local.get $r) (local.get $rows)))
+      (local.set $sp (i32.add (local.get $starts) (i32.shl (i32.add (i32.mul (local.get $r) (local.get $startsStride)) (local.get $b)) (i32.const 2))))
+      (local.set $j (i32.add (local.get $idx) (i32.shl (i32.load (local.get $sp)) (i32.const 3))))
+      (local.set $jEnd (i32.add (local.get $idx) (i32.shl (i32.load offset=4 (local.get $sp)) (i32.const 3))))
+      (local.set $c (local.get $c0))${widths.map(strip).join('')}
+      (local.set $r (i32.add (local.get $r) (i32.const 1)))
+      (br $rl)))
+    (local.set $b (i32.add (local.get $b) (i32.const 1)))
+    (br $bl)))
+)`;
+}
+
 /** 1 when every float of x[0..n) is finite: x - x is 0 for finite x and NaN for Inf or NaN. */
 function allFinite() {
   return `
@@ -767,7 +900,7 @@ function allFinite() {
 /** The module; `shared`: on a shared memory (the inference helper thread and its caller). */
 export function kernelsWat(fma = false, shared = false) {
   const memory = shared ? '(memory 1 65536 shared)' : '(memory 1)';
-  return `(module\n(import "env" "memory" ${memory})\n${microKernel(fma)}\n${blockLoop()}\n${packer()}\n${packTransposed()}\n${im2col()}\n${col2im()}\n${columnSum()}\n${adam()}\n${biasActivation()}\n${winogradInput()}\n${winogradOutput()}\n${winogradOutputGradient()}\n${reluGradient()}\n${scaleAdd()}\n${nonzeroIndices()}\n${pickedRowsProduct()}\n${allFinite()}\n)`;
+  return `(module\n(import "env" "memory" ${memory})\n${microKernel(fma)}\n${blockLoop()}\n${packer()}\n${packTransposed()}\n${im2col()}\n${col2im()}\n${columnSum()}\n${adam()}\n${biasActivation()}\n${winogradInput()}\n${winogradOutput()}\n${winogradOutputGradient()}\n${reluGradient()}\n${scaleAdd()}\n${nonzeroIndices()}\n${nonzeroBlocks()}\n${pickedRowsProduct()}\n${sparseRowsProduct(fma)}\n${allFinite()}\n)`;
 }
 
 async function main() {
@@ -791,6 +924,7 @@ async function main() {
   const relaxedShared = buildShared(true);
   const out = `// Generated by scripts/gen-wasm-kernels.mjs: do not edit.\n` +
     `export const GEMM_MR = ${MR};\nexport const GEMM_NR = ${NV * 4};\n` +
+    `/** Columns per strip of the sparse product's weights. */\nexport const SPARSE_STRIP = ${SPARSE_VECTORS * 4};\n` +
     `/** Micro-kernel with separate multiply and add (WebAssembly SIMD 128). */\n` +
     `export const WASM_KERNELS_BASE64 =\n  '${Buffer.from(buffer).toString('base64')}';\n` +
     `/** The same with a fused multiply-add micro-kernel (relaxed SIMD). */\n` +

@@ -3,8 +3,11 @@
  * (dist/worker.js, forked as the extension forks it): worker start and backend, model load, the
  * Predictions tab's first requests (test data load, the first page), then Evaluate: the first
  * chunk (prediction plan made and warmed), the rest, and the longest gap between progress events.
- * Each run starts a fresh worker. Usage: node scripts/build.mjs && node --import tsx
- * src/bench/first-evaluation.ts [RUNS]. Not a test.
+ * Each run starts a fresh worker. The time depends on the weights (the first Dense skips zero
+ * inputs, and a trained model has more of them): MODEL is the model to evaluate, by default the
+ * main job's (models/mnist-cnn) when it is there, else (or when MODEL is `initial`) the reference
+ * CNN as initialised. Usage: node scripts/build.mjs && node --import tsx
+ * src/bench/first-evaluation.ts [RUNS] [MODEL|initial]. Not a test.
  */
 import {fork} from 'child_process';
 import * as path from 'path';
@@ -18,12 +21,20 @@ import {referenceModel} from './reference-model';
 
 const ROOT = path.join(__dirname, '..', '..');
 const RUNS = Number(process.argv[2] ?? 3);
+/** The model the README's main job trains and saves. */
+const MAIN_JOB_MODEL = path.join(ROOT, 'models', 'mnist-cnn');
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 /**
  * CPU seconds the worker process has used (all its threads, /proc's utime + stime): on a busy
  * machine wall time says how long the user waited, CPU time what each phase costs.
  */
+/** The worker's peak resident memory (MB). */
+function peakMegabytes(pid: number): number {
+  const line = fs.readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'));
+  return Math.round(Number(line?.match(/\d+/)?.[0] ?? 0) / 1024);
+}
+
 function cpuSeconds(pid: number): number {
   const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
@@ -54,6 +65,7 @@ async function run(modelPath: string): Promise<void> {
     const r = await connection.sendRequest(msg.evaluate, {modelId});
     const done = performance.now();
     cpu.push(cpuSeconds(child.pid!));
+    const peak = peakMegabytes(child.pid!);
     const used = (i: number) => `${(cpu[i + 1]! - cpu[i]!).toFixed(2)} s CPU`;
     const firstChunk = (events.find((_, i) => i > 0) ?? done) - clicked;
     let gap = 0;
@@ -61,7 +73,7 @@ async function run(modelPath: string): Promise<void> {
     console.log(`worker start + backend ${s(started - t0)} (${cpu[0]!.toFixed(2)} s CPU) · load model ${s(loaded - started)} (${used(0)}) · ` +
       `test data ${s(data - loaded)} (${used(1)}) · first page ${s(page - data)} (${used(2)}) · ` +
       `Evaluate -> confusion matrix ${s(done - clicked)} (${used(3)}; first chunk ${s(firstChunk)}, longest gap between progress events ${s(gap)}; ` +
-      `${r.count} samples, accuracy ${(r.accuracy * 100).toFixed(2)}%)`);
+      `${r.count} samples, accuracy ${(r.accuracy * 100).toFixed(2)}%) · worker peak ${peak} MB`);
   } finally {
     connection.dispose();
     child.kill();
@@ -70,7 +82,15 @@ async function run(modelPath: string): Promise<void> {
 
 async function main(): Promise<void> {
   await initBackend('auto');
-  // The reference CNN (its weights as initialised: the time does not depend on them), compiled as the spec compiles it.
+  const asked = process.argv[3];
+  const given = asked === 'initial' ? undefined : asked ?? (fs.existsSync(MAIN_JOB_MODEL) ? MAIN_JOB_MODEL : undefined);
+  if (given) {
+    console.log(`model: ${given}`);
+    for (let i = 0; i < RUNS; i++) await run(path.resolve(given));
+    return;
+  }
+  // The reference CNN (its weights as initialised), compiled as the spec compiles it.
+  console.log('model: the reference CNN as initialised');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kw-first-evaluation-'));
   const modelPath = path.join(dir, 'mnist-cnn');
   const model = referenceModel();

@@ -59,6 +59,9 @@ export interface GemmExports {
   axpy(out: number, src: number, w: number, n: number, accumulate: number): void;
   nonzeros(x: number, k: number, idx: number): number;
   pickedrows(x: number, idx: number, count: number, w: number, n: number, out: number): void;
+  nzblocks(x: number, k: number, rows: number, block: number, idx: number, first: number, limit: number, starts: number): number;
+  sparserows(k: number, rows: number, idx: number, starts: number, startsStride: number,
+    blocks: number, w: number, n: number, lw: number, c0: number, c1: number, y: number): void;
   finite(x: number, n: number): number;
 }
 

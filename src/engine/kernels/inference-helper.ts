@@ -40,7 +40,7 @@ const SPIN_MS = 1;
 
 /** The kernels the helper can replay, by opcode. */
 const REPLAYABLE: Array<keyof GemmExports> = ['block', 'tile', 'edges', 'pack', 'im2col', 'col2im', 'colsum', 'biasact',
-  'winoIn', 'winoOut', 'winoDy', 'relugrad', 'axpy', 'pickedrows'];
+  'winoIn', 'winoOut', 'winoDy', 'relugrad', 'axpy', 'pickedrows', 'nzblocks', 'sparserows'];
 
 type Kernel = (...args: number[]) => void;
 

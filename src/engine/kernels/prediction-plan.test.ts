@@ -1,7 +1,7 @@
 /**
  * A prediction plan must give what `model.predict` gives on the tfjs `cpu` backend (the
  * reference implementation), through every path it takes: Winograd split or not, products of
- * patches, zero-skipping Dense rows split or not, dense products, fused and separate activations,
+ * patches, Dense products over nonzero inputs split or not, dense products, fused and separate activations,
  * and for batches (samples of a convolution and columns of a Dense product split).
  */
 import {test} from 'node:test';
@@ -83,14 +83,14 @@ test('a small reference-like CNN: the plan equals model.predict on cpu', async (
   model.dispose();
 });
 
-test('operations big enough to split with the helper thread: Winograd tiles and zero-skipping rows', async () => {
+test('operations big enough to split with the helper thread: Winograd tiles and sparse Dense products', async () => {
   assert.ok(inferenceRuntime().threaded || (await import('os')).cpus().length < 2, 'a helper thread on a multi-core machine');
   const model = tfl.sequential({layers: [
     // 144 tiles x 32 x 64 taps: split.
     tfl.layers.conv2d({inputShape: [26, 26, 32], filters: 64, kernelSize: 3, activation: 'relu',
       biasInitializer: tfl.initializers.constant({value: -0.3})}),
     tfl.layers.flatten(),
-    // Mostly zero inputs (negative biases behind the ReLU), 64 columns: picked rows, split.
+    // Mostly zero inputs (negative biases behind the ReLU), 64 columns: the sparse product, split.
     tfl.layers.dense({units: 64, activation: 'relu'}),
     tfl.layers.dense({units: 3}),
   ]});
