@@ -10,7 +10,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import * as tfl from '@tensorflow/tfjs-layers';
 import {initBackend} from '../backend';
-import {BATCH_CHUNK, PredictionPlan} from './prediction-plan';
+import {PredictionPlan} from './prediction-plan';
 import {inferenceRuntime} from './inference-helper';
 
 function random(n: number, seed: number, offset = -0.5): Float32Array {
@@ -57,7 +57,7 @@ async function checkPlan(model: tfl.LayersModel, label: string, prepared = false
     assertClose(plan.predict(x), await reference(model, x), `${label}, input ${s}`);
   }
   // A batch across two chunks, with a short last one: every operation split by samples or columns.
-  const count = BATCH_CHUNK + 7;
+  const count = plan.chunk + 7;
   const batch = random(count * plan.inputSize, 400);
   assertClose(plan.predictBatch(batch, count), await reference(model, batch, count), `${label}, batch of ${count}`);
   return plan;
@@ -132,6 +132,23 @@ test('a plan follows new weights (setWeights), and keeps 0 * Inf = NaN', async (
   const got = plan.predict(x);
   assertClose(got, await reference(model, x), 'infinite weight');
   assert.ok(got.some(Number.isNaN), 'NaN reaches the output');
+  model.dispose();
+});
+
+test('big activations per sample make smaller chunks (bounded memory), with the same results', async () => {
+  // 200 x 200 x 64 = 2.56 M floats after the first convolution: 3 samples per chunk.
+  const model = tfl.sequential({layers: [
+    tfl.layers.conv2d({inputShape: [200, 200, 1], filters: 64, kernelSize: 1, activation: 'relu'}),
+    tfl.layers.conv2d({filters: 1, kernelSize: 5, strides: 5}),
+    tfl.layers.flatten(),
+    tfl.layers.dense({units: 3}),
+  ]});
+  const plan = PredictionPlan.of(model);
+  assert.ok(plan);
+  assert.equal(plan.chunk, 3);
+  const count = 7;
+  const batch = random(count * plan.inputSize, 500);
+  assertClose(plan.predictBatch(batch, count), await reference(model, batch, count), 'chunks of 3');
   model.dispose();
 });
 

@@ -33,6 +33,13 @@ import {layOutStrips, sparseFits, sparseProduct} from './sparse-product';
  */
 export const BATCH_CHUNK = 128;
 
+/**
+ * Floats of one activation of a chunk at most (32 MB): models with bigger activations per sample
+ * run in smaller chunks, down to one sample, so that a batch's memory stays bounded whatever the
+ * image size.
+ */
+const CHUNK_FLOATS = 1 << 23;
+
 /** Activations applied after the bias pass (those of BIAS_ACTIVATIONS are fused into it). */
 const ELEMENTWISE: Record<string, (v: number) => number> = {
   sigmoid: (v) => 1 / (1 + Math.exp(-v)),
@@ -109,6 +116,9 @@ function sizeOf(shape: number[]): number {
 }
 
 export class PredictionPlan {
+  /** Samples per chunk of a batch. */
+  readonly chunk: number;
+
   private constructor(
     private readonly steps: Step[],
     readonly inputSize: number,
@@ -116,7 +126,10 @@ export class PredictionPlan {
     /** Per sample, without the batch axis. */
     readonly outputShape: number[],
     private readonly runtime: InferenceHelper,
-  ) {}
+  ) {
+    const largest = Math.max(inputSize, ...steps.map(stepFloats));
+    this.chunk = Math.max(1, Math.min(BATCH_CHUNK, Math.floor(CHUNK_FLOATS / largest)));
+  }
 
   /**
    * A plan for `model`, or undefined when a layer is not one a plan runs (then `model.predict`
@@ -148,8 +161,8 @@ export class PredictionPlan {
     }
     if (count === 1) return this.run(x, 1);
     const out = new Float32Array(count * this.outputSize);
-    for (let s0 = 0; s0 < count; s0 += BATCH_CHUNK) {
-      const n = Math.min(BATCH_CHUNK, count - s0);
+    for (let s0 = 0; s0 < count; s0 += this.chunk) {
+      const n = Math.min(this.chunk, count - s0);
       out.set(this.run(x.subarray(s0 * this.inputSize, (s0 + n) * this.inputSize), n), s0 * this.outputSize);
     }
     return out;
@@ -161,13 +174,13 @@ export class PredictionPlan {
     let at = rt.stage('planInput', x);
     let size = x.length;
     this.steps.forEach((step, i) => {
-      const out = rt.local.scratch(i % 2 ? 'planB' : 'planA', n * outputSize(step));
+      const out = rt.local.scratch(i % 2 ? 'planB' : 'planA', n * stepFloats(step));
       if (step.kind === 'conv') this.conv(step, n, at, out);
       else if (step.kind === 'dense') this.dense(step, n, at, out);
       else rt.local.heap().copyWithin(out, at, at + n * step.size);
       this.activate(step, n, out);
       at = out;
-      size = n * outputSize(step);
+      size = n * stepFloats(step);
     });
     return rt.local.heap().slice(at, at + size);
   }
@@ -269,7 +282,7 @@ export class PredictionPlan {
   /** The step's bias and activation, in place on its output. */
   private activate(step: Step, samples: number, y: number): void {
     const rt = this.runtime;
-    const size = samples * outputSize(step);
+    const size = samples * stepFloats(step);
     const last = step.kind === 'conv' ? step.g.outC : step.kind === 'dense' ? step.n : step.last;
     const bias = step.kind === 'activation' ? undefined : step.bias;
     const fused = BIAS_ACTIVATIONS[step.activation];
@@ -294,7 +307,8 @@ export class PredictionPlan {
   }
 }
 
-function outputSize(step: Step): number {
+/** Floats of one sample's output of the step. */
+function stepFloats(step: Step): number {
   if (step.kind === 'conv') return step.g.outH * step.g.outW * step.g.outC;
   return step.kind === 'dense' ? step.n : step.size;
 }
