@@ -14,7 +14,7 @@
  */
 import * as os from 'os';
 import {Worker} from 'worker_threads';
-import {Gemm, GemmExports, gemmInstance, gemmModule, WasmHeapModule, Winograd3x3, winogradTileCount} from './gemm';
+import {Gemm, GemmExports, gemmInstance, gemmModule, WasmHeapModule, Winograd3x3, winogradProducts, winogradTileCount} from './gemm';
 import {KeptBuffers} from './kept-buffers';
 
 /** Batches up to this many samples count as predictions: their operations are split inside. */
@@ -40,7 +40,7 @@ const SPIN_MS = 1;
 
 /** The kernels the helper can replay, by opcode. */
 const REPLAYABLE: Array<keyof GemmExports> = ['block', 'tile', 'edges', 'pack', 'im2col', 'col2im', 'colsum', 'biasact',
-  'winoIn', 'winoOut', 'winoDy', 'relugrad', 'axpy', 'pickedrows', 'nzblocks', 'sparserows'];
+  'winoIn', 'winoOut', 'winoIn4', 'winoOut4', 'winoDy', 'relugrad', 'axpy', 'pickedrows', 'nzblocks', 'sparserows'];
 
 type Kernel = (...args: number[]) => void;
 
@@ -206,7 +206,7 @@ export class InferenceHelper {
    */
   winograd3x3(source: Gemm, c: Winograd3x3 & {filterKey: {data: object; reading: string}}): void {
     const u = source.transformedFilter(c);
-    const uFloats = 16 * c.inC * c.outC;
+    const uFloats = winogradProducts(c) * c.inC * c.outC;
     const uPtr = this.keep(c.filterKey.data, `winograd ${c.filterKey.reading}`, uFloats,
       (ptr) => this.heap.HEAPF32.set(source.heap().subarray(u, u + uFloats), ptr));
     const x = this.stage('convIn', source.heap().subarray(c.x, c.x + c.n * c.h * c.w * c.inC));

@@ -135,6 +135,27 @@ test('a plan follows new weights (setWeights), and keeps 0 * Inf = NaN', async (
   model.dispose();
 });
 
+test('Winograd with 4x4 tiles: partial tiles at the edges, same padding, and 2x2 tiles below 4 output pixels', async () => {
+  const model = tfl.sequential({layers: [
+    tfl.layers.conv2d({inputShape: [11, 9, 4], filters: 8, kernelSize: 3, padding: 'same', activation: 'relu'}),
+    tfl.layers.conv2d({filters: 12, kernelSize: 3, activation: 'relu'}),
+    tfl.layers.conv2d({filters: 8, kernelSize: 3}),
+    // 5 x 3 outputs: too narrow for a 4x4 tile.
+    tfl.layers.conv2d({filters: 4, kernelSize: 3, activation: 'relu'}),
+    tfl.layers.flatten(),
+    tfl.layers.dense({units: 5}),
+  ]});
+  await checkPlan(model, '4x4 tiles');
+  // The same with 2x2 tiles everywhere: both equal model.predict.
+  process.env.KERAS_WORKBENCH_WINOGRAD4 = '0';
+  try {
+    await checkPlan(model, '2x2 tiles');
+  } finally {
+    delete process.env.KERAS_WORKBENCH_WINOGRAD4;
+  }
+  model.dispose();
+});
+
 test('big activations per sample make smaller chunks (bounded memory), with the same results', async () => {
   // 200 x 200 x 64 = 2.56 M floats after the first convolution: 3 samples per chunk.
   const model = tfl.sequential({layers: [
