@@ -2,11 +2,11 @@
 // spoken to with the protocol of src/protocol/messages.ts, training real MNIST.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {fork, ChildProcess} from 'node:child_process';
+import {fork} from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import {createMessageConnection, IPCMessageReader, IPCMessageWriter, MessageConnection, ResponseError} from 'vscode-jsonrpc/node';
+import {createMessageConnection, IPCMessageReader, IPCMessageWriter, ResponseError} from 'vscode-jsonrpc/node';
 import * as msg from '../protocol/messages';
 import {listRuns} from '../formats/runs';
 import {KERAS_FIXTURES} from '../test-support/fixtures';

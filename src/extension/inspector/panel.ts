@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import * as path from 'path';
-import {loadModel, type DatasetChoice, type HostToWebview, type InspectorSubject, type ModelHandle, type WebviewToHost} from '../../protocol/messages';
+import {loadModel, watchTrainingSample, type DatasetChoice, type HostToWebview, type InspectorSubject, type ModelHandle, type WebviewToHost} from '../../protocol/messages';
 import {inspectorHtml, makeNonce} from './html';
 import {createInspectorRouter, type InspectorClient} from './router';
 import {inspectorTitle as titleOf} from './title';
@@ -58,7 +58,9 @@ async function saveText(name: string, text: string): Promise<string | undefined>
 
 export class InspectorPanel {
   private readonly disposables: vscode.Disposable[] = [];
-  private trainSubscription?: vscode.Disposable;
+  private trainSubscriptions: vscode.Disposable[] = [];
+  /** The run this panel follows is going: its progress seen, its end not yet (a restored panel's run is long over). */
+  private running = false;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -100,14 +102,22 @@ export class InspectorPanel {
     return this.subject.kind === 'training' ? this.subject.runId : undefined;
   }
 
+  /** Forwards the run's progress and its watched sample's activations to the webview. */
   private watchTraining(): void {
-    this.trainSubscription?.dispose();
-    this.trainSubscription = undefined;
+    this.trainSubscriptions.splice(0).forEach((d) => d.dispose());
     const runId = this.runId;
+    this.running = false;
     if (!runId) return;
-    this.trainSubscription = this.client.onTrainProgress((progress) => {
-      if (progress.runId === runId) void this.post({type: 'trainProgress', progress});
-    });
+    this.trainSubscriptions.push(this.client.onTrainProgress((progress) => {
+      if (progress.runId !== runId) return;
+      this.running = progress.kind !== 'end';
+      void this.post({type: 'trainProgress', progress});
+    }));
+    if (this.client.onTrainActivations) {
+      this.trainSubscriptions.push(this.client.onTrainActivations((activations) => {
+        if (activations.runId === runId) void this.post({type: 'trainActivations', activations});
+      }));
+    }
   }
 
   private render(): void {
@@ -143,7 +153,9 @@ export class InspectorPanel {
 
   dispose(): void {
     open.delete(this);
-    this.trainSubscription?.dispose();
+    // Nobody looks any more: the run stops computing its watched sample's activations.
+    if (this.running && this.runId) void this.client.sendRequest(watchTrainingSample, {runId: this.runId, sample: null}).catch(() => undefined);
+    this.trainSubscriptions.splice(0).forEach((d) => d.dispose());
     for (const d of this.disposables.splice(0)) d.dispose();
   }
 
