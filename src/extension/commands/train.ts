@@ -117,7 +117,7 @@ async function runTraining(ctx: Ctx, specPath: string, workspaceRoot: string, st
           workspaceTrusted: vscode.workspace.isTrusted,
           runsFolder: runsFolderFor(ctx, workspaceRoot),
           // The live panel's Watch activations starts on test sample 0, as its picker does; no panel, nothing watched.
-          watchSample: live ? 0 : undefined,
+          watchSample: live?.view ? 0 : undefined,
         });
       } finally {
         listener.dispose();

@@ -59,15 +59,19 @@ async function saveText(name: string, text: string): Promise<string | undefined>
 export class InspectorPanel {
   private readonly disposables: vscode.Disposable[] = [];
   private trainSubscriptions: vscode.Disposable[] = [];
-  /** The run this panel follows is going: its progress seen, its end not yet (a restored panel's run is long over). */
-  private running = false;
+  /** The run this panel follows is going in this window's worker: opened with it, its end not yet seen. */
+  private running: boolean;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
     private readonly extensionUri: vscode.Uri,
     private readonly client: InspectorClient,
     private subject: InspectorSubject,
+    /** `restored`: brought back after a window reload (its run, if any, went with the old worker). */
+    options: {restored?: boolean} = {},
   ) {
+    // A training panel opens as its run starts; one restored after a reload follows a run that is over.
+    this.running = subject.kind === 'training' && !subject.model && !options.restored;
     open.add(this);
     panel.webview.options = webviewOptions(extensionUri);
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'inspector.svg');
@@ -80,6 +84,7 @@ export class InspectorPanel {
       rememberDataset: (modelPath: string, choice: DatasetChoice) => void datasetMemory?.update(datasetKey(modelPath), choice),
       recallDataset: (modelPath: string) => datasetMemory?.get<DatasetChoice>(datasetKey(modelPath)),
       subject: () => this.subject,
+      trainingInProgress: () => this.running,
     });
     this.disposables.push(
       panel.webview.onDidReceiveMessage((m: WebviewToHost) => void route(m)),
@@ -106,11 +111,10 @@ export class InspectorPanel {
   private watchTraining(): void {
     this.trainSubscriptions.splice(0).forEach((d) => d.dispose());
     const runId = this.runId;
-    this.running = false;
     if (!runId) return;
     this.trainSubscriptions.push(this.client.onTrainProgress((progress) => {
       if (progress.runId !== runId) return;
-      this.running = progress.kind !== 'end';
+      if (progress.kind === 'end') this.running = false;
       void this.post({type: 'trainProgress', progress});
     }));
     if (this.client.onTrainActivations) {
@@ -141,6 +145,8 @@ export class InspectorPanel {
   /** Shows another subject in the same panel, e.g. the saved model at the end of a training run. */
   setSubject(subject: InspectorSubject): void {
     this.subject = subject;
+    // The saved model comes once the run is over.
+    if (subject.model) this.running = false;
     this.panel.title = titleOf(subject);
     this.watchTraining();
     void this.post({type: 'subject', subject});
@@ -199,5 +205,5 @@ export async function restorePanel(extensionUri: vscode.Uri, client: InspectorCl
   const subject: InspectorSubject = saved.kind === 'training'
     ? {kind: 'training', runId: saved.runId, title: saved.title, model}
     : {kind: 'model', model: model!};
-  new InspectorPanel(panel, extensionUri, client, subject);
+  new InspectorPanel(panel, extensionUri, client, subject, {restored: true});
 }

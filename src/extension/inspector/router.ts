@@ -42,6 +42,11 @@ export interface RouterHooks {
    * (a training run's saved model).
    */
   subject?(): InspectorSubject | undefined;
+  /**
+   * Whether the panel's training run is going in this worker: requests about a run that is over
+   * (a panel restored after a reload) are answered here, without starting a worker for them.
+   */
+  trainingInProgress?(): boolean;
   onReady?(): void;
   onMark?(name: string, at: number): void;
   /** Asks the user for files (VS Code's open dialog); undefined when cancelled. */
@@ -115,6 +120,7 @@ export function createInspectorRouter(client: InspectorClient, hooks: RouterHook
           if (runType) {
             const subject = hooks.subject?.();
             if (subject?.kind !== 'training') throw new Error('This panel follows no training run.');
+            if (hooks.trainingInProgress?.() === false) throw new Error('The training run of this panel is over: its activations are no longer computed.');
             const forward = typeof params === 'object' && params ? params : {};
             hooks.post({type: 'response', id, result: await client.sendRequest(runType as RequestType<unknown, unknown, void>, {...forward, runId: subject.runId})});
             return;
