@@ -679,6 +679,9 @@ test('Training: Watch activations of one test sample refresh at every epoch end 
   }
   assert.equal(await page.$eval(`${watch} .activation-output`, (e) => (e as HTMLElement).dataset.layer), 'dense', 'the picked layer stays across epochs');
   await shot('light-training-watch');
+  // Hidden and shown again mid-run: VS Code reloads the page; the worker's answer brings the last epoch end back.
+  await harness.reshow();
+  await page.waitForSelector(`${watch}[data-epoch="2"][data-sample="0"] .activation-output[data-layer=dense]`);
 
   // Another sample, typed: the request reaches the worker at once; its activations come at the next epoch end.
   await page.focus('#watch-index');
@@ -695,23 +698,23 @@ test('Training: Watch activations of one test sample refresh at every epoch end 
   assert.equal(await page.textContent('[data-testid=watch-error]'), 'sample: 10000 is outside the test split: choose a whole number from 0 to 9999');
   assert.equal(await page.inputValue('#watch-index'), '788');
   assert.equal(run.watch.watched, 788);
+  // Readable in every theme, the error included: the texts on the theme's background (the maps are viridis in the theme's border).
+  for (const theme of ['dark', 'hc', 'hcLight', 'light'] as ThemeName[]) {
+    await harness.setTheme(theme);
+    const colours = await page.evaluate(() => Object.fromEntries(['[data-testid=watch-epoch]', '[data-testid=watch-sample] figcaption', '[data-testid=watch-error]', 'body']
+      .map((selector) => [selector, getComputedStyle(document.querySelector(selector)!).color])));
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    for (const [selector, colour] of Object.entries(colours)) {
+      assert.ok(contrast(colour, background) >= 4.5, `${theme}: ${selector} ${colour} on ${background}: ${contrast(colour, background).toFixed(2)}:1`);
+    }
+    if (theme !== 'light') await shot(`${theme}-training-watch`);
+  }
+
   await harness.sendTrainProgress({...base, kind: 'epoch', epoch: 3, batch: 10, logs: {loss: 0.2, accuracy: 0.9}});
   await run.watch.epochEnd(3, 3, small.model);
   await page.waitForSelector(`${watch}[data-epoch="3"][data-sample="788"] canvas.strip`);
   assert.match(await page.textContent('[data-testid=watch-epoch]') ?? '', /^Test sample 788 after epoch 3 of 3 · predicts 9 /);
   assert.equal(await page.textContent('[data-testid=watch-status]'), '');
-
-  // Readable in every theme: the texts on the theme's background, the maps in viridis in the theme's border.
-  for (const theme of ['dark', 'hc', 'hcLight', 'light'] as ThemeName[]) {
-    await harness.setTheme(theme);
-    const [epochText, caption, background] = await page.evaluate(() => [
-      getComputedStyle(document.querySelector('[data-testid=watch-epoch]')!).color,
-      getComputedStyle(document.querySelector('[data-testid=watch-sample] figcaption')!).color,
-      getComputedStyle(document.body).backgroundColor]);
-    assert.ok(contrast(epochText, background) >= 4.5, `${theme}: epoch line ${epochText} on ${background}`);
-    assert.ok(contrast(caption, background) >= 4.5, `${theme}: sample caption ${caption} on ${background}`);
-    if (theme !== 'light') await shot(`${theme}-training-watch`);
-  }
 
   // The run ends: the view stays, the picker rests; the saved model's panel keeps it and its Layers tab works as before.
   harness.runs.end('run-w');
