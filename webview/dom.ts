@@ -58,6 +58,11 @@ export function percent(v: number, digits = 1): string {
   return `${(v * 100).toFixed(digits)}%`;
 }
 
+/** A worker's time: one decimal below 10 ms ("3.4 ms"), whole milliseconds above. */
+export function milliseconds(ms: number): string {
+  return `${ms < 10 ? ms.toFixed(1) : ms.toFixed(0)} ms`;
+}
+
 export function seconds(s: number): string {
   if (!Number.isFinite(s) || s < 0) return '–';
   if (s < 60) return `${Math.round(s)} s`;

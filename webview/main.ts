@@ -11,12 +11,13 @@ import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import './styles.css';
 import type {InspectorSubject, ModelHandle} from '../src/protocol/messages';
 import {h, clear, integer} from './dom';
-import {getState, mark, onSubject, onTrainProgress, ready, updateState} from './rpc';
+import {getState, mark, onSubject, onTrainActivations, onTrainProgress, ready, updateState} from './rpc';
 import {renderLayers} from './layers';
 import {SHOW_ACTIVATIONS_EVENT} from './activations';
 import {renderWeights, resetWeights} from './weights';
 import {renderPredictions} from './predictions';
 import {TrainingView, initialSeries} from './training';
+import {WatchView} from './watch';
 
 interface Tab {
   id: string;
@@ -27,6 +28,8 @@ interface Tab {
 const app = document.getElementById('app')!;
 let training: TrainingView | undefined;
 let trainingRunId: string | undefined;
+/** A training run's watched sample (Training tab); none for a loaded model. */
+let watch: WatchView | undefined;
 
 function header(subject: InspectorSubject): HTMLElement {
   if (subject.kind === 'training' && !subject.model) {
@@ -57,7 +60,10 @@ function tabsFor(subject: InspectorSubject): Tab[] {
     if (training) return;
     const runId = subject.kind === 'training' ? subject.runId : undefined;
     trainingRunId = runId;
-    training = new TrainingView(p, initialSeries(model?.history, runId), runId !== undefined);
+    const series = initialSeries(model?.history, runId);
+    // A run's saved model is loaded only once the run has ended.
+    watch = runId === undefined ? undefined : new WatchView(runId, {ended: series.finished || model !== undefined, hasModel: model !== undefined});
+    training = new TrainingView(p, series, runId !== undefined, watch?.element);
   }});
   return tabs;
 }
@@ -75,6 +81,7 @@ function show(subject: InspectorSubject): void {
   } else updateState({subject});
   resetWeights();
   training = undefined;
+  watch = undefined;
   clear(app);
   const tabs = tabsFor(subject);
   const selected = Math.min(getState().tab, tabs.length - 1);
@@ -113,8 +120,11 @@ onSubject((s) => {
   if (JSON.stringify(s) !== shown) show(s);
 });
 onTrainProgress((p) => {
-  if (training && (trainingRunId === undefined || p.runId === trainingRunId)) training.progress(p);
+  if (!training || (trainingRunId !== undefined && p.runId !== trainingRunId)) return;
+  training.progress(p);
+  watch?.progress(p);
 });
+onTrainActivations((a) => watch?.activations(a));
 
 function embeddedSubject(): InspectorSubject | undefined {
   const el = document.getElementById('inspector-subject');

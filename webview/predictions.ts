@@ -5,7 +5,7 @@
  * editor and the raw output vector.
  */
 import type {EvaluationResult, FilePredictionResult, ModelHandle, Prediction} from '../src/protocol/messages';
-import {h, clear, fixed, integer, percent} from './dom';
+import {h, clear, fixed, integer, milliseconds, percent} from './dom';
 import {getState, mark, onEvaluateProgress, request, updateState} from './rpc';
 import {drawPad} from './draw';
 import {ExplainView} from './explain';
@@ -109,8 +109,7 @@ export function topBars(p: Prediction, testId: string): HTMLElement {
 /** How long the worker ran the model, e.g. " · 3.4 ms", muted; empty when it did not say. */
 function computeTime(p: Prediction): HTMLElement | string {
   if (p.computeMs === undefined) return '';
-  const ms = p.computeMs < 10 ? p.computeMs.toFixed(1) : p.computeMs.toFixed(0);
-  return h('span', {class: 'muted compute-time', 'data-testid': 'compute-time', title: 'Time the worker spent running the model'}, ` · ${ms} ms`);
+  return h('span', {class: 'muted compute-time', 'data-testid': 'compute-time', title: 'Time the worker spent running the model'}, ` · ${milliseconds(p.computeMs)}`);
 }
 
 function verdict(p: Prediction): HTMLElement {

@@ -4,7 +4,7 @@
  */
 import type {
   EvaluationResult, FilePredictionResult,
-  HostToWebview, InspectorMethod, InspectorRequestMap, InspectorSubject, TrainProgress, WebviewToHost,
+  HostToWebview, InspectorMethod, InspectorRequestMap, InspectorSubject, TrainActivations, TrainProgress, WebviewToHost,
 } from '../src/protocol/messages';
 
 interface VsCodeApi {
@@ -21,6 +21,7 @@ const pending = new Map<number, {resolve(v: unknown): void; reject(e: Error): vo
 type Listener<T> = (value: T) => void;
 const subjectListeners = new Set<Listener<InspectorSubject>>();
 const progressListeners = new Set<Listener<TrainProgress>>();
+const activationListeners = new Set<Listener<TrainActivations>>();
 const evaluateListeners = new Set<Listener<{done: number; total: number}>>();
 
 export function request<M extends InspectorMethod>(method: M, params: InspectorRequestMap[M]['params']): Promise<InspectorRequestMap[M]['result']> {
@@ -33,6 +34,7 @@ export function request<M extends InspectorMethod>(method: M, params: InspectorR
 
 export function onSubject(l: Listener<InspectorSubject>): void { subjectListeners.add(l); }
 export function onTrainProgress(l: Listener<TrainProgress>): void { progressListeners.add(l); }
+export function onTrainActivations(l: Listener<TrainActivations>): void { activationListeners.add(l); }
 export function onEvaluateProgress(l: Listener<{done: number; total: number}>): void { evaluateListeners.add(l); }
 
 window.addEventListener('message', (event: MessageEvent) => {
@@ -48,6 +50,7 @@ window.addEventListener('message', (event: MessageEvent) => {
     }
     case 'subject': subjectListeners.forEach((l) => l(m.subject)); break;
     case 'trainProgress': progressListeners.forEach((l) => l(m.progress)); break;
+    case 'trainActivations': activationListeners.forEach((l) => l(m.activations)); break;
     case 'evaluateProgress': evaluateListeners.forEach((l) => l({done: m.done, total: m.total})); break;
   }
 });
@@ -72,6 +75,16 @@ export interface TrainingSeries {
   finished: boolean;
 }
 
+/** The Training tab's watched sample. */
+export interface WatchState {
+  runId: string;
+  /** The test sample picked (watched from the next epoch end on). */
+  index: number;
+  layer?: string;
+  /** The last epoch end's activations, kept once the run ended (the worker forgets the run). */
+  final?: TrainActivations;
+}
+
 export interface PanelState {
   subject?: InspectorSubject;
   tab: number;
@@ -85,6 +98,7 @@ export interface PanelState {
   filePredictions?: FilePredictionResult;
   /** The layer whose activations the Layers tab shows. */
   activationLayer?: string;
+  watch?: WatchState;
 }
 
 const defaults: PanelState = {tab: 0, sampleIndex: 0, pageOffset: 0, onlyMisclassified: false, expandedLayers: []};

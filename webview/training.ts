@@ -103,9 +103,10 @@ export class TrainingView {
   private table = h('div', {class: 'history'});
   private scheduled = false;
 
-  constructor(private readonly root: HTMLElement, private series: TrainingSeries, private readonly live = false) {
+  /** `watch`: a live run's Watch activations section, shown below the curves. */
+  constructor(private readonly root: HTMLElement, private series: TrainingSeries, private readonly live = false, watch?: HTMLElement) {
     clear(root);
-    root.append(this.status, this.chartsBox, h('h3', {}, 'Per epoch'), this.table);
+    root.append(this.status, this.chartsBox, ...(watch ? [watch] : []), h('h3', {}, 'Per epoch'), this.table);
     this.draw();
   }
 

@@ -10,7 +10,7 @@ import {registerInspectorSerializer} from './inspector';
 import {registerModelEditor} from './model-editor';
 import {RUN_SPEC_SCHEME, RunSpecDocuments} from './runs/spec-documents';
 import type {RunEntry} from './runs/tree';
-import type {TrainProgress} from '../protocol/messages';
+import type {TrainActivations, TrainProgress} from '../protocol/messages';
 
 /** What the extension exports to other extensions and to its integration tests. */
 export interface KerasWorkbenchApi {
@@ -20,6 +20,8 @@ export interface KerasWorkbenchApi {
   /** The path of every model the worker holds for this window, once per model session. */
   loadedModelPaths(): string[];
   onTrainProgress(listener: (p: TrainProgress) => void): vscode.Disposable;
+  /** A training run's watched sample at each epoch end, as the host forwards it to the run's panel. */
+  onTrainActivations(listener: (a: TrainActivations) => void): vscode.Disposable;
   /** What the Runs view lists now, after the listing in progress (if any) ends. */
   runs(): Promise<RunEntry[]>;
 }
@@ -48,6 +50,7 @@ export function activate(context: vscode.ExtensionContext): KerasWorkbenchApi {
     },
     loadedModelPaths: () => [...current.models.values()].map((m) => m.path),
     onTrainProgress: (listener) => current.client.onTrainProgress(listener),
+    onTrainActivations: (listener) => current.client.onTrainActivations(listener),
     runs: async () => {
       await current.runs.refresh();
       return current.runs.runs.runs();

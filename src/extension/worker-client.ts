@@ -53,12 +53,15 @@ export class WorkerClient implements vscode.Disposable {
   private readonly progress = new vscode.EventEmitter<msg.TrainProgress>();
   private readonly exits = new vscode.EventEmitter<void>();
   private readonly evaluation = new vscode.EventEmitter<{modelId: string; done: number; total: number}>();
+  private readonly watched = new vscode.EventEmitter<msg.TrainActivations>();
 
   /** Fires for every training progress notification of the worker. */
   readonly onTrainProgress = (listener: (p: msg.TrainProgress) => void): vscode.Disposable => this.progress.event(listener);
   /** Progress of whole-test-set evaluations (the inspector's confusion matrix). */
   readonly onEvaluateProgress = (listener: (p: {modelId: string; done: number; total: number}) => void): vscode.Disposable =>
     this.evaluation.event(listener);
+  /** A training run's watched sample, at every epoch end. */
+  readonly onTrainActivations = (listener: (a: msg.TrainActivations) => void): vscode.Disposable => this.watched.event(listener);
   /** Fires when a worker process is gone (stopped or died): the models it held are gone too. */
   readonly onExit = this.exits.event;
 
@@ -117,6 +120,7 @@ export class WorkerClient implements vscode.Disposable {
     this.progress.dispose();
     this.exits.dispose();
     this.evaluation.dispose();
+    this.watched.dispose();
     return stopped;
   }
 
@@ -151,6 +155,7 @@ export class WorkerClient implements vscode.Disposable {
     connection.onNotification(msg.log, ({level, message}) => this.record(message, level));
     connection.onNotification(msg.trainProgress, (p) => this.progress.fire(p));
     connection.onNotification(msg.evaluateProgress, (p) => this.evaluation.fire(p));
+    connection.onNotification(msg.trainActivations, (a) => this.watched.fire(a));
     connection.listen();
 
     const worker: RunningWorker = {process: child, connection, exited: false} as RunningWorker;

@@ -249,11 +249,49 @@ export interface TrainParams {
   workspaceTrusted?: boolean;
   /** Where the run is recorded (`kerasWorkbench.runs.folder`, absolute); absent: `runs` in the workspace; null: not recorded (a runs folder refused in an untrusted workspace). */
   runsFolder?: string | null;
+  /** A test sample (index into the spec's test split) whose activations are sent at every epoch end (`trainActivations`); absent: none. */
+  watchSample?: number;
 }
 export const train = new RequestType<TrainParams, TrainResult, void>('workbench/train');
 
 export interface CancelParams { runId: string }
 export const cancelTraining = new RequestType<CancelParams, boolean, void>('workbench/cancelTraining');
+
+/** The test sample a training run watches, as its picker shows it. */
+export interface WatchedSample {
+  /** Index into the spec's test split (the first `limit` samples when the run has a limit). */
+  index: number;
+  /** Samples in that split: the accepted indices are 0 to count - 1. */
+  count: number;
+  /** Class label, when the targets are classes. */
+  label?: number;
+  /** The input as a PNG data URL, for image models. */
+  image?: string;
+}
+
+/** The watched sample's activations at one epoch end, taken with the weights after that epoch. */
+export interface TrainActivations {
+  runId: string;
+  /** 1-based: the epoch that just ended. */
+  epoch: number;
+  epochs: number;
+  sample: WatchedSample;
+  /** What the model predicts for it after this epoch, for classifiers. */
+  predicted?: {label: number; probability: number};
+  /** Absent when computing failed; `problem` says why (the training goes on). */
+  result?: ActivationsResult;
+  problem?: string;
+}
+
+/** What a run watches now, and the last epoch end's activations (a panel that reloads shows them again). */
+export interface TrainWatch {
+  sample?: WatchedSample;
+  latest?: TrainActivations;
+}
+
+/** Changes the sample a running training watches (null: none); its activations come at the next epoch end. */
+export interface WatchSampleParams { runId: string; sample: number | null }
+export const watchTrainingSample = new RequestType<WatchSampleParams, TrainWatch, void>('workbench/watchTrainingSample');
 
 export interface LoadModelParams {
   /** The model, or the topology (a model config JSON or a model file) that `weights` are loaded onto. */
@@ -379,6 +417,7 @@ export const explainSample = new RequestType<ModelParams & ExplainParams, Explan
 export interface LogParams { level: 'info' | 'warn' | 'error' | 'debug'; message: string }
 export const log = new NotificationType<LogParams>('workbench/log');
 export const trainProgress = new NotificationType<TrainProgress>('workbench/trainProgress');
+export const trainActivations = new NotificationType<TrainActivations>('workbench/trainActivations');
 export const evaluateProgress = new NotificationType<{modelId: string; done: number; total: number}>(
   'workbench/evaluateProgress');
 
@@ -401,6 +440,8 @@ export interface InspectorRequestMap {
   explain: {params: ExplainParams; result: ExplanationView};
   /** Handled by the host: a save dialog, then the text written there; null when the user cancels. */
   exportCsv: {params: {name: string; text: string}; result: string | null};
+  /** About the panel's training run, not its model: the host adds the run id. */
+  watchSample: {params: {sample: number | null}; result: TrainWatch};
 }
 export type InspectorMethod = keyof InspectorRequestMap;
 
@@ -419,6 +460,7 @@ export type HostToWebview =
   | {type: 'subject'; subject: InspectorSubject}
   | {type: 'response'; id: number; result?: unknown; error?: string}
   | {type: 'trainProgress'; progress: TrainProgress}
+  | {type: 'trainActivations'; activations: TrainActivations}
   | {type: 'evaluateProgress'; done: number; total: number};
 
 // ---------------------------------------------------------------- export-keras (Keras: Export Training Script)

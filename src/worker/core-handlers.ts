@@ -1,6 +1,6 @@
 /**
- * The worker's own requests: backend, training, loading and saving. Each one calls the engine;
- * nothing here knows about VS Code.
+ * The worker's own requests: backend, specs, loading and saving (training has its own set). Each
+ * one calls the engine; nothing here knows about VS Code.
  */
 import * as fs from 'fs';
 import {MessageConnection} from 'vscode-jsonrpc';
@@ -8,12 +8,10 @@ import {initBackend} from '../engine/backend';
 import {openModel} from '../engine/models';
 import {REFERENCE_SPEC} from '../engine/spec/reference';
 import {readTrainSpec} from '../engine/spec/spec';
-import {trainFromSpec} from '../engine/training/trainer';
 import {trainingTarget} from '../engine/training/target';
 import {saveModel, saveTarget} from '../formats';
 import {checkDataConfinement, untrustedWorkspaceRule} from '../engine/data/dataset';
 import {refuseSpecWithErrors} from '../engine/analysis/spec-analysis';
-import {loadCustomObjectsModule} from '../keras/custom-objects';
 import {relocateMetadata} from '../engine/session/data-location';
 import * as msg from '../protocol/messages';
 import {ModelStore} from './model-store';
@@ -23,6 +21,11 @@ let backendPreference: msg.InitializeParams['backendPreference'] = 'auto';
 let backend: Promise<msg.BackendInfo> | undefined;
 let workspaceRoots: string[] = [];
 
+/** The backend the last `initialize` request asked for. */
+export function backendChoice(): msg.InitializeParams['backendPreference'] {
+  return backendPreference;
+}
+
 /** Initializes the backend once, with the preference of the last `initialize` request. */
 export function ensureBackend(): Promise<msg.BackendInfo> {
   if (!backend) backend = initBackend(backendPreference);
@@ -30,7 +33,6 @@ export function ensureBackend(): Promise<msg.BackendInfo> {
 }
 
 export const registerCoreHandlers: HandlerSet = (connection: MessageConnection, models: ModelStore) => {
-  const runs = new Map<string, AbortController>();
   const logLine = (message: string, level: msg.LogParams['level'] = 'info') =>
     void connection.sendNotification(msg.log, {level, message});
 
@@ -59,41 +61,6 @@ export const registerCoreHandlers: HandlerSet = (connection: MessageConnection, 
       epochs: spec.fit.epochs,
       targetExists: fs.existsSync(target.path),
     };
-  });
-
-  handle(connection, msg.train, async (params) => {
-    if (runs.size > 0) throw new Error('A training run is already in progress in this worker.');
-    await ensureBackend();
-    const spec = readTrainSpec(params.specPath);
-    const abort = new AbortController();
-    runs.set(params.runId, abort);
-    try {
-      return await trainFromSpec(spec, params.specPath, {
-        workspaceRoot: params.workspaceRoot,
-        runId: params.runId,
-        epochs: params.epochs,
-        limit: params.limit,
-        resume: params.resume,
-        overwrite: params.overwrite,
-        backend: backendPreference,
-        customObjects: params.customObjectsModule ? loadCustomObjectsModule(params.customObjectsModule) : undefined,
-        workspaceTrusted: params.workspaceTrusted,
-        runsFolder: params.runsFolder,
-        signal: abort.signal,
-        onProgress: (p) => void connection.sendNotification(msg.trainProgress, {...p, runId: params.runId}),
-        onLog: (line) => logLine(line),
-      });
-    } finally {
-      runs.delete(params.runId);
-    }
-  });
-
-  handle(connection, msg.cancelTraining, async ({runId}) => {
-    const run = runs.get(runId);
-    if (!run) return false;
-    run.abort();
-    logLine('Cancel requested: training stops after the current batch.');
-    return true;
   });
 
   handle(connection, msg.loadModel, async ({path: modelPath, weights, compile, customObjectsModule}) => {

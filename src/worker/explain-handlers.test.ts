@@ -9,7 +9,8 @@ import {handleFor} from '../engine/inspect/test-model';
 import {inProcessWorker} from '../test-support/in-process-worker';
 import type {LoadedModel} from '../engine/models';
 import * as msg from '../protocol/messages';
-import {activationMap, registerExplainHandlers} from './explain-handlers';
+import {activationMap} from '../engine/explain';
+import {registerExplainHandlers} from './explain-handlers';
 
 function model(): tfl.LayersModel {
   const input = tfl.input({shape: [12, 12, 1], name: 'image'});

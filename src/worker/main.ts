@@ -7,6 +7,7 @@ import {createMessageConnection, IPCMessageReader, IPCMessageWriter} from 'vscod
 import {ModelStore} from './model-store';
 import {HandlerSet} from './handler-set';
 import {registerCoreHandlers} from './core-handlers';
+import {registerTrainingHandlers} from './training-handlers';
 import {registerInspectorHandlers} from './inspector-handlers';
 import {log} from '../protocol/messages';
 import {setDebugLog} from '../common/diagnostics';
@@ -35,8 +36,8 @@ process.on('uncaughtException', fatal('unexpected error'));
 process.on('unhandledRejection', fatal('unhandled rejection'));
 const models = new ModelStore();
 
-// Request handler groups: core (backend, training, loading, saving), the inspector's, export-keras, explanations.
-const handlerSets: HandlerSet[] = [registerCoreHandlers, registerInspectorHandlers, registerExportHandlers, registerExplainHandlers];
+// Request handler groups: core (backend, specs, loading, saving), training, the inspector's, export-keras, explanations.
+const handlerSets: HandlerSet[] = [registerCoreHandlers, registerTrainingHandlers, registerInspectorHandlers, registerExportHandlers, registerExplainHandlers];
 for (const register of handlerSets) register(connection, models);
 
 connection.listen();

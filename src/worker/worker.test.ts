@@ -2,26 +2,28 @@
 // spoken to with the protocol of src/protocol/messages.ts, training real MNIST.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {fork, ChildProcess} from 'node:child_process';
+import {fork} from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import {createMessageConnection, IPCMessageReader, IPCMessageWriter, MessageConnection, ResponseError} from 'vscode-jsonrpc/node';
+import {createMessageConnection, IPCMessageReader, IPCMessageWriter, ResponseError} from 'vscode-jsonrpc/node';
 import * as msg from '../protocol/messages';
 import {listRuns} from '../formats/runs';
 import {KERAS_FIXTURES} from '../test-support/fixtures';
 
 const SPEC = path.resolve('test/fixtures/small-cnn.train.json');
 
-function startWorker(): {child: ChildProcess; connection: MessageConnection; logs: string[]; progress: msg.TrainProgress[]} {
+function startWorker() {
   const child = fork(path.resolve('src/worker/main.ts'), [], {execArgv: ['--import', 'tsx'], silent: true});
   const connection = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
   const logs: string[] = [];
   const progress: msg.TrainProgress[] = [];
+  const watched: msg.TrainActivations[] = [];
   connection.onNotification(msg.log, (p) => { logs.push(p.message); });
   connection.onNotification(msg.trainProgress, (p) => { progress.push(p); });
+  connection.onNotification(msg.trainActivations, (a) => { watched.push(a); });
   connection.listen();
-  return {child, connection, logs, progress};
+  return {child, connection, logs, progress, watched};
 }
 
 type Worker = ReturnType<typeof startWorker> & {root: string; specPath: string};
@@ -168,6 +170,40 @@ test('a failing inspector request reaches the client as its one line, and the mo
   assert.match(messages[1]!, /^No loaded model with id gone: /);
   assert.match(messages[2]!, /does not record its dataset/);
   assert.match(messages[3]!, /missing\.npy/);
+}));
+
+test('a watched sample\'s activations arrive at every epoch end, taken with the weights the run saves; none without a watched sample', () => withWorker(async ({connection, watched, root, specPath}) => {
+  const run = connection.sendRequest(msg.train, {runId: 'w1', specPath, workspaceRoot: root, limit: 300, epochs: 3, watchSample: 0});
+  // Sent right after the run starts: the answer waits for the run's data, and every epoch end watches sample 5.
+  const changed = await connection.sendRequest(msg.watchTrainingSample, {runId: 'w1', sample: 5});
+  assert.deepEqual({...changed.sample, image: undefined}, {index: 5, count: 300, label: 1, image: undefined});
+  assert.match(changed.sample?.image ?? '', /^data:image\/png;base64,/);
+  await assert.rejects(connection.sendRequest(msg.watchTrainingSample, {runId: 'w1', sample: 300}),
+    (e: Error) => e.message === 'sample: 300 is outside the test split: choose a whole number from 0 to 299');
+  const result = await run;
+  assert.deepEqual(watched.map((a) => [a.runId, a.epoch, a.epochs, a.sample.index]), [1, 2, 3].map((epoch) => ['w1', epoch, 3, 5]));
+  await assert.rejects(connection.sendRequest(msg.watchTrainingSample, {runId: 'w1', sample: 1}), (e: Error) => e.message.startsWith('runId: no training run w1 is in progress'));
+
+  // The layers of the model, and after the last epoch the very activations of the saved model.
+  const handle = await connection.sendRequest(msg.loadModel, {path: result.modelPath});
+  const last = watched.at(-1)!.result!;
+  assert.deepEqual(last.layers.map((l) => [l.name, `(None, ${l.shape.join(', ')})`]), handle.summary.rows.map((r) => [r.name, r.outputShape]));
+  const saved = await connection.sendRequest(msg.activations, {modelId: handle.modelId, sample: {kind: 'test', index: 5}});
+  const close = (a: number, b: number) => Math.abs(a - b) <= 1e-5 * Math.max(1, Math.abs(b));
+  saved.layers.forEach((expected, i) => {
+    const got = last.layers[i]!;
+    assert.equal(got.name, expected.name);
+    for (const key of ['min', 'max', 'mean', 'zeroFraction'] as const) assert.ok(close(got[key], expected[key]), `${got.name} ${key}: ${got[key]} vs ${expected[key]}`);
+    (expected.channels ?? []).forEach((c, k) => assert.ok(close(got.channels![k]!.mean, c.mean) && close(got.channels![k]!.max, c.max), `${got.name} channel ${k}`));
+    const [a, b] = [Buffer.from(got.bytes, 'base64'), Buffer.from(expected.bytes, 'base64')];
+    assert.equal(a.length, b.length);
+    assert.ok(a.every((v, j) => Math.abs(v - b[j]!) <= 1), `${got.name}: drawn bytes differ`);
+  });
+  // The first epoch's weights gave other activations.
+  assert.ok(!close(watched[0]!.result!.layers.at(-1)!.max, saved.layers.at(-1)!.max) || watched[0]!.result!.layers[0]!.bytes !== saved.layers[0]!.bytes);
+
+  await connection.sendRequest(msg.train, {runId: 'w2', specPath, workspaceRoot: root, limit: 300, epochs: 2});
+  assert.equal(watched.filter((a) => a.runId === 'w2').length, 0, 'no watched sample, no activations');
 }));
 
 test('the worker exits when its parent disconnects', async () => {

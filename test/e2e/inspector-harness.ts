@@ -9,12 +9,13 @@ import {join} from 'node:path';
 import type {RequestType} from 'vscode-jsonrpc';
 import {chromium, type Browser, type Page} from 'playwright-core';
 import type {HostToWebview, InspectorSubject, TrainProgress, WebviewToHost} from '../../src/protocol/messages';
-import {evaluateProgress} from '../../src/protocol/messages';
+import {evaluateProgress, trainActivations} from '../../src/protocol/messages';
 import {inspectorHtml, makeNonce} from '../../src/extension/inspector/html';
 import {createInspectorRouter, type InspectorClient, type RouterHooks} from '../../src/extension/inspector/router';
 import {inProcessWorker} from '../../src/test-support/in-process-worker';
 import type {LoadedModel} from '../../src/engine/models';
 import {registerExplainHandlers} from '../../src/worker/explain-handlers';
+import {handleTrainingRequests, TrainingRuns} from '../../src/worker/training-handlers';
 
 export const ROOT = join(__dirname, '..', '..');
 const ORIGIN = 'https://inspector.test';
@@ -106,13 +107,16 @@ export interface Harness {
   reshow(): Promise<void>;
   setTheme(theme: ThemeName): Promise<void>;
   sendTrainProgress(p: TrainProgress): Promise<void>;
+  /** The worker's training runs: a test begins one and drives its watched sample's epoch ends. */
+  runs: TrainingRuns;
   close(): Promise<void>;
 }
 
 /** `host`: what VS Code does for the panel (file pickers, the save dialog, workspace state), as the test wants it. */
 export async function startHarness(models: LoadedModel[], theme: ThemeName = 'light',
   host: Omit<Partial<RouterHooks>, 'post' | 'modelId'> = {}): Promise<Harness> {
-  const worker = inProcessWorker(models, [registerExplainHandlers]);
+  let runs!: TrainingRuns;
+  const worker = inProcessWorker(models, [registerExplainHandlers, (connection) => handleTrainingRequests(connection, (runs = new TrainingRuns(connection)))]);
   const progressListeners = new Set<(p: TrainProgress) => void>();
   const client: InspectorClient = {
     sendRequest: ((type: RequestType<unknown, unknown, void>, params: unknown) => worker.client.sendRequest(type, params)) as InspectorClient['sendRequest'],
@@ -121,6 +125,7 @@ export async function startHarness(models: LoadedModel[], theme: ThemeName = 'li
       return {dispose: () => progressListeners.delete(l)};
     },
     onEvaluateProgress: (l) => worker.client.onNotification(evaluateProgress, l),
+    onTrainActivations: (l) => worker.client.onNotification(trainActivations, l),
   };
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -142,6 +147,10 @@ export async function startHarness(models: LoadedModel[], theme: ThemeName = 'li
   client.onEvaluateProgress!((p) => {
     if (p.modelId === subject?.model?.modelId) void post({type: 'evaluateProgress', done: p.done, total: p.total});
   });
+  // ... and its run's watched sample.
+  client.onTrainActivations!((a) => {
+    if (subject?.kind === 'training' && a.runId === subject.runId) void post({type: 'trainActivations', activations: a});
+  });
   await page.exposeFunction('__inspectorHost', (m: WebviewToHost) => void route(m));
   await page.exposeFunction('__cspViolation', (v: string) => void cspViolations.push(v));
   page.on('pageerror', (e) => pageErrors.push(e.message));
@@ -162,7 +171,7 @@ export async function startHarness(models: LoadedModel[], theme: ThemeName = 'li
     return r.fulfill({status: 404, body: 'not found'});
   });
   return {
-    browser, page, marks, cspViolations, pageErrors,
+    browser, page, marks, cspViolations, pageErrors, runs,
     async open(s) {
       subject = htmlSubject = s;
       if (page.url() === 'about:blank') await page.goto(`${ORIGIN}/blank`);

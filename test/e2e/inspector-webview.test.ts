@@ -642,4 +642,92 @@ test('Predictions: Explain a sample: attribution beside and over the input, clas
   noViolations();
 });
 
+test('Training: Watch activations of one test sample refresh at every epoch end with the epoch; the picker (keyboard) asks the worker for another sample, watched from the next epoch end; the last view stays', async () => {
+  const {page} = harness;
+  const title = 'mnist.train.json';
+  // The worker's side of a run watching sample 0 of the small model's test split; its epoch ends are driven here with the small model.
+  const testSet = new ModelSession(small).requireTestSet();
+  const run = harness.runs.begin('run-w', 0);
+  run.watch.attach({test: testSet, classes: 10});
+  await harness.open({kind: 'training', runId: 'run-w', title});
+  await page.evaluate(() => sessionStorage.removeItem('state'));
+  await harness.open({kind: 'training', runId: 'run-w', title});
+  const watch = '[data-testid=watch]';
+  await page.waitForSelector(`${watch} [data-testid=watch-sample] img.watch-image`);
+  assert.equal(await page.textContent('[data-testid=watch-sample] figcaption'), '#0 of 10,000 · label 7');
+  assert.match(await page.textContent('[data-testid=watch-status]') ?? '', /^Test sample 0's activations come at the next epoch end\.$/);
+  const base = {runId: 'run-w', epochs: 3, batches: 10, elapsedSeconds: 1, etaSeconds: 5};
+  await harness.sendTrainProgress({...base, kind: 'start', epoch: 1, batch: 0, logs: {}});
+  for (const epoch of [1, 2]) {
+    await harness.sendTrainProgress({...base, kind: 'epoch', epoch, batch: 10, logs: {loss: 1 / epoch, accuracy: 0.5}});
+    await run.watch.epochEnd(epoch, 3, small.model);
+    await page.waitForSelector(`${watch}[data-epoch="${epoch}"][data-sample="0"] .activation-output`);
+    assert.match(await page.textContent('[data-testid=watch-epoch]') ?? '', new RegExp(`^Test sample 0 after epoch ${epoch} of 3 · predicts \\d \\(\\d+\\.\\d%\\) · worker \\d+(\\.\\d)? ms$`));
+    if (epoch === 1) {
+      // The Layers tab's drawing: every layer to pick, conv2d's maps with the engine's channel ranges.
+      assert.deepEqual(await page.$$eval('#watch-layer option', (os) => os.map((o) => (o as HTMLOptionElement).value)), small.model.layers.map((l) => l.name));
+      const titles = await page.$$eval(`${watch} .fmap-cell`, (els) => els.map((e) => e.getAttribute('title')!));
+      const conv = tf.tidy(() => (small.model.getLayer('conv2d').apply(tf.tensor(testSet.x.subarray(0, 784), [1, 28, 28, 1])) as tf.Tensor).dataSync());
+      assert.equal(titles.length, 8);
+      titles.forEach((t, k) => {
+        const expected = Math.max(...Array.from(conv).filter((_, i) => i % 8 === k));
+        assert.ok(Math.abs(Number(/max (\S+),/.exec(t)![1]) - expected) <= 1e-3 * Math.max(1, expected), `channel ${k}: ${t} vs max ${expected}`);
+      });
+      await page.selectOption('#watch-layer', 'dense');
+      await page.waitForSelector(`${watch} .activation-output[data-layer=dense] canvas.strip`);
+    }
+  }
+  assert.equal(await page.$eval(`${watch} .activation-output`, (e) => (e as HTMLElement).dataset.layer), 'dense', 'the picked layer stays across epochs');
+  await shot('light-training-watch');
+  // Hidden and shown again mid-run: VS Code reloads the page; the worker's answer brings the last epoch end back.
+  await harness.reshow();
+  await page.waitForSelector(`${watch}[data-epoch="2"][data-sample="0"] .activation-output[data-layer=dense]`);
+
+  // Another sample, typed: the request reaches the worker at once; its activations come at the next epoch end.
+  await page.focus('#watch-index');
+  await page.fill('#watch-index', '788');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('[data-testid=watch-sample] figcaption')?.textContent === '#788 of 10,000 · label 9');
+  assert.equal(run.watch.watched, 788);
+  assert.match(await page.textContent('[data-testid=watch-status]') ?? '', /^Test sample 788's activations come at the next epoch end\.$/);
+  assert.match(await page.textContent('[data-testid=watch-epoch]') ?? '', /^Test sample 0 after epoch 2 of 3/, 'the maps on screen still say whose they are');
+  // An index outside the test split: one line naming the field and the range; the watched sample stays.
+  await page.fill('#watch-index', '10000');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('[data-testid=watch-error]');
+  assert.equal(await page.textContent('[data-testid=watch-error]'), 'sample: 10000 is outside the test split: choose a whole number from 0 to 9999');
+  assert.equal(await page.inputValue('#watch-index'), '788');
+  assert.equal(run.watch.watched, 788);
+  // Readable in every theme, the error included: the texts on the theme's background (the maps are viridis in the theme's border).
+  for (const theme of ['dark', 'hc', 'hcLight', 'light'] as ThemeName[]) {
+    await harness.setTheme(theme);
+    const colours = await page.evaluate(() => Object.fromEntries(['[data-testid=watch-epoch]', '[data-testid=watch-sample] figcaption', '[data-testid=watch-error]', 'body']
+      .map((selector) => [selector, getComputedStyle(document.querySelector(selector)!).color])));
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    for (const [selector, colour] of Object.entries(colours)) {
+      assert.ok(contrast(colour, background) >= 4.5, `${theme}: ${selector} ${colour} on ${background}: ${contrast(colour, background).toFixed(2)}:1`);
+    }
+    if (theme !== 'light') await shot(`${theme}-training-watch`);
+  }
+
+  await harness.sendTrainProgress({...base, kind: 'epoch', epoch: 3, batch: 10, logs: {loss: 0.2, accuracy: 0.9}});
+  await run.watch.epochEnd(3, 3, small.model);
+  await page.waitForSelector(`${watch}[data-epoch="3"][data-sample="788"] canvas.strip`);
+  assert.match(await page.textContent('[data-testid=watch-epoch]') ?? '', /^Test sample 788 after epoch 3 of 3 · predicts 9 /);
+  assert.equal(await page.textContent('[data-testid=watch-status]'), '');
+
+  // The run ends: the view stays, the picker rests; the saved model's panel keeps it and its Layers tab works as before.
+  harness.runs.end('run-w');
+  await harness.sendTrainProgress({...base, kind: 'end', epoch: 3, batch: 10, logs: {}});
+  await page.waitForFunction(() => /^Training ended: the view after its last epoch stays\.$/.test(document.querySelector('[data-testid=watch-status]')?.textContent ?? ''));
+  assert.equal(await page.$eval('#watch-index', (i) => (i as HTMLInputElement).disabled), true);
+  await harness.setHostSubject({kind: 'training', runId: 'run-w', title, model: runModel.handle}, true);
+  await page.waitForSelector(tab('layers'));
+  await select('training');
+  await page.waitForSelector(`${panel('training')} ${watch}[data-epoch="3"][data-sample="788"] canvas.strip`);
+  await page.click('#watch-to-layers');
+  await page.waitForSelector(`${panel('layers')}:not([hidden]) [data-testid=activations][data-sample="788"] .activation-output`);
+  noViolations();
+});
+
 void ({} as ModelHandle);

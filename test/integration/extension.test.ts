@@ -87,13 +87,18 @@ suite('Keras Workbench extension', () => {
     const listener = api.onTrainProgress((p) => {
       if (p.kind === 'batch' && focusedDuringRun.length < 3) focusedDuringRun.push(vscode.window.activeTextEditor?.document.uri.fsPath);
     });
+    // The live panel watches test sample 0: its activations reach the host at the (one) epoch end.
+    const watched: Array<[number, number, number]> = [];
+    const watching = api.onTrainActivations((a) => watched.push([a.epoch, a.sample.index, a.result?.layers.length ?? 0]));
     let outcome: TrainOutcome;
     try {
       outcome = await vscode.commands.executeCommand<TrainOutcome>('kerasWorkbench.trainModel', spec);
     } finally {
       listener.dispose();
+      watching.dispose();
     }
     assert.ok(outcome.result, outcome.error);
+    assert.deepEqual(watched, [[1, 0, 3]], 'one epoch end, sample 0, the 3 layers of the small CNN');
     assert.ok(focusedDuringRun.length > 0, 'progress arrived');
     assert.deepEqual(focusedDuringRun, focusedDuringRun.map(() => spec.fsPath), 'the spec keeps the focus while training');
     assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, editor.document.uri.fsPath, 'and after it');

@@ -5,6 +5,7 @@
  */
 export {computeActivations, activationNames, activationStats} from './activations';
 export type {LayerActivation, ActivationStats, ActivationOptions} from './activations';
+export {activationMap, sampleActivations} from './maps';
 export {explain, explainBatch, ATTRIBUTION_METHODS, BASELINES, COMPLETENESS_BOUND, blurred, gaussian} from './attribution';
 export type {AttributionMethod, Baseline, ExplainOptions, Explanation, ScoreKind} from './attribution';
 export {ExplainError} from './inputs';

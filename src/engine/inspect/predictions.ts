@@ -30,6 +30,12 @@ export function imageUrl(values: Float32Array, height: number, width: number, ch
   return pngDataUrl(width, height, px, channels === 3 ? 3 : 1);
 }
 
+/** A sample of `shape` as a PNG data URL, when the shape is an image's (else undefined). */
+export function sampleImageUrl(values: Float32Array, shape: number[]): string | undefined {
+  const geometry = imageGeometry(shape);
+  return geometry && imageUrl(values, geometry.height, geometry.width, geometry.channels);
+}
+
 export class PredictionService {
   constructor(readonly session: ModelSession) {}
 

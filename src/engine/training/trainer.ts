@@ -32,6 +32,7 @@ import type {BackendInfo, TrainProgress, TrainResult} from '../../protocol/messa
 import {RunRecorder} from '../runs/recorder';
 import {fingerprintData, flattenHParams, modelContentHash} from '../runs/describe';
 import {DEFAULT_RUNS_FOLDER, checkRunsFolder, type TestEvaluation} from '../../formats/runs';
+import type {ActivationWatch} from './watch';
 
 export interface TrainOptions {
   /** Root that relative paths in the spec resolve against (the workspace folder; the CLI's cwd). */
@@ -61,6 +62,8 @@ export interface TrainOptions {
    * to workspaceRoot, default `runs`. `null` records nothing.
    */
   runsFolder?: string | null;
+  /** A test sample whose activations are taken at every epoch end (the inspector's Watch activations). */
+  watch?: ActivationWatch;
   /** Replaces how each batch step is computed (e.g. across worker threads). */
   createStepper?: (model: LayersModel, objective: LossAndMetrics, targetShape: number[]) => Promise<TrainStepper> | TrainStepper;
 }
@@ -255,6 +258,7 @@ export async function trainFromSpec(spec: TrainSpec, specFile: string, options: 
 
   // Refused now, not after the run, when the TF.js folder could not hold it for stock TF.js.
   if (format === 'tfjs') await checkStockTfjsExport(model, modelPath);
+  options.watch?.attach({test, classes: dataset.classes});
 
   const batchSize = spec.fit.batch_size;
   const threads = options.threads ?? defaultThreads();
@@ -331,6 +335,8 @@ export async function trainFromSpec(spec: TrainSpec, specFile: string, options: 
         progress({kind: 'epoch', epoch, batch: batches, logs, elapsedSeconds: (Date.now() - started) / 1000,
           etaSeconds: seconds * (epochs - epoch)});
         recorder?.epochEnd(epoch, logs, seconds);
+        // Between steps, on the epoch's weights (the stepper synced them above).
+        await options.watch?.epochEnd(epoch, epochs, model);
       }
     } finally {
       await stepper.sync();

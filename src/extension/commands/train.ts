@@ -116,6 +116,8 @@ async function runTraining(ctx: Ctx, specPath: string, workspaceRoot: string, st
           customObjectsModule: ctx.customObjectsModule(vscode.Uri.file(specPath)),
           workspaceTrusted: vscode.workspace.isTrusted,
           runsFolder: runsFolderFor(ctx, workspaceRoot),
+          // The live panel's Watch activations starts on test sample 0, as its picker does; no panel, nothing watched.
+          watchSample: live?.view ? 0 : undefined,
         });
       } finally {
         listener.dispose();

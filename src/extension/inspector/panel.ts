@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import * as path from 'path';
-import {loadModel, type DatasetChoice, type HostToWebview, type InspectorSubject, type ModelHandle, type WebviewToHost} from '../../protocol/messages';
+import {loadModel, watchTrainingSample, type DatasetChoice, type HostToWebview, type InspectorSubject, type ModelHandle, type WebviewToHost} from '../../protocol/messages';
 import {inspectorHtml, makeNonce} from './html';
 import {createInspectorRouter, type InspectorClient} from './router';
 import {inspectorTitle as titleOf} from './title';
@@ -58,14 +58,20 @@ async function saveText(name: string, text: string): Promise<string | undefined>
 
 export class InspectorPanel {
   private readonly disposables: vscode.Disposable[] = [];
-  private trainSubscription?: vscode.Disposable;
+  private trainSubscriptions: vscode.Disposable[] = [];
+  /** The run this panel follows is going in this window's worker: opened with it, its end not yet seen. */
+  private running: boolean;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
     private readonly extensionUri: vscode.Uri,
     private readonly client: InspectorClient,
     private subject: InspectorSubject,
+    /** `restored`: brought back after a window reload (its run, if any, went with the old worker). */
+    options: {restored?: boolean} = {},
   ) {
+    // A training panel opens as its run starts; one restored after a reload follows a run that is over.
+    this.running = subject.kind === 'training' && !subject.model && !options.restored;
     open.add(this);
     panel.webview.options = webviewOptions(extensionUri);
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'inspector.svg');
@@ -78,6 +84,7 @@ export class InspectorPanel {
       rememberDataset: (modelPath: string, choice: DatasetChoice) => void datasetMemory?.update(datasetKey(modelPath), choice),
       recallDataset: (modelPath: string) => datasetMemory?.get<DatasetChoice>(datasetKey(modelPath)),
       subject: () => this.subject,
+      trainingInProgress: () => this.running,
     });
     this.disposables.push(
       panel.webview.onDidReceiveMessage((m: WebviewToHost) => void route(m)),
@@ -100,14 +107,21 @@ export class InspectorPanel {
     return this.subject.kind === 'training' ? this.subject.runId : undefined;
   }
 
+  /** Forwards the run's progress and its watched sample's activations to the webview. */
   private watchTraining(): void {
-    this.trainSubscription?.dispose();
-    this.trainSubscription = undefined;
+    this.trainSubscriptions.splice(0).forEach((d) => d.dispose());
     const runId = this.runId;
     if (!runId) return;
-    this.trainSubscription = this.client.onTrainProgress((progress) => {
-      if (progress.runId === runId) void this.post({type: 'trainProgress', progress});
-    });
+    this.trainSubscriptions.push(this.client.onTrainProgress((progress) => {
+      if (progress.runId !== runId) return;
+      if (progress.kind === 'end') this.running = false;
+      void this.post({type: 'trainProgress', progress});
+    }));
+    if (this.client.onTrainActivations) {
+      this.trainSubscriptions.push(this.client.onTrainActivations((activations) => {
+        if (activations.runId === runId) void this.post({type: 'trainActivations', activations});
+      }));
+    }
   }
 
   private render(): void {
@@ -131,6 +145,8 @@ export class InspectorPanel {
   /** Shows another subject in the same panel, e.g. the saved model at the end of a training run. */
   setSubject(subject: InspectorSubject): void {
     this.subject = subject;
+    // The saved model comes once the run is over.
+    if (subject.model) this.running = false;
     this.panel.title = titleOf(subject);
     this.watchTraining();
     void this.post({type: 'subject', subject});
@@ -143,7 +159,9 @@ export class InspectorPanel {
 
   dispose(): void {
     open.delete(this);
-    this.trainSubscription?.dispose();
+    // Nobody looks any more: the run stops computing its watched sample's activations.
+    if (this.running && this.runId) void this.client.sendRequest(watchTrainingSample, {runId: this.runId, sample: null}).catch(() => undefined);
+    this.trainSubscriptions.splice(0).forEach((d) => d.dispose());
     for (const d of this.disposables.splice(0)) d.dispose();
   }
 
@@ -187,5 +205,5 @@ export async function restorePanel(extensionUri: vscode.Uri, client: InspectorCl
   const subject: InspectorSubject = saved.kind === 'training'
     ? {kind: 'training', runId: saved.runId, title: saved.title, model}
     : {kind: 'model', model: model!};
-  new InspectorPanel(panel, extensionUri, client, subject);
+  new InspectorPanel(panel, extensionUri, client, subject, {restored: true});
 }

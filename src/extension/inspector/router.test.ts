@@ -93,3 +93,23 @@ test("a (re)loaded webview's 'ready' gets the panel's current subject: a hidden 
   ]);
   assert.equal(readies, 2);
 });
+
+test('a training run\'s requests get the run id of the panel, not a model id; a run that is over or a model panel sends nothing', async () => {
+  const {client, calls} = recordingClient(() => ({sample: {index: 4, count: 300}}));
+  const posted: HostToWebview[] = [];
+  let subject: InspectorSubject = {kind: 'training', runId: 'r9', title: 'mnist.train.json'};
+  let running = true;
+  const route = createInspectorRouter(client, {post: (m) => posted.push(m), modelId: () => subject.model?.modelId, subject: () => subject,
+    trainingInProgress: () => running});
+  await route({type: 'request', id: 1, method: 'watchSample', params: {sample: 4, runId: 'other'}});
+  running = false;
+  await route({type: 'request', id: 2, method: 'watchSample', params: {sample: 4}});
+  subject = {kind: 'model', model: {modelId: 'm1'} as ModelHandle};
+  await route({type: 'request', id: 3, method: 'watchSample', params: {sample: 4}});
+  assert.deepEqual(calls, [['workbench/watchTrainingSample', {sample: 4, runId: 'r9'}]]);
+  assert.deepEqual(posted, [
+    {type: 'response', id: 1, result: {sample: {index: 4, count: 300}}},
+    {type: 'response', id: 2, error: 'The training run of this panel is over: its activations are no longer computed.'},
+    {type: 'response', id: 3, error: 'This panel follows no training run.'},
+  ]);
+});

@@ -5,8 +5,9 @@
  */
 import type {RequestType} from 'vscode-jsonrpc';
 import {
-  activations, evaluate, explainSample, layerConfig, predictFiles, predictPixels, predictSample, samplePage, setDataset, weightStats,
-  type DatasetChoice, type HostToWebview, type InspectorMethod, type InspectorRequestMap, type InspectorSubject, type TrainProgress, type WebviewToHost,
+  activations, evaluate, explainSample, layerConfig, predictFiles, predictPixels, predictSample, samplePage, setDataset, watchTrainingSample, weightStats,
+  type DatasetChoice, type HostToWebview, type InspectorMethod, type InspectorRequestMap, type InspectorSubject, type TrainActivations,
+  type TrainProgress, type WebviewToHost,
 } from '../../protocol/messages';
 import {errorLine} from '../../common/errors';
 
@@ -15,12 +16,21 @@ export interface InspectorClient {
   onTrainProgress(listener: (p: TrainProgress) => void): {dispose(): void};
   /** Progress of a whole-test-set evaluation; optional for clients that do not forward it. */
   onEvaluateProgress?(listener: (p: {modelId: string; done: number; total: number}) => void): {dispose(): void};
+  /** A training run's watched sample at each epoch end; optional for clients that do not forward it. */
+  onTrainActivations?(listener: (a: TrainActivations) => void): {dispose(): void};
 }
 
-/** Worker requests by the webview's method name; `exportCsv` is the host's own (a save dialog). */
-const REQUESTS: Partial<Record<InspectorMethod, RequestType<never, unknown, void>>> = {
+type RequestTable = Partial<Record<InspectorMethod, RequestType<never, unknown, void>>>;
+
+/** Worker requests about the panel's model, by the webview's method name; `exportCsv` is the host's own (a save dialog). */
+const REQUESTS: RequestTable = {
   weightStats, layerConfig, predictSample, samplePage, predictPixels, evaluate, predictFiles, setDataset, activations, explain: explainSample,
-} as unknown as Partial<Record<InspectorMethod, RequestType<never, unknown, void>>>;
+} as unknown as RequestTable;
+
+/** Worker requests about the panel's training run: the router adds the run id, not the model id. */
+const RUN_REQUESTS: RequestTable = {watchSample: watchTrainingSample} as unknown as RequestTable;
+
+const entry = (table: RequestTable, method: InspectorMethod) => (Object.prototype.hasOwnProperty.call(table, method) ? table[method] : undefined);
 
 export interface RouterHooks {
   post(message: HostToWebview): void;
@@ -32,6 +42,11 @@ export interface RouterHooks {
    * (a training run's saved model).
    */
   subject?(): InspectorSubject | undefined;
+  /**
+   * Whether the panel's training run is going in this worker: requests about a run that is over
+   * (a panel restored after a reload) are answered here, without starting a worker for them.
+   */
+  trainingInProgress?(): boolean;
   onReady?(): void;
   onMark?(name: string, at: number): void;
   /** Asks the user for files (VS Code's open dialog); undefined when cancelled. */
@@ -101,7 +116,16 @@ export function createInspectorRouter(client: InspectorClient, hooks: RouterHook
       case 'request': {
         const {id, method, params} = message;
         try {
-          const type = Object.prototype.hasOwnProperty.call(REQUESTS, method) ? REQUESTS[method] : undefined;
+          const runType = entry(RUN_REQUESTS, method);
+          if (runType) {
+            const subject = hooks.subject?.();
+            if (subject?.kind !== 'training') throw new Error('This panel follows no training run.');
+            if (hooks.trainingInProgress?.() === false) throw new Error('The training run of this panel is over: its activations are no longer computed.');
+            const forward = typeof params === 'object' && params ? params : {};
+            hooks.post({type: 'response', id, result: await client.sendRequest(runType as RequestType<unknown, unknown, void>, {...forward, runId: subject.runId})});
+            return;
+          }
+          const type = entry(REQUESTS, method);
           if (!type && method !== 'exportCsv') throw new Error(`The inspector asked for an unknown request "${String(method)}".`);
           const modelId = hooks.modelId();
           if (!modelId) throw new Error('This panel has no loaded model yet.');
