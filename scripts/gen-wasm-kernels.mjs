@@ -454,144 +454,61 @@ function outputTileOrigin(L) {
 }
 
 /**
- * Winograd F(2x2, 3x3) input transform (V = B^T d B) for tiles [t0, t0 + count) of an NHWC input,
- * four channels at a time (c % 4 == 0). Tile t covers input rows 2*ty - padT .. +3 (zeros outside).
- * V[k][t - t0][c] is written at v + (k * vStride + (t - t0) * c + ch) * 4 bytes, k = 4 * row + col.
+ * Winograd's transforms for a 3x3 kernel: `tile` output pixels per tile side from tile + 2 input
+ * pixels, B^T ((tile + 2) x (tile + 2)) and A^T (tile x (tile + 2)). F(2x2, 3x3) interpolates at
+ * 0, 1, -1 and infinity; F(4x4, 3x3) at 0, 1, -1, 2, -2 and infinity.
  */
-function winogradInput() {
-  const L = [];
-  L.push('(func (export "winoIn") (param $x i32) (param $h i32) (param $w i32) (param $c i32) (param $padT i32) (param $padL i32)');
-  L.push('      (param $tilesW i32) (param $tilesPerImage i32) (param $t0 i32) (param $count i32) (param $v i32) (param $vStride i32)');
-  L.push('  (local $t i32) (local $n i32) (local $r i32) (local $y0 i32) (local $x0 i32) (local $ch i32) (local $out i32) (local $kStride i32)');
-  for (let i = 0; i < 4; i++) L.push(`  (local $row${i} i32) (local $okr${i} i32) (local $okc${i} i32)`);
-  for (let i = 0; i < 16; i++) L.push(`  (local $d${i} v128) (local $q${i} v128)`);
-  L.push('  (local.set $kStride (i32.shl (local.get $vStride) (i32.const 2)))');
-  beginTileLoop(L);
-  L.push('    (local.set $y0 (i32.sub (i32.shl (i32.div_u (local.get $r) (local.get $tilesW)) (i32.const 1)) (local.get $padT)))');
-  L.push('    (local.set $x0 (i32.sub (i32.shl (i32.rem_u (local.get $r) (local.get $tilesW)) (i32.const 1)) (local.get $padL)))');
-  for (let i = 0; i < 4; i++) {
-    L.push(`    (local.set $okr${i} (i32.lt_u (i32.add (local.get $y0) (i32.const ${i})) (local.get $h)))`);
-    L.push(`    (local.set $okc${i} (i32.lt_u (i32.add (local.get $x0) (i32.const ${i})) (local.get $w)))`);
-    L.push(`    (local.set $row${i} (i32.add (local.get $x) (i32.shl (i32.mul (i32.add (i32.mul (i32.add (i32.mul (local.get $n) (local.get $h))`);
-    L.push(`      (i32.add (local.get $y0) (i32.const ${i}))) (local.get $w)) (local.get $x0)) (local.get $c)) (i32.const 2))))`);
-  }
-  L.push('    (local.set $out (i32.add (local.get $v) (i32.shl (i32.mul (local.get $t) (local.get $c)) (i32.const 2))))');
-  L.push('    (local.set $ch (i32.const 0))');
-  L.push('    (loop $chans');
-  for (let i = 0; i < 4; i++) for (let j = 0; j < 4; j++) {
-    L.push(`      (local.set $d${4 * i + j} (if (result v128) (i32.and (local.get $okr${i}) (local.get $okc${j}))`);
-    L.push(`        (then (v128.load align=4 (i32.add (local.get $row${i}) (i32.shl (i32.add (i32.mul (local.get $c) (i32.const ${j})) (local.get $ch)) (i32.const 2)))))`);
-    L.push('        (else (v128.const i32x4 0 0 0 0))))');
-  }
-  const d = (i, j) => `(local.get $d${4 * i + j})`;
-  const q = (i, j) => `(local.get $q${4 * i + j})`;
-  // rows: q = B^T d
-  for (let j = 0; j < 4; j++) {
-    L.push(`      (local.set $q${j} (f32x4.sub ${d(0, j)} ${d(2, j)}))`);
-    L.push(`      (local.set $q${4 + j} (f32x4.add ${d(1, j)} ${d(2, j)}))`);
-    L.push(`      (local.set $q${8 + j} (f32x4.sub ${d(2, j)} ${d(1, j)}))`);
-    L.push(`      (local.set $q${12 + j} (f32x4.sub ${d(1, j)} ${d(3, j)}))`);
-  }
-  // columns: V = q B, stored per k = 4 * i + j
-  const store = (k, expr) => L.push(`      (v128.store align=4 (i32.add (local.get $out) (i32.mul (local.get $kStride) (i32.const ${k}))) ${expr})`);
-  for (let i = 0; i < 4; i++) {
-    store(4 * i + 0, `(f32x4.sub ${q(i, 0)} ${q(i, 2)})`);
-    store(4 * i + 1, `(f32x4.add ${q(i, 1)} ${q(i, 2)})`);
-    store(4 * i + 2, `(f32x4.sub ${q(i, 2)} ${q(i, 1)})`);
-    store(4 * i + 3, `(f32x4.sub ${q(i, 1)} ${q(i, 3)})`);
-  }
-  L.push('      (local.set $out (i32.add (local.get $out) (i32.const 16)))');
-  endTileLoop(L);
-  return L.join('\n');
-}
+const F2 = {
+  tile: 2,
+  bt: [[1, 0, -1, 0], [0, 1, 1, 0], [0, -1, 1, 0], [0, 1, 0, -1]],
+  at: [[1, 1, 1, 0], [0, 1, -1, -1]],
+};
+const F4 = {
+  tile: 4,
+  bt: [
+    [4, 0, -5, 0, 1, 0],
+    [0, -4, -4, 1, 1, 0],
+    [0, 4, -4, -1, 1, 0],
+    [0, -2, -1, 2, 1, 0],
+    [0, 2, -1, -2, 1, 0],
+    [0, 4, 0, -5, 0, 1],
+  ],
+  at: [[1, 1, 1, 1, 1, 0], [0, 1, -1, 2, -2, 0], [0, 1, 1, 4, 4, 0], [0, 1, -1, 8, -8, 1]],
+};
 
-/**
- * Winograd F(2x2, 3x3) output transform (Y = A^T m A) for tiles [t0, t0 + count): m[k][t - t0][c]
- * at m + (k * mStride + (t - t0) * c + ch) * 4 bytes; writes the 2x2 outputs that fall inside
- * [oh, ow] of the NHWC output. c % 4 == 0.
- */
-function winogradOutput() {
-  const L = [];
-  L.push('(func (export "winoOut") (param $m i32) (param $mStride i32) (param $count i32) (param $t0 i32) (param $tilesW i32)');
-  L.push('      (param $tilesPerImage i32) (param $y i32) (param $oh i32) (param $ow i32) (param $c i32)');
-  L.push('  (local $t i32) (local $n i32) (local $r i32) (local $oy i32) (local $ox i32) (local $ch i32) (local $src i32) (local $kStride i32)');
-  L.push('  (local $p00 i32) (local $p10 i32) (local $okr1 i32) (local $okc1 i32) (local $rowBytes i32)');
-  for (let i = 0; i < 16; i++) L.push(`  (local $m${i} v128)`);
-  for (let i = 0; i < 8; i++) L.push(`  (local $s${i} v128)`);
-  L.push('  (local.set $kStride (i32.shl (local.get $mStride) (i32.const 2)))');
-  L.push('  (local.set $rowBytes (i32.shl (i32.mul (local.get $ow) (local.get $c)) (i32.const 2)))');
-  beginTileLoop(L);
-  outputTileOrigin(L);
-  L.push('    (local.set $p00 (i32.add (local.get $y) (i32.shl (i32.mul (i32.add (i32.mul (i32.add (i32.mul (local.get $n) (local.get $oh)) (local.get $oy)) (local.get $ow)) (local.get $ox)) (local.get $c)) (i32.const 2))))');
-  L.push('    (local.set $src (i32.add (local.get $m) (i32.shl (i32.mul (local.get $t) (local.get $c)) (i32.const 2))))');
-  L.push('    (local.set $ch (i32.const 0))');
-  L.push('    (loop $chans');
-  for (let k = 0; k < 16; k++) L.push(`      (local.set $m${k} (v128.load align=4 (i32.add (local.get $src) (i32.mul (local.get $kStride) (i32.const ${k})))))`);
-  const m = (i, j) => `(local.get $m${4 * i + j})`;
-  // s = A^T m: 2 rows x 4 columns
-  for (let j = 0; j < 4; j++) {
-    L.push(`      (local.set $s${j} (f32x4.add (f32x4.add ${m(0, j)} ${m(1, j)}) ${m(2, j)}))`);
-    L.push(`      (local.set $s${4 + j} (f32x4.sub (f32x4.sub ${m(1, j)} ${m(2, j)}) ${m(3, j)}))`);
-  }
-  const s = (i, j) => `(local.get $s${4 * i + j})`;
-  const y0 = (i) => `(f32x4.add (f32x4.add ${s(i, 0)} ${s(i, 1)}) ${s(i, 2)})`;
-  const y1 = (i) => `(f32x4.sub (f32x4.sub ${s(i, 1)} ${s(i, 2)}) ${s(i, 3)})`;
-  L.push(`      (v128.store align=4 (local.get $p00) ${y0(0)})`);
-  L.push(`      (if (local.get $okc1) (then (v128.store align=4 (i32.add (local.get $p00) (i32.shl (local.get $c) (i32.const 2))) ${y1(0)})))`);
-  L.push('      (if (local.get $okr1) (then');
-  L.push('        (local.set $p10 (i32.add (local.get $p00) (local.get $rowBytes)))');
-  L.push(`        (v128.store align=4 (local.get $p10) ${y0(1)})`);
-  L.push(`        (if (local.get $okc1) (then (v128.store align=4 (i32.add (local.get $p10) (i32.shl (local.get $c) (i32.const 2))) ${y1(1)})))))`);
-  L.push('      (local.set $src (i32.add (local.get $src) (i32.const 16)))');
-  L.push('      (local.set $p00 (i32.add (local.get $p00) (i32.const 16)))');
-  endTileLoop(L);
-  return L.join('\n');
-}
-
-/** Winograd F(4x4, 3x3) (interpolation points 0, 1, -1, 2, -2 and infinity): B^T (6 x 6) and A^T (4 x 6). */
-const F4_BT = [
-  [4, 0, -5, 0, 1, 0],
-  [0, -4, -4, 1, 1, 0],
-  [0, 4, -4, -1, 1, 0],
-  [0, -2, -1, 2, 1, 0],
-  [0, 2, -1, -2, 1, 0],
-  [0, 4, 0, -5, 0, 1],
-];
-const F4_AT = [
-  [1, 1, 1, 1, 1, 0],
-  [0, 1, -1, 2, -2, 0],
-  [0, 1, 1, 4, 4, 0],
-  [0, 1, -1, 8, -8, 1],
-];
-
-/** sum of coefficient * term over the nonzero coefficients, as f32x4 code (terms are expressions). */
+/** sum of coefficient * term over the nonzero coefficients as f32x4 code, a positive one first (no negation). */
 function combination(coefficients, terms) {
+  const used = coefficients.map((c, k) => ({c, term: terms[k]})).filter(({c}) => c !== 0);
+  used.sort((x, y) => Number(y.c > 0) - Number(x.c > 0));
+  const scaled = (c, term) => (c === 1 ? term : `(f32x4.mul ${term} (f32x4.splat (f32.const ${c})))`);
   let out;
-  coefficients.forEach((c, k) => {
-    if (c === 0) return;
-    const scaled = (v) => (v === 1 ? terms[k] : `(f32x4.mul ${terms[k]} (f32x4.splat (f32.const ${v})))`);
-    if (out === undefined) out = c === -1 ? `(f32x4.neg ${terms[k]})` : scaled(c);
-    else out = c < 0 ? `(f32x4.sub ${out} ${scaled(-c)})` : `(f32x4.add ${out} ${scaled(c)})`;
-  });
+  for (const {c, term} of used) {
+    if (out === undefined) out = c === -1 ? `(f32x4.neg ${term})` : scaled(c, term);
+    else out = c < 0 ? `(f32x4.sub ${out} ${scaled(-c, term)})` : `(f32x4.add ${out} ${scaled(c, term)})`;
+  }
   return out ?? '(v128.const i32x4 0 0 0 0)';
 }
 
 /**
- * Winograd F(4x4, 3x3) input transform (V = B^T d B) for tiles [t0, t0 + count): as winoIn, with
- * 6x6 input tiles 4 apart (rows 4*ty - padT .. +5, zeros outside) and 36 products, k = 6 * row + col.
+ * Winograd input transform (V = B^T d B) for tiles [t0, t0 + count) of an NHWC input, four
+ * channels at a time (c % 4 == 0). Tile t covers input rows tile*ty - padT .. + tile + 1 and the
+ * same columns (zeros outside). V[k][t - t0][c] is written at v + (k * vStride + (t - t0) * c + ch)
+ * * 4 bytes, k = (tile + 2) * row + col.
  */
-function winograd4Input() {
+function winogradInputKernel(name, {tile, bt}) {
+  const a = tile + 2;
   const L = [];
-  L.push('(func (export "winoIn4") (param $x i32) (param $h i32) (param $w i32) (param $c i32) (param $padT i32) (param $padL i32)');
+  L.push(`(func (export "${name}") (param $x i32) (param $h i32) (param $w i32) (param $c i32) (param $padT i32) (param $padL i32)`);
   L.push('      (param $tilesW i32) (param $tilesPerImage i32) (param $t0 i32) (param $count i32) (param $v i32) (param $vStride i32)');
   L.push('  (local $t i32) (local $n i32) (local $r i32) (local $y0 i32) (local $x0 i32) (local $ch i32) (local $out i32) (local $kStride i32)');
-  for (let i = 0; i < 6; i++) L.push(`  (local $row${i} i32) (local $okr${i} i32) (local $okc${i} i32)`);
-  for (let i = 0; i < 36; i++) L.push(`  (local $d${i} v128) (local $q${i} v128)`);
+  for (let i = 0; i < a; i++) L.push(`  (local $row${i} i32) (local $okr${i} i32) (local $okc${i} i32)`);
+  for (let i = 0; i < a * a; i++) L.push(`  (local $d${i} v128) (local $q${i} v128)`);
   L.push('  (local.set $kStride (i32.shl (local.get $vStride) (i32.const 2)))');
   beginTileLoop(L);
-  L.push('    (local.set $y0 (i32.sub (i32.shl (i32.div_u (local.get $r) (local.get $tilesW)) (i32.const 2)) (local.get $padT)))');
-  L.push('    (local.set $x0 (i32.sub (i32.shl (i32.rem_u (local.get $r) (local.get $tilesW)) (i32.const 2)) (local.get $padL)))');
-  for (let i = 0; i < 6; i++) {
+  const shift = Math.log2(tile);
+  L.push(`    (local.set $y0 (i32.sub (i32.shl (i32.div_u (local.get $r) (local.get $tilesW)) (i32.const ${shift})) (local.get $padT)))`);
+  L.push(`    (local.set $x0 (i32.sub (i32.shl (i32.rem_u (local.get $r) (local.get $tilesW)) (i32.const ${shift})) (local.get $padL)))`);
+  for (let i = 0; i < a; i++) {
     L.push(`    (local.set $okr${i} (i32.lt_u (i32.add (local.get $y0) (i32.const ${i})) (local.get $h)))`);
     L.push(`    (local.set $okc${i} (i32.lt_u (i32.add (local.get $x0) (i32.const ${i})) (local.get $w)))`);
     L.push(`    (local.set $row${i} (i32.add (local.get $x) (i32.shl (i32.mul (i32.add (i32.mul (i32.add (i32.mul (local.get $n) (local.get $h))`);
@@ -600,19 +517,20 @@ function winograd4Input() {
   L.push('    (local.set $out (i32.add (local.get $v) (i32.shl (i32.mul (local.get $t) (local.get $c)) (i32.const 2))))');
   L.push('    (local.set $ch (i32.const 0))');
   L.push('    (loop $chans');
-  for (let i = 0; i < 6; i++) for (let j = 0; j < 6; j++) {
-    L.push(`      (local.set $d${6 * i + j} (if (result v128) (i32.and (local.get $okr${i}) (local.get $okc${j}))`);
+  for (let i = 0; i < a; i++) for (let j = 0; j < a; j++) {
+    L.push(`      (local.set $d${a * i + j} (if (result v128) (i32.and (local.get $okr${i}) (local.get $okc${j}))`);
     L.push(`        (then (v128.load align=4 (i32.add (local.get $row${i}) (i32.shl (i32.add (i32.mul (local.get $c) (i32.const ${j})) (local.get $ch)) (i32.const 2)))))`);
     L.push('        (else (v128.const i32x4 0 0 0 0))))');
   }
+  const along = (f) => Array.from({length: a}, (_, k) => f(k));
   // rows: q = B^T d
-  for (let i = 0; i < 6; i++) for (let j = 0; j < 6; j++) {
-    L.push(`      (local.set $q${6 * i + j} ${combination(F4_BT[i], [0, 1, 2, 3, 4, 5].map((k) => `(local.get $d${6 * k + j})`))})`);
+  for (let i = 0; i < a; i++) for (let j = 0; j < a; j++) {
+    L.push(`      (local.set $q${a * i + j} ${combination(bt[i], along((k) => `(local.get $d${a * k + j})`))})`);
   }
   // columns: V = q B
-  for (let i = 0; i < 6; i++) for (let j = 0; j < 6; j++) {
-    L.push(`      (v128.store align=4 (i32.add (local.get $out) (i32.mul (local.get $kStride) (i32.const ${6 * i + j})))`);
-    L.push(`        ${combination(F4_BT[j], [0, 1, 2, 3, 4, 5].map((k) => `(local.get $q${6 * i + k})`))})`);
+  for (let i = 0; i < a; i++) for (let j = 0; j < a; j++) {
+    L.push(`      (v128.store align=4 (i32.add (local.get $out) (i32.mul (local.get $kStride) (i32.const ${a * i + j})))`);
+    L.push(`        ${combination(bt[j], along((k) => `(local.get $q${a * i + k})`))})`);
   }
   L.push('      (local.set $out (i32.add (local.get $out) (i32.const 16)))');
   endTileLoop(L);
@@ -620,41 +538,44 @@ function winograd4Input() {
 }
 
 /**
- * Winograd F(4x4, 3x3) output transform (Y = A^T m A) for tiles [t0, t0 + count): as winoOut, with
- * 36 products per tile and the 4x4 outputs that fall inside [oh, ow] written.
+ * Winograd output transform (Y = A^T m A) for tiles [t0, t0 + count): m[k][t - t0][c] at m + (k *
+ * mStride + (t - t0) * c + ch) * 4 bytes; writes the tile x tile outputs that fall inside [oh, ow]
+ * of the NHWC output. c % 4 == 0.
  */
-function winograd4Output() {
+function winogradOutputKernel(name, {tile, at}) {
+  const a = tile + 2;
   const L = [];
-  L.push('(func (export "winoOut4") (param $m i32) (param $mStride i32) (param $count i32) (param $t0 i32) (param $tilesW i32)');
+  L.push(`(func (export "${name}") (param $m i32) (param $mStride i32) (param $count i32) (param $t0 i32) (param $tilesW i32)`);
   L.push('      (param $tilesPerImage i32) (param $y i32) (param $oh i32) (param $ow i32) (param $c i32)');
   L.push('  (local $t i32) (local $n i32) (local $r i32) (local $oy i32) (local $ox i32) (local $ch i32) (local $src i32) (local $kStride i32)');
   L.push('  (local $p00 i32) (local $rowBytes i32) (local $rows i32) (local $cols i32)');
-  for (let i = 0; i < 36; i++) L.push(`  (local $m${i} v128)`);
-  for (let i = 0; i < 24; i++) L.push(`  (local $s${i} v128)`);
+  for (let i = 0; i < a * a; i++) L.push(`  (local $m${i} v128)`);
+  for (let i = 0; i < tile * a; i++) L.push(`  (local $s${i} v128)`);
   L.push('  (local.set $kStride (i32.shl (local.get $mStride) (i32.const 2)))');
   L.push('  (local.set $rowBytes (i32.shl (i32.mul (local.get $ow) (local.get $c)) (i32.const 2)))');
   beginTileLoop(L);
-  L.push('    (local.set $oy (i32.shl (i32.div_u (local.get $r) (local.get $tilesW)) (i32.const 2)))');
-  L.push('    (local.set $ox (i32.shl (i32.rem_u (local.get $r) (local.get $tilesW)) (i32.const 2)))');
-  // Rows and columns of the tile inside the output (1 to 4).
+  const shift = Math.log2(tile);
+  L.push(`    (local.set $oy (i32.shl (i32.div_u (local.get $r) (local.get $tilesW)) (i32.const ${shift})))`);
+  L.push(`    (local.set $ox (i32.shl (i32.rem_u (local.get $r) (local.get $tilesW)) (i32.const ${shift})))`);
+  // Rows and columns of the tile inside the output (1 to tile).
   L.push('    (local.set $rows (i32.sub (local.get $oh) (local.get $oy)))');
-  L.push('    (if (i32.gt_u (local.get $rows) (i32.const 4)) (then (local.set $rows (i32.const 4))))');
+  L.push(`    (if (i32.gt_u (local.get $rows) (i32.const ${tile})) (then (local.set $rows (i32.const ${tile}))))`);
   L.push('    (local.set $cols (i32.sub (local.get $ow) (local.get $ox)))');
-  L.push('    (if (i32.gt_u (local.get $cols) (i32.const 4)) (then (local.set $cols (i32.const 4))))');
+  L.push(`    (if (i32.gt_u (local.get $cols) (i32.const ${tile})) (then (local.set $cols (i32.const ${tile}))))`);
   L.push('    (local.set $p00 (i32.add (local.get $y) (i32.shl (i32.mul (i32.add (i32.mul (i32.add (i32.mul (local.get $n) (local.get $oh)) (local.get $oy)) (local.get $ow)) (local.get $ox)) (local.get $c)) (i32.const 2))))');
   L.push('    (local.set $src (i32.add (local.get $m) (i32.shl (i32.mul (local.get $t) (local.get $c)) (i32.const 2))))');
   L.push('    (local.set $ch (i32.const 0))');
   L.push('    (loop $chans');
-  for (let k = 0; k < 36; k++) L.push(`      (local.set $m${k} (v128.load align=4 (i32.add (local.get $src) (i32.mul (local.get $kStride) (i32.const ${k})))))`);
-  // s = A^T m: 4 rows x 6 columns
-  for (let i = 0; i < 4; i++) for (let j = 0; j < 6; j++) {
-    L.push(`      (local.set $s${6 * i + j} ${combination(F4_AT[i], [0, 1, 2, 3, 4, 5].map((k) => `(local.get $m${6 * k + j})`))})`);
+  for (let k = 0; k < a * a; k++) L.push(`      (local.set $m${k} (v128.load align=4 (i32.add (local.get $src) (i32.mul (local.get $kStride) (i32.const ${k})))))`);
+  const along = (f) => Array.from({length: a}, (_, k) => f(k));
+  // s = A^T m: tile rows x (tile + 2) columns
+  for (let i = 0; i < tile; i++) for (let j = 0; j < a; j++) {
+    L.push(`      (local.set $s${a * i + j} ${combination(at[i], along((k) => `(local.get $m${a * k + j})`))})`);
   }
   // Y = s A, row i column j stored when inside the output.
-  for (let i = 0; i < 4; i++) for (let j = 0; j < 4; j++) {
-    const at = `(i32.add (local.get $p00) (i32.add (i32.mul (local.get $rowBytes) (i32.const ${i})) (i32.shl (i32.mul (local.get $c) (i32.const ${j})) (i32.const 2))))`;
-    const value = combination(F4_AT[j], [0, 1, 2, 3, 4, 5].map((k) => `(local.get $s${6 * i + k})`));
-    const store = `(v128.store align=4 ${at} ${value})`;
+  for (let i = 0; i < tile; i++) for (let j = 0; j < tile; j++) {
+    const to = `(i32.add (local.get $p00) (i32.add (i32.mul (local.get $rowBytes) (i32.const ${i})) (i32.shl (i32.mul (local.get $c) (i32.const ${j})) (i32.const 2))))`;
+    const store = `(v128.store align=4 ${to} ${combination(at[j], along((k) => `(local.get $s${a * i + k})`))})`;
     L.push(i === 0 && j === 0 ? `      ${store}`
       : `      (if (i32.and (i32.gt_u (local.get $rows) (i32.const ${i})) (i32.gt_u (local.get $cols) (i32.const ${j}))) (then ${store}))`);
   }
@@ -1016,7 +937,7 @@ function allFinite() {
 /** The module; `shared`: on a shared memory (the inference helper thread and its caller). */
 export function kernelsWat(fma = false, shared = false) {
   const memory = shared ? '(memory 1 65536 shared)' : '(memory 1)';
-  return `(module\n(import "env" "memory" ${memory})\n${microKernel(fma)}\n${blockLoop()}\n${packer()}\n${packTransposed()}\n${im2col()}\n${col2im()}\n${columnSum()}\n${adam()}\n${biasActivation()}\n${winogradInput()}\n${winogradOutput()}\n${winograd4Input()}\n${winograd4Output()}\n${winogradOutputGradient()}\n${reluGradient()}\n${scaleAdd()}\n${nonzeroIndices()}\n${nonzeroBlocks()}\n${pickedRowsProduct()}\n${sparseRowsProduct(fma)}\n${allFinite()}\n)`;
+  return `(module\n(import "env" "memory" ${memory})\n${microKernel(fma)}\n${blockLoop()}\n${packer()}\n${packTransposed()}\n${im2col()}\n${col2im()}\n${columnSum()}\n${adam()}\n${biasActivation()}\n${winogradInputKernel('winoIn', F2)}\n${winogradOutputKernel('winoOut', F2)}\n${winogradInputKernel('winoIn4', F4)}\n${winogradOutputKernel('winoOut4', F4)}\n${winogradOutputGradient()}\n${reluGradient()}\n${scaleAdd()}\n${nonzeroIndices()}\n${nonzeroBlocks()}\n${pickedRowsProduct()}\n${sparseRowsProduct(fma)}\n${allFinite()}\n)`;
 }
 
 async function main() {

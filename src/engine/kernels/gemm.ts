@@ -95,6 +95,12 @@ export interface Winograd3x3 {
   filterKey?: {data: object; reading: string};
 }
 
+/** Winograd's filter transform G ((tile + 2) x 3) by output tile size (points as in gen-wasm-kernels.mjs). */
+const WINOGRAD_G: Record<2 | 4, number[][]> = {
+  2: [[1, 0, 0], [1 / 2, 1 / 2, 1 / 2], [1 / 2, -1 / 2, 1 / 2], [0, 0, 1]],
+  4: [[1 / 4, 0, 0], [-1 / 6, -1 / 6, -1 / 6], [-1 / 6, 1 / 6, -1 / 6], [1 / 24, 1 / 12, 1 / 6], [1 / 24, -1 / 12, 1 / 6], [0, 0, 1]],
+};
+
 /** Floats of transformed Winograd filters kept between calls (32 MiB). */
 const FILTER_CACHE_FLOATS = 1 << 23;
 
@@ -294,7 +300,7 @@ export class Gemm {
   transformedFilter(c: Winograd3x3): number {
     const floats = winogradProducts(c) * c.inC * c.outC;
     const key = c.filterKey;
-    const transform = (u: number) => (c.tile === 4 ? this.winograd4Filter(c, u) : this.winogradFilter(c, u));
+    const transform = (u: number) => this.winogradFilter(c, u);
     if (!key || !this.filters.fits(floats)) {
       const u = this.scratch('winoU', floats);
       transform(u);
@@ -303,50 +309,22 @@ export class Gemm {
     return this.filters.get(key.data, `${key.reading} F(${c.tile ?? 2})`, floats, transform);
   }
 
-  /** U[k][ci][co] = (G g G^T)[k] for F(4x4, 3x3) (6 x 6 per kernel slice, points 0, 1, -1, 2, -2). */
-  private winograd4Filter(c: Winograd3x3, u: number): void {
-    const h = this.heap();
-    const plane = c.inC * c.outC;
-    const G = [[1 / 4, 0, 0], [-1 / 6, -1 / 6, -1 / 6], [-1 / 6, 1 / 6, -1 / 6], [1 / 24, 1 / 12, 1 / 6], [1 / 24, -1 / 12, 1 / 6], [0, 0, 1]];
-    const g = new Float64Array(9);
-    const t = new Float64Array(18);
-    for (let ci = 0; ci < c.inC; ci++) {
-      for (let co = 0; co < c.outC; co++) {
-        for (let a = 0; a < 3; a++) for (let b = 0; b < 3; b++) g[3 * a + b] = h[c.tap(a, b, ci, co)]!;
-        for (let i = 0; i < 6; i++) for (let b = 0; b < 3; b++) t[3 * i + b] = G[i]![0]! * g[b]! + G[i]![1]! * g[3 + b]! + G[i]![2]! * g[6 + b]!;
-        const at = ci * c.outC + co;
-        for (let i = 0; i < 6; i++) {
-          for (let j = 0; j < 6; j++) {
-            h[u + (6 * i + j) * plane + at] = t[3 * i]! * G[j]![0]! + t[3 * i + 1]! * G[j]![1]! + t[3 * i + 2]! * G[j]![2]!;
-          }
-        }
-      }
-    }
-  }
-
-  /** U[k][ci][co] = (G g G^T)[k] for every kernel slice g = tap(., ., ci, co). */
+  /** U[k][ci][co] = (G g G^T)[k] for every kernel slice g = tap(., ., ci, co), in float64. */
   private winogradFilter(c: Winograd3x3, u: number): void {
     const h = this.heap();
     const plane = c.inC * c.outC;
+    const G = WINOGRAD_G[c.tile ?? 2];
+    const a = G.length;
     const g = new Float64Array(9);
-    const t = new Float64Array(12);
+    const t = new Float64Array(3 * a);
     for (let ci = 0; ci < c.inC; ci++) {
       for (let co = 0; co < c.outC; co++) {
-        for (let a = 0; a < 3; a++) for (let b = 0; b < 3; b++) g[3 * a + b] = h[c.tap(a, b, ci, co)];
-        // t = G g (4 x 3), G = [[1, 0, 0], [1/2, 1/2, 1/2], [1/2, -1/2, 1/2], [0, 0, 1]]
-        for (let b = 0; b < 3; b++) {
-          t[b] = g[b];
-          t[3 + b] = (g[b] + g[3 + b] + g[6 + b]) / 2;
-          t[6 + b] = (g[b] - g[3 + b] + g[6 + b]) / 2;
-          t[9 + b] = g[6 + b];
-        }
+        for (let r = 0; r < 3; r++) for (let b = 0; b < 3; b++) g[3 * r + b] = h[c.tap(r, b, ci, co)]!;
+        // t = G g (a x 3), then U = t G^T (a x a)
+        for (let i = 0; i < a; i++) for (let b = 0; b < 3; b++) t[3 * i + b] = G[i]![0]! * g[b]! + G[i]![1]! * g[3 + b]! + G[i]![2]! * g[6 + b]!;
         const at = ci * c.outC + co;
-        for (let i = 0; i < 4; i++) {
-          const r0 = t[3 * i], r1 = t[3 * i + 1], r2 = t[3 * i + 2];
-          h[u + (4 * i) * plane + at] = r0;
-          h[u + (4 * i + 1) * plane + at] = (r0 + r1 + r2) / 2;
-          h[u + (4 * i + 2) * plane + at] = (r0 - r1 + r2) / 2;
-          h[u + (4 * i + 3) * plane + at] = r2;
+        for (let i = 0; i < a; i++) {
+          for (let j = 0; j < a; j++) h[u + (a * i + j) * plane + at] = t[3 * i]! * G[j]![0]! + t[3 * i + 1]! * G[j]![1]! + t[3 * i + 2]! * G[j]![2]!;
         }
       }
     }
