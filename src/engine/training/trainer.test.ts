@@ -6,9 +6,10 @@ import {initBackend} from '../backend';
 import {validateSpec} from '../spec/spec';
 import {trainFromSpec} from './trainer';
 import {checkpointPath} from './target';
-import {loadModel, saveTarget} from '../../formats';
+import {saveTarget} from '../../formats';
 import {ModelSession} from '../session/session';
 import {tempDir} from '../../test-support/fixtures';
+import {savedWeights} from '../../test-support/saved-weights';
 
 function smallSpec(overrides: Record<string, unknown> = {}) {
   return validateSpec({
@@ -25,13 +26,6 @@ function smallSpec(overrides: Record<string, unknown> = {}) {
     save: {path: 'models/small'},
     ...overrides,
   }, 'small.train.json');
-}
-
-async function weightsOf(dir: string): Promise<Float32Array[]> {
-  const {model} = await loadModel(dir);
-  const values = await Promise.all(model.getWeights().map((w) => w.data() as Promise<Float32Array>));
-  model.dispose();
-  return values;
 }
 
 function maxAbsDiff(a: Float32Array[], b: Float32Array[]): number {
@@ -54,7 +48,7 @@ test('same seed, same weights; training reports Keras metrics per epoch and save
   assert.equal(r1.epochsRun, 2);
   assert.deepEqual(Object.keys(r1.history[0]), ['epoch', 'loss', 'accuracy', 'val_loss', 'val_accuracy']);
   assert.ok(r1.test && r1.test.accuracy > 0.3, `test accuracy ${r1.test?.accuracy}`);
-  assert.equal(maxAbsDiff(await weightsOf(path.join(a, 'models/small')), await weightsOf(path.join(b, 'models/small'))), 0);
+  assert.equal(maxAbsDiff(await savedWeights(path.join(a, 'models/small')), await savedWeights(path.join(b, 'models/small'))), 0);
   const history = JSON.parse(fs.readFileSync(path.join(a, 'models/small/history.json'), 'utf8'));
   assert.equal(history.length, 2);
   assert.ok(!fs.existsSync(checkpointPath(path.join(a, 'models/small'))), 'checkpoint removed after a finished run');
@@ -80,7 +74,7 @@ test('a run cancelled in epoch 2 and resumed equals an uninterrupted 2-epoch run
   const done = await trainFromSpec(smallSpec(), 'small.train.json', {workspaceRoot: resumed, limit: 400, resume: true});
   assert.equal(done.epochsRun, 2);
   assert.deepEqual(done.history.map((h) => h.epoch), [1, 2]);
-  const diff = maxAbsDiff(await weightsOf(path.join(straight, 'models/small')), await weightsOf(target));
+  const diff = maxAbsDiff(await savedWeights(path.join(straight, 'models/small')), await savedWeights(target));
   assert.ok(diff <= 1e-4, `max abs difference ${diff}`);
 });
 
@@ -166,7 +160,7 @@ for (const optimizer of ['adamax', 'rmsprop', 'sgd']) {
       onProgress: (p) => { if (p.kind === 'batch' && p.epoch === 2) controller.abort(); },
     });
     await trainFromSpec(spec(), 'small.train.json', {workspaceRoot: resumed, limit: 300, resume: true});
-    const diff = maxAbsDiff(await weightsOf(path.join(straight, 'models/small')), await weightsOf(path.join(resumed, 'models/small')));
+    const diff = maxAbsDiff(await savedWeights(path.join(straight, 'models/small')), await savedWeights(path.join(resumed, 'models/small')));
     assert.ok(diff <= 1e-4, `max abs difference ${diff}`);
   });
 }

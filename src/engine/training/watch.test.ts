@@ -9,10 +9,10 @@ import {initBackend} from '../backend';
 import {validateSpec} from '../spec/spec';
 import {trainFromSpec} from './trainer';
 import {ActivationWatch, type ActivationWatchOptions} from './watch';
-import {loadModel} from '../../formats';
 import {tempDir} from '../../test-support/fixtures';
 import type {Split} from '../data/dataset';
 import type {TrainActivations} from '../../protocol/messages';
+import {savedWeights} from '../../test-support/saved-weights';
 
 const spec = validateSpec({
   data: {dataset: 'mnist'},
@@ -44,13 +44,6 @@ function recorder(overrides: Partial<ActivationWatchOptions> = {}) {
   return {sent, warnings, options};
 }
 
-async function weightsOf(dir: string): Promise<Float32Array[]> {
-  const {model} = await loadModel(dir);
-  const values = model.getWeights().map((w) => w.dataSync() as Float32Array);
-  model.dispose();
-  return values;
-}
-
 before(async () => {
   await initBackend('wasm');
 });
@@ -76,8 +69,8 @@ test('a watched sample\'s activations come at every epoch end, in order, leave n
   // The epochs' maps differ: each was taken with that epoch's weights.
   assert.notEqual(sent[0]!.result!.layers[0]!.bytes, last.result!.layers[0]!.bytes);
 
-  const a = await weightsOf(path.join(watched, 'models/watched'));
-  const b = await weightsOf(path.join(plain, 'models/watched'));
+  const a = await savedWeights(path.join(watched, 'models/watched'));
+  const b = await savedWeights(path.join(plain, 'models/watched'));
   assert.equal(a.length, b.length);
   a.forEach((w, i) => assert.deepEqual(w, b[i], `weight ${i} differs with a watched sample`));
 });
