@@ -329,8 +329,8 @@ export async function trainFromSpec(spec: TrainSpec, specFile: string, options: 
         if (verbose) log(epochLine(batches, seconds, logs, verbose));
         state = {...state, epochsDone: epoch, history: [...state.history, {epoch, ...logs}], runId: recorder?.id ?? state.runId};
         // Weights, optimizer state and trainer state are one atomic save: a resume never pairs them wrongly.
-      await saveModel(model, target.checkpoint, {
-        history: state.history as never, label: 'checkpoint', extraFiles: {[STATE_FILE]: JSON.stringify(state)}, ownUseOnly: true,
+        await saveModel(model, target.checkpoint, {
+          history: state.history as never, label: 'checkpoint', extraFiles: {[STATE_FILE]: JSON.stringify(state)}, ownUseOnly: true,
         });
         progress({kind: 'epoch', epoch, batch: batches, logs, elapsedSeconds: (Date.now() - started) / 1000,
           etaSeconds: seconds * (epochs - epoch)});
@@ -368,7 +368,7 @@ export async function trainFromSpec(spec: TrainSpec, specFile: string, options: 
         }
         throw e;
       }
-    log(`Saved model to ${path.relative(root, modelPath) || modelPath} (${format}).`);
+      log(`Saved model to ${path.relative(root, modelPath) || modelPath} (${format}).`);
       // Only now, with the final model written and read back, is the checkpoint no longer needed.
       faultPoint('train:final-saved');
       fs.rmSync(checkpoint, {recursive: true, force: true});
