@@ -122,6 +122,8 @@ export class InspectorPanel {
         if (activations.runId === runId) void this.post({type: 'trainActivations', activations});
       }));
     }
+    // A worker that died mid-run took the run with it: requests about it must not start a new worker.
+    if (this.client.onExit) this.trainSubscriptions.push(this.client.onExit(() => (this.running = false)));
   }
 
   private render(): void {

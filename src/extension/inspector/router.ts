@@ -18,6 +18,8 @@ export interface InspectorClient {
   onEvaluateProgress?(listener: (p: {modelId: string; done: number; total: number}) => void): {dispose(): void};
   /** A training run's watched sample at each epoch end; optional for clients that do not forward it. */
   onTrainActivations?(listener: (a: TrainActivations) => void): {dispose(): void};
+  /** The worker stopped (a run going in it is over); optional for clients without a process. */
+  onExit?(listener: () => void): {dispose(): void};
 }
 
 type RequestTable = Partial<Record<InspectorMethod, RequestType<never, unknown, void>>>;
