@@ -31,7 +31,7 @@ import {layOutStrips, sparseFits, sparseProduct} from './sparse-product';
  * a quarter less time per sample by chunks of 128 than of 64, and no less by 256), few enough to
  * keep a chunk's activations (the reference model: 250 KB per sample after conv3) at about 32 MB.
  */
-export const BATCH_CHUNK = 128;
+const BATCH_CHUNK = 128;
 
 /**
  * Floats of one activation of a chunk at most (32 MB): models with bigger activations per sample

@@ -24,9 +24,7 @@ export const SPARSE_MAX_DENSITY = 0.5;
 /** Products smaller than this many weights are not worth the bookkeeping. */
 const SPARSE_MIN_WEIGHTS = 1 << 14;
 /** Weight rows per block: a block's rows of one thread's strips (128 KB for 256 columns) stay in L2. */
-export const SPARSE_BLOCK = 256;
-/** Fewer rows than this run in one block. */
-const FEW_ROWS = 8;
+const SPARSE_BLOCK = 256;
 
 /** Whether a k x n kernel is big enough for the sparse product. */
 export function sparseFits(k: number, n: number): boolean {
@@ -74,11 +72,9 @@ export interface SparseOperands {
  * takes half of the columns.
  */
 export function sparseProduct(rt: InferenceHelper, {rows, k, n, x, strips, y}: SparseOperands): boolean {
-  // A few rows gain nothing from blocks (nothing to share the cache with): each strip streams through its rows.
-  const block = rows < FEW_ROWS ? Math.ceil(k / 4) * 4 : SPARSE_BLOCK;
-  const blocks = Math.ceil(k / block);
+  const blocks = Math.ceil(k / SPARSE_BLOCK);
   const stride = blocks + 1;
-  const capacity = (count: number) => Math.ceil(count * k * SPARSE_MAX_DENSITY) + block + 8;
+  const capacity = (count: number) => Math.ceil(count * k * SPARSE_MAX_DENSITY) + SPARSE_BLOCK + 8;
   const half = rows >> 1;
   const second = capacity(half);
   const pairs = rt.local.scratch('sparsePairs', 2 * (second + capacity(rows - half)));
@@ -87,7 +83,7 @@ export function sparseProduct(rt: InferenceHelper, {rows, k, n, x, strips, y}: S
   // A row's end stays -1 when its region overflows.
   for (let r = 0; r < rows; r++) bounds[r * stride + blocks] = -1;
   const compact = (gemm: Gemm, from: number, to: number, first: number, limit: number) =>
-    gemm.kernels.nzblocks((x + from * k) * 4, k, to - from, block, pairs * 4, first, limit, (starts + from * stride) * 4);
+    gemm.kernels.nzblocks((x + from * k) * 4, k, to - from, SPARSE_BLOCK, pairs * 4, first, limit, (starts + from * stride) * 4);
   if (rows < 2) compact(rt.local, 0, rows, 0, capacity(rows));
   else rt.split((gemm) => compact(gemm, half, rows, second, second + capacity(rows - half)), (gemm) => compact(gemm, 0, half, 0, second));
   let nonzeros = 0;
