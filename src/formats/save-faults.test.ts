@@ -18,7 +18,7 @@ import type {SaveFormat} from './artifacts';
 import {readTrainSpec} from '../engine/spec/spec';
 import {buildModel} from '../engine/model/build';
 import {recoverSaveTarget, SAVE_STEPS} from './atomic-save';
-import {KERAS_FIXTURES, REPO_ROOT, tempDir} from '../test-support/fixtures';
+import {canMountTmpfs, IS_ROOT, KERAS_FIXTURES, REPO_ROOT, tempDir} from '../test-support/fixtures';
 
 const CLI = path.join(REPO_ROOT, '.test-artifacts', 'save-faults', 'cli.js');
 const OLD_SOURCE = path.join(KERAS_FIXTURES, 'keras3/keras3.9.2_seq_dense_dropout_leakyrelu.keras');
@@ -26,22 +26,7 @@ const NEW_SOURCE = path.join(KERAS_FIXTURES, 'h5/keras2.3.1_seq_conv2d_maxpool_d
 const FORMATS: Array<{format: SaveFormat; name: string}> = [
   {format: 'tfjs', name: 'model'}, {format: 'h5', name: 'model.h5'}, {format: 'keras', name: 'model.keras'},
 ];
-const IS_ROOT = process.getuid?.() === 0;
 
-/** Whether this process may mount a tmpfs (root with CAP_SYS_ADMIN, as on CI; not in an unprivileged container). */
-function canMountTmpfs(): boolean {
-  if (!IS_ROOT) return false;
-  const probe = tempDir('kw-mount-probe-');
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', probe], {stdio: 'ignore'});
-    execFileSync('umount', [probe], {stdio: 'ignore'});
-    return true;
-  } catch {
-    return false;
-  } finally {
-    fs.rmSync(probe, {recursive: true, force: true});
-  }
-}
 const CAN_MOUNT = canMountTmpfs();
 const NO_MOUNT = IS_ROOT ? 'cannot mount a tmpfs here (root without CAP_SYS_ADMIN)' : 'not root: cannot mount a small tmpfs (CI runs as root)';
 

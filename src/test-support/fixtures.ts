@@ -25,6 +25,24 @@ export function tempDir(prefix = 'kw-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
+/** Whether this process runs as root (CI does): only root may mount a tmpfs or is unaffected by read-only modes. */
+export const IS_ROOT = process.getuid?.() === 0;
+
+/** Whether this process may mount a tmpfs (root with CAP_SYS_ADMIN, as on CI; not in an unprivileged container). */
+export function canMountTmpfs(): boolean {
+  if (!IS_ROOT) return false;
+  const probe = tempDir('kw-mount-probe-');
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', probe], {stdio: 'ignore'});
+    execFileSync('umount', [probe], {stdio: 'ignore'});
+    return true;
+  } catch {
+    return false;
+  } finally {
+    fs.rmSync(probe, {recursive: true, force: true});
+  }
+}
+
 /** Debian's python3 (with numpy and h5py from apt), not whatever python3 is first on PATH. */
 export const SYSTEM_PYTHON = fs.existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
 

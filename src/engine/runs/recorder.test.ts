@@ -12,10 +12,9 @@ import {listRuns, readRun, RUN_FILE, type RunRecord} from '../../formats/runs';
 import {modelContentHash} from './describe';
 import {specMarkdown} from './recorder';
 import {needKit, runInKit, TENSORBOARD} from '../../test-support/kits';
-import {REPO_ROOT, tempDir} from '../../test-support/fixtures';
+import {canMountTmpfs, IS_ROOT, REPO_ROOT, tempDir} from '../../test-support/fixtures';
 
 const CLI = path.join(REPO_ROOT, '.test-artifacts', 'runs', 'cli.js');
-const IS_ROOT = process.getuid?.() === 0;
 
 /** A small dense classifier on the built-in MNIST: a 100-sample epoch takes well under a second. */
 const SPEC_TEXT = `{
@@ -49,19 +48,6 @@ function cli(args: string[], cwd: string, env: Record<string, string> = {}): Pro
   });
 }
 
-function canMountTmpfs(): boolean {
-  if (!IS_ROOT) return false;
-  const probe = tempDir('kw-mount-probe-');
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', probe], {stdio: 'ignore'});
-    execFileSync('umount', [probe], {stdio: 'ignore'});
-    return true;
-  } catch {
-    return false;
-  } finally {
-    fs.rmSync(probe, {recursive: true, force: true});
-  }
-}
 const CAN_MOUNT = canMountTmpfs();
 
 before(() => {
