@@ -155,21 +155,8 @@ export async function startHarness(models: LoadedModel[], theme: ThemeName = 'li
   await page.exposeFunction('__cspViolation', (v: string) => void cspViolations.push(v));
   page.on('pageerror', (e) => pageErrors.push(e.message));
   await emulateWebviewHost(page, '__inspectorHost');
-  await page.route(`${ORIGIN}/**`, async (r) => {
-    const url = new URL(r.request().url());
-    if (url.pathname === '/index.html') {
-      const html = inspectorHtml({cspSource: ORIGIN, nonce: makeNonce(), scriptUri: `${ORIGIN}/dist/webview.js`,
-        styleUri: `${ORIGIN}/dist/webview.css`, title: 'Inspector', subject: htmlSubject});
-      return r.fulfill({status: 200, contentType: 'text/html', body: html});
-    }
-    if (url.pathname.startsWith('/dist/')) {
-      const file = join(ROOT, url.pathname);
-      const type = file.endsWith('.js') ? 'text/javascript' : file.endsWith('.css') ? 'text/css' : 'application/octet-stream';
-      return r.fulfill({status: 200, contentType: type, body: readFileSync(file)});
-    }
-    if (url.pathname === '/blank') return r.fulfill({status: 200, contentType: 'text/html', body: '<!DOCTYPE html><title>blank</title>'});
-    return r.fulfill({status: 404, body: 'not found'});
-  });
+  await serveWebviewPage(page, ORIGIN, () => inspectorHtml({cspSource: ORIGIN, nonce: makeNonce(), scriptUri: `${ORIGIN}/dist/webview.js`,
+    styleUri: `${ORIGIN}/dist/webview.css`, title: 'Inspector', subject: htmlSubject}));
   return {
     browser, page, marks, cspViolations, pageErrors, runs,
     async open(s) {
@@ -204,6 +191,24 @@ export async function startHarness(models: LoadedModel[], theme: ThemeName = 'li
       worker.dispose();
     },
   };
+}
+
+/**
+ * Serves a webview's page at `origin`: /index.html made by `html` (the extension's own page
+ * builder), the bundles from dist/, and a blank page to navigate away to.
+ */
+export async function serveWebviewPage(page: Page, origin: string, html: () => string): Promise<void> {
+  await page.route(`${origin}/**`, async (r) => {
+    const url = new URL(r.request().url());
+    if (url.pathname === '/index.html') return r.fulfill({status: 200, contentType: 'text/html', body: html()});
+    if (url.pathname.startsWith('/dist/')) {
+      const file = join(ROOT, url.pathname);
+      const type = file.endsWith('.js') ? 'text/javascript' : file.endsWith('.css') ? 'text/css' : 'application/octet-stream';
+      return r.fulfill({status: 200, contentType: type, body: readFileSync(file)});
+    }
+    if (url.pathname === '/blank') return r.fulfill({status: 200, contentType: 'text/html', body: '<!DOCTYPE html><title>blank</title>'});
+    return r.fulfill({status: 404, body: 'not found'});
+  });
 }
 
 /**

@@ -4,14 +4,12 @@
  * messages go to the extension's real comparison host code, which reads real run.json files.
  * The theme variables are the inspector harness's.
  */
-import {readFileSync} from 'node:fs';
-import {join} from 'node:path';
 import {chromium, type Browser, type Page} from 'playwright-core';
 import {readRun} from '../../src/formats/runs';
 import type {RunsHostToWebview, RunsWebviewToHost} from '../../src/protocol/runs';
 import {Comparison} from '../../src/extension/runs/comparison';
 import {comparisonHtml, makeNonce} from '../../src/extension/runs/html';
-import {emulateWebviewHost, ROOT, THEMES, type ThemeName} from './inspector-harness';
+import {emulateWebviewHost, serveWebviewPage, THEMES, type ThemeName} from './inspector-harness';
 
 const ORIGIN = 'https://runs.test';
 
@@ -59,20 +57,8 @@ export async function startRunsHarness(runsFolder: string, workspaceRoot: string
   await page.exposeFunction('__cspViolation', (v: string) => void cspViolations.push(v));
   page.on('pageerror', (e) => pageErrors.push(e.message));
   await emulateWebviewHost(page, '__runsHost');
-  await page.route(`${ORIGIN}/**`, async (r) => {
-    const url = new URL(r.request().url());
-    if (url.pathname === '/index.html') {
-      const html = comparisonHtml({cspSource: ORIGIN, nonce: makeNonce(), scriptUri: `${ORIGIN}/dist/runs-webview.js`, styleUri: `${ORIGIN}/dist/runs-webview.css`});
-      return r.fulfill({status: 200, contentType: 'text/html', body: html});
-    }
-    if (url.pathname.startsWith('/dist/')) {
-      const file = join(ROOT, url.pathname);
-      const type = file.endsWith('.js') ? 'text/javascript' : file.endsWith('.css') ? 'text/css' : 'application/octet-stream';
-      return r.fulfill({status: 200, contentType: type, body: readFileSync(file)});
-    }
-    if (url.pathname === '/blank') return r.fulfill({status: 200, contentType: 'text/html', body: '<!DOCTYPE html><title>blank</title>'});
-    return r.fulfill({status: 404, body: 'not found'});
-  });
+  await serveWebviewPage(page, ORIGIN, () =>
+    comparisonHtml({cspSource: ORIGIN, nonce: makeNonce(), scriptUri: `${ORIGIN}/dist/runs-webview.js`, styleUri: `${ORIGIN}/dist/runs-webview.css`}));
   const nextMark = async (name: string, since: number) => {
     const until = Date.now() + 20_000;
     for (;;) {
